@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ProfileForm } from "@/components/profile/profile-form";
+import { signOutAction } from "@/app/_actions/session";
+import { db } from "@/lib/db/client";
+import { getProfile } from "@/lib/users/update-profile";
+import { getTranslator } from "@/lib/web/i18n";
+import { currentUser } from "@/lib/web/request";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator()).t("profile.title") };
+}
+
+export default async function ProfilePage() {
+  const user = await currentUser();
+  if (!user) redirect("/auth/sign-in");
+  if (!user.onboarded) redirect("/onboarding");
+  const [{ t }, profile] = await Promise.all([getTranslator(), getProfile(db(), user.id)]);
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-col-12 fr-col-md-8">
+        <h1>{t("profile.title")}</h1>
+        <p>
+          {t("profile.email")} : <strong data-testid="profile-email">{profile.email}</strong>
+        </p>
+        <ProfileForm
+          mode="profile"
+          defaults={{
+            displayName: profile.displayName ?? "",
+            actorKind: profile.actorKind ?? (undefined as never),
+            organizationName: profile.organization?.name ?? "",
+            siret: profile.organization?.siret ?? "",
+            locale: profile.locale,
+          }}
+        />
+      </div>
+      <div className="fr-col-12 fr-col-md-4">
+        <h2 className="fr-h4">{t("profile.memberships")}</h2>
+        {profile.memberships.length === 0 ? (
+          <p>{t("profile.noMemberships")}</p>
+        ) : (
+          <ul>
+            {profile.memberships.map((membership) => (
+              <li key={membership.community.slug}>
+                <Link href={`/communities/${membership.community.slug}`}>{membership.community.name}</Link> ·{" "}
+                {t(`community.role.${membership.role}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <form action={signOutAction} className="fr-mt-4w">
+          <button type="submit" className="fr-btn fr-btn--secondary">
+            {t("profile.signOut")}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The header. The State brand (Marianne block, "République française") is reserved for State
+ * services, so it appears only when the operator is configured as one; otherwise the header is
+ * neutral: the platform's name and the operator's.
+ */
+import Link from "next/link";
+import { signOutAction, switchLocaleAction } from "@/app/_actions/session";
+import type { Locale, Translate } from "@/lib/i18n/core";
+import type { SessionUser } from "@/lib/auth/sessions";
+
+type Props = {
+  t: Translate;
+  locale: Locale;
+  user: SessionUser | null;
+  operatorName: string;
+  operatorIsState: boolean;
+  currentPath: string;
+};
+
+export function SiteHeader({ t, locale, user, operatorName, operatorIsState, currentPath }: Props) {
+  const otherLocale: Locale = locale === "fr" ? "en" : "fr";
+  return (
+    <header role="banner" className="fr-header" data-testid={operatorIsState ? "header-state" : "header-neutral"}>
+      <div className="fr-header__body">
+        <div className="fr-container">
+          <div className="fr-header__body-row">
+            <div className="fr-header__brand fr-enlarge-link">
+              <div className="fr-header__brand-top">
+                {operatorIsState && (
+                  <div className="fr-header__logo">
+                    <p className="fr-logo">
+                      République
+                      <br />
+                      Française
+                    </p>
+                  </div>
+                )}
+              </div>
+              <div className="fr-header__service">
+                <Link href="/" title={t("layout.homeTitle")}>
+                  <p className="fr-header__service-title">Géocommuns</p>
+                </Link>
+                <p className="fr-header__service-tagline">
+                  {t("layout.tagline")}
+                  {!operatorIsState && operatorName !== "Géocommuns" && (
+                    <>
+                      {" · "}
+                      <span data-testid="operator-name">{t("layout.operatedBy", { operator: operatorName })}</span>
+                    </>
+                  )}
+                  {operatorIsState && <span className="fr-sr-only"> · {operatorName}</span>}
+                </p>
+              </div>
+            </div>
+            <div className="fr-header__tools">
+              <div className="fr-header__tools-links gc-tools-links">
+                <ul className="fr-btns-group">
+                  <li>
+                    <form action={switchLocaleAction}>
+                      <input type="hidden" name="locale" value={otherLocale} />
+                      <input type="hidden" name="back" value={currentPath} />
+                      <button
+                        type="submit"
+                        className="fr-btn fr-icon-translate-2"
+                        lang={otherLocale}
+                        title={t("layout.switchToLabel")}
+                      >
+                        {t("layout.switchTo")}
+                      </button>
+                    </form>
+                  </li>
+                  {user ? (
+                    <>
+                      <li>
+                        <Link className="fr-btn fr-icon-account-circle-line" href="/profile">
+                          {user.displayName ?? t("layout.profile")}
+                        </Link>
+                      </li>
+                      <li>
+                        <form action={signOutAction}>
+                          <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
+                            {t("layout.signOut")}
+                          </button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
+                    <li>
+                      <Link className="fr-btn fr-icon-lock-line" href="/auth/sign-in">
+                        {t("layout.signIn")}
+                      </Link>
+                    </li>
+                  )}
+                </ul>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

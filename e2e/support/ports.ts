@@ -1,0 +1,27 @@
+/**
+ * Fixed ports for the end-to-end stack: the Playwright config is evaluated in every worker, so the
+ * values must be the same everywhere. Override with E2E_PORT_BASE when these are taken.
+ */
+const base = Number(process.env.E2E_PORT_BASE ?? 3210);
+
+export const ports = {
+  neutral: base,
+  state: base + 1,
+  smtp: base + 2,
+  smtpHttp: base + 3,
+  oidc: base + 4,
+};
+
+export const urls = {
+  neutral: `http://127.0.0.1:${ports.neutral}`,
+  state: `http://127.0.0.1:${ports.state}`,
+  smtpHttp: `http://127.0.0.1:${ports.smtpHttp}`,
+  oidc: `http://127.0.0.1:${ports.oidc}`,
+};
+
+export const oidcClients = {
+  proconnect: { id: "geocommuns-proconnect", secret: "proconnect-secret-for-tests-only-0123456789" },
+  generic: { id: "geocommuns-oidc", secret: "oidc-secret-for-tests-only-0123456789abcdef" },
+};
+
+export const STATE_OPERATOR = "Institut national de l'information géographique et forestière";

@@ -1,0 +1,68 @@
+/**
+ * Database sessions. The cookie holds a random token; the row is the truth, so deleting it signs
+ * the person out on their next request (revocation). next-auth's Prisma adapter writes the same
+ * rows for OpenID Connect sign-ins.
+ */
+import { randomBytes } from "node:crypto";
+import type { DbTx } from "@/lib/db/client";
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+export async function createSession(db: DbTx, userId: string): Promise<{ sessionToken: string; expires: Date }> {
+  const sessionToken = randomBytes(32).toString("base64url");
+  const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  await db.session.create({ data: { sessionToken, userId, expires } });
+  return { sessionToken, expires };
+}
+
+export async function deleteSession(db: DbTx, sessionToken: string): Promise<void> {
+  await db.session.deleteMany({ where: { sessionToken } });
+}
+
+/** Revoke every session of a person (ban, erase, "sign out everywhere"). */
+export async function revokeSessionsOf(db: DbTx, userId: string): Promise<number> {
+  const result = await db.session.deleteMany({ where: { userId } });
+  return result.count;
+}
+
+export type SessionUser = {
+  id: string;
+  email: string | null;
+  displayName: string | null;
+  locale: "fr" | "en";
+  onboarded: boolean;
+  isPlatformAdmin: boolean;
+  isDemo: boolean;
+};
+
+export async function findSessionUser(db: DbTx, sessionToken: string): Promise<SessionUser | null> {
+  const session = await db.session.findUnique({
+    where: { sessionToken },
+    select: {
+      expires: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          name: true,
+          locale: true,
+          onboardedAt: true,
+          isPlatformAdmin: true,
+          isDemo: true,
+        },
+      },
+    },
+  });
+  if (!session || session.expires <= new Date()) return null;
+  const { user } = session;
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName ?? user.name,
+    locale: user.locale,
+    onboarded: user.onboardedAt !== null,
+    isPlatformAdmin: user.isPlatformAdmin,
+    isDemo: user.isDemo,
+  };
+}

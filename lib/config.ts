@@ -1,0 +1,97 @@
+/**
+ * The one module that reads process.env. Everything is validated once; a missing or malformed
+ * variable stops the start with one line naming it (see formatConfigError).
+ */
+import { z } from "zod";
+
+const bool = z.enum(["0", "1", "true", "false", "yes", "no", ""]).transform((v) => v === "1" || v === "true" || v === "yes");
+
+// Empty values are dropped before parsing (see parseConfig), so "unset" and "" mean the same.
+const optionalUrl = z.url().optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const fields = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
+  DB_POOL_MAX: positiveInt(10),
+  DEMO: bool.default(false),
+  APP_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default("Géocommuns <no-reply@geocommuns.localhost>"),
+  PROCONNECT_ISSUER: optionalUrl,
+  PROCONNECT_CLIENT_ID: z.string().optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().optional(),
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("OpenID Connect"),
+  OPERATOR_NAME: z.string().default("Géocommuns"),
+  OPERATOR_IS_STATE: bool.default(false),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (nginx, a load balancer). */
+  PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  RATE_LIMIT_EMAIL_PER_ADDRESS: positiveInt(5),
+  RATE_LIMIT_EMAIL_PER_IP: positiveInt(20),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt(3600),
+  MAIL_MAX_ATTEMPTS: positiveInt(8),
+});
+
+const schema = fields.superRefine((env, ctx) => {
+  for (const prefix of ["PROCONNECT", "OIDC"] as const) {
+    const set = [env[`${prefix}_ISSUER`], env[`${prefix}_CLIENT_ID`], env[`${prefix}_CLIENT_SECRET`]];
+    if (set.some(Boolean) && !set.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [`${prefix}_ISSUER`],
+        message: `${prefix}_ISSUER, ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET must be set together`,
+      });
+    }
+  }
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Every variable the application reads (the deployment test checks compose against it). */
+export const configKeys: readonly string[] = Object.keys(fields.shape);
+
+export class ConfigError extends Error {}
+
+export function formatConfigError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const name = issue?.path.join(".") ?? "?";
+  return `Configuration error: ${name} ${issue?.message ?? "is invalid"}`;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings (e.g. `FOO=` in compose) mean "unset" for optional values.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(formatConfigError(result.error));
+  return result.data;
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetConfigCache(): void {
+  cached = undefined;
+}
+
+export const isProduction = () => config().NODE_ENV === "production";
+
+/**
+ * Logging must work before (and when) the rest of the configuration is invalid, so its two
+ * settings are read on their own, with safe fallbacks.
+ */
+export function logSettings(): { level: string; process: string } {
+  const level = process.env.LOG_LEVEL ?? "info";
+  const valid = ["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(level);
+  return { level: valid ? level : "info", process: process.env.GEOCOMMUNS_PROCESS ?? "web" };
+}

@@ -1,0 +1,32 @@
+/**
+ * One Prisma client per process, over an explicitly sized pg pool: the defaults (wait forever for a
+ * connection, no keep-alive) turn a database outage into hung requests instead of quick 503s.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { config } from "@/lib/config";
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: use cases accept either. */
+export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export function createDb(connectionString: string, poolMax = config().DB_POOL_MAX): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString,
+    max: poolMax,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    // A statement that runs this long is a bug or an outage; fail it rather than hold the pool.
+    statement_timeout: 15_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { geocommunsDb?: PrismaClient };
+
+/** The process-wide client (kept on globalThis so dev hot reload does not open new pools). */
+export function db(): PrismaClient {
+  globalForDb.geocommunsDb ??= createDb(config().DATABASE_URL);
+  return globalForDb.geocommunsDb;
+}

@@ -1,0 +1,74 @@
+/**
+ * Seeds the demo on an empty database. Idempotent: it does nothing once any community exists, so a
+ * second start keeps whatever people did in the demo.
+ */
+import type { Db } from "@/lib/db/client";
+import { demoCommunities, demoOrganizations, demoPeople } from "./data";
+
+export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+  return db.$transaction(async (tx) => {
+    // Serialise concurrent starts (two instances booting at once) on one advisory lock.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('geocommuns:seed-demo'))`;
+    if ((await tx.community.count()) > 0) return { seeded: false };
+
+    const organizationIds = new Map<string, string>();
+    for (const organization of demoOrganizations) {
+      const created = await tx.organization.create({
+        data: { name: organization.name, kind: organization.kind, siret: organization.siret ?? null },
+        select: { id: true },
+      });
+      organizationIds.set(organization.key, created.id);
+    }
+
+    const people = new Map<string, { id: string; actorKind: (typeof demoPeople)[number]["actorKind"] }>();
+    for (const person of demoPeople) {
+      const created = await tx.user.create({
+        data: {
+          email: person.email,
+          emailVerified: new Date(),
+          name: person.displayName,
+          displayName: person.displayName,
+          actorKind: person.actorKind,
+          organizationId: person.organization ? organizationIds.get(person.organization) : null,
+          locale: person.locale,
+          onboardedAt: new Date(),
+          isDemo: true,
+          isPlatformAdmin: person.isPlatformAdmin ?? false,
+        },
+        select: { id: true },
+      });
+      people.set(person.key, { id: created.id, actorKind: person.actorKind });
+    }
+
+    for (const community of demoCommunities) {
+      const created = await tx.community.create({
+        data: {
+          slug: community.slug,
+          name: community.name,
+          summary: community.summary,
+          description: community.description,
+          visibility: community.visibility,
+          joinPolicy: community.joinPolicy,
+        },
+        select: { id: true },
+      });
+      for (const member of community.members) {
+        const person = people.get(member.person);
+        if (!person) throw new Error(`demo: unknown person ${member.person}`);
+        await tx.membership.create({
+          data: { communityId: created.id, userId: person.id, role: member.role, status: "ACTIVE", college: person.actorKind },
+        });
+      }
+      const founder = community.members.find((m) => m.role === "ADMIN");
+      await tx.auditEntry.create({
+        data: {
+          communityId: created.id,
+          actorId: founder ? people.get(founder.person)?.id : null,
+          action: "community.created",
+          details: { slug: community.slug, source: "demo" },
+        },
+      });
+    }
+    return { seeded: true };
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * The worker loop: delivers the outbox, purges expired links and rate-limit windows. Stops cleanly
+ * when its signal aborts (between batches, never in the middle of one email's bookkeeping).
+ */
+import type { Db } from "@/lib/db/client";
+import type { Config } from "@/lib/config";
+import { logger } from "@/lib/log";
+import { purgeExpiredEmailLinks } from "@/lib/auth/email-link";
+import { purgeExpiredRateLimits } from "@/lib/rate-limit/consume";
+import { createTransport, deliverBatch } from "./worker";
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+export async function runWorker(db: Db, env: Config, signal: AbortSignal, { pollMs = 1000 } = {}): Promise<void> {
+  const transport = env.SMTP_URL ? createTransport(env.SMTP_URL) : null;
+  if (!transport) logger.info("SMTP_URL is not set: emails stay in the outbox (demo mailbox at /dev/mailbox)");
+  let lastPurge = 0;
+  while (!signal.aborted) {
+    try {
+      if (transport) {
+        const { sent, failed } = await deliverBatch(db, { transport, from: env.MAIL_FROM, maxAttempts: env.MAIL_MAX_ATTEMPTS });
+        if (sent || failed) logger.info({ sent, failed }, "outbox batch");
+        if (sent > 0) continue; // more may be waiting
+      }
+      if (Date.now() - lastPurge > 60_000) {
+        lastPurge = Date.now();
+        await purgeExpiredEmailLinks(db);
+        await purgeExpiredRateLimits(db);
+      }
+    } catch (error) {
+      // The database may be restarting: log, wait, try again; nothing is lost, rows stay pending.
+      logger.warn({ err: error }, "worker iteration failed");
+    }
+    await sleep(pollMs, signal);
+  }
+  transport?.close();
+}

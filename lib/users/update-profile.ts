@@ -1,0 +1,58 @@
+/**
+ * Saves a person's profile (onboarding or later edits). The organisation is found by SIRET when one
+ * is given, else by name and kind, and created if new; all in one transaction.
+ */
+import type { Db } from "@/lib/db/client";
+import type { Profile } from "./schemas";
+
+export async function updateProfile(db: Db, { userId, profile }: { userId: string; profile: Profile }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    let organizationId: string | null = null;
+    if (profile.organizationName) {
+      const existing = profile.siret
+        ? await tx.organization.findUnique({ where: { siret: profile.siret }, select: { id: true } })
+        : await tx.organization.findFirst({
+            where: { name: { equals: profile.organizationName, mode: "insensitive" }, kind: profile.actorKind, siret: null },
+            select: { id: true },
+          });
+      organizationId =
+        existing?.id ??
+        (
+          await tx.organization.create({
+            data: { name: profile.organizationName, kind: profile.actorKind, siret: profile.siret ?? null },
+            select: { id: true },
+          })
+        ).id;
+    }
+    const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { onboardedAt: true } });
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        displayName: profile.displayName,
+        name: profile.displayName,
+        actorKind: profile.actorKind,
+        organizationId,
+        locale: profile.locale,
+        onboardedAt: current.onboardedAt ?? new Date(),
+      },
+    });
+  });
+}
+
+export async function getProfile(db: Db, userId: string) {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      displayName: true,
+      name: true,
+      actorKind: true,
+      locale: true,
+      organization: { select: { name: true, siret: true } },
+      memberships: {
+        where: { status: { in: ["ACTIVE", "PENDING", "SUSPENDED"] } },
+        select: { role: true, status: true, community: { select: { slug: true, name: true } } },
+      },
+    },
+  });
+}

@@ -1,0 +1,7 @@
+import { cookies } from "next/headers";
+import { sessionCookie } from "./session-cookie";
+
+export async function setSessionCookie({ sessionToken, expires }: { sessionToken: string; expires: Date }) {
+  const { name, secure } = sessionCookie();
+  (await cookies()).set(name, sessionToken, { httpOnly: true, sameSite: "lax", path: "/", secure, expires });
+}

