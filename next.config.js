@@ -5,7 +5,8 @@
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
-  output: "standalone",
+  // The Docker image runs the standalone server; `npm start` runs `next start`, which refuses it.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or worker-thread packages stay plain Node requires on the server.

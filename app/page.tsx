@@ -12,7 +12,11 @@ export default async function HomePage() {
     { icon: "fr-icon-team-line", title: t("home.pillarCollegesTitle"), text: t("home.pillarCollegesText") },
     { icon: "fr-icon-draft-line", title: t("home.pillarLedgerTitle"), text: t("home.pillarLedgerText") },
   ];
-  const joinLabel = { OPEN: t("community.joinOpen"), ON_REQUEST: t("community.joinOnRequest"), INVITATION: t("community.joinInvitation") };
+  const joinLabel = {
+    OPEN: t("community.joinOpen"),
+    ON_REQUEST: t("community.joinOnRequest"),
+    INVITATION: t("community.joinInvitation"),
+  };
   return (
     <>
       <h1>{t("home.title")}</h1>
@@ -55,7 +59,8 @@ export default async function HomePage() {
                     <p className="fr-card__desc">{community.summary}</p>
                     <div className="fr-card__end">
                       <p className="fr-card__detail">
-                        {t("home.memberCount", { count: formatNumber(locale, community.activeMembers) })} · {joinLabel[community.joinPolicy]}
+                        {t("home.memberCount", { count: formatNumber(locale, community.activeMembers) })} ·{" "}
+                        {joinLabel[community.joinPolicy]}
                       </p>
                     </div>
                   </div>

@@ -37,22 +37,22 @@ test("a newcomer signs in by email link, completes onboarding, sees the profile 
   await expect(page).toHaveURL(/\/onboarding/);
   await expectAccessible(page);
 
-  await page.getByLabel("Nom affiché").fill("Camille Durand");
-  await page.getByText("Société civile", { exact: true }).click();
-  await page.getByLabel("Organisation", { exact: true }).fill("Les Arpenteurs du Dimanche");
-  await page.getByLabel("SIRET de l'organisation").fill("21750001600018");
+  await page.getByRole("textbox", { name: /^Nom affiché/ }).fill("Camille Durand");
+  await page.getByRole("radio", { name: /^Société civile/ }).check({ force: true });
+  await page.getByRole("textbox", { name: /^Organisation/ }).fill("Les Arpenteurs du Dimanche");
+  await page.getByRole("textbox", { name: /^SIRET/ }).fill("21750001600018");
   await page.getByRole("button", { name: "Terminer" }).click();
   await expect(page.getByText("Ce SIRET n'est pas valide")).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("SIRET de l'organisation").fill("");
+  await page.getByRole("textbox", { name: /^SIRET/ }).fill("");
   await page.getByRole("button", { name: "Terminer" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByText("Bonjour Camille Durand")).toBeVisible();
 
   await page.getByRole("link", { name: "Camille Durand" }).click();
   await expect(page.getByTestId("profile-email")).toHaveText(email);
-  await expect(page.getByLabel("Organisation", { exact: true })).toHaveValue("Les Arpenteurs du Dimanche");
+  await expect(page.getByRole("textbox", { name: /^Organisation/ })).toHaveValue("Les Arpenteurs du Dimanche");
   await expectAccessible(page);
 
   await page.getByRole("banner").getByRole("button", { name: "Se déconnecter" }).click();

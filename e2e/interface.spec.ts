@@ -12,6 +12,7 @@ test("the neutral header shows no State brand; the State header shows Marianne",
   await page.goto(urls.state);
   await expect(page.getByTestId("header-state")).toBeVisible();
   await expect(page.getByRole("banner").locator(".fr-logo")).toContainText("République");
+  await expect(page.getByRole("banner")).toContainText(STATE_OPERATOR);
   await expectAccessible(page);
 });
 

@@ -7,25 +7,27 @@ async function signInAtProvider(page: Page, login: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("a public agent signs in with ProConnect (signed-JWT userinfo, SIRET claim) and lands in onboarding prefilled", async ({ page }) => {
+test("a public agent signs in with ProConnect (signed-JWT userinfo, SIRET claim) and lands in onboarding prefilled", async ({
+  page,
+}) => {
   await page.goto("/auth/sign-in");
   await page.getByRole("button", { name: /ProConnect/ }).click();
   await signInAtProvider(page, "agent@ville-exemple.fr");
 
   await expect(page).toHaveURL(/\/onboarding/);
   await expectAccessible(page);
-  await expect(page.getByLabel("Nom affiché")).toHaveValue(/\S+ \S+/);
-  const siret = await page.getByLabel("SIRET de l'organisation").inputValue();
+  await expect(page.getByRole("textbox", { name: /^Nom affiché/ })).toHaveValue(/\S+ \S+/);
+  const siret = await page.getByRole("textbox", { name: /^SIRET/ }).inputValue();
   expect(siret).toMatch(/^\d{14}$/);
-  await expect(page.getByLabel("Organisation", { exact: true })).not.toHaveValue("");
+  await expect(page.getByRole("textbox", { name: /^Organisation/ })).not.toHaveValue("");
 
-  await page.getByText("Public", { exact: true }).click();
+  await page.getByRole("radio", { name: /^Public/ }).check({ force: true });
   await page.getByRole("button", { name: "Terminer" }).click();
   await expect(page).toHaveURL(/\/$/);
 
   await page.goto("/profile");
   await expect(page.getByTestId("profile-email")).toHaveText("agent@ville-exemple.fr");
-  await expect(page.getByLabel("SIRET de l'organisation")).toHaveValue(siret);
+  await expect(page.getByRole("textbox", { name: /^SIRET/ })).toHaveValue(siret);
   await page.getByRole("banner").getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
 });
@@ -35,8 +37,8 @@ test("the generic OpenID Connect provider signs people in too", async ({ page })
   await page.getByRole("button", { name: "Se connecter avec Fédération test" }).click();
   await signInAtProvider(page, "lea.chercheuse@labo.example");
   await expect(page).toHaveURL(/\/onboarding/);
-  await expect(page.getByLabel("Nom affiché")).toHaveValue("Léa Chercheuse");
-  await page.getByText("Recherche", { exact: true }).click();
+  await expect(page.getByRole("textbox", { name: /^Nom affiché/ })).toHaveValue("Léa Chercheuse");
+  await page.getByRole("radio", { name: /^Recherche/ }).check({ force: true });
   await page.getByRole("button", { name: "Terminer" }).click();
   await expect(page.getByText("Bonjour Léa Chercheuse")).toBeVisible();
 });

@@ -75,7 +75,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 let cached: Config | undefined;
 
 export function config(): Config {
-  cached ??= parseConfig(process.env);
+  if (!cached) {
+    cached = parseConfig(process.env);
+    // Auth.js builds its OAuth redirect_uri from AUTH_URL when set, else from forwarded headers that
+    // Next.js may rewrite (localhost for 127.0.0.1): the registered redirect_uri is APP_URL's.
+    process.env.AUTH_URL ??= new URL("/api/auth", cached.APP_URL).toString();
+  }
   return cached;
 }
 

@@ -6,8 +6,7 @@ import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 export type ActionResult<T = undefined> =
-  | { ok: true; data?: T }
-  | { ok: false; fieldErrors?: FieldErrors; formError?: string; values?: Record<string, string | number> };
+  { ok: true; data?: T } | { ok: false; fieldErrors?: FieldErrors; formError?: string; values?: Record<string, string | number> };
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};

@@ -9,7 +9,16 @@ export const logger = pino({
   base: { service: settings.process },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: {
-    paths: ["token", "*.token", "password", "*.password", "sessionToken", "*.sessionToken", "headers.cookie", "headers.authorization"],
+    paths: [
+      "token",
+      "*.token",
+      "password",
+      "*.password",
+      "sessionToken",
+      "*.sessionToken",
+      "headers.cookie",
+      "headers.authorization",
+    ],
     remove: true,
   },
 });

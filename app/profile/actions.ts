@@ -15,7 +15,12 @@ export async function saveProfileAction(input: unknown): Promise<ActionResult> {
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   await updateProfile(db(), { userId: user.id, profile: parsed.data });
-  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    maxAge: 365 * 24 * 3600,
+  });
   revalidatePath("/", "layout");
   return { ok: true };
 }

@@ -11,7 +11,11 @@ import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
 
 type ApiError = {
-  error: { message: string; values?: Record<string, string | number>; fields?: Record<string, { code: string; message: string }> };
+  error: {
+    message: string;
+    values?: Record<string, string | number>;
+    fields?: Record<string, { code: string; message: string }>;
+  };
 };
 
 export function EmailSignInForm() {

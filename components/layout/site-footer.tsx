@@ -1,7 +1,15 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n/core";
 
-export function SiteFooter({ t, operatorIsState, showMailbox }: { t: Translate; operatorIsState: boolean; showMailbox: boolean }) {
+export function SiteFooter({
+  t,
+  operatorIsState,
+  showMailbox,
+}: {
+  t: Translate;
+  operatorIsState: boolean;
+  showMailbox: boolean;
+}) {
   return (
     <footer className="fr-footer" role="contentinfo" id="footer">
       <div className="fr-container">

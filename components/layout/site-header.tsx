@@ -35,6 +35,19 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
                     </p>
                   </div>
                 )}
+                <div className="fr-header__navbar">
+                  <button
+                    type="button"
+                    className="fr-btn--menu fr-btn"
+                    data-fr-opened="false"
+                    aria-controls="header-menu"
+                    aria-haspopup="menu"
+                    id="header-menu-button"
+                    title={t("layout.menu")}
+                  >
+                    {t("layout.menu")}
+                  </button>
+                </div>
               </div>
               <div className="fr-header__service">
                 <Link href="/" title={t("layout.homeTitle")}>
@@ -53,7 +66,7 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
               </div>
             </div>
             <div className="fr-header__tools">
-              <div className="fr-header__tools-links gc-tools-links">
+              <div className="fr-header__tools-links">
                 <ul className="fr-btns-group">
                   <li>
                     <form action={switchLocaleAction}>
@@ -95,6 +108,15 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
               </div>
             </div>
           </div>
+        </div>
+      </div>
+      {/* On small screens DSFR's script copies the tool links into this menu. */}
+      <div className="fr-header__menu fr-modal" id="header-menu" aria-labelledby="header-menu-button">
+        <div className="fr-container">
+          <button type="button" className="fr-btn--close fr-btn" aria-controls="header-menu" title={t("layout.close")}>
+            {t("layout.close")}
+          </button>
+          <div className="fr-header__menu-links"></div>
         </div>
       </div>
     </header>

@@ -95,14 +95,14 @@ export default async function globalSetup() {
     children.push(child);
     return child;
   };
-  const neutral = launch([nextBin, "start", "-p", String(ports.neutral), "-H", "127.0.0.1"], {
+  const neutral = launch([nextBin, "start", "-p", String(ports.neutral), "-H", "localhost"], {
     ...common,
     APP_URL: urls.neutral,
     DEMO: "1",
     OPERATOR_NAME: "Association Géocommuns de test",
     GEOCOMMUNS_PROCESS: "web-neutral",
   });
-  const state = launch([nextBin, "start", "-p", String(ports.state), "-H", "127.0.0.1"], {
+  const state = launch([nextBin, "start", "-p", String(ports.state), "-H", "localhost"], {
     ...common,
     APP_URL: urls.state,
     DEMO: "0",

@@ -13,8 +13,10 @@ export const ports = {
 };
 
 export const urls = {
-  neutral: `http://127.0.0.1:${ports.neutral}`,
-  state: `http://127.0.0.1:${ports.state}`,
+  // localhost, not 127.0.0.1: Next.js reports loopback request URLs as localhost, and the OAuth
+  // redirect_uri must match what the provider registered.
+  neutral: `http://localhost:${ports.neutral}`,
+  state: `http://localhost:${ports.state}`,
   smtpHttp: `http://127.0.0.1:${ports.smtpHttp}`,
   oidc: `http://127.0.0.1:${ports.oidc}`,
 };

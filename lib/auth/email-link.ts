@@ -44,7 +44,11 @@ export async function requestEmailLink(
     await tx.verificationToken.create({
       data: { identifier: email, token: hashToken(token), expires: new Date(Date.now() + EMAIL_LINK_MINUTES * 60_000) },
     });
-    await enqueueEmail(tx, { to: email, locale, email: renderSignInEmail({ locale, url: url.toString(), minutes: EMAIL_LINK_MINUTES }) });
+    await enqueueEmail(tx, {
+      to: email,
+      locale,
+      email: renderSignInEmail({ locale, url: url.toString(), minutes: EMAIL_LINK_MINUTES }),
+    });
   });
 }
 

@@ -88,7 +88,7 @@ function buildConfig(): NextAuthConfig {
       },
     },
     logger: {
-      error: (error) => logger.warn({ err: error }, "auth error"),
+      error: (error) => logger.warn({ err: error, cause: (error as Error & { cause?: unknown }).cause }, "auth error"),
       warn: (code) => logger.warn({ code }, "auth warning"),
       debug: () => {},
     },

@@ -7,7 +7,10 @@ export type Health =
   | { ok: true; database: "up"; migrations: { applied: number; pending: string[] } }
   | { ok: false; database: "down"; error: string };
 
-export async function checkHealth(db: Db, { migrationsDir, timeoutMs = 3000 }: { migrationsDir: string; timeoutMs?: number }): Promise<Health> {
+export async function checkHealth(
+  db: Db,
+  { migrationsDir, timeoutMs = 3000 }: { migrationsDir: string; timeoutMs?: number },
+): Promise<Health> {
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("database timeout")), timeoutMs).unref());
   try {
     const applied = await Promise.race([

@@ -42,9 +42,7 @@ export type Translate = (key: MessageKey, values?: Values) => string;
 
 export function interpolate(template: string, values?: Values): string {
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** A translator over a catalogue. Unknown keys return the key itself, so a miss is visible, not fatal. */

@@ -41,7 +41,10 @@ export function backoffSeconds(attempts: number, random = Math.random): number {
 }
 
 export async function markSent(db: Db, id: string): Promise<void> {
-  await db.outboxEmail.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null } });
+  await db.outboxEmail.update({
+    where: { id },
+    data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null },
+  });
 }
 
 export async function markFailed(db: Db, email: ClaimedEmail, error: unknown, maxAttempts: number): Promise<void> {
@@ -69,7 +72,12 @@ export function createTransport(smtpUrl: string): Transporter {
 
 export async function deliverBatch(
   db: Db,
-  { transport, from, batchSize = 20, maxAttempts }: { transport: Transporter; from: string; batchSize?: number; maxAttempts: number },
+  {
+    transport,
+    from,
+    batchSize = 20,
+    maxAttempts,
+  }: { transport: Transporter; from: string; batchSize?: number; maxAttempts: number },
 ): Promise<{ sent: number; failed: number }> {
   const batch = await claimBatch(db, batchSize);
   let sent = 0;

@@ -11,11 +11,19 @@ import { logger } from "@/lib/log";
 
 export function jsonError(
   locale: Locale,
-  { status, code, messageKey, values, fields }: { status: number; code: string; messageKey: string; values?: Record<string, string | number>; fields?: FieldErrors },
+  {
+    status,
+    code,
+    messageKey,
+    values,
+    fields,
+  }: { status: number; code: string; messageKey: string; values?: Record<string, string | number>; fields?: FieldErrors },
   init: ResponseInit = {},
 ) {
   const translatedFields = fields
-    ? Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, { code: key, message: translateDynamic(locale, key, values) }]))
+    ? Object.fromEntries(
+        Object.entries(fields).map(([field, key]) => [field, { code: key, message: translateDynamic(locale, key, values) }]),
+      )
     : undefined;
   return NextResponse.json(
     { error: { code, message: translateDynamic(locale, messageKey, values), fields: translatedFields, values } },
@@ -27,7 +35,13 @@ export async function handleRouteError(locale: Locale, error: unknown, field?: s
   if (error instanceof RateLimitedError) {
     return jsonError(
       locale,
-      { status: 429, code: error.code, messageKey: error.messageKey, values: error.values, fields: field ? { [field]: error.messageKey } : undefined },
+      {
+        status: 429,
+        code: error.code,
+        messageKey: error.messageKey,
+        values: error.values,
+        fields: field ? { [field]: error.messageKey } : undefined,
+      },
       { headers: { "retry-after": String(error.retryAfterSeconds) } },
     );
   }

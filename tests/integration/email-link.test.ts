@@ -65,7 +65,9 @@ describe("sign-in by email link", () => {
   it("refuses an expired link and a token for another address", async () => {
     const email = `${unique("exp")}@example.org`;
     const { token } = await requestAndReadLink(email);
-    await expect(consumeEmailLink(t.db, { email: "other@example.org", token, locale: "fr" })).rejects.toMatchObject({ code: "link_invalid" });
+    await expect(consumeEmailLink(t.db, { email: "other@example.org", token, locale: "fr" })).rejects.toMatchObject({
+      code: "link_invalid",
+    });
     await t.db.verificationToken.updateMany({ where: { identifier: email }, data: { expires: new Date(Date.now() - 1000) } });
     await expect(consumeEmailLink(t.db, { email, token, locale: "fr" })).rejects.toMatchObject({ code: "link_invalid" });
     expect(await t.db.user.count({ where: { email } })).toBe(0);
@@ -73,8 +75,11 @@ describe("sign-in by email link", () => {
 
   it("stops at the per-address limit and stores nothing for the refused request", async () => {
     const email = `${unique("limit")}@example.org`;
-    for (let i = 0; i < limits.perAddress; i++) await requestEmailLink(t.db, { email, clientIp: unique("ip"), locale: "fr", appUrl, limits });
-    await expect(requestEmailLink(t.db, { email, clientIp: unique("ip"), locale: "fr", appUrl, limits })).rejects.toBeInstanceOf(RateLimitedError);
+    for (let i = 0; i < limits.perAddress; i++)
+      await requestEmailLink(t.db, { email, clientIp: unique("ip"), locale: "fr", appUrl, limits });
+    await expect(requestEmailLink(t.db, { email, clientIp: unique("ip"), locale: "fr", appUrl, limits })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
     expect(await t.db.outboxEmail.count({ where: { to: email } })).toBe(limits.perAddress);
   });
 
@@ -82,7 +87,13 @@ describe("sign-in by email link", () => {
     const ip = unique("ip");
     const results = await Promise.allSettled(
       Array.from({ length: 12 }, (_, i) =>
-        requestEmailLink(t.db, { email: `${unique(`ip${i}`)}@example.org`, clientIp: ip, locale: "fr", appUrl, limits: { ...limits, perIp: 5 } }),
+        requestEmailLink(t.db, {
+          email: `${unique(`ip${i}`)}@example.org`,
+          clientIp: ip,
+          locale: "fr",
+          appUrl,
+          limits: { ...limits, perIp: 5 },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);

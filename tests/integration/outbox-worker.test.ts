@@ -23,7 +23,11 @@ beforeEach(async () => {
 
 const from = "Géocommuns <no-reply@geocommuns.test>";
 const queue = (to: string) =>
-  enqueueEmail(t.db, { to, locale: "fr", email: renderSignInEmail({ locale: "fr", url: "http://localhost/auth/email?token=x", minutes: 15 }) });
+  enqueueEmail(t.db, {
+    to,
+    locale: "fr",
+    email: renderSignInEmail({ locale: "fr", url: "http://localhost/auth/email?token=x", minutes: 15 }),
+  });
 
 describe("outbox worker", () => {
   it("sends pending mail through SMTP as text plus HTML with the row's Message-ID", async () => {
@@ -92,7 +96,10 @@ describe("outbox worker", () => {
     expect(claimed?.messageId).toBe(messageId);
     // The worker died: its lease runs out.
     await t.db.outboxEmail.update({ where: { id: claimed!.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
-    expect(await deliverBatch(t.db, { transport: createTransport(smtp.url), from, maxAttempts: 5 })).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverBatch(t.db, { transport: createTransport(smtp.url), from, maxAttempts: 5 })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
     expect((await smtp.waitForMail((m) => m.to.includes(to))).messageId).toBe(messageId);
   });
 });

@@ -47,7 +47,13 @@ describe("profile", () => {
   it("completes onboarding and reuses an organisation by SIRET", async () => {
     const a = await t.db.user.create({ data: { email: `${unique("a")}@example.org` } });
     const b = await t.db.user.create({ data: { email: `${unique("b")}@example.org` } });
-    const profile = profileSchema.parse({ displayName: "Agent A", actorKind: "PUBLIC", organizationName: "Ville de Paris", siret: "21750001600019", locale: "en" });
+    const profile = profileSchema.parse({
+      displayName: "Agent A",
+      actorKind: "PUBLIC",
+      organizationName: "Ville de Paris",
+      siret: "21750001600019",
+      locale: "en",
+    });
     await updateProfile(t.db, { userId: a.id, profile });
     await updateProfile(t.db, { userId: b.id, profile: { ...profile, displayName: "Agent B" } });
     const [ua, ub] = await Promise.all([
@@ -61,7 +67,13 @@ describe("profile", () => {
 
   it("prefills from ProConnect claims without overwriting confirmed answers", async () => {
     const user = await t.db.user.create({ data: { email: `${unique("pc")}@example.org` } });
-    await applyOidcClaims(t.db, user.id, { sub: "x", given_name: "Camille", usual_name: "Martin", siret: "21750001600019", organization_label: "Mairie de Paris" });
+    await applyOidcClaims(t.db, user.id, {
+      sub: "x",
+      given_name: "Camille",
+      usual_name: "Martin",
+      siret: "21750001600019",
+      organization_label: "Mairie de Paris",
+    });
     const prefilled = await t.db.user.findUniqueOrThrow({ where: { id: user.id }, include: { organization: true } });
     expect(prefilled.displayName).toBe("Camille Martin");
     expect(prefilled.organization?.siret).toBe("21750001600019");

@@ -539,9 +539,16 @@ export async function startOidcServer(options: StartOidcServerOptions): Promise<
   const provider = new mod.default(issuer, buildConfiguration(mod, options.clients, accounts, jwks));
   // Surface why a flow failed in the test output (stderr) instead of only in a redirect.
   for (const event of ["server_error", "authorization.error", "grant.error", "userinfo.error", "end_session.error"]) {
-    provider.on(event, (_ctx, error) => {
-      const description = (error as Error & { error_description?: string }).error_description;
-      console.error(`[oidc-server] ${event}: ${error.message}${description ? ` (${description})` : ""}`);
+    provider.on(event, (ctx, error) => {
+      const params = (ctx as { oidc?: { params?: Record<string, unknown> } }).oidc?.params;
+      if (params?.redirect_uri) console.error(`[oidc-server] ${event} redirect_uri=${String(params.redirect_uri)}`);
+      const { error_description: description, error_detail: detail } = error as Error & {
+        error_description?: string;
+        error_detail?: string;
+      };
+      console.error(
+        `[oidc-server] ${event}: ${error.message}${description ? ` (${description})` : ""}${detail ? ` – ${detail}` : ""}`,
+      );
     });
   }
   const providerCallback = provider.callback();

@@ -3,7 +3,13 @@ import { emailSignInSchema } from "@/lib/auth/schemas";
 import { profileSchema } from "@/lib/users/schemas";
 import { fieldErrorsOf } from "@/lib/forms";
 
-const valid = { displayName: "Camille Martin", actorKind: "PUBLIC", organizationName: "Mairie de Paris", siret: "217 500 016 00019", locale: "fr" };
+const valid = {
+  displayName: "Camille Martin",
+  actorKind: "PUBLIC",
+  organizationName: "Mairie de Paris",
+  siret: "217 500 016 00019",
+  locale: "fr",
+};
 
 describe("profile schema (shared by the form and the server action)", () => {
   it("accepts a complete profile and normalises the SIRET", () => {

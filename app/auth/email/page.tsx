@@ -5,7 +5,11 @@ import { consumeEmailLinkAction } from "./actions";
  * The link in the email lands here and asks for one click: mail scanners that prefetch links would
  * otherwise spend the one-time token before the person does.
  */
-export default async function ConfirmEmailLinkPage({ searchParams }: { searchParams: Promise<{ token?: string; email?: string }> }) {
+export default async function ConfirmEmailLinkPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string; email?: string }>;
+}) {
   const { t } = await getTranslator();
   const { token = "", email = "" } = await searchParams;
   return (

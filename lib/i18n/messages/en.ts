@@ -25,6 +25,8 @@ export const en: Messages = {
     personalData: "Personal data",
     mailbox: "Demo mailbox",
     demoBanner: "Demo mode: the data is fictitious and emails are not sent.",
+    menu: "Menu",
+    close: "Close",
     mainNav: "Main menu",
   },
   home: {
@@ -78,7 +80,8 @@ export const en: Messages = {
     or: "or",
     withProvider: "Sign in with {provider}",
     checkTitle: "Check your inbox",
-    checkText: "If {email} is a valid address, a sign-in link has just been sent to it. It is valid for {minutes} minutes and works once.",
+    checkText:
+      "If {email} is a valid address, a sign-in link has just been sent to it. It is valid for {minutes} minutes and works once.",
     checkMailbox: "Open the demo mailbox",
     confirmTitle: "Confirm sign-in",
     confirmText: "You are about to sign in as {email}.",
@@ -186,7 +189,7 @@ export const en: Messages = {
       "Publisher: {operator}.",
       "Software: Géocommuns, free software.",
       "Hosting: stated by the operator of this instance.",
-      "State brand: the Marianne block and the words \"République française\" only appear when the operator is a State service.",
+      'State brand: the Marianne block and the words "République française" only appear when the operator is a State service.',
     ].join("\n"),
     dataTitle: "Personal data",
     dataBody: [

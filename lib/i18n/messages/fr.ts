@@ -2,8 +2,7 @@
 export const fr = {
   meta: {
     title: "Géocommuns",
-    description:
-      "La plateforme où les communautés des communs numériques géographiques décident ensemble de leurs règles.",
+    description: "La plateforme où les communautés des communs numériques géographiques décident ensemble de leurs règles.",
   },
   layout: {
     skipToContent: "Aller au contenu",
@@ -25,6 +24,8 @@ export const fr = {
     personalData: "Données personnelles",
     mailbox: "Boîte aux lettres de démonstration",
     demoBanner: "Mode démonstration : les données sont fictives et les courriels ne sont pas envoyés.",
+    menu: "Menu",
+    close: "Fermer",
     mainNav: "Menu principal",
   },
   home: {
@@ -34,8 +35,7 @@ export const fr = {
     pillarRulesTitle: "Des règles votées",
     pillarRulesText: "La charte de chaque communauté vit dans la plateforme et ne change que par un vote.",
     pillarCollegesTitle: "Quatre collèges",
-    pillarCollegesText:
-      "Public, privé, recherche et société civile pèsent chacun la part que la communauté a décidée.",
+    pillarCollegesText: "Public, privé, recherche et société civile pèsent chacun la part que la communauté a décidée.",
     pillarLedgerTitle: "Des contributions reconnues",
     pillarLedgerText: "Qui produit, corrige, documente : tout est inscrit et visible.",
     communitiesTitle: "Les communautés",
@@ -79,7 +79,8 @@ export const fr = {
     or: "ou",
     withProvider: "Se connecter avec {provider}",
     checkTitle: "Consultez votre messagerie",
-    checkText: "Si l'adresse {email} est valide, un lien de connexion vient de lui être envoyé. Il est valable {minutes} minutes et ne sert qu'une fois.",
+    checkText:
+      "Si l'adresse {email} est valide, un lien de connexion vient de lui être envoyé. Il est valable {minutes} minutes et ne sert qu'une fois.",
     checkMailbox: "Ouvrir la boîte aux lettres de démonstration",
     confirmTitle: "Confirmer la connexion",
     confirmText: "Vous allez vous connecter avec l'adresse {email}.",

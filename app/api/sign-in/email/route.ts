@@ -20,7 +20,12 @@ export async function POST(request: Request) {
   const parsed = emailSignInSchema.safeParse(body ?? {});
   if (!parsed.success) {
     const fields = fieldErrorsOf(parsed.error);
-    return jsonError(locale, { status: 400, code: "invalid_input", messageKey: Object.values(fields)[0] ?? "errors.invalid", fields });
+    return jsonError(locale, {
+      status: 400,
+      code: "invalid_input",
+      messageKey: Object.values(fields)[0] ?? "errors.invalid",
+      fields,
+    });
   }
   try {
     await requestEmailLink(db(), {
@@ -28,7 +33,11 @@ export async function POST(request: Request) {
       clientIp: await clientIp(),
       locale,
       appUrl: env.APP_URL,
-      limits: { perAddress: env.RATE_LIMIT_EMAIL_PER_ADDRESS, perIp: env.RATE_LIMIT_EMAIL_PER_IP, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+      limits: {
+        perAddress: env.RATE_LIMIT_EMAIL_PER_ADDRESS,
+        perIp: env.RATE_LIMIT_EMAIL_PER_IP,
+        windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      },
     });
   } catch (error) {
     return handleRouteError(locale, error, "email");
