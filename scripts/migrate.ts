@@ -1,25 +1,24 @@
 /**
- * Apply pending Prisma migrations to $DATABASE_URL without the native schema engine (which the
- * `prisma` CLI would download). Same effect and bookkeeping as `prisma migrate deploy`.
+ * Apply pending Prisma migrations to $DATABASE_URL (else the embedded database in .data/) without
+ * the native schema engine (which the `prisma` CLI would download). Same effect and bookkeeping as
+ * `prisma migrate deploy`.
  *
- *   DATABASE_URL=postgresql://... npx tsx scripts/migrate.ts
+ *   npm run db:migrate
  */
 import path from "node:path";
 import { applyMigrations } from "../lib/db/schema-engine";
+import { withDatabase } from "./with-database";
 
 async function main(): Promise<number> {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    console.error("DATABASE_URL is not set: export the PostgreSQL connection string to migrate.");
-    return 1;
-  }
   const root = process.cwd();
-  const { applied } = await applyMigrations({
-    connectionString,
-    migrationsDir: path.join(root, "prisma/migrations"),
-    schemaPath: path.join(root, "prisma/schema.prisma"),
-    log: (line) => console.log(line),
-  });
+  const { applied } = await withDatabase((connectionString) =>
+    applyMigrations({
+      connectionString,
+      migrationsDir: path.join(root, "prisma/migrations"),
+      schemaPath: path.join(root, "prisma/schema.prisma"),
+      log: (line) => console.log(line),
+    }),
+  );
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations");
   return 0;
 }

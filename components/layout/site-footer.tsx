@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n/core";
+import { DisplaySettingsButton } from "./display-settings";
 
 export function SiteFooter({
   t,
@@ -49,6 +50,9 @@ export function SiteFooter({
               <Link className="fr-footer__bottom-link" href="/donnees-personnelles">
                 {t("layout.personalData")}
               </Link>
+            </li>
+            <li className="fr-footer__bottom-item">
+              <DisplaySettingsButton label={t("layout.displaySettings")} />
             </li>
             {showMailbox && (
               <li className="fr-footer__bottom-item">

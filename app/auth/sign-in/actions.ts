@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { signInAsDemoPerson } from "@/lib/auth/demo";
 import { signIn } from "@/lib/auth/next-auth";
+import { isAppError } from "@/lib/errors";
 import { setSessionCookie } from "@/lib/web/set-session-cookie";
 
 export async function oidcSignInAction(formData: FormData): Promise<void> {
@@ -15,7 +16,12 @@ export async function oidcSignInAction(formData: FormData): Promise<void> {
 export async function demoSignInAction(formData: FormData): Promise<void> {
   if (!config().DEMO) redirect("/auth/sign-in"); // absent outside demo mode, whatever the form says
   const userId = String(formData.get("userId") ?? "");
-  const session = await signInAsDemoPerson(db(), userId);
-  await setSessionCookie(session);
+  try {
+    await setSessionCookie(await signInAsDemoPerson(db(), userId));
+  } catch (error) {
+    // A forged or stale id is bad input, not a server error.
+    if (isAppError(error)) redirect("/auth/error?error=demo");
+    throw error;
+  }
   redirect("/auth/continue");
 }

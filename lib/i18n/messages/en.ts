@@ -27,6 +27,7 @@ export const en: Messages = {
     demoBanner: "Demo mode: the data is fictitious and emails are not sent.",
     menu: "Menu",
     close: "Close",
+    displaySettings: "Display settings",
     mainNav: "Main menu",
   },
   home: {

@@ -26,6 +26,7 @@ export const fr = {
     demoBanner: "Mode démonstration : les données sont fictives et les courriels ne sont pas envoyés.",
     menu: "Menu",
     close: "Fermer",
+    displaySettings: "Paramètres d'affichage",
     mainNav: "Menu principal",
   },
   home: {
