@@ -10,7 +10,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-function layout(locale: Locale, body: string): string {
+export function layout(locale: Locale, body: string): string {
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
 <body style="font-family:Marianne,Arial,sans-serif;color:#161616;background:#f6f6f6;margin:0;padding:24px">
 <div style="max-width:560px;margin:0 auto;background:#fff;padding:32px;border-top:4px solid #000091">${body}</div></body></html>`;

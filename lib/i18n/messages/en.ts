@@ -1,4 +1,7 @@
 import type { Messages } from "./types";
+import { enCommunities } from "./en-communities";
+import { enApi } from "./en-api";
+import { enPages } from "./en-pages";
 
 export const en: Messages = {
   meta: {
@@ -152,6 +155,7 @@ export const en: Messages = {
     unexpected: "An unexpected error occurred. Try again; if it persists, report it with reference {requestId}.",
     notFound: "Page not found",
     notFoundText: "The page you are looking for does not exist or has moved.",
+    unauthenticated: "Sign in to continue.",
     forbidden: "You do not have access to this page.",
     backHome: "Back to home",
     unavailable: "Service temporarily unavailable. Please try again in a moment.",
@@ -206,4 +210,7 @@ export const en: Messages = {
   health: {
     ok: "ok",
   },
+  communities: enCommunities,
+  api: enApi,
+  pages: enPages,
 };

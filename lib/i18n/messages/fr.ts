@@ -1,4 +1,8 @@
 // French catalogue: the reference. Every key here must exist in en.ts (TypeScript checks it).
+// Large areas live in their own namespace files (fr-communities.ts…) so they can grow apart.
+import { frCommunities } from "./fr-communities";
+import { frApi } from "./fr-api";
+import { frPages } from "./fr-pages";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -151,6 +155,7 @@ export const fr = {
     unexpected: "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, signalez-la avec la référence {requestId}.",
     notFound: "Page introuvable",
     notFoundText: "La page que vous cherchez n'existe pas ou a été déplacée.",
+    unauthenticated: "Connectez-vous pour continuer.",
     forbidden: "Vous n'avez pas accès à cette page.",
     backHome: "Retour à l'accueil",
     unavailable: "Service momentanément indisponible. Réessayez dans quelques instants.",
@@ -205,4 +210,7 @@ export const fr = {
   health: {
     ok: "ok",
   },
+  communities: frCommunities,
+  api: frApi,
+  pages: frPages,
 } as const;

@@ -1,0 +1,43 @@
+// French catalogue, namespace "communities" (communities, membership, colleges, audit).
+export const frCommunities = {
+  errors: {
+    slugTooShort: "L'adresse courte doit compter au moins 3 caractères.",
+    slugTooLong: "L'adresse courte ne doit pas dépasser 60 caractères.",
+    slugFormat:
+      "L'adresse courte ne contient que des lettres minuscules sans accent, des chiffres et des tirets (par exemple adresses-finistere).",
+    slugReserved: "Cette adresse courte est réservée par la plateforme. Choisissez-en une autre.",
+    slugTaken: "Cette adresse courte est déjà prise par une autre communauté.",
+    nameTooShort: "Le nom doit compter au moins 3 caractères.",
+    nameTooLong: "Le nom ne doit pas dépasser 120 caractères.",
+    summaryTooShort: "La présentation courte doit compter au moins 10 caractères.",
+    summaryTooLong: "La présentation courte ne doit pas dépasser 300 caractères.",
+    descriptionTooLong: "La description ne doit pas dépasser 20 000 caractères.",
+    visibility: "Choisissez qui peut lire la communauté.",
+    joinPolicy: "Choisissez comment on rejoint la communauté.",
+    weightNumber: "Le poids est un nombre entier de 0 à 100.",
+    weightBounds: "Un collège utilisé pèse entre {min} % et {max} % (0 % s'il n'est pas utilisé).",
+    weightTotal: "Les poids des collèges doivent totaliser 100 % (total actuel : {total} %).",
+    messageTooLong: "Le message ne doit pas dépasser 1 000 caractères.",
+    reasonRequired: "Indiquez la raison du changement (au moins 5 caractères).",
+    profileIncomplete: "Complétez d'abord votre profil (type d'acteur).",
+    alreadyMember: "Vous êtes déjà membre de cette communauté, ou votre demande est en attente.",
+    invitationOnly: "Cette communauté n'accueille que sur invitation.",
+    lastAdmin: "La communauté doit garder au moins un administrateur : nommez-en un autre d'abord.",
+    notPending: "Cette demande a déjà été traitée.",
+    notActive: "Ce membre n'est pas actif.",
+    invitationInvalid: "Cette invitation a expiré, a déjà servi ou a été annulée.",
+    invitationOtherAddress: "Cette invitation a été envoyée à une autre adresse que celle de votre compte.",
+    alreadyInvited: "Une invitation valide a déjà été envoyée à cette adresse.",
+  },
+  email: {
+    invitationSubject: "Invitation à rejoindre « {community} » sur Géocommuns",
+    invitationBody:
+      "{inviter} vous invite à rejoindre la communauté « {community} » sur Géocommuns. Ce lien est valable {days} jours et ne sert qu'une fois :",
+    invitationButton: "Voir l'invitation",
+    approvedSubject: "Bienvenue dans « {community} »",
+    approvedBody: "Votre demande pour rejoindre « {community} » a été acceptée.",
+    refusedSubject: "Votre demande pour « {community} »",
+    refusedBody: "Votre demande pour rejoindre « {community} » n'a pas été acceptée.",
+    messageFromAdmins: "Message des administrateurs :",
+  },
+} as const;

@@ -1,0 +1,100 @@
+/**
+ * The one registry of "may this person do this here, now?". Every server action, route handler and
+ * page control asks it (through assertCan or can). Each action lists the roles that hold it and,
+ * where it matters, a gate on the object's state (join policy, visibility…). The matrix test in
+ * tests/unit/policy.test.ts walks every action against every role.
+ */
+import type { JoinPolicy, Visibility } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { roleOf, type CommunityRole, type Subject } from "./roles";
+
+export type CommunityState = { visibility: Visibility; joinPolicy: JoinPolicy };
+
+type Rule = {
+  roles: readonly CommunityRole[];
+  /** Extra condition on the community's state (join policy, visibility); needs the community. */
+  gate?: (community: CommunityState, role: CommunityRole) => boolean;
+};
+
+const everyone: readonly CommunityRole[] = [
+  "anonymous",
+  "nonMember",
+  "pending",
+  "member",
+  "suspended",
+  "banned",
+  "moderator",
+  "admin",
+  "platformAdmin",
+];
+const signedIn: readonly CommunityRole[] = everyone.filter((r) => r !== "anonymous");
+const readers: readonly CommunityRole[] = ["member", "suspended", "moderator", "admin", "platformAdmin"];
+const actingMembers: readonly CommunityRole[] = ["member", "moderator", "admin"];
+const administrators: readonly CommunityRole[] = ["admin", "platformAdmin"];
+
+export const policy = {
+  /** Name, summary and join policy: what anyone sees, even of a members-only community. */
+  "community.readSummary": { roles: everyone },
+  /** Description, members, activity of a community. Members-only: its members (suspended ones read). */
+  "community.read": {
+    roles: everyone,
+    gate: (c, role) => c.visibility === "PUBLIC" || readers.includes(role),
+  },
+  "community.create": { roles: signedIn.filter((r) => r !== "banned" && r !== "suspended") },
+  "community.update": { roles: administrators },
+  "college.configure": { roles: administrators },
+  "membership.join": { roles: ["nonMember"], gate: (c) => c.joinPolicy === "OPEN" },
+  "membership.request": { roles: ["nonMember"], gate: (c) => c.joinPolicy === "ON_REQUEST" },
+  "membership.acceptInvitation": { roles: ["nonMember", "pending"] },
+  "membership.leave": { roles: actingMembers },
+  "membership.decide": { roles: administrators },
+  "membership.invite": { roles: administrators },
+  "membership.changeRole": { roles: administrators },
+  "membership.changeCollege": { roles: administrators },
+  "audit.read": { roles: readers },
+  "audit.filter": { roles: administrators },
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof policy;
+export const actions = Object.keys(policy) as Action[];
+
+export function canAs(role: CommunityRole, action: Action, community?: CommunityState): boolean {
+  const rule: Rule = policy[action];
+  if (!rule.roles.includes(role)) return false;
+  if (rule.gate) return community ? rule.gate(community, role) : false;
+  return true;
+}
+
+export function can(subject: Subject, action: Action, community?: CommunityState, now = new Date()): boolean {
+  return canAs(roleOf(subject, now), action, community);
+}
+
+export class ForbiddenError extends AppError {
+  constructor(action: string) {
+    super("forbidden", "errors.forbidden", 403, { action });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor() {
+    super("not_found", "errors.notFound", 404);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super("unauthenticated", "errors.unauthenticated", 401);
+  }
+}
+
+/**
+ * Throws when refused: 401 for an anonymous person, 404 when they may not even know the
+ * community's content exists (members-only, not a member), 403 otherwise.
+ */
+export function assertCan(subject: Subject, action: Action, community?: CommunityState, now = new Date()): void {
+  const role = roleOf(subject, now);
+  if (canAs(role, action, community)) return;
+  if (community && action === "community.read") throw new NotFoundError();
+  if (role === "anonymous") throw new UnauthenticatedError();
+  throw new ForbiddenError(action);
+}

@@ -1,0 +1,45 @@
+/**
+ * Who a person is with respect to a community, right now. Every permission is decided from this
+ * role (plus the object's state), in lib/policy/can.ts.
+ */
+import type { MemberRole, MembershipStatus } from "@/lib/generated/prisma/enums";
+
+export const communityRoles = [
+  "anonymous",
+  "nonMember",
+  "pending",
+  "member",
+  "suspended",
+  "banned",
+  "moderator",
+  "admin",
+  "platformAdmin",
+] as const;
+export type CommunityRole = (typeof communityRoles)[number];
+
+export type Subject = {
+  user: { id: string; onboarded: boolean; isPlatformAdmin: boolean } | null;
+  membership: { role: MemberRole; status: MembershipStatus; suspendedUntil: Date | null } | null;
+};
+
+export function roleOf(subject: Subject, now = new Date()): CommunityRole {
+  const { user, membership } = subject;
+  if (!user) return "anonymous";
+  if (user.isPlatformAdmin) return "platformAdmin";
+  if (!membership) return "nonMember";
+  switch (membership.status) {
+    case "PENDING":
+      return "pending";
+    case "BANNED":
+      return "banned";
+    case "LEFT":
+      return "nonMember";
+    case "SUSPENDED":
+      // A suspension ends by itself at its date, even before the job that records it has run.
+      if (!membership.suspendedUntil || membership.suspendedUntil > now) return "suspended";
+      break;
+    case "ACTIVE":
+      break;
+  }
+  return membership.role === "ADMIN" ? "admin" : membership.role === "MODERATOR" ? "moderator" : "member";
+}
