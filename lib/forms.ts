@@ -13,7 +13,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_form";
     // Keep the first message per field: it is the one the person must fix first.
-    errors[field] ??= issue.message.startsWith("errors.") ? issue.message : "errors.invalid";
+    // Our schemas' messages are catalogue keys; zod's own defaults (English sentences) are not.
+    errors[field] ??= /^[a-z]+(\.[A-Za-z]+)+$/.test(issue.message) ? issue.message : "errors.invalid";
   }
   return errors;
 }

@@ -17,6 +17,10 @@ export type DemoPerson = {
 };
 export type DemoCommunity = {
   slug: string;
+  /** Shares of the vote per college, in percent (SCIC rule: 0 or 10–50, total 100). */
+  weights: Record<ActorKind, number>;
+  /** People who asked to join and wait for an administrator's answer. */
+  pending?: { person: string; message: string }[];
   name: string;
   summary: string;
   description: string;
@@ -141,6 +145,8 @@ export const demoPeople: DemoPerson[] = [
 export const demoCommunities: DemoCommunity[] = [
   {
     slug: "adresses-finistere",
+    // Communes carry the address base: the public college weighs most, then the inhabitants.
+    weights: { PUBLIC: 40, PRIVATE: 20, RESEARCH: 10, CIVIL_SOCIETY: 30 },
     name: "Adresses du Finistère",
     summary:
       "Les communes du Finistère publient et tiennent à jour leur Base Adresse Locale, avec l'appui du syndicat départemental et des géomètres.",
@@ -166,6 +172,8 @@ export const demoCommunities: DemoCommunity[] = [
   },
   {
     slug: "imagerie-de-rue",
+    // Volunteers take most of the photos: civil society carries the largest share.
+    weights: { PUBLIC: 30, PRIVATE: 15, RESEARCH: 15, CIVIL_SOCIETY: 40 },
     name: "Imagerie de rue libre",
     summary:
       "Des photos de rue libres, prises par des milliers de contributeurs et partagées par une fédération d'instances : une alternative aux services commerciaux.",
@@ -189,6 +197,15 @@ export const demoCommunities: DemoCommunity[] = [
   },
   {
     slug: "registre-batiments",
+    // Public agencies are the partners; the others help correct the data.
+    weights: { PUBLIC: 50, PRIVATE: 20, RESEARCH: 20, CIVIL_SOCIETY: 10 },
+    pending: [
+      {
+        person: "elodie",
+        message:
+          "Notre collectif relève les abris vélos et les bâtiments publics de Quimper : nous aimerions corriger les données du registre.",
+      },
+    ],
     name: "Registre des bâtiments",
     summary:
       "Un identifiant de 12 caractères pour chaque bâtiment, partagé par les agences publiques et corrigé par toutes celles et ceux qui connaissent le terrain.",

@@ -3,6 +3,7 @@
  * second start keeps whatever people did in the demo.
  */
 import type { Db } from "@/lib/db/client";
+import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { demoCommunities, demoOrganizations, demoPeople } from "./data";
 
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
@@ -49,6 +50,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
           description: community.description,
           visibility: community.visibility,
           joinPolicy: community.joinPolicy,
+          colleges: { create: Object.entries(community.weights).map(([kind, weight]) => ({ kind: kind as ActorKind, weight })) },
         },
         select: { id: true },
       });
@@ -59,6 +61,19 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
           data: { communityId: created.id, userId: person.id, role: member.role, status: "ACTIVE", college: person.actorKind },
         });
       }
+      for (const request of community.pending ?? []) {
+        const person = people.get(request.person);
+        if (!person) throw new Error(`demo: unknown person ${request.person}`);
+        await tx.membership.create({
+          data: {
+            communityId: created.id,
+            userId: person.id,
+            status: "PENDING",
+            college: person.actorKind,
+            requestMessage: request.message,
+          },
+        });
+      }
       const founder = community.members.find((m) => m.role === "ADMIN");
       await tx.auditEntry.create({
         data: {
@@ -67,6 +82,10 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
           action: "community.created",
           details: { slug: community.slug, source: "demo" },
         },
+      });
+      await tx.community.update({
+        where: { id: created.id },
+        data: { createdById: founder ? people.get(founder.person)?.id : null },
       });
     }
     return { seeded: true };

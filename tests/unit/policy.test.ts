@@ -1,0 +1,129 @@
+/**
+ * The policy matrix: every action against every role, for each kind of community, written out by
+ * hand (not derived from the policy) so that a change to lib/policy shows up here as a diff.
+ * tests/integration/policy-endpoints.test.ts checks that the use cases behind the endpoints agree.
+ */
+import { describe, expect, it } from "vitest";
+import { actions, assertCan, canAs, ForbiddenError, NotFoundError, UnauthenticatedError, type Action } from "@/lib/policy/can";
+import { communityRoles, roleOf, type CommunityRole } from "@/lib/policy/roles";
+
+const Y = true;
+const N = false;
+// Columns: anonymous, nonMember, pending, member, suspended, banned, moderator, admin, platformAdmin
+type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
+
+const openPublic = { visibility: "PUBLIC", joinPolicy: "OPEN" } as const;
+const onRequestPublic = { visibility: "PUBLIC", joinPolicy: "ON_REQUEST" } as const;
+const invitationMembers = { visibility: "MEMBERS", joinPolicy: "INVITATION" } as const;
+
+const expected: Record<
+  string,
+  { community: typeof openPublic | typeof onRequestPublic | typeof invitationMembers | undefined; matrix: Record<Action, Row> }
+> = {
+  "an open public community": {
+    community: openPublic,
+    matrix: {
+      "community.readSummary": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "community.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "community.create": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "community.update": [N, N, N, N, N, N, N, Y, Y],
+      "college.configure": [N, N, N, N, N, N, N, Y, Y],
+      "membership.join": [N, Y, N, N, N, N, N, N, N],
+      "membership.request": [N, N, N, N, N, N, N, N, N],
+      "membership.acceptInvitation": [N, Y, Y, N, N, N, N, N, N],
+      "membership.leave": [N, N, N, Y, N, N, Y, Y, N],
+      "membership.decide": [N, N, N, N, N, N, N, Y, Y],
+      "membership.invite": [N, N, N, N, N, N, N, Y, Y],
+      "membership.changeRole": [N, N, N, N, N, N, N, Y, Y],
+      "membership.changeCollege": [N, N, N, N, N, N, N, Y, Y],
+      "audit.read": [N, N, N, Y, Y, N, Y, Y, Y],
+      "audit.filter": [N, N, N, N, N, N, N, Y, Y],
+    },
+  },
+  "a public community joined on request": {
+    community: onRequestPublic,
+    matrix: {
+      "community.readSummary": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "community.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "community.create": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "community.update": [N, N, N, N, N, N, N, Y, Y],
+      "college.configure": [N, N, N, N, N, N, N, Y, Y],
+      "membership.join": [N, N, N, N, N, N, N, N, N],
+      "membership.request": [N, Y, N, N, N, N, N, N, N],
+      "membership.acceptInvitation": [N, Y, Y, N, N, N, N, N, N],
+      "membership.leave": [N, N, N, Y, N, N, Y, Y, N],
+      "membership.decide": [N, N, N, N, N, N, N, Y, Y],
+      "membership.invite": [N, N, N, N, N, N, N, Y, Y],
+      "membership.changeRole": [N, N, N, N, N, N, N, Y, Y],
+      "membership.changeCollege": [N, N, N, N, N, N, N, Y, Y],
+      "audit.read": [N, N, N, Y, Y, N, Y, Y, Y],
+      "audit.filter": [N, N, N, N, N, N, N, Y, Y],
+    },
+  },
+  "a members-only community joined by invitation": {
+    community: invitationMembers,
+    matrix: {
+      "community.readSummary": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "community.read": [N, N, N, Y, Y, N, Y, Y, Y],
+      "community.create": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "community.update": [N, N, N, N, N, N, N, Y, Y],
+      "college.configure": [N, N, N, N, N, N, N, Y, Y],
+      "membership.join": [N, N, N, N, N, N, N, N, N],
+      "membership.request": [N, N, N, N, N, N, N, N, N],
+      "membership.acceptInvitation": [N, Y, Y, N, N, N, N, N, N],
+      "membership.leave": [N, N, N, Y, N, N, Y, Y, N],
+      "membership.decide": [N, N, N, N, N, N, N, Y, Y],
+      "membership.invite": [N, N, N, N, N, N, N, Y, Y],
+      "membership.changeRole": [N, N, N, N, N, N, N, Y, Y],
+      "membership.changeCollege": [N, N, N, N, N, N, N, Y, Y],
+      "audit.read": [N, N, N, Y, Y, N, Y, Y, Y],
+      "audit.filter": [N, N, N, N, N, N, N, Y, Y],
+    },
+  },
+};
+
+describe("authorization policy matrix", () => {
+  for (const [label, { community, matrix }] of Object.entries(expected)) {
+    describe(label, () => {
+      it("covers every action of the registry", () => {
+        expect(Object.keys(matrix).sort()).toEqual([...actions].sort());
+      });
+      for (const action of actions) {
+        it.each(communityRoles.map((role, index) => [role, matrix[action][index]] as const))(
+          `${action} as %s → %s`,
+          (role, allowed) => {
+            expect(canAs(role as CommunityRole, action, community)).toBe(allowed);
+          },
+        );
+      }
+    });
+  }
+
+  it("answers 401 to anonymous, 404 to outsiders reading members-only content, 403 otherwise", () => {
+    const anonymous = { user: null, membership: null };
+    const outsider = { user: { id: "u", onboarded: true, isPlatformAdmin: false }, membership: null };
+    expect(() => assertCan(anonymous, "membership.join", openPublic)).toThrow(UnauthenticatedError);
+    expect(() => assertCan(outsider, "community.read", invitationMembers)).toThrow(NotFoundError);
+    expect(() => assertCan(outsider, "membership.invite", openPublic)).toThrow(ForbiddenError);
+  });
+});
+
+describe("roles", () => {
+  const user = { id: "u", onboarded: true, isPlatformAdmin: false };
+  const membership = (patch: object) => ({ role: "MEMBER" as const, status: "ACTIVE" as const, suspendedUntil: null, ...patch });
+  it.each([
+    [{ user: null, membership: null }, "anonymous"],
+    [{ user, membership: null }, "nonMember"],
+    [{ user, membership: membership({ status: "LEFT" }) }, "nonMember"],
+    [{ user, membership: membership({ status: "PENDING" }) }, "pending"],
+    [{ user, membership: membership({}) }, "member"],
+    [{ user, membership: membership({ role: "MODERATOR" }) }, "moderator"],
+    [{ user, membership: membership({ role: "ADMIN" }) }, "admin"],
+    [{ user, membership: membership({ status: "BANNED", role: "ADMIN" }) }, "banned"],
+    [{ user, membership: membership({ status: "SUSPENDED", suspendedUntil: new Date(Date.now() + 3600_000) }) }, "suspended"],
+    [{ user, membership: membership({ status: "SUSPENDED", suspendedUntil: new Date(Date.now() - 1000) }) }, "member"],
+    [{ user: { ...user, isPlatformAdmin: true }, membership: null }, "platformAdmin"],
+  ] as const)("%o is %s", (subject, role) => {
+    expect(roleOf(subject as never)).toBe(role);
+  });
+});
