@@ -122,3 +122,8 @@ export const changeCollegeSchema = z.object({
     .min(5, { error: "communities.errors.reasonRequired" })
     .max(500, { error: "communities.errors.messageTooLong" }),
 });
+
+/** Editing keeps the slug: it is the community's address for links and API clients. */
+export const updateCommunitySchema = createCommunitySchema.omit({ slug: true });
+export type UpdateCommunityInput = z.input<typeof updateCommunitySchema>;
+export type UpdateCommunity = z.output<typeof updateCommunitySchema>;

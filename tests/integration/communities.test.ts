@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createCommunity } from "@/lib/communities/create-community";
+import { updateCommunity } from "@/lib/communities/update-community";
 import {
   changeMemberCollege,
   changeMemberRole,
@@ -244,6 +245,28 @@ describe("colleges", () => {
       expect(error.values).toMatchObject({ min: 10, max: 50, total: 95 });
     });
     expect(await collegeWeights(t.db, id)).toEqual({ PUBLIC: 50, PRIVATE: 0, RESEARCH: 20, CIVIL_SOCIETY: 30 });
+  });
+});
+
+describe("editing a community", () => {
+  it("lets administrators change its presentation and entry rules, audited with what changed", async () => {
+    const owner = await person(t.db);
+    const slug = await community(owner);
+    const member = await person(t.db);
+    await joinCommunity(t.db, { actor: member, slug });
+    const input = {
+      name: "Adresses du Léon",
+      summary: "Les communes du Léon publient leurs adresses.",
+      description: "",
+      visibility: "MEMBERS" as const,
+      joinPolicy: "ON_REQUEST" as const,
+    };
+    await expect(updateCommunity(t.db, { actor: member, slug, input })).rejects.toMatchObject({ status: 403 });
+    await updateCommunity(t.db, { actor: owner, slug, input });
+    const updated = await t.db.community.findUniqueOrThrow({ where: { slug } });
+    expect(updated).toMatchObject({ name: "Adresses du Léon", visibility: "MEMBERS", joinPolicy: "ON_REQUEST" });
+    const audit = await listAudit(t.db, { communityId: updated.id, action: "community.updated" });
+    expect(audit.entries[0]?.details).toMatchObject({ changed: ["name", "summary", "visibility", "joinPolicy"] });
   });
 });
 

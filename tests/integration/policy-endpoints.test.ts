@@ -9,6 +9,7 @@ import type { JoinPolicy, Visibility } from "@/lib/generated/prisma/enums";
 import { canAs, type Action } from "@/lib/policy/can";
 import { communityRoles, type CommunityRole } from "@/lib/policy/roles";
 import { createCommunity } from "@/lib/communities/create-community";
+import { updateCommunity } from "@/lib/communities/update-community";
 import {
   changeMemberCollege,
   changeMemberRole,
@@ -125,6 +126,21 @@ const cases: { action: Action; joinPolicy?: JoinPolicy; visibility?: Visibility;
     run: (f) => requireCommunityAccess(t.db, { slug: f.slug, actor: f.actor, action: "community.read" }),
   },
   { action: "audit.read", run: (f) => requireCommunityAccess(t.db, { slug: f.slug, actor: f.actor, action: "audit.read" }) },
+  {
+    action: "community.update",
+    run: (f) =>
+      updateCommunity(t.db, {
+        actor: f.actor,
+        slug: f.slug,
+        input: {
+          name: "Nouveau nom",
+          summary: "Nouvelle présentation.",
+          description: "",
+          visibility: "PUBLIC",
+          joinPolicy: "OPEN",
+        },
+      }),
+  },
   { action: "membership.join", run: (f) => joinCommunity(t.db, { actor: f.actor, slug: f.slug }) },
   {
     action: "membership.request",
