@@ -40,7 +40,8 @@ export const policy = {
     roles: everyone,
     gate: (c, role) => c.visibility === "PUBLIC" || readers.includes(role),
   },
-  "community.create": { roles: signedIn.filter((r) => r !== "banned" && r !== "suspended") },
+  /** Platform-level: a sanction in one community does not bar creating another (account suspension is checked at sign-in). */
+  "community.create": { roles: signedIn },
   "community.update": { roles: administrators },
   "college.configure": { roles: administrators },
   "membership.join": { roles: ["nonMember"], gate: (c) => c.joinPolicy === "OPEN" },

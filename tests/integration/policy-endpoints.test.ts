@@ -127,6 +127,21 @@ const cases: { action: Action; joinPolicy?: JoinPolicy; visibility?: Visibility;
   },
   { action: "audit.read", run: (f) => requireCommunityAccess(t.db, { slug: f.slug, actor: f.actor, action: "audit.read" }) },
   {
+    action: "community.create",
+    run: (f) =>
+      createCommunity(t.db, {
+        actor: f.actor,
+        input: {
+          name: "Autre communauté",
+          slug: unique("new").toLowerCase(),
+          summary: "Une autre communauté.",
+          description: "",
+          visibility: "PUBLIC",
+          joinPolicy: "OPEN",
+        },
+      }),
+  },
+  {
     action: "community.update",
     run: (f) =>
       updateCommunity(t.db, {

@@ -25,7 +25,7 @@ const expected: Record<
     matrix: {
       "community.readSummary": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
       "community.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
-      "community.create": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "community.create": [N, Y, Y, Y, Y, Y, Y, Y, Y],
       "community.update": [N, N, N, N, N, N, N, Y, Y],
       "college.configure": [N, N, N, N, N, N, N, Y, Y],
       "membership.join": [N, Y, N, N, N, N, N, N, N],
@@ -45,7 +45,7 @@ const expected: Record<
     matrix: {
       "community.readSummary": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
       "community.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
-      "community.create": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "community.create": [N, Y, Y, Y, Y, Y, Y, Y, Y],
       "community.update": [N, N, N, N, N, N, N, Y, Y],
       "college.configure": [N, N, N, N, N, N, N, Y, Y],
       "membership.join": [N, N, N, N, N, N, N, N, N],
@@ -65,7 +65,7 @@ const expected: Record<
     matrix: {
       "community.readSummary": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
       "community.read": [N, N, N, Y, Y, N, Y, Y, Y],
-      "community.create": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "community.create": [N, Y, Y, Y, Y, Y, Y, Y, Y],
       "community.update": [N, N, N, N, N, N, N, Y, Y],
       "college.configure": [N, N, N, N, N, N, N, Y, Y],
       "membership.join": [N, N, N, N, N, N, N, N, N],
