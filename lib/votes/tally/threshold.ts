@@ -1,0 +1,73 @@
+/**
+ * For / against / abstain with a threshold on votes expressed (for + against; abstentions count for
+ * turnout and quorum, not for the threshold). Simple majority: strictly more than half. Two thirds,
+ * three quarters: at least that share. No vote expressed: not adopted.
+ */
+import { effectiveWeights, type CollegeWeights } from "./colleges";
+
+export const thresholds = { simple: 1 / 2, twoThirds: 2 / 3, threeQuarters: 3 / 4 } as const;
+export type Threshold = keyof typeof thresholds;
+export type Choice = "for" | "against" | "abstain";
+export type ThresholdCounts = { for: number; against: number; abstain: number };
+
+export function countChoices(choices: readonly Choice[]): ThresholdCounts {
+  const counts = { for: 0, against: 0, abstain: 0 };
+  for (const choice of choices) counts[choice]++;
+  return counts;
+}
+
+/** Exact comparison in integers: for / (for + against) against the threshold, with no float error. */
+export function meetsThreshold(forVotes: number, againstVotes: number, threshold: Threshold): boolean {
+  const expressed = forVotes + againstVotes;
+  if (expressed === 0) return false;
+  switch (threshold) {
+    case "simple":
+      return 2 * forVotes > expressed;
+    case "twoThirds":
+      return 3 * forVotes >= 2 * expressed;
+    case "threeQuarters":
+      return 4 * forVotes >= 3 * expressed;
+  }
+}
+
+export type ThresholdResult = { counts: ThresholdCounts; forShare: number | null; adopted: boolean };
+
+export function tallyThreshold(choices: readonly Choice[], threshold: Threshold): ThresholdResult {
+  const counts = countChoices(choices);
+  const expressed = counts.for + counts.against;
+  return {
+    counts,
+    forShare: expressed === 0 ? null : counts.for / expressed,
+    adopted: meetsThreshold(counts.for, counts.against, threshold),
+  };
+}
+
+/**
+ * Weighted across colleges: each college's share of "for" among its votes expressed, combined by
+ * effective weights (colleges with no vote expressed drop out). Compared with a tiny tolerance so
+ * that exactly two thirds stays two thirds after floating-point weighting.
+ */
+export function tallyThresholdByCollege(
+  choicesByCollege: Record<string, readonly Choice[]>,
+  weights: CollegeWeights,
+  threshold: Threshold,
+): ThresholdResult & { byCollege: Record<string, ThresholdResult>; effectiveWeights: Record<string, number> } {
+  const byCollege = Object.fromEntries(
+    Object.entries(choicesByCollege).map(([college, choices]) => [college, tallyThreshold(choices, threshold)]),
+  );
+  const expressedByCollege = Object.fromEntries(
+    Object.entries(byCollege).map(([college, r]) => [college, r.counts.for + r.counts.against]),
+  );
+  const effective = effectiveWeights(weights, expressedByCollege);
+  const counts = countChoices(Object.values(choicesByCollege).flat());
+  if (Object.keys(effective).length === 0)
+    return { counts, forShare: null, adopted: false, byCollege, effectiveWeights: effective };
+  const forShare = Object.entries(effective).reduce(
+    (sum, [college, weight]) => sum + weight * (byCollege[college]!.forShare ?? 0),
+    0,
+  );
+  const epsilon = 1e-9;
+  const limit = thresholds[threshold];
+  const adopted = threshold === "simple" ? forShare > limit + epsilon : forShare >= limit - epsilon;
+  return { counts, forShare, adopted, byCollege, effectiveWeights: effective };
+}
