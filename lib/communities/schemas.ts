@@ -1,6 +1,7 @@
 /** Schemas shared by the community forms, the server actions and the JSON API. Messages are catalogue keys. */
 import { z } from "zod";
 import { actorKinds } from "@/lib/users/schemas";
+import { emailField } from "@/lib/auth/schemas";
 
 /** Slugs that would collide with routes or mislead people. */
 export const reservedSlugs = [
@@ -99,12 +100,7 @@ export const decideSchema = z.object({
 });
 
 export const inviteSchema = z.object({
-  email: z
-    .string({ error: "errors.required" })
-    .trim()
-    .toLowerCase()
-    .max(254, { error: "errors.email.tooLong" })
-    .pipe(z.email({ error: "errors.email.invalid" })),
+  email: emailField,
   role: z.enum(["MEMBER", "MODERATOR", "ADMIN"]).default("MEMBER"),
 });
 

@@ -1,6 +1,6 @@
 /** Community emails (invitations, decisions on requests), plain text plus HTML, in the recipient's language. */
 import { createTranslator, type Locale } from "@/lib/i18n/core";
-import { escapeHtml, layout, type RenderedEmail } from "./render";
+import { buttonWithLink, escapeHtml, layout, type RenderedEmail } from "./render";
 
 export function renderInvitationEmail({
   locale,
@@ -30,8 +30,7 @@ export function renderInvitationEmail({
     locale,
     `<p>${escapeHtml(t("email.signIn.greeting"))}</p>
 <p>${escapeHtml(t("communities.email.invitationBody", values))}</p>
-<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#000091;color:#fff;padding:12px 20px;text-decoration:none">${escapeHtml(t("communities.email.invitationButton"))}</a></p>
-<p style="word-break:break-all;font-size:14px">${escapeHtml(url)}</p>
+${buttonWithLink(url, t("communities.email.invitationButton"))}
 <p>${escapeHtml(t("email.signIn.signature"))}</p>`,
   );
   return { subject, text, html };

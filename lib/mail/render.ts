@@ -16,6 +16,12 @@ export function layout(locale: Locale, body: string): string {
 <div style="max-width:560px;margin:0 auto;background:#fff;padding:32px;border-top:4px solid #000091">${body}</div></body></html>`;
 }
 
+/** A call-to-action button followed by the raw link (for clients that hide buttons). */
+export function buttonWithLink(url: string, label: string): string {
+  return `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#000091;color:#fff;padding:12px 20px;text-decoration:none">${escapeHtml(label)}</a></p>
+<p style="word-break:break-all;font-size:14px">${escapeHtml(url)}</p>`;
+}
+
 export function renderSignInEmail({ locale, url, minutes }: { locale: Locale; url: string; minutes: number }): RenderedEmail {
   const t = createTranslator(locale);
   const subject = t("email.signIn.subject");
@@ -33,8 +39,7 @@ export function renderSignInEmail({ locale, url, minutes }: { locale: Locale; ur
     locale,
     `<p>${escapeHtml(t("email.signIn.greeting"))}</p>
 <p>${escapeHtml(t("email.signIn.body", { minutes }))}</p>
-<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#000091;color:#fff;padding:12px 20px;text-decoration:none">${escapeHtml(t("email.signIn.button"))}</a></p>
-<p style="word-break:break-all;font-size:14px">${escapeHtml(url)}</p>
+${buttonWithLink(url, t("email.signIn.button"))}
 <p style="color:#666;font-size:14px">${escapeHtml(t("email.signIn.ignore"))}</p>
 <p>${escapeHtml(t("email.signIn.signature"))}</p>`,
   );

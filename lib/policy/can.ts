@@ -6,7 +6,7 @@
  */
 import type { JoinPolicy, Visibility } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { roleOf, type CommunityRole, type Subject } from "./roles";
+import { communityRoles, roleOf, type CommunityRole, type Subject } from "./roles";
 
 export type CommunityState = { visibility: Visibility; joinPolicy: JoinPolicy };
 

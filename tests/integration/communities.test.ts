@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import type { ActorKind } from "@/lib/generated/prisma/enums";
+import { createPerson } from "../support/factories";
 import { createCommunity } from "@/lib/communities/create-community";
 import { updateCommunity } from "@/lib/communities/update-community";
 import {
@@ -27,11 +29,7 @@ afterAll(async () => {
 
 const appUrl = "http://localhost:3000";
 
-async function person(db: Db, actorKind: "PUBLIC" | "PRIVATE" | "RESEARCH" | "CIVIL_SOCIETY" = "PUBLIC") {
-  const email = `${unique("p")}@example.org`;
-  const user = await db.user.create({ data: { email, displayName: `Personne ${email}`, actorKind, onboardedAt: new Date() } });
-  return { id: user.id, email, onboarded: true, isPlatformAdmin: false };
-}
+const person = (db: Db, actorKind: ActorKind = "PUBLIC") => createPerson(db, { actorKind });
 
 async function community(
   owner: { id: string; onboarded: boolean; isPlatformAdmin: boolean },

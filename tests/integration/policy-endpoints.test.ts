@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { createPerson } from "../support/factories";
 import type { JoinPolicy, Visibility } from "@/lib/generated/prisma/enums";
 import { canAs, type Action } from "@/lib/policy/can";
 import { communityRoles, type CommunityRole } from "@/lib/policy/roles";
@@ -32,13 +33,7 @@ afterAll(async () => {
 
 const appUrl = "http://localhost:3000";
 
-async function person(db: Db, { platformAdmin = false } = {}) {
-  const email = `${unique("p")}@example.org`;
-  const user = await db.user.create({
-    data: { email, displayName: email, actorKind: "RESEARCH", onboardedAt: new Date(), isPlatformAdmin: platformAdmin },
-  });
-  return { id: user.id, email, onboarded: true, isPlatformAdmin: platformAdmin };
-}
+const person = (db: Db, { platformAdmin = false } = {}) => createPerson(db, { actorKind: "RESEARCH", platformAdmin });
 
 /** A community with two administrators, a member, a pending applicant, and the actor in `role`. */
 async function fixture(
