@@ -2,6 +2,7 @@ import type { Messages } from "./types";
 import { enCommunities } from "./en-communities";
 import { enApi } from "./en-api";
 import { enPages } from "./en-pages";
+import { enVotes } from "./en-votes";
 
 export const en: Messages = {
   meta: {
@@ -213,4 +214,5 @@ export const en: Messages = {
   communities: enCommunities,
   api: enApi,
   pages: enPages,
+  votes: enVotes,
 };

@@ -3,6 +3,7 @@
 import { frCommunities } from "./fr-communities";
 import { frApi } from "./fr-api";
 import { frPages } from "./fr-pages";
+import { frVotes } from "./fr-votes";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -213,4 +214,5 @@ export const fr = {
   communities: frCommunities,
   api: frApi,
   pages: frPages,
+  votes: frVotes,
 } as const;

@@ -1,0 +1,92 @@
+/**
+ * Casting or changing a ballot. One ballot per member per proposal is the database's unique
+ * constraint (an upsert, so racing requests from one member leave one row holding the last choice).
+ * The proposal row is read FOR SHARE: closing takes it FOR UPDATE, so a ballot racing the close is
+ * either committed before the tally or refused after it, never half-written.
+ */
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/forms";
+import { ballotSchemaFor } from "./schemas";
+
+const RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: receipts are read aloud and retyped
+
+export function newReceipt(): string {
+  const bytes = randomBytes(12);
+  return Array.from(bytes, (b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length])
+    .join("")
+    .replace(/(.{4})(?=.)/g, "$1-");
+}
+
+export class InvalidBallotError extends AppError {
+  constructor(readonly fieldErrors: Record<string, string>) {
+    super("invalid_ballot", Object.values(fieldErrors)[0] ?? "errors.invalid", 400);
+  }
+}
+
+type ProposalForBallot = {
+  status: string;
+  votingClosesAt: Date | null;
+  method: "THRESHOLD" | "CONSENT" | "APPROVAL" | "MAJORITY_JUDGMENT";
+};
+
+export async function castBallot(
+  db: Db,
+  { actorId, proposalId, choice, now = new Date() }: { actorId: string; proposalId: string; choice: unknown; now?: Date },
+): Promise<{ receipt: string; changed: boolean }> {
+  return db.$transaction(async (tx) => {
+    const [proposal] = await tx.$queryRaw<ProposalForBallot[]>`
+      SELECT "status", "votingClosesAt", "method" FROM "Proposal" WHERE "id" = ${proposalId} FOR SHARE`;
+    if (!proposal) throw new AppError("not_found", "errors.notFound", 404);
+    if (proposal.status !== "VOTING" || (proposal.votingClosesAt && proposal.votingClosesAt <= now)) {
+      throw new AppError(
+        "voting_closed",
+        proposal.status === "VOTING" || proposal.status === "CLOSED" ? "votes.errors.closed" : "votes.errors.notOpen",
+        409,
+      );
+    }
+    const elector = await tx.electorMember.findUnique({
+      where: { proposalId_userId: { proposalId, userId: actorId } },
+      select: { college: true },
+    });
+    if (!elector) throw new AppError("not_elector", "votes.errors.notElector", 403);
+    const options = await tx.proposalOption.findMany({ where: { proposalId }, select: { id: true } });
+    const parsed = ballotSchemaFor(
+      proposal.method,
+      options.map((o) => o.id),
+    ).safeParse(choice);
+    if (!parsed.success) throw new InvalidBallotError(fieldErrorsOf(parsed.error));
+
+    const value = JSON.stringify(parsed.data);
+    const [ballot] = await tx.$queryRaw<{ id: string; receipt: string; inserted: boolean }[]>`
+      INSERT INTO "Ballot" ("id", "proposalId", "userId", "college", "choice", "receipt", "castAt", "updatedAt")
+      VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${actorId}, ${elector.college}::"ActorKind", ${value}::jsonb, ${newReceipt()}, ${now}, ${now})
+      ON CONFLICT ("proposalId", "userId") DO UPDATE SET "choice" = EXCLUDED."choice", "updatedAt" = EXCLUDED."updatedAt", "withdrawnAt" = NULL
+      RETURNING "id", "receipt", (xmax = 0) AS "inserted"`;
+    if (!ballot) throw new Error("ballot upsert returned no row");
+    await tx.ballotChange.create({ data: { ballotId: ballot.id, at: now, kind: ballot.inserted ? "cast" : "changed" } });
+    return { receipt: ballot.receipt, changed: !ballot.inserted };
+  });
+}
+
+/** Withdraws a ballot before the close (the person then took no part). */
+export async function withdrawBallot(
+  db: Db,
+  { actorId, proposalId, now = new Date() }: { actorId: string; proposalId: string; now?: Date },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const [proposal] = await tx.$queryRaw<ProposalForBallot[]>`
+      SELECT "status", "votingClosesAt", "method" FROM "Proposal" WHERE "id" = ${proposalId} FOR SHARE`;
+    if (!proposal) throw new AppError("not_found", "errors.notFound", 404);
+    if (proposal.status !== "VOTING" || (proposal.votingClosesAt && proposal.votingClosesAt <= now))
+      throw new AppError("voting_closed", "votes.errors.closed", 409);
+    const ballot = await tx.ballot.findUnique({
+      where: { proposalId_userId: { proposalId, userId: actorId } },
+      select: { id: true, withdrawnAt: true },
+    });
+    if (!ballot || ballot.withdrawnAt) throw new AppError("no_ballot", "votes.errors.noBallot", 404);
+    await tx.ballot.update({ where: { id: ballot.id }, data: { withdrawnAt: now } });
+    await tx.ballotChange.create({ data: { ballotId: ballot.id, at: now, kind: "withdrawn" } });
+  });
+}

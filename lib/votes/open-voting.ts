@@ -1,0 +1,43 @@
+/**
+ * Opens voting: freezes the electorate (the active members at this moment, in their college) and
+ * the colleges' weights, in one transaction with the status change. Later joins, suspended, banned
+ * and pending members are not in it.
+ */
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { collegeWeights } from "@/lib/communities/colleges";
+
+export async function openVoting(
+  db: Db,
+  { proposalId, closesAt, now = new Date() }: { proposalId: string; closesAt: Date; now?: Date },
+): Promise<{ electorate: number }> {
+  return db.$transaction(async (tx) => {
+    const [proposal] = await tx.$queryRaw<{ id: string; status: string; communityId: string }[]>`
+      SELECT "id", "status", "communityId" FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
+    if (!proposal) throw new AppError("not_found", "errors.notFound", 404);
+    if (proposal.status !== "DRAFT" && proposal.status !== "DISCUSSION")
+      throw new AppError("not_open", "votes.errors.notOpenable", 409);
+    if (closesAt <= now) throw new AppError("invalid_dates", "votes.errors.closesBeforeOpen", 400);
+    const community = await tx.community.findUniqueOrThrow({
+      where: { id: proposal.communityId },
+      select: { weightingEnabled: true },
+    });
+    const weights = await collegeWeights(tx, proposal.communityId);
+    const electorate = await tx.$executeRaw`
+      INSERT INTO "ElectorMember" ("proposalId", "userId", "college")
+      SELECT ${proposalId}, "userId", "college" FROM "Membership"
+      WHERE "communityId" = ${proposal.communityId} AND "status" = 'ACTIVE'`;
+    await tx.proposal.update({
+      where: { id: proposalId },
+      data: {
+        status: "VOTING",
+        openedAt: now,
+        votingOpensAt: now,
+        votingClosesAt: closesAt,
+        weighted: community.weightingEnabled,
+        collegeWeights: weights,
+      },
+    });
+    return { electorate };
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * Ballots and closing against a real PostgreSQL: one ballot per member under a storm of overlapping
+ * requests, ballots racing the close, refusals, weighted colleges, quorum, receipts and digests.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActorKind, VotingMethod } from "@/lib/generated/prisma/enums";
+import { createCommunity } from "@/lib/communities/create-community";
+import { configureColleges } from "@/lib/communities/colleges";
+import { openVoting } from "@/lib/votes/open-voting";
+import { castBallot, withdrawBallot } from "@/lib/votes/cast-ballot";
+import { closeDueProposals, closeProposal, digestOf, verifyReceipt } from "@/lib/votes/close-proposal";
+import { createTestDatabase, unique, type TestDatabase } from "../support/db";
+import { createPerson, type TestPerson } from "../support/factories";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+async function communityWith(members: { count: number; actorKind: ActorKind }[]) {
+  const owner = await createPerson(t.db, { actorKind: "PUBLIC" });
+  const slug = unique("vote").toLowerCase();
+  const { id } = await createCommunity(t.db, {
+    actor: owner,
+    input: { name: "Vote", slug, summary: "Une communauté qui vote.", description: "", visibility: "PUBLIC", joinPolicy: "OPEN" },
+  });
+  const people: TestPerson[] = [owner];
+  for (const { count, actorKind } of members) {
+    for (let i = 0; i < count; i++) {
+      const p = await createPerson(t.db, { actorKind });
+      await t.db.membership.create({ data: { communityId: id, userId: p.id, college: actorKind, status: "ACTIVE" } });
+      people.push(p);
+    }
+  }
+  return { id, slug, owner, people };
+}
+
+async function proposal(
+  communityId: string,
+  authorId: string,
+  {
+    method = "THRESHOLD",
+    threshold = "simple",
+    options = [],
+    quorumPercent = 0,
+    collegeQuorumPercent = 0,
+  }: {
+    method?: VotingMethod;
+    threshold?: string;
+    options?: string[];
+    quorumPercent?: number;
+    collegeQuorumPercent?: number;
+  } = {},
+) {
+  const created = await t.db.proposal.create({
+    data: {
+      communityId,
+      authorId,
+      title: "Adopter la Licence Ouverte 2.0",
+      method,
+      threshold,
+      quorumPercent,
+      collegeQuorumPercent,
+      options: { create: options.map((label, position) => ({ label, position })) },
+    },
+    include: { options: { orderBy: { position: "asc" } } },
+  });
+  return created;
+}
+
+/** Starts every call at once, so the requests really overlap. */
+async function all<T>(calls: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
+  let release!: () => void;
+  const barrier = new Promise<void>((resolve) => (release = resolve));
+  const running = calls.map(async (call) => {
+    await barrier;
+    return call();
+  });
+  release();
+  return Promise.allSettled(running);
+}
+
+describe("ballots", () => {
+  it("leaves exactly one ballot per member, holding their last choice, after 200 overlapping requests from 50 members", async () => {
+    const { id, owner, people } = await communityWith([{ count: 49, actorKind: "CIVIL_SOCIETY" }]);
+    const p = await proposal(id, owner.id);
+    await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+    const choices = ["for", "against", "abstain", "for"] as const;
+    // Each member sends four requests at once; the last one they send in order is their final choice.
+    const storm = await all(
+      people.flatMap((person) =>
+        choices.map((choice) => () => castBallot(t.db, { actorId: person.id, proposalId: p.id, choice: { choice } })),
+      ),
+    );
+    expect(storm.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(await t.db.ballot.count({ where: { proposalId: p.id } })).toBe(50);
+    // Whatever order the storm committed in, a final sequential change per member decides.
+    for (const [i, person] of people.entries())
+      await castBallot(t.db, { actorId: person.id, proposalId: p.id, choice: { choice: i < 30 ? "for" : "against" } });
+    const receipts = new Set(
+      (await t.db.ballot.findMany({ where: { proposalId: p.id }, select: { receipt: true } })).map((b) => b.receipt),
+    );
+    expect(receipts.size).toBe(50);
+    const { outcome } = await closeProposal(t.db, { proposalId: p.id });
+    expect(outcome).toBe("ADOPTED");
+    const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: p.id } });
+    expect(decision.turnout).toBe(50);
+    expect((decision.result as { counts: object }).counts).toEqual({ for: 30, against: 20, abstain: 0 });
+    // History: at least the cast plus the changes were recorded for every member.
+    expect(await t.db.ballotChange.count({ where: { ballot: { proposalId: p.id } } })).toBe(250);
+  });
+
+  it("counts a ballot racing the close or refuses it cleanly, never half-written", async () => {
+    const { id, owner, people } = await communityWith([{ count: 19, actorKind: "RESEARCH" }]);
+    const p = await proposal(id, owner.id);
+    await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+    const results = await all<unknown>([
+      ...people.map((person) => () => castBallot(t.db, { actorId: person.id, proposalId: p.id, choice: { choice: "for" } })),
+      () => closeProposal(t.db, { proposalId: p.id }),
+      () => closeProposal(t.db, { proposalId: p.id }),
+    ]);
+    const ballotResults = results.slice(0, people.length);
+    for (const r of ballotResults) if (r.status === "rejected") expect((r.reason as { code: string }).code).toBe("voting_closed");
+    const accepted = ballotResults.filter((r) => r.status === "fulfilled").length;
+    const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: p.id } });
+    expect(decision.turnout).toBe(accepted);
+    expect(await t.db.ballot.count({ where: { proposalId: p.id } })).toBe(accepted);
+    expect(decision.digest).toBe(digestOf(decision.ballots as [string, unknown][]));
+    // Closed once, whoever came first.
+    expect(await t.db.decision.count({ where: { proposalId: p.id } })).toBe(1);
+  });
+
+  it("refuses ballots outside the electorate, before opening, after closing, and malformed ones", async () => {
+    const { id, owner, people } = await communityWith([{ count: 2, actorKind: "PRIVATE" }]);
+    const p = await proposal(id, owner.id, { method: "MAJORITY_JUDGMENT", options: ["Licence Ouverte", "ODbL"] });
+    await expect(castBallot(t.db, { actorId: owner.id, proposalId: p.id, choice: {} })).rejects.toMatchObject({ status: 409 });
+    await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+    const latecomer = await createPerson(t.db);
+    await t.db.membership.create({ data: { communityId: id, userId: latecomer.id, college: "PUBLIC", status: "ACTIVE" } });
+    const [a, b] = p.options.map((o) => o.id);
+    await expect(
+      castBallot(t.db, { actorId: latecomer.id, proposalId: p.id, choice: { grades: { [a!]: "good", [b!]: "good" } } }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      castBallot(t.db, { actorId: owner.id, proposalId: p.id, choice: { grades: { [a!]: "good" } } }),
+    ).rejects.toMatchObject({ status: 400, messageKey: "votes.errors.missingGrade" });
+    await expect(
+      castBallot(t.db, { actorId: owner.id, proposalId: p.id, choice: { grades: { [a!]: "good", [b!]: "good", nope: "good" } } }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      castBallot(t.db, { actorId: owner.id, proposalId: p.id, choice: { grades: { [a!]: "superb", [b!]: "good" } } }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(await t.db.ballot.count({ where: { proposalId: p.id } })).toBe(0);
+    await castBallot(t.db, { actorId: owner.id, proposalId: p.id, choice: { grades: { [a!]: "excellent", [b!]: "passable" } } });
+    await closeProposal(t.db, { proposalId: p.id });
+    await expect(
+      castBallot(t.db, { actorId: people[1]!.id, proposalId: p.id, choice: { grades: { [a!]: "good", [b!]: "good" } } }),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("keeps a withdrawn ballot out of the count but in the history", async () => {
+    const { id, owner, people } = await communityWith([{ count: 2, actorKind: "PUBLIC" }]);
+    const p = await proposal(id, owner.id, { method: "APPROVAL", options: ["A", "B", "C"] });
+    await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+    const [a, b] = p.options.map((o) => o.id);
+    await expect(castBallot(t.db, { actorId: owner.id, proposalId: p.id, choice: { approve: [a, a] } })).rejects.toMatchObject({
+      messageKey: "votes.errors.duplicateOption",
+    });
+    await castBallot(t.db, { actorId: owner.id, proposalId: p.id, choice: { approve: [a, b] } });
+    await castBallot(t.db, { actorId: people[1]!.id, proposalId: p.id, choice: { approve: [b] } });
+    await castBallot(t.db, { actorId: people[2]!.id, proposalId: p.id, choice: { approve: [a] } });
+    await withdrawBallot(t.db, { actorId: people[2]!.id, proposalId: p.id });
+    const { outcome } = await closeProposal(t.db, { proposalId: p.id });
+    const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: p.id } });
+    expect(decision.turnout).toBe(2);
+    expect(outcome).toBe("ADOPTED");
+    expect((decision.result as { winners: string[] }).winners).toEqual([b]);
+    expect(await t.db.ballotChange.count({ where: { ballot: { proposalId: p.id }, kind: "withdrawn" } })).toBe(1);
+  });
+});
+
+describe("closing", () => {
+  it("combines colleges by their weights, not by headcount", async () => {
+    // 3 public agencies for, 12 civil-society members against; colleges weigh 50/50 with research and private unused.
+    const { id, slug, owner, people } = await communityWith([
+      { count: 2, actorKind: "PUBLIC" },
+      { count: 12, actorKind: "CIVIL_SOCIETY" },
+    ]);
+    await configureColleges(t.db, {
+      actor: owner,
+      slug,
+      weightingEnabled: true,
+      weights: { PUBLIC: 50, PRIVATE: 0, RESEARCH: 0, CIVIL_SOCIETY: 50 },
+    });
+    const p = await proposal(id, owner.id, { threshold: "simple" });
+    await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+    for (const person of people) {
+      const college = (await t.db.membership.findFirstOrThrow({ where: { communityId: id, userId: person.id } })).college;
+      await castBallot(t.db, {
+        actorId: person.id,
+        proposalId: p.id,
+        choice: { choice: college === "PUBLIC" ? "for" : "against" },
+      });
+    }
+    // Unweighted this is 3 against 12; weighted it is 50 % for: not a strict majority.
+    const { outcome } = await closeProposal(t.db, { proposalId: p.id });
+    expect(outcome).toBe("REJECTED");
+    const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: p.id } });
+    expect((decision.result as { forShare: number }).forShare).toBeCloseTo(0.5);
+  });
+
+  it("is void for lack of quorum, overall or in a college", async () => {
+    const { id, owner, people } = await communityWith([{ count: 9, actorKind: "PRIVATE" }]);
+    const p = await proposal(id, owner.id, { quorumPercent: 50 });
+    await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+    for (const person of people.slice(0, 4))
+      await castBallot(t.db, { actorId: person.id, proposalId: p.id, choice: { choice: "for" } });
+    expect((await closeProposal(t.db, { proposalId: p.id })).outcome).toBe("VOID");
+  });
+
+  it("closes due proposals once even when two workers run, and lets voters verify their receipt", async () => {
+    const { id, owner, people } = await communityWith([{ count: 3, actorKind: "RESEARCH" }]);
+    const p = await proposal(id, owner.id, { method: "CONSENT" });
+    await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+    const { receipt } = await castBallot(t.db, {
+      actorId: people[1]!.id,
+      proposalId: p.id,
+      choice: { choice: "object", reason: "Préciser la durée." },
+    });
+    await castBallot(t.db, { actorId: people[2]!.id, proposalId: p.id, choice: { choice: "agree" } });
+    await expect(
+      castBallot(t.db, { actorId: people[3]!.id, proposalId: p.id, choice: { choice: "block" } }),
+    ).rejects.toMatchObject({ messageKey: "votes.errors.blockReason" });
+    const later = new Date(Date.now() + 7200_000);
+    const [first, second] = await Promise.all([closeDueProposals(t.db, later), closeDueProposals(t.db, later)]);
+    expect(first + second).toBeGreaterThanOrEqual(1);
+    expect(await t.db.decision.count({ where: { proposalId: p.id } })).toBe(1);
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: p.id } })).outcome).toBe("ADOPTED");
+    const check = await verifyReceipt(t.db, { proposalId: p.id, receipt });
+    expect(check).toMatchObject({ found: true, choice: { choice: "object", reason: "Préciser la durée." }, digestValid: true });
+    // The published list pairs receipts with choices, never with people.
+    const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: p.id } });
+    expect(JSON.stringify(decision.ballots)).not.toContain(people[1]!.id);
+    await expect(t.db.decision.updateMany({ where: { proposalId: p.id }, data: { outcome: "REJECTED" } })).rejects.toThrow(
+      /immutable/,
+    );
+  });
+});
