@@ -1,5 +1,6 @@
 /**
- * The worker loop: delivers the outbox, purges expired links and rate-limit windows. Stops cleanly
+ * The worker loop: delivers the outbox, closes proposals whose time has come, purges expired links
+ * and rate-limit windows. Stops cleanly
  * when its signal aborts (between batches, never in the middle of one email's bookkeeping).
  */
 import type { Db } from "@/lib/db/client";
@@ -8,6 +9,7 @@ import { logger } from "@/lib/log";
 import { purgeExpiredEmailLinks } from "@/lib/auth/email-link";
 import { purgeExpiredRateLimits } from "@/lib/rate-limit/consume";
 import { createTransport, deliverBatch } from "./worker";
+import { closeDueProposals } from "@/lib/votes/close-proposal";
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -33,6 +35,9 @@ export async function runWorker(db: Db, env: Config, signal: AbortSignal, { poll
         if (sent || failed) logger.info({ sent, failed }, "outbox batch");
         if (sent > 0) continue; // more may be waiting
       }
+      // Scheduled closes: each proposal is closed once even with several workers (row lock + status check).
+      const closed = await closeDueProposals(db);
+      if (closed) logger.info({ closed }, "proposals closed");
       if (Date.now() - lastPurge > 60_000) {
         lastPurge = Date.now();
         await purgeExpiredEmailLinks(db);
