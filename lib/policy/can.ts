@@ -16,17 +16,7 @@ type Rule = {
   gate?: (community: CommunityState, role: CommunityRole) => boolean;
 };
 
-const everyone: readonly CommunityRole[] = [
-  "anonymous",
-  "nonMember",
-  "pending",
-  "member",
-  "suspended",
-  "banned",
-  "moderator",
-  "admin",
-  "platformAdmin",
-];
+const everyone: readonly CommunityRole[] = communityRoles;
 const signedIn: readonly CommunityRole[] = everyone.filter((r) => r !== "anonymous");
 const readers: readonly CommunityRole[] = ["member", "suspended", "moderator", "admin", "platformAdmin"];
 const actingMembers: readonly CommunityRole[] = ["member", "moderator", "admin"];
