@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ProfileForm } from "@/components/profile/profile-form";
+import { ApiTokenForm } from "@/components/profile/api-tokens";
+import { ApiTokenList } from "@/components/profile/api-token-list";
 import { signOutAction } from "@/app/_actions/session";
 import { db } from "@/lib/db/client";
 import { getProfile } from "@/lib/users/update-profile";
+import { listApiTokens } from "@/lib/tokens/list-tokens";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 
@@ -16,7 +19,11 @@ export default async function ProfilePage() {
   const user = await currentUser();
   if (!user) redirect("/auth/sign-in");
   if (!user.onboarded) redirect("/onboarding");
-  const [{ t }, profile] = await Promise.all([getTranslator(), getProfile(db(), user.id)]);
+  const [{ t, locale }, profile, tokens] = await Promise.all([
+    getTranslator(),
+    getProfile(db(), user.id),
+    listApiTokens(db(), user.id),
+  ]);
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-8">
@@ -55,6 +62,21 @@ export default async function ProfilePage() {
           </button>
         </form>
       </div>
+      <section className="fr-col-12 fr-mt-4w" aria-labelledby="api-tokens-title">
+        <h2 id="api-tokens-title">{t("api.tokens.title")}</h2>
+        <p>
+          {t("api.tokens.lead")} <a href="/api/v1/openapi.json">{t("api.tokens.documentation")}</a>
+        </p>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-lg-5">
+            <h3 className="fr-h5">{t("api.tokens.createTitle")}</h3>
+            <ApiTokenForm />
+          </div>
+          <div className="fr-col-12 fr-col-lg-7">
+            <ApiTokenList tokens={tokens} t={t} locale={locale} />
+          </div>
+        </div>
+      </section>
     </div>
   );
 }

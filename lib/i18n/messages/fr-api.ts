@@ -1,4 +1,71 @@
-// French catalogue, namespace "api". Every key here must exist in en-api.ts (TypeScript checks it).
+// French catalogue, namespace "api" (JSON API errors, personal access tokens). Every key here must
+// exist in en-api.ts (TypeScript checks it).
 export const frApi = {
-  placeholder: "—",
+  /** Problem titles (RFC 9457), one per HTTP status. */
+  problems: {
+    badRequest: "Requête invalide",
+    unauthorized: "Authentification requise",
+    forbidden: "Accès refusé",
+    notFound: "Ressource introuvable",
+    conflict: "Conflit avec l'état actuel",
+    tooManyRequests: "Trop de requêtes",
+    internal: "Erreur interne",
+    other: "Erreur",
+  },
+  errors: {
+    invalidInput: "Certaines valeurs sont invalides : corrigez les champs indiqués.",
+    invalidJson: "Le corps de la requête n'est pas un document JSON valide.",
+    unauthenticated: "Authentifiez-vous avec un jeton d'accès (en-tête Authorization: Bearer) ou une session.",
+    invalidToken: "Ce jeton d'accès est invalide ou a été révoqué.",
+    insufficientScope: "Ce jeton n'a pas la portée « {scope} » que demande cette opération.",
+    crossOrigin: "Requête refusée : elle ne provient pas de ce site.",
+    forbidden: "Vous n'avez pas le droit d'effectuer cette opération.",
+    notFound: "Cette ressource n'existe pas, ou vous n'y avez pas accès.",
+    cursorInvalid: "Ce curseur de pagination n'est pas valide : repartez de la première page.",
+    limitInvalid: "La limite est un nombre entier de 1 à 100.",
+    unexpected: "Une erreur inattendue s'est produite. Si elle persiste, signalez-la avec la référence {requestId}.",
+  },
+  tokens: {
+    title: "Jetons d'accès à l'API",
+    lead: "Un jeton permet à un programme d'utiliser l'API JSON de Géocommuns en votre nom. Ne le partagez pas, et révoquez-le s'il a pu être divulgué.",
+    documentation: "Description de l'API (OpenAPI)",
+    createTitle: "Créer un jeton",
+    name: "Nom du jeton",
+    nameHint: "Pour le reconnaître, par exemple « Script de synchronisation » (80 caractères au plus)",
+    scopes: "Portées",
+    scopesHint: "Ce que le jeton permet de faire",
+    scope: {
+      read: "Lecture",
+      write: "Écriture",
+    },
+    scopeHint: {
+      read: "Lire les communautés et leurs membres",
+      write: "Rejoindre ou quitter des communautés en votre nom",
+    },
+    create: "Créer le jeton",
+    createdTitle: "Jeton « {name} » créé",
+    createdWarning: "Copiez ce jeton maintenant : il ne sera plus jamais affiché.",
+    secretLabel: "Votre nouveau jeton",
+    copy: "Copier le jeton",
+    copied: "Jeton copié.",
+    listTitle: "Vos jetons actifs",
+    none: "Vous n'avez aucun jeton actif.",
+    columns: {
+      name: "Nom",
+      prefix: "Début du jeton",
+      scopes: "Portées",
+      createdAt: "Créé le",
+      lastUsedAt: "Dernière utilisation",
+      actions: "Actions",
+    },
+    neverUsed: "Jamais",
+    revoke: "Révoquer",
+    revokeLabel: "Révoquer le jeton « {name} »",
+    errors: {
+      nameRequired: "Donnez un nom au jeton.",
+      nameTooLong: "Le nom du jeton ne doit pas dépasser 80 caractères.",
+      scopesRequired: "Choisissez au moins une portée.",
+      scopeInvalid: "Portée inconnue : choisissez lecture ou écriture.",
+    },
+  },
 } as const;

@@ -1,0 +1,4 @@
+import { routeHandler } from "@/lib/api/handle";
+import { listMembersRoute } from "@/lib/api/v1/routes/communities";
+
+export const GET = routeHandler(listMembersRoute);

@@ -1,0 +1,36 @@
+/**
+ * A page of a community's active members (name, organisation, college, role), in one query after
+ * the access check: 404 when the caller may not read the community (members-only, not a member).
+ */
+import type { DbTx } from "@/lib/db/client";
+import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { toPage, type Page } from "../pagination";
+import type { Member } from "./schemas";
+
+export async function listMembersPage(
+  db: DbTx,
+  { actor, slug, after, limit }: { actor: Actor | null; slug: string; after?: string; limit: number },
+): Promise<Page<Member>> {
+  const { community } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
+  const rows = await db.membership.findMany({
+    where: { communityId: community.id, status: "ACTIVE", ...(after ? { id: { gt: after } } : {}) },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: {
+      id: true,
+      role: true,
+      college: true,
+      user: { select: { displayName: true, name: true, organization: { select: { name: true } } } },
+    },
+  });
+  return toPage(rows, {
+    limit,
+    keyOf: (row) => row.id,
+    map: (row) => ({
+      displayName: row.user.displayName ?? row.user.name ?? "—",
+      organization: row.user.organization?.name ?? null,
+      college: row.college,
+      role: row.role,
+    }),
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Checks a bearer secret: looked up by hash, refused when revoked. `lastUsedAt` is written at most
+ * once a minute per token, so a busy script does not turn every read into a write.
+ */
+import type { DbTx } from "@/lib/db/client";
+import { isTokenScope, type TokenScope } from "./schemas";
+import { hashTokenSecret, looksLikeTokenSecret } from "./secret";
+
+export const LAST_USED_PRECISION_MS = 60_000;
+
+export type TokenUser = { id: string; onboarded: boolean; isPlatformAdmin: boolean; locale: "fr" | "en" };
+export type VerifiedToken = { tokenId: string; scopes: TokenScope[]; user: TokenUser };
+
+export async function verifyApiToken(db: DbTx, secret: string, now = new Date()): Promise<VerifiedToken | null> {
+  if (!looksLikeTokenSecret(secret)) return null;
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashTokenSecret(secret) },
+    select: {
+      id: true,
+      scopes: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, onboardedAt: true, isPlatformAdmin: true, locale: true } },
+    },
+  });
+  if (!token || token.revokedAt) return null;
+  const staleBefore = new Date(now.getTime() - LAST_USED_PRECISION_MS);
+  if (!token.lastUsedAt || token.lastUsedAt < staleBefore) {
+    // Conditional: of several requests arriving together, one writes.
+    await db.apiToken.updateMany({
+      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  const { user } = token;
+  return {
+    tokenId: token.id,
+    scopes: token.scopes.filter(isTokenScope),
+    user: { id: user.id, onboarded: user.onboardedAt !== null, isPlatformAdmin: user.isPlatformAdmin, locale: user.locale },
+  };
+}
