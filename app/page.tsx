@@ -22,7 +22,16 @@ export default async function HomePage() {
       <h1>{t("home.title")}</h1>
       <p className="fr-text--lead">{t("home.lead")}</p>
       {user ? (
-        <p>{t("home.welcomeBack", { name: user.displayName ?? user.email ?? "" })}</p>
+        <>
+          <p>{t("home.welcomeBack", { name: user.displayName ?? user.email ?? "" })}</p>
+          {user.onboarded && (
+            <p>
+              <Link className="fr-btn fr-icon-add-line fr-btn--icon-left" href="/communities/new">
+                {t("pages.home.createCommunity")}
+              </Link>
+            </p>
+          )}
+        </>
       ) : (
         <p>
           <Link className="fr-btn" href="/auth/sign-in">

@@ -22,10 +22,14 @@ export type Subject = {
   membership: { role: MemberRole; status: MembershipStatus; suspendedUntil: Date | null } | null;
 };
 
+/**
+ * The person's role from their membership. Platform administration is not a membership role: it adds
+ * the "platformAdmin" column's powers to whatever the person's role is (see can()), so a platform
+ * administrator can still join, leave and vote like anyone.
+ */
 export function roleOf(subject: Subject, now = new Date()): CommunityRole {
   const { user, membership } = subject;
   if (!user) return "anonymous";
-  if (user.isPlatformAdmin) return "platformAdmin";
   if (!membership) return "nonMember";
   switch (membership.status) {
     case "PENDING":

@@ -4,7 +4,16 @@
  * tests/integration/policy-endpoints.test.ts checks that the use cases behind the endpoints agree.
  */
 import { describe, expect, it } from "vitest";
-import { actions, assertCan, canAs, ForbiddenError, NotFoundError, UnauthenticatedError, type Action } from "@/lib/policy/can";
+import {
+  actions,
+  assertCan,
+  can,
+  canAs,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  type Action,
+} from "@/lib/policy/can";
 import { communityRoles, roleOf, type CommunityRole } from "@/lib/policy/roles";
 
 const Y = true;
@@ -108,6 +117,18 @@ describe("authorization policy matrix", () => {
   });
 });
 
+describe("platform administrators", () => {
+  const admin = { id: "a", onboarded: true, isPlatformAdmin: true };
+  it("hold the platformAdmin column's powers on top of their own role", () => {
+    expect(can({ user: admin, membership: null }, "membership.invite", openPublic)).toBe(true);
+    expect(can({ user: admin, membership: null }, "community.read", invitationMembers)).toBe(true);
+    // …and can still join and leave like anyone.
+    expect(can({ user: admin, membership: null }, "membership.join", openPublic)).toBe(true);
+    const member = { role: "MEMBER" as const, status: "ACTIVE" as const, suspendedUntil: null };
+    expect(can({ user: admin, membership: member }, "membership.leave", openPublic)).toBe(true);
+  });
+});
+
 describe("roles", () => {
   const user = { id: "u", onboarded: true, isPlatformAdmin: false };
   const membership = (patch: object) => ({ role: "MEMBER" as const, status: "ACTIVE" as const, suspendedUntil: null, ...patch });
@@ -122,7 +143,8 @@ describe("roles", () => {
     [{ user, membership: membership({ status: "BANNED", role: "ADMIN" }) }, "banned"],
     [{ user, membership: membership({ status: "SUSPENDED", suspendedUntil: new Date(Date.now() + 3600_000) }) }, "suspended"],
     [{ user, membership: membership({ status: "SUSPENDED", suspendedUntil: new Date(Date.now() - 1000) }) }, "member"],
-    [{ user: { ...user, isPlatformAdmin: true }, membership: null }, "platformAdmin"],
+    // Platform administration adds powers (see can()); it is not a membership role.
+    [{ user: { ...user, isPlatformAdmin: true }, membership: null }, "nonMember"],
   ] as const)("%o is %s", (subject, role) => {
     expect(roleOf(subject as never)).toBe(role);
   });

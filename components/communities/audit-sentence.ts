@@ -1,0 +1,107 @@
+/**
+ * One audit entry as a sentence in the reader's language ("Léa Rousseau a rejoint la communauté…").
+ * Details are JSON written by the use cases; anything missing or unknown falls back to a neutral
+ * wording rather than failing the page.
+ */
+import type { AuditAction } from "@/lib/audit/record";
+import type { MessageKey, Translate } from "@/lib/i18n/core";
+import { actorKinds } from "@/lib/users/schemas";
+
+export type AuditEntryView = {
+  action: string;
+  details: unknown;
+  actor: { id: string; displayName: string | null } | null;
+};
+
+export const auditActionLabel: Record<AuditAction, MessageKey> = {
+  "community.created": "pages.activity.actions.communityCreated",
+  "community.updated": "pages.activity.actions.communityUpdated",
+  "colleges.configured": "pages.activity.actions.collegesConfigured",
+  "membership.joined": "pages.activity.actions.membershipJoined",
+  "membership.requested": "pages.activity.actions.membershipRequested",
+  "membership.approved": "pages.activity.actions.membershipApproved",
+  "membership.refused": "pages.activity.actions.membershipRefused",
+  "membership.invited": "pages.activity.actions.membershipInvited",
+  "membership.invitationAccepted": "pages.activity.actions.membershipInvitationAccepted",
+  "membership.left": "pages.activity.actions.membershipLeft",
+  "membership.roleChanged": "pages.activity.actions.membershipRoleChanged",
+  "membership.collegeChanged": "pages.activity.actions.membershipCollegeChanged",
+};
+
+const roles = ["MEMBER", "MODERATOR", "ADMIN"] as const;
+
+function field(details: unknown, name: string): unknown {
+  return details && typeof details === "object" ? (details as Record<string, unknown>)[name] : undefined;
+}
+
+/** User ids an entry mentions besides its actor (to fetch their names in one query per page). */
+export function mentionedUserId(entry: { details: unknown }): string | undefined {
+  const id = field(entry.details, "userId");
+  return typeof id === "string" ? id : undefined;
+}
+
+export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<string, string>): string {
+  const actor = entry.actor ? (entry.actor.displayName ?? t("pages.activity.someone")) : t("pages.activity.platform");
+  const details = entry.details;
+  const targetId = mentionedUserId(entry);
+  const target = (targetId && names.get(targetId)) || t("pages.activity.someone");
+  const college = (value: unknown) =>
+    typeof value === "string" && (actorKinds as readonly string[]).includes(value)
+      ? t(`actorKind.${value as (typeof actorKinds)[number]}`)
+      : "—";
+  const role = (value: unknown) =>
+    typeof value === "string" && (roles as readonly string[]).includes(value)
+      ? t(`community.role.${value as (typeof roles)[number]}`)
+      : t("community.role.MEMBER");
+
+  switch (entry.action as AuditAction) {
+    case "community.created":
+      return t("pages.activity.sentences.communityCreated", { actor });
+    case "community.updated":
+      return t("pages.activity.sentences.communityUpdated", { actor });
+    case "colleges.configured": {
+      if (field(details, "weightingEnabled") === false) return t("pages.activity.sentences.collegesUnweighted", { actor });
+      const after = field(details, "after");
+      const weights = actorKinds
+        .map((kind) => {
+          const weight = field(after, kind);
+          return t("pages.activity.weightItem", { college: college(kind), weight: typeof weight === "number" ? weight : 0 });
+        })
+        .join(", ");
+      return t("pages.activity.sentences.collegesWeighted", { actor, weights });
+    }
+    case "membership.joined":
+      return t("pages.activity.sentences.membershipJoined", { actor, college: college(field(details, "college")) });
+    case "membership.requested":
+      return t("pages.activity.sentences.membershipRequested", { actor });
+    case "membership.approved":
+      return t("pages.activity.sentences.membershipApproved", { actor, target });
+    case "membership.refused":
+      return t("pages.activity.sentences.membershipRefused", { actor, target });
+    case "membership.invited":
+      return t("pages.activity.sentences.membershipInvited", { actor, role: role(field(details, "role")) });
+    case "membership.invitationAccepted":
+      return t("pages.activity.sentences.membershipInvitationAccepted", { actor, role: role(field(details, "role")) });
+    case "membership.left":
+      return t("pages.activity.sentences.membershipLeft", { actor });
+    case "membership.roleChanged":
+      return t("pages.activity.sentences.membershipRoleChanged", {
+        actor,
+        target,
+        from: role(field(details, "from")),
+        to: role(field(details, "to")),
+      });
+    case "membership.collegeChanged": {
+      const reason = field(details, "reason");
+      return t("pages.activity.sentences.membershipCollegeChanged", {
+        actor,
+        target,
+        from: college(field(details, "from")),
+        to: college(field(details, "to")),
+        reason: typeof reason === "string" ? reason : "—",
+      });
+    }
+    default:
+      return t("pages.activity.sentences.other", { actor, action: entry.action });
+  }
+}

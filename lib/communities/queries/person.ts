@@ -1,0 +1,51 @@
+/**
+ * A person's public page: who they are and the communities they are an active member of, limited
+ * in the query itself to the communities the viewer may read (public ones, the viewer's own, or all
+ * for a platform administrator). Never the email address.
+ */
+import type { DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type Viewer = { id: string; isPlatformAdmin: boolean } | null;
+
+export function readableCommunityWhere(viewer: Viewer): Prisma.CommunityWhereInput {
+  if (viewer?.isPlatformAdmin) return {};
+  return {
+    OR: [
+      { visibility: "PUBLIC" },
+      // Readers of a members-only community: active or suspended members (lib/policy: "community.read").
+      ...(viewer
+        ? [{ memberships: { some: { userId: viewer.id, status: { in: ["ACTIVE" as const, "SUSPENDED" as const] } } } }]
+        : []),
+    ],
+  };
+}
+
+export async function getPersonPage(db: DbTx, { personId, viewer }: { personId: string; viewer: Viewer }) {
+  const person = await db.user.findFirst({
+    where: { id: personId, onboardedAt: { not: null } },
+    select: {
+      id: true,
+      displayName: true,
+      name: true,
+      actorKind: true,
+      organization: { select: { name: true } },
+      memberships: {
+        where: { status: "ACTIVE", community: readableCommunityWhere(viewer) },
+        orderBy: { community: { name: "asc" } },
+        take: 200,
+        select: { role: true, college: true, community: { select: { slug: true, name: true, summary: true } } },
+      },
+    },
+  });
+  if (!person) return null;
+  // Someone who belongs to nothing the viewer may read is not listed anywhere they can see.
+  if (person.memberships.length === 0 && person.id !== viewer?.id) return null;
+  return {
+    id: person.id,
+    displayName: person.displayName ?? person.name ?? "—",
+    actorKind: person.actorKind,
+    organization: person.organization?.name ?? null,
+    memberships: person.memberships,
+  };
+}
