@@ -3,6 +3,8 @@ import { enCommunities } from "./en-communities";
 import { enApi } from "./en-api";
 import { enPages } from "./en-pages";
 import { enVotes } from "./en-votes";
+import { enCharter } from "./en-charter";
+import { enDecisions } from "./en-decisions";
 
 export const en: Messages = {
   meta: {
@@ -215,4 +217,6 @@ export const en: Messages = {
   api: enApi,
   pages: enPages,
   votes: enVotes,
+  charter: enCharter,
+  decisions: enDecisions,
 };

@@ -4,6 +4,8 @@ import { frCommunities } from "./fr-communities";
 import { frApi } from "./fr-api";
 import { frPages } from "./fr-pages";
 import { frVotes } from "./fr-votes";
+import { frCharter } from "./fr-charter";
+import { frDecisions } from "./fr-decisions";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -215,4 +217,6 @@ export const fr = {
   api: frApi,
   pages: frPages,
   votes: frVotes,
+  charter: frCharter,
+  decisions: frDecisions,
 } as const;

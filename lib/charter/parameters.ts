@@ -1,0 +1,69 @@
+/**
+ * The charter parameters the platform enforces for a community. Every charter version stores the
+ * complete set; a community without a charter yet uses the defaults. Other modules ask
+ * getCharterParameters() and never read charter JSON themselves.
+ */
+import { z } from "zod";
+import type { DbTx } from "@/lib/db/client";
+
+export const votingMethods = ["THRESHOLD", "CONSENT", "APPROVAL", "MAJORITY_JUDGMENT"] as const;
+export const thresholdNames = ["simple", "twoThirds", "threeQuarters"] as const;
+
+export const sanctionStepSchema = z.object({
+  sanction: z.enum(["WARNING", "SUSPENSION", "BAN"]),
+  /** Suspension length in days (SUSPENSION only). */
+  days: z.number().int().min(1).max(365).optional(),
+  /** An offence stops counting towards the ladder after this many days. */
+  expiresAfterDays: z.number().int().min(1).max(3650),
+});
+
+export const charterParametersSchema = z.object({
+  defaultVotingDays: z.number().int().min(1).max(90),
+  minVotingDays: z.number().int().min(1).max(90),
+  /** Share of the electorate that must take part (percent). */
+  quorumPercent: z.number().int().min(0).max(100),
+  generalThreshold: z.enum(thresholdNames),
+  amendmentThreshold: z.enum(thresholdNames),
+  amendmentQuorumPercent: z.number().int().min(0).max(100),
+  /** Quorum required in every college with members, for amendments (0 = none). */
+  amendmentCollegeQuorumPercent: z.number().int().min(0).max(100),
+  allowedMethods: z.array(z.enum(votingMethods)).min(1),
+  /** 0: any active member may propose; N: only members of at least N days. */
+  proposeAfterDays: z.number().int().min(0).max(365),
+  secretBallotByDefault: z.boolean(),
+  sanctionsLadder: z.array(sanctionStepSchema).max(10),
+  /** Reports after which content is hidden until a moderator decides (0 = never automatically). */
+  autoHideAfterReports: z.number().int().min(0).max(100),
+});
+export type CharterParameters = z.infer<typeof charterParametersSchema>;
+
+export const defaultCharterParameters: CharterParameters = {
+  defaultVotingDays: 7,
+  minVotingDays: 3,
+  quorumPercent: 20,
+  generalThreshold: "simple",
+  amendmentThreshold: "twoThirds",
+  amendmentQuorumPercent: 30,
+  amendmentCollegeQuorumPercent: 0,
+  allowedMethods: ["THRESHOLD", "CONSENT", "APPROVAL", "MAJORITY_JUDGMENT"],
+  proposeAfterDays: 0,
+  secretBallotByDefault: true,
+  sanctionsLadder: [
+    { sanction: "WARNING", expiresAfterDays: 180 },
+    { sanction: "SUSPENSION", days: 7, expiresAfterDays: 365 },
+    { sanction: "BAN", expiresAfterDays: 3650 },
+  ],
+  autoHideAfterReports: 3,
+};
+
+/** The parameters in force for a community: its charter's current version, else the defaults. */
+export async function getCharterParameters(db: DbTx, communityId: string): Promise<CharterParameters> {
+  const charter = await db.charter.findUnique({ where: { communityId }, select: { currentVersion: true, id: true } });
+  if (!charter || charter.currentVersion === 0) return defaultCharterParameters;
+  const version = await db.charterVersion.findUnique({
+    where: { charterId_number: { charterId: charter.id, number: charter.currentVersion } },
+    select: { parameters: true },
+  });
+  const parsed = charterParametersSchema.safeParse(version?.parameters);
+  return parsed.success ? parsed.data : defaultCharterParameters;
+}

@@ -1,0 +1,7 @@
+import type { Messages } from "./types";
+
+export const enDecisions: Messages["decisions"] = {
+  errors: {
+    placeholder: "—",
+  },
+};
