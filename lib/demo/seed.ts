@@ -5,8 +5,16 @@
 import type { Db } from "@/lib/db/client";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { demoCommunities, demoOrganizations, demoPeople } from "./data";
+import { seedDemoProposals } from "./proposals";
 
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+  const result = await seedPeopleAndCommunities(db);
+  // Votes go through their own use cases (each its own transaction), after the base data exists.
+  if (result.seeded) await seedDemoProposals(db);
+  return result;
+}
+
+async function seedPeopleAndCommunities(db: Db): Promise<{ seeded: boolean }> {
   return db.$transaction(async (tx) => {
     // Serialise concurrent starts (two instances booting at once) on one advisory lock.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('geocommuns:seed-demo'))`;

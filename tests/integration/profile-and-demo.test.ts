@@ -30,6 +30,13 @@ describe("demo", () => {
     const cards = await listCommunities(t.db);
     expect(cards.map((c) => c.slug)).toEqual(demoCommunities.map((c) => c.slug));
     expect(cards.every((c) => c.activeMembers >= 6)).toBe(true);
+    // Proposals in several states, made through the real voting use cases.
+    const statuses = (await t.db.proposal.findMany({ select: { status: true } })).map((p) => p.status).sort();
+    expect(statuses).toEqual(["CLOSED", "DISCUSSION", "DRAFT", "VOTING"]);
+    const decision = await t.db.decision.findFirstOrThrow();
+    expect(decision.turnout).toBe(7);
+    expect(decision.outcome).toBe("ADOPTED");
+    expect(await t.db.ballot.count({ where: { proposal: { status: "VOTING" } } })).toBe(5);
     // Each community's creation is in its audit log.
     expect(await t.db.auditEntry.count({ where: { action: "community.created" } })).toBe(3);
   });

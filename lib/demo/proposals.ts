@@ -1,0 +1,136 @@
+/**
+ * Demo proposals in several states, made through the real use cases (electorate frozen, ballots with
+ * receipts, decision with digest): a closed, weighted-college vote; an open majority-judgment vote;
+ * a consent proposal in discussion; a draft.
+ */
+import type { Db } from "@/lib/db/client";
+import { openVoting } from "@/lib/votes/open-voting";
+import { castBallot } from "@/lib/votes/cast-ballot";
+import { closeProposal } from "@/lib/votes/close-proposal";
+
+const DAY = 24 * 3600 * 1000;
+
+async function idsBySlug(db: Db) {
+  const communities = await db.community.findMany({ select: { id: true, slug: true } });
+  return Object.fromEntries(communities.map((c) => [c.slug, c.id]));
+}
+
+async function members(db: Db, communityId: string) {
+  return db.membership.findMany({
+    where: { communityId, status: "ACTIVE" },
+    orderBy: { joinedAt: "asc" },
+    select: { userId: true, college: true, role: true },
+  });
+}
+
+export async function seedDemoProposals(db: Db, now = new Date()): Promise<void> {
+  const community = await idsBySlug(db);
+
+  // 1. Adresses du Finistère: a weighted, closed vote on the licence of the address bases.
+  const bal = community["adresses-finistere"];
+  if (bal) {
+    const people = await members(db, bal);
+    const author = people.find((m) => m.role === "ADMIN") ?? people[0]!;
+    const licence = await db.proposal.create({
+      data: {
+        communityId: bal,
+        authorId: author.userId,
+        title: "Publier toutes les Bases Adresses Locales sous Licence Ouverte 2.0",
+        body: "Les communes du département publient aujourd'hui sous des licences différentes. Nous proposons d'harmoniser sur la **Licence Ouverte 2.0** (`etalab-2.0`), compatible avec la Base Adresse Nationale.",
+        method: "THRESHOLD",
+        threshold: "simple",
+        quorumPercent: 30,
+        secret: true,
+        liveResults: false,
+      },
+    });
+    await openVoting(db, {
+      proposalId: licence.id,
+      closesAt: new Date(now.getTime() - 2 * DAY),
+      now: new Date(now.getTime() - 9 * DAY),
+    });
+    const choices = ["for", "for", "against", "for", "abstain", "for", "against"] as const;
+    for (const [i, member] of people.entries()) {
+      await castBallot(db, {
+        actorId: member.userId,
+        proposalId: licence.id,
+        choice: { choice: choices[i % choices.length] },
+        now: new Date(now.getTime() - (8 - i * 0.5) * DAY),
+      });
+    }
+    await closeProposal(db, { proposalId: licence.id, now: new Date(now.getTime() - 2 * DAY) });
+  }
+
+  // 2. Imagerie de rue libre: an open majority-judgment vote on the blurring policy.
+  const imagery = community["imagerie-de-rue"];
+  if (imagery) {
+    const people = await members(db, imagery);
+    const author = people.find((m) => m.role === "ADMIN") ?? people[0]!;
+    const blurring = await db.proposal.create({
+      data: {
+        communityId: imagery,
+        authorId: author.userId,
+        title: "Quelle politique de floutage pour les photos de rue ?",
+        body: "Les visages et les plaques d'immatriculation sont floutés automatiquement. Jugez chaque option proposée.",
+        method: "MAJORITY_JUDGMENT",
+        secret: true,
+        liveResults: true,
+        options: {
+          create: [
+            { position: 0, label: "Floutage automatique seul" },
+            { position: 1, label: "Floutage automatique puis vérification par la communauté" },
+            { position: 2, label: "Floutage sur demande uniquement" },
+          ],
+        },
+      },
+      include: { options: { orderBy: { position: "asc" } } },
+    });
+    await openVoting(db, {
+      proposalId: blurring.id,
+      closesAt: new Date(now.getTime() + 5 * DAY),
+      now: new Date(now.getTime() - 2 * DAY),
+    });
+    const [auto, reviewed, onDemand] = blurring.options.map((o) => o.id) as [string, string, string];
+    const grids = [
+      { [auto]: "fair", [reviewed]: "excellent", [onDemand]: "insufficient" },
+      { [auto]: "good", [reviewed]: "veryGood", [onDemand]: "reject" },
+      { [auto]: "passable", [reviewed]: "good", [onDemand]: "passable" },
+    ];
+    for (const [i, member] of people.slice(0, 5).entries()) {
+      await castBallot(db, {
+        actorId: member.userId,
+        proposalId: blurring.id,
+        choice: { grades: grids[i % grids.length]! },
+        now: new Date(now.getTime() - DAY),
+      });
+    }
+  }
+
+  // 3. Registre des bâtiments: a consent proposal under discussion, and a draft.
+  const rnb = community["registre-batiments"];
+  if (rnb) {
+    const people = await members(db, rnb);
+    const author = people.find((m) => m.role === "ADMIN") ?? people[0]!;
+    await db.proposal.create({
+      data: {
+        communityId: rnb,
+        authorId: author.userId,
+        title: "Ouvrir l'API de correction aux contributeurs bénévoles",
+        body: "Toute personne inscrite pourrait proposer une correction d'identifiant ; un partenaire public la valide.",
+        method: "CONSENT",
+        status: "DISCUSSION",
+        discussionEndsAt: new Date(now.getTime() + 4 * DAY),
+      },
+    });
+    await db.proposal.create({
+      data: {
+        communityId: rnb,
+        authorId: people[1]?.userId ?? author.userId,
+        title: "Publier un export mensuel au format GeoPackage",
+        body: "Brouillon : à compléter avec les besoins des collectivités.",
+        method: "THRESHOLD",
+        threshold: "simple",
+      },
+    });
+  }
+}
