@@ -36,6 +36,11 @@ const fields = z.object({
   RATE_LIMIT_EMAIL_PER_IP: positiveInt(20),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(3600),
   MAIL_MAX_ATTEMPTS: positiveInt(8),
+  /** Signs decision records (lib/decisions). Unset: one key is generated and kept in the database. */
+  SIGNING_KEY_ED25519: z
+    .string()
+    .regex(/-----BEGIN PRIVATE KEY-----/, "must be a PKCS#8 PEM Ed25519 private key (openssl genpkey -algorithm ed25519)")
+    .optional(),
 });
 
 const schema = fields.superRefine((env, ctx) => {

@@ -26,6 +26,12 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "membership.left": "pages.activity.actions.membershipLeft",
   "membership.roleChanged": "pages.activity.actions.membershipRoleChanged",
   "membership.collegeChanged": "pages.activity.actions.membershipCollegeChanged",
+  "charter.founded": "charter.audit.founded",
+  "charter.amended": "charter.audit.amended",
+  "proposal.created": "votes.audit.proposalCreated",
+  "proposal.withdrawn": "votes.audit.proposalWithdrawn",
+  "proposal.votingOpened": "votes.audit.votingOpened",
+  "proposal.closedEarly": "votes.audit.closedEarly",
 };
 
 const roles = ["MEMBER", "MODERATOR", "ADMIN"] as const;

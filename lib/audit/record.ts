@@ -18,6 +18,12 @@ export const auditActions = [
   "membership.left",
   "membership.roleChanged",
   "membership.collegeChanged",
+  "charter.founded",
+  "charter.amended",
+  "proposal.created",
+  "proposal.withdrawn",
+  "proposal.votingOpened",
+  "proposal.closedEarly",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

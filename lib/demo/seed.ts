@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { demoCommunities, demoOrganizations, demoPeople } from "./data";
 import { seedDemoProposals } from "./proposals";
+import { seedCharter } from "@/lib/charter/seed-charter";
 
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const result = await seedPeopleAndCommunities(db);
@@ -83,6 +84,8 @@ async function seedPeopleAndCommunities(db: Db): Promise<{ seeded: boolean }> {
         });
       }
       const founder = community.members.find((m) => m.role === "ADMIN");
+      const founderId = founder ? people.get(founder.person)?.id : undefined;
+      if (founderId) await seedCharter(tx, { communityId: created.id, founderId, slug: community.slug });
       await tx.auditEntry.create({
         data: {
           communityId: created.id,

@@ -8,7 +8,12 @@ import type { JoinPolicy, Visibility } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { communityRoles, roleOf, type CommunityRole, type Subject } from "./roles";
 
-export type CommunityState = { visibility: Visibility; joinPolicy: JoinPolicy };
+export type CommunityState = {
+  visibility: Visibility;
+  joinPolicy: JoinPolicy;
+  /** The charter's current version (0: not founded yet); only "charter.found" looks at it. */
+  charterVersion?: number;
+};
 
 type Rule = {
   roles: readonly CommunityRole[];
@@ -44,6 +49,23 @@ export const policy = {
   "membership.changeCollege": { roles: administrators },
   "audit.read": { roles: readers },
   "audit.filter": { roles: administrators },
+  /** The charter and its history: whoever reads the community's content. */
+  "charter.read": {
+    roles: everyone,
+    gate: (c, role) => c.visibility === "PUBLIC" || readers.includes(role),
+  },
+  /** Writing version 1; afterwards the charter changes only by an adopted amendment. */
+  "charter.found": { roles: administrators, gate: (c) => (c.charterVersion ?? 0) === 0 },
+  /** Drafting a proposal; how long one must have been a member (charter) is checked in createProposal. */
+  "proposal.create": { roles: actingMembers },
+  /** Voting; suspended members do not vote. Being in the frozen electorate is checked in castBallot. */
+  "proposal.vote": { roles: actingMembers },
+  "proposal.comment": { roles: actingMembers },
+  "proposal.moderateComment": { roles: ["moderator", "admin", "platformAdmin"] },
+  /** Starting the discussion or opening the vote of someone else's proposal (authors manage their own). */
+  "proposal.manage": { roles: administrators },
+  /** Closing a vote before its planned time (the tally runs as at the planned close). */
+  "proposal.closeEarly": { roles: administrators },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -13,9 +13,15 @@ import { tallyThresholdByCollege, type Choice, type Threshold } from "./tally/th
 import { tallyConsent, type ConsentChoice } from "./tally/consent";
 import { tallyApprovalByCollege } from "./tally/approval";
 import { grades, tallyMajorityJudgmentByCollege, type Grade } from "./tally/majority-judgment";
+import { emitEvent } from "@/lib/events/emit";
+import { applyAmendment } from "@/lib/charter/apply-amendment";
+import { isAppError } from "@/lib/errors";
 
 type LockedProposal = {
   id: string;
+  communityId: string;
+  kind: string;
+  amendment: unknown;
   status: string;
   method: VotingMethod;
   threshold: string | null;
@@ -92,85 +98,122 @@ async function countsByCollege(tx: DbTx, proposal: LockedProposal, optionIds: st
 
 export async function closeProposal(
   db: Db,
+  input: { proposalId: string; now?: Date },
+): Promise<{ closed: boolean; outcome?: ProposalOutcome }> {
+  return db.$transaction((tx) => closeProposalIn(tx, input));
+}
+
+/** The same inside a caller's transaction (e.g. with the audit entry of an early close). */
+export async function closeProposalIn(
+  tx: DbTx,
   { proposalId, now = new Date() }: { proposalId: string; now?: Date },
 ): Promise<{ closed: boolean; outcome?: ProposalOutcome }> {
-  return db.$transaction(async (tx) => {
-    const [proposal] = await tx.$queryRaw<LockedProposal[]>`
-      SELECT "id", "status", "method", "threshold", "quorumPercent", "collegeQuorumPercent", "weighted", "collegeWeights"
-      FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
-    if (!proposal || proposal.status !== "VOTING") return { closed: false };
+  const [proposal] = await tx.$queryRaw<LockedProposal[]>`
+    SELECT "id", "communityId", "kind", "amendment", "status", "method", "threshold", "quorumPercent", "collegeQuorumPercent", "weighted", "collegeWeights"
+    FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
+  if (!proposal || proposal.status !== "VOTING") return { closed: false };
 
-    const optionIds = (
-      await tx.proposalOption.findMany({ where: { proposalId }, orderBy: { position: "asc" }, select: { id: true } })
-    ).map((o) => o.id);
-    const electors = await tx.$queryRaw<{ college: string; n: number }[]>`
-      SELECT "college"::text, count(*)::int AS n FROM "ElectorMember" WHERE "proposalId" = ${proposalId} GROUP BY 1`;
-    const electorateSize = electors.reduce((sum, row) => sum + row.n, 0);
-    const counted = await countsByCollege(tx, proposal, optionIds);
-    const turnout = Object.values(counted.votersByCollege).reduce((a, b) => a + b, 0);
-    const weights = proposal.weighted ? proposal.collegeWeights : { [ALL]: 100 };
+  const optionIds = (
+    await tx.proposalOption.findMany({ where: { proposalId }, orderBy: { position: "asc" }, select: { id: true } })
+  ).map((o) => o.id);
+  const electors = await tx.$queryRaw<{ college: string; n: number }[]>`
+    SELECT "college"::text, count(*)::int AS n FROM "ElectorMember" WHERE "proposalId" = ${proposalId} GROUP BY 1`;
+  const electorateSize = electors.reduce((sum, row) => sum + row.n, 0);
+  const counted = await countsByCollege(tx, proposal, optionIds);
+  const turnout = Object.values(counted.votersByCollege).reduce((a, b) => a + b, 0);
+  const weights = proposal.weighted ? proposal.collegeWeights : { [ALL]: 100 };
 
-    // Quorum: overall, and in every college that has electors.
-    const quorumMet =
-      turnout * 100 >= proposal.quorumPercent * electorateSize &&
-      electors.every((row) => {
-        const voted = proposal.weighted ? (counted.votersByCollege[row.college] ?? 0) : turnout;
-        const size = proposal.weighted ? row.n : electorateSize;
-        return voted * 100 >= proposal.collegeQuorumPercent * size;
-      });
-
-    let result: Prisma.InputJsonObject;
-    let adopted: boolean;
-    switch (proposal.method) {
-      case "THRESHOLD": {
-        const tally = tallyThresholdByCollege(
-          counted.choices as Record<string, Choice[]>,
-          weights,
-          (proposal.threshold ?? "simple") as Threshold,
-        );
-        adopted = tally.adopted;
-        result = { ...tally, threshold: proposal.threshold ?? "simple" } as unknown as Prisma.InputJsonObject;
-        break;
-      }
-      case "CONSENT": {
-        const tally = tallyConsent(Object.values(counted.choices!).flat() as ConsentChoice[]);
-        adopted = tally.adopted;
-        result = tally as unknown as Prisma.InputJsonObject;
-        break;
-      }
-      case "APPROVAL": {
-        const tally = tallyApprovalByCollege(optionIds, counted.approvals!, weights);
-        adopted = tally.winners.length === 1;
-        result = tally as unknown as Prisma.InputJsonObject;
-        break;
-      }
-      case "MAJORITY_JUDGMENT": {
-        const tally = tallyMajorityJudgmentByCollege(optionIds, counted.ballots!, weights);
-        adopted = tally.winners.length === 1;
-        result = tally as unknown as Prisma.InputJsonObject;
-        break;
-      }
-    }
-    const outcome: ProposalOutcome = !quorumMet ? "VOID" : adopted ? "ADOPTED" : "REJECTED";
-
-    const published = await tx.$queryRaw<{ receipt: string; choice: unknown }[]>`
-      SELECT "receipt", "choice" FROM "Ballot" WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL ORDER BY "receipt"`;
-    const ballots = published.map((row) => [row.receipt, row.choice] as const);
-    await tx.decision.create({
-      data: {
-        proposalId,
-        method: proposal.method,
-        electorateSize,
-        turnout,
-        outcome,
-        result: { ...result, quorumMet, weights, electorsByCollege: Object.fromEntries(electors.map((r) => [r.college, r.n])) },
-        ballots: ballots as unknown as Prisma.InputJsonArray,
-        digest: digestOf(ballots),
-      },
+  // Quorum: overall, and in every college that has electors.
+  const quorumMet =
+    turnout * 100 >= proposal.quorumPercent * electorateSize &&
+    electors.every((row) => {
+      const voted = proposal.weighted ? (counted.votersByCollege[row.college] ?? 0) : turnout;
+      const size = proposal.weighted ? row.n : electorateSize;
+      return voted * 100 >= proposal.collegeQuorumPercent * size;
     });
-    await tx.proposal.update({ where: { id: proposalId }, data: { status: "CLOSED", closedAt: now, outcome } });
-    return { closed: true, outcome };
+
+  let result: Prisma.InputJsonObject;
+  let adopted: boolean;
+  switch (proposal.method) {
+    case "THRESHOLD": {
+      const tally = tallyThresholdByCollege(
+        counted.choices as Record<string, Choice[]>,
+        weights,
+        (proposal.threshold ?? "simple") as Threshold,
+      );
+      adopted = tally.adopted;
+      result = { ...tally, threshold: proposal.threshold ?? "simple" } as unknown as Prisma.InputJsonObject;
+      break;
+    }
+    case "CONSENT": {
+      const tally = tallyConsent(Object.values(counted.choices!).flat() as ConsentChoice[]);
+      adopted = tally.adopted;
+      result = tally as unknown as Prisma.InputJsonObject;
+      break;
+    }
+    case "APPROVAL": {
+      const tally = tallyApprovalByCollege(optionIds, counted.approvals!, weights);
+      adopted = tally.winners.length === 1;
+      result = tally as unknown as Prisma.InputJsonObject;
+      break;
+    }
+    case "MAJORITY_JUDGMENT": {
+      const tally = tallyMajorityJudgmentByCollege(optionIds, counted.ballots!, weights);
+      adopted = tally.winners.length === 1;
+      result = tally as unknown as Prisma.InputJsonObject;
+      break;
+    }
+  }
+  const outcome: ProposalOutcome = !quorumMet ? "VOID" : adopted ? "ADOPTED" : "REJECTED";
+
+  // An adopted charter amendment becomes the next charter version with the decision, or not at all.
+  // Changes that no longer apply (a rule repealed meanwhile) leave the decision recorded as adopted
+  // but not applied, with the reason.
+  let amendmentResult: Prisma.InputJsonObject | undefined;
+  if (outcome === "ADOPTED" && proposal.kind === "CHARTER_AMENDMENT") {
+    try {
+      const { version } = await applyAmendment(tx, {
+        communityId: proposal.communityId,
+        proposalId,
+        changes: proposal.amendment,
+        actorId: null,
+      });
+      amendmentResult = { applied: true, version };
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      amendmentResult = { applied: false, code: error.code };
+    }
+  }
+
+  const published = await tx.$queryRaw<{ receipt: string; choice: unknown }[]>`
+    SELECT "receipt", "choice" FROM "Ballot" WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL ORDER BY "receipt"`;
+  const ballots = published.map((row) => [row.receipt, row.choice] as const);
+  await tx.decision.create({
+    data: {
+      proposalId,
+      method: proposal.method,
+      electorateSize,
+      turnout,
+      outcome,
+      result: {
+        ...result,
+        quorumMet,
+        weights,
+        electorsByCollege: Object.fromEntries(electors.map((r) => [r.college, r.n])),
+        ...(amendmentResult ? { amendment: amendmentResult } : {}),
+      },
+      ballots: ballots as unknown as Prisma.InputJsonArray,
+      digest: digestOf(ballots),
+    },
   });
+  await tx.proposal.update({ where: { id: proposalId }, data: { status: "CLOSED", closedAt: now, outcome } });
+  await emitEvent(tx, {
+    type: "proposal.closed",
+    communityId: proposal.communityId,
+    proposalId,
+    payload: { outcome, electorateSize, turnout, digest: digestOf(ballots) },
+  });
+  return { closed: true, outcome };
 }
 
 /** For the worker: closes every proposal whose time has come (each exactly once, see closeProposal). */

@@ -3,41 +3,55 @@
  * the colleges' weights, in one transaction with the status change. Later joins, suspended, banned
  * and pending members are not in it.
  */
-import type { Db } from "@/lib/db/client";
+import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { collegeWeights } from "@/lib/communities/colleges";
+import { emitEvent } from "@/lib/events/emit";
 
 export async function openVoting(
   db: Db,
+  input: { proposalId: string; closesAt: Date; now?: Date },
+): Promise<{ electorate: number }> {
+  return db.$transaction((tx) => openVotingIn(tx, input));
+}
+
+/** The same inside a caller's transaction (e.g. with the audit entry of the person who opened it). */
+export async function openVotingIn(
+  tx: DbTx,
   { proposalId, closesAt, now = new Date() }: { proposalId: string; closesAt: Date; now?: Date },
 ): Promise<{ electorate: number }> {
-  return db.$transaction(async (tx) => {
-    const [proposal] = await tx.$queryRaw<{ id: string; status: string; communityId: string }[]>`
-      SELECT "id", "status", "communityId" FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
-    if (!proposal) throw new AppError("not_found", "errors.notFound", 404);
-    if (proposal.status !== "DRAFT" && proposal.status !== "DISCUSSION")
-      throw new AppError("not_open", "votes.errors.notOpenable", 409);
-    if (closesAt <= now) throw new AppError("invalid_dates", "votes.errors.closesBeforeOpen", 400);
-    const community = await tx.community.findUniqueOrThrow({
-      where: { id: proposal.communityId },
-      select: { weightingEnabled: true },
-    });
-    const weights = await collegeWeights(tx, proposal.communityId);
-    const electorate = await tx.$executeRaw`
-      INSERT INTO "ElectorMember" ("proposalId", "userId", "college")
-      SELECT ${proposalId}, "userId", "college" FROM "Membership"
-      WHERE "communityId" = ${proposal.communityId} AND "status" = 'ACTIVE'`;
-    await tx.proposal.update({
-      where: { id: proposalId },
-      data: {
-        status: "VOTING",
-        openedAt: now,
-        votingOpensAt: now,
-        votingClosesAt: closesAt,
-        weighted: community.weightingEnabled,
-        collegeWeights: weights,
-      },
-    });
-    return { electorate };
+  const [proposal] = await tx.$queryRaw<{ id: string; status: string; communityId: string }[]>`
+    SELECT "id", "status", "communityId" FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
+  if (!proposal) throw new AppError("not_found", "errors.notFound", 404);
+  if (proposal.status !== "DRAFT" && proposal.status !== "DISCUSSION")
+    throw new AppError("not_open", "votes.errors.notOpenable", 409);
+  if (closesAt <= now) throw new AppError("invalid_dates", "votes.errors.closesBeforeOpen", 400);
+  const community = await tx.community.findUniqueOrThrow({
+    where: { id: proposal.communityId },
+    select: { weightingEnabled: true },
   });
+  const weights = await collegeWeights(tx, proposal.communityId);
+  const electorate = await tx.$executeRaw`
+    INSERT INTO "ElectorMember" ("proposalId", "userId", "college")
+    SELECT ${proposalId}, "userId", "college" FROM "Membership"
+    WHERE "communityId" = ${proposal.communityId} AND "status" = 'ACTIVE'`;
+  await tx.proposal.update({
+    where: { id: proposalId },
+    data: {
+      status: "VOTING",
+      openedAt: now,
+      votingOpensAt: now,
+      votingClosesAt: closesAt,
+      // No college configured (all weights 0) would make every weighted tally empty: one member, one vote then.
+      weighted: community.weightingEnabled && Object.values(weights).some((weight) => weight > 0),
+      collegeWeights: weights,
+    },
+  });
+  await emitEvent(tx, {
+    type: "proposal.opened",
+    communityId: proposal.communityId,
+    proposalId,
+    payload: { electorate, closesAt: closesAt.toISOString() },
+  });
+  return { electorate };
 }

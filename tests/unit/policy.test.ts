@@ -47,6 +47,14 @@ const expected: Record<
       "membership.changeCollege": [N, N, N, N, N, N, N, Y, Y],
       "audit.read": [N, N, N, Y, Y, N, Y, Y, Y],
       "audit.filter": [N, N, N, N, N, N, N, Y, Y],
+      "charter.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "charter.found": [N, N, N, N, N, N, N, Y, Y],
+      "proposal.create": [N, N, N, Y, N, N, Y, Y, N],
+      "proposal.vote": [N, N, N, Y, N, N, Y, Y, N],
+      "proposal.comment": [N, N, N, Y, N, N, Y, Y, N],
+      "proposal.moderateComment": [N, N, N, N, N, N, Y, Y, Y],
+      "proposal.manage": [N, N, N, N, N, N, N, Y, Y],
+      "proposal.closeEarly": [N, N, N, N, N, N, N, Y, Y],
     },
   },
   "a public community joined on request": {
@@ -67,6 +75,14 @@ const expected: Record<
       "membership.changeCollege": [N, N, N, N, N, N, N, Y, Y],
       "audit.read": [N, N, N, Y, Y, N, Y, Y, Y],
       "audit.filter": [N, N, N, N, N, N, N, Y, Y],
+      "charter.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "charter.found": [N, N, N, N, N, N, N, Y, Y],
+      "proposal.create": [N, N, N, Y, N, N, Y, Y, N],
+      "proposal.vote": [N, N, N, Y, N, N, Y, Y, N],
+      "proposal.comment": [N, N, N, Y, N, N, Y, Y, N],
+      "proposal.moderateComment": [N, N, N, N, N, N, Y, Y, Y],
+      "proposal.manage": [N, N, N, N, N, N, N, Y, Y],
+      "proposal.closeEarly": [N, N, N, N, N, N, N, Y, Y],
     },
   },
   "a members-only community joined by invitation": {
@@ -87,6 +103,14 @@ const expected: Record<
       "membership.changeCollege": [N, N, N, N, N, N, N, Y, Y],
       "audit.read": [N, N, N, Y, Y, N, Y, Y, Y],
       "audit.filter": [N, N, N, N, N, N, N, Y, Y],
+      "charter.read": [N, N, N, Y, Y, N, Y, Y, Y],
+      "charter.found": [N, N, N, N, N, N, N, Y, Y],
+      "proposal.create": [N, N, N, Y, N, N, Y, Y, N],
+      "proposal.vote": [N, N, N, Y, N, N, Y, Y, N],
+      "proposal.comment": [N, N, N, Y, N, N, Y, Y, N],
+      "proposal.moderateComment": [N, N, N, N, N, N, Y, Y, Y],
+      "proposal.manage": [N, N, N, N, N, N, N, Y, Y],
+      "proposal.closeEarly": [N, N, N, N, N, N, N, Y, Y],
     },
   },
 };
@@ -114,6 +138,15 @@ describe("authorization policy matrix", () => {
     expect(() => assertCan(anonymous, "membership.join", openPublic)).toThrow(UnauthenticatedError);
     expect(() => assertCan(outsider, "community.read", invitationMembers)).toThrow(NotFoundError);
     expect(() => assertCan(outsider, "membership.invite", openPublic)).toThrow(ForbiddenError);
+  });
+});
+
+describe("charter founding", () => {
+  it("is refused to everyone once a version exists", () => {
+    for (const role of communityRoles) {
+      expect(canAs(role, "charter.found", { ...openPublic, charterVersion: 1 })).toBe(false);
+    }
+    expect(canAs("admin", "charter.found", { ...openPublic, charterVersion: 0 })).toBe(true);
   });
 });
 

@@ -8,6 +8,15 @@ import { buildOpenApiDocument, type OpenApiDocument } from "../openapi";
 import { defineRoute, type ApiRoute } from "../route";
 import { getCommunityRoute, listCommunitiesRoute, listMembersRoute } from "./routes/communities";
 import { joinCommunityRoute, leaveCommunityRoute } from "./routes/membership";
+import {
+  castBallotRoute,
+  createProposalRoute,
+  getDecisionRoute,
+  getProposalRoute,
+  listProposalsRoute,
+  withdrawBallotRoute,
+} from "./routes/proposals";
+import { getDecisionRecordRoute, getSigningKeyRoute } from "./routes/decisions";
 
 export const openApiRoute = defineRoute({
   operationId: "getOpenApiDocument",
@@ -27,7 +36,15 @@ export const v1Routes: readonly ApiRoute[] = [
   listMembersRoute,
   joinCommunityRoute,
   leaveCommunityRoute,
+  listProposalsRoute,
+  createProposalRoute,
+  getProposalRoute,
+  castBallotRoute,
+  withdrawBallotRoute,
+  getDecisionRoute,
   openApiRoute,
+  getDecisionRecordRoute,
+  getSigningKeyRoute,
 ];
 
 const documents = new Map<string, OpenApiDocument>();

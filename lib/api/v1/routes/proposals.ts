@@ -1,0 +1,253 @@
+/**
+ * Proposals and ballots: list and draft a community's proposals, read one (results only when
+ * visible), cast, change or withdraw one's ballot, and read the stored decision. The rules live in
+ * lib/proposals and lib/votes; these routes only map them to HTTP.
+ */
+import { z } from "zod";
+import { named } from "../../openapi";
+import { pageSchema, paginationQuerySchema } from "../../pagination";
+import { defineRoute } from "../../route";
+import { actorOf } from "../../authenticate";
+import { NotFoundError } from "@/lib/policy/can";
+import { createProposal } from "@/lib/proposals/create-proposal";
+import { createProposalSchema, proposalKinds, proposalStatuses } from "@/lib/proposals/schemas";
+import { getProposalView, listProposals } from "@/lib/proposals/queries";
+import { voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
+import { consentChoiceSchema, thresholdChoiceSchema } from "@/lib/votes/schemas";
+import { grades } from "@/lib/votes/tally/majority-judgment";
+import { votingMethods } from "@/lib/charter/parameters";
+import { slugParamsSchema } from "./communities";
+
+const proposalIdParamsSchema = z.object({ id: z.string().min(1).max(60).describe("The proposal's id") });
+const status = z.enum(proposalStatuses);
+const method = z.enum(votingMethods);
+const outcome = z.enum(["ADOPTED", "REJECTED", "VOID"]);
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+const proposalListItemSchema = named(
+  "ProposalListItem",
+  z.object({
+    id: z.string(),
+    kind: z.enum(proposalKinds),
+    title: z.string(),
+    status,
+    method,
+    outcome: outcome.nullable(),
+    author: z.string(),
+    createdAt: z.string().describe("ISO 8601"),
+    votingClosesAt: z.string().nullable().describe("ISO 8601; planned while DRAFT or DISCUSSION"),
+  }),
+);
+
+const decisionSchema = named(
+  "Decision",
+  z.object({
+    method,
+    electorateSize: z.number().int(),
+    turnout: z.number().int(),
+    outcome,
+    result: z.record(z.string(), z.unknown()).describe("Counts overall and per college, weights, quorum"),
+    digest: z.string().describe("SHA-256 (hex) of the JSON list of [receipt, choice] pairs"),
+    ballots: z.array(z.tuple([z.string(), z.unknown()])).describe("[receipt, choice] pairs sorted by receipt; never names"),
+  }),
+);
+
+const proposalSchema = named(
+  "Proposal",
+  proposalListItemSchema.extend({
+    body: z.string().describe("Markdown"),
+    community: z.object({ slug: z.string(), name: z.string() }),
+    threshold: z.string().nullable(),
+    quorumPercent: z.number().int(),
+    collegeQuorumPercent: z.number().int(),
+    secret: z.boolean(),
+    liveResults: z.boolean(),
+    options: z.array(z.object({ id: z.string(), label: z.string() })),
+    amendment: z.unknown().optional(),
+    openedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    electorateSize: z.number().int().nullable().describe("Once voting has opened"),
+    turnout: z.number().int().nullable().describe("Ballots cast (not withdrawn), once voting has opened"),
+    liveCounts: z
+      .object({ overall: z.record(z.string(), z.number()), byCollege: z.record(z.string(), z.record(z.string(), z.number())) })
+      .nullable()
+      .describe("While voting, only when the proposal has live results"),
+    decision: decisionSchema.nullable().describe("After the close"),
+    voters: z
+      .array(z.object({ name: z.string(), college: z.string(), choice: z.unknown() }))
+      .nullable()
+      .describe("Public ballots only, after the close"),
+    myBallot: z.object({ receipt: z.string(), choice: z.unknown() }).nullable(),
+  }),
+);
+
+export const ballotBodySchema = named(
+  "BallotChoice",
+  z.union([
+    thresholdChoiceSchema,
+    consentChoiceSchema,
+    z.object({ approve: z.array(z.string()) }),
+    z.object({ grades: z.record(z.string(), z.enum(grades)) }),
+  ]),
+);
+
+export const listProposalsRoute = defineRoute({
+  operationId: "listProposals",
+  method: "GET",
+  path: "/api/v1/communities/{slug}/proposals",
+  summary: "List a community's proposals",
+  description: "Oldest first; `status` filters. 404 when the caller may not read the community.",
+  tags: ["proposals"],
+  scope: "read",
+  params: slugParamsSchema,
+  query: paginationQuerySchema.extend({ status: status.optional() }),
+  response: {
+    status: 200,
+    description: "A page of proposals",
+    schema: named("ProposalPage", pageSchema(proposalListItemSchema)),
+  },
+  errors: [404],
+  handle: async ({ db, principal, params, query }) => {
+    const page = await listProposals(db, {
+      actor: principal.user,
+      slug: params.slug,
+      status: query.status,
+      after: query.cursor,
+      limit: query.limit,
+    });
+    return {
+      ...page,
+      data: page.data.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), votingClosesAt: iso(p.votingClosesAt) })),
+    };
+  },
+});
+
+export const createProposalRoute = defineRoute({
+  operationId: "createProposal",
+  method: "POST",
+  path: "/api/v1/communities/{slug}/proposals",
+  summary: "Draft a proposal",
+  description:
+    "Created as DRAFT under the community's charter: allowed methods, minimum voting duration (400 on votingDays), amendments' thresholds; 403 member_too_recent when the charter requires a longer membership.",
+  tags: ["proposals"],
+  scope: "write",
+  params: slugParamsSchema,
+  body: createProposalSchema,
+  response: { status: 201, description: "The draft", schema: named("CreatedProposal", z.object({ id: z.string() })) },
+  errors: [404],
+  handle: ({ db, principal, params, body }) => createProposal(db, { actor: actorOf(principal), slug: params.slug, input: body }),
+});
+
+export const getProposalRoute = defineRoute({
+  operationId: "getProposal",
+  method: "GET",
+  path: "/api/v1/proposals/{id}",
+  summary: "Get a proposal",
+  description: "Results come only when visible: while voting with live results, or after the close.",
+  tags: ["proposals"],
+  scope: "read",
+  params: proposalIdParamsSchema,
+  response: { status: 200, description: "The proposal", schema: proposalSchema },
+  errors: [404],
+  handle: async ({ db, principal, params }) => {
+    const view = await getProposalView(db, { actor: principal.user, proposalId: params.id });
+    return {
+      id: view.id,
+      kind: view.kind,
+      title: view.title,
+      status: view.status,
+      method: view.method,
+      outcome: view.outcome,
+      author: view.author,
+      body: view.body,
+      community: view.community,
+      threshold: view.threshold,
+      quorumPercent: view.quorumPercent,
+      collegeQuorumPercent: view.collegeQuorumPercent,
+      secret: view.secret,
+      liveResults: view.liveResults,
+      options: view.options,
+      amendment: view.amendment ?? undefined,
+      createdAt: view.createdAt.toISOString(),
+      votingClosesAt: iso(view.votingClosesAt),
+      openedAt: iso(view.openedAt),
+      closedAt: iso(view.closedAt),
+      electorateSize: view.electorateSize,
+      turnout: view.turnout,
+      liveCounts: view.live,
+      decision: view.decision
+        ? {
+            ...view.decision,
+            result: view.decision.result as Record<string, unknown>,
+            ballots: view.decision.ballots as [string, unknown][],
+          }
+        : null,
+      voters: view.voters,
+      myBallot: view.myBallot ? { receipt: view.myBallot.receipt, choice: view.myBallot.choice } : null,
+    };
+  },
+});
+
+export const castBallotRoute = defineRoute({
+  operationId: "castBallot",
+  method: "PUT",
+  path: "/api/v1/proposals/{id}/ballot",
+  summary: "Cast or change one's ballot",
+  description:
+    "The choice for the proposal's method: {choice: for|against|abstain}, {choice: agree|object|block, reason}, {approve: [optionId]}, {grades: {optionId: grade}}. The receipt stays the same when the ballot changes. 403 not_elector, 409 voting_closed.",
+  tags: ["proposals"],
+  scope: "write",
+  params: proposalIdParamsSchema,
+  body: ballotBodySchema,
+  response: {
+    status: 200,
+    description: "The ballot's receipt",
+    schema: named("BallotReceipt", z.object({ receipt: z.string(), changed: z.boolean() })),
+  },
+  errors: [404, 409],
+  handle: ({ db, principal, params, body }) =>
+    voteOnProposal(db, { actor: actorOf(principal), proposalId: params.id, choice: body }),
+});
+
+export const withdrawBallotRoute = defineRoute({
+  operationId: "withdrawBallot",
+  method: "DELETE",
+  path: "/api/v1/proposals/{id}/ballot",
+  summary: "Withdraw one's ballot before the close",
+  tags: ["proposals"],
+  scope: "write",
+  params: proposalIdParamsSchema,
+  response: { status: 204, description: "Withdrawn" },
+  errors: [404, 409],
+  handle: async ({ db, principal, params }) => {
+    await withdrawMyBallot(db, { actor: actorOf(principal), proposalId: params.id });
+  },
+});
+
+export const getDecisionRoute = defineRoute({
+  operationId: "getDecision",
+  method: "GET",
+  path: "/api/v1/proposals/{id}/decision",
+  summary: "Get the decision of a closed proposal",
+  description:
+    "The stored, immutable decision: counts, outcome, the published [receipt, choice] list and its digest. 404 before the close.",
+  tags: ["proposals"],
+  scope: "read",
+  params: proposalIdParamsSchema,
+  response: { status: 200, description: "The decision", schema: decisionSchema },
+  errors: [404],
+  handle: async ({ db, principal, params }) => {
+    const view = await getProposalView(db, { actor: principal.user, proposalId: params.id });
+    if (!view.decision) throw new NotFoundError();
+    const { method, electorateSize, turnout, outcome, result, digest, ballots } = view.decision;
+    return {
+      method,
+      electorateSize,
+      turnout,
+      outcome,
+      result: result as Record<string, unknown>,
+      digest,
+      ballots: ballots as [string, unknown][],
+    };
+  },
+});

@@ -1,0 +1,70 @@
+/**
+ * Parameters in words, for the charter page, its Markdown export and the diff between versions.
+ * One function per value so "old → new" reads like the sentence it comes from.
+ */
+import type { Translate } from "@/lib/i18n/core";
+import type { CharterRule } from "./amendments";
+import { charterParametersSchema, type CharterParameters } from "./parameters";
+
+export const parameterKeys = Object.keys(charterParametersSchema.shape) as (keyof CharterParameters)[];
+
+const days = (t: Translate, count: number) => (count === 1 ? t("charter.values.oneDay") : t("charter.values.days", { count }));
+const percent = (t: Translate, count: number) =>
+  count === 0 ? t("charter.values.none") : t("charter.values.percentOfMembers", { count });
+
+export function describeLadder(t: Translate, ladder: CharterParameters["sanctionsLadder"]): string {
+  if (ladder.length === 0) return t("charter.values.noSanctions");
+  return ladder
+    .map((step) =>
+      t("charter.values.forgottenAfter", {
+        sanction: t(`charter.sanctions.${step.sanction}`, { days: step.days ?? 0 }),
+        count: step.expiresAfterDays,
+      }),
+    )
+    .join(t("charter.values.then"));
+}
+
+/** One parameter's value in words; `value` is unknown because diffs and amendments carry raw JSON. */
+export function describeParameterValue<K extends keyof CharterParameters>(t: Translate, key: K, value: unknown): string {
+  const parsed = charterParametersSchema.shape[key].safeParse(value);
+  if (!parsed.success) return JSON.stringify(value) ?? "—";
+  const v = parsed.data as CharterParameters[keyof CharterParameters];
+  switch (key) {
+    case "defaultVotingDays":
+    case "minVotingDays":
+      return days(t, v as number);
+    case "quorumPercent":
+    case "amendmentQuorumPercent":
+    case "amendmentCollegeQuorumPercent":
+      return percent(t, v as number);
+    case "generalThreshold":
+    case "amendmentThreshold":
+      return t(`charter.thresholds.${v as CharterParameters["generalThreshold"]}`);
+    case "allowedMethods":
+      return (v as CharterParameters["allowedMethods"]).map((method) => t(`charter.methods.${method}`)).join(", ");
+    case "proposeAfterDays":
+      return v === 0 ? t("charter.values.anyMember") : t("charter.values.membersAfter", { count: v as number });
+    case "secretBallotByDefault":
+      return v ? t("charter.values.yes") : t("charter.values.no");
+    case "sanctionsLadder":
+      return describeLadder(t, v as CharterParameters["sanctionsLadder"]);
+    case "autoHideAfterReports":
+      return v === 0 ? t("charter.values.never") : t("charter.values.afterReports", { count: v as number });
+    default:
+      return String(v);
+  }
+}
+
+export function describeParameters(t: Translate, parameters: CharterParameters) {
+  return parameterKeys.map((key) => ({
+    key,
+    label: t(`charter.parameterNames.${key}`),
+    value: describeParameterValue(t, key, parameters[key]),
+  }));
+}
+
+export const principleName = (t: Translate, principle: number) =>
+  t(`charter.principles.p${principle as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`);
+
+export const ruleHeading = (t: Translate, rule: Pick<CharterRule, "number" | "title">) =>
+  t("charter.article", { number: rule.number, title: rule.title });

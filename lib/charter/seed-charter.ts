@@ -1,0 +1,41 @@
+/**
+ * The demo seed's charters: version 1 written by the founder, in the seed's transaction, with its
+ * audit entry. Communities without demo charter data are left without a charter.
+ */
+import type { DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record";
+import { demoCharters } from "@/lib/demo/charter-data";
+import { foundCharterSchema } from "./schemas";
+
+export async function seedCharter(
+  tx: DbTx,
+  { communityId, founderId, slug }: { communityId: string; founderId: string | null; slug: string },
+): Promise<{ seeded: boolean }> {
+  const data = demoCharters[slug];
+  if (!data) return { seeded: false };
+  const { rules, parameters } = foundCharterSchema.parse(data);
+  const numbered = rules.map((rule, index) => ({ number: index + 1, ...rule }));
+  await tx.charter.create({
+    data: {
+      communityId,
+      currentVersion: 1,
+      versions: {
+        create: {
+          number: 1,
+          rules: numbered as Prisma.InputJsonArray,
+          parameters: parameters as Prisma.InputJsonObject,
+          changes: [],
+          createdById: founderId,
+        },
+      },
+    },
+  });
+  await recordAudit(tx, {
+    actorId: founderId,
+    communityId,
+    action: "charter.founded",
+    details: { version: 1, rules: numbered.length, source: "demo" },
+  });
+  return { seeded: true };
+}

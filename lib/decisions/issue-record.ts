@@ -1,0 +1,33 @@
+/**
+ * The signed decision document for a caller, and the published key. Whoever may read the community
+ * may download its decisions; anyone else gets the same 404 as for a proposal that does not exist.
+ */
+import type { Actor } from "@/lib/communities/access";
+import { loadCommunityAccess } from "@/lib/communities/access";
+import type { DbTx } from "@/lib/db/client";
+import { NotFoundError, can } from "@/lib/policy/can";
+import { buildDecisionRecord } from "./build-record";
+import type { DecisionDocument, PublishedKey } from "./schemas";
+import { publishedKeyOf, signDecisionRecord } from "./signature";
+import { getSigningKey } from "./signing-key";
+
+export async function issueDecisionDocument(
+  db: DbTx,
+  { actor, proposalId, now = new Date() }: { actor: Actor | null; proposalId: string; now?: Date },
+): Promise<DecisionDocument> {
+  const proposal = await db.proposal.findUnique({
+    where: { id: proposalId },
+    select: { community: { select: { slug: true } } },
+  });
+  if (!proposal) throw new NotFoundError();
+  const access = await loadCommunityAccess(db, { slug: proposal.community.slug, actor });
+  if (!access || !can(access.subject, "community.read", access.community, now)) throw new NotFoundError();
+  const key = await getSigningKey(db);
+  const record = await buildDecisionRecord(db, proposalId, { now, key });
+  if (!record) throw new NotFoundError();
+  return signDecisionRecord(record, key);
+}
+
+export async function publishedSigningKey(db: DbTx): Promise<PublishedKey> {
+  return publishedKeyOf(await getSigningKey(db));
+}

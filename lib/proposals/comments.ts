@@ -1,0 +1,115 @@
+/**
+ * The discussion of a proposal: threaded comments (one level of replies is shown nested; deeper
+ * replies attach to their parent). Authors edit or delete their own; moderators hide (the text stays
+ * stored for appeals, readers see that it was hidden). Bodies are Markdown rendered safely.
+ */
+import type { DbTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/forms";
+import { ForbiddenError, NotFoundError } from "@/lib/policy/can";
+import type { Actor } from "@/lib/communities/access";
+import { requireProposalAccess } from "./access";
+import { ProposalInputError } from "./create-proposal";
+import { commentSchema } from "./schemas";
+
+export type CommentView = {
+  id: string;
+  parentId: string | null;
+  authorId: string;
+  author: string;
+  body: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deleted: boolean;
+  hidden: boolean;
+};
+
+export async function listComments(
+  db: DbTx,
+  { actor, proposalId }: { actor: Actor | null; proposalId: string },
+): Promise<CommentView[]> {
+  await requireProposalAccess(db, { proposalId, actor });
+  const rows = await db.proposalComment.findMany({
+    where: { proposalId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 500,
+  });
+  const authors = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
+    select: { id: true, displayName: true, name: true },
+  });
+  const names = new Map(authors.map((a) => [a.id, a.displayName ?? a.name ?? "—"]));
+  return rows.map((row) => ({
+    id: row.id,
+    parentId: row.parentId,
+    authorId: row.authorId,
+    author: names.get(row.authorId) ?? "—",
+    body: row.deletedAt || row.hiddenAt ? null : row.body,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deleted: Boolean(row.deletedAt),
+    hidden: Boolean(row.hiddenAt),
+  }));
+}
+
+function parseComment(input: unknown) {
+  const parsed = commentSchema.safeParse(input);
+  if (!parsed.success) throw new ProposalInputError(fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+export async function addComment(
+  db: DbTx,
+  { actor, proposalId, input }: { actor: Actor; proposalId: string; input: unknown },
+): Promise<{ id: string }> {
+  await requireProposalAccess(db, { proposalId, actor, action: "proposal.comment" });
+  const { body, parentId } = parseComment(input);
+  if (parentId) {
+    const parent = await db.proposalComment.findFirst({ where: { id: parentId, proposalId }, select: { id: true } });
+    if (!parent) throw new NotFoundError();
+  }
+  return db.proposalComment.create({
+    data: { proposalId, authorId: actor.id, body, parentId: parentId ?? null },
+    select: { id: true },
+  });
+}
+
+async function ownComment(db: DbTx, actor: Actor, proposalId: string, commentId: string) {
+  await requireProposalAccess(db, { proposalId, actor, action: "proposal.comment" });
+  const comment = await db.proposalComment.findFirst({
+    where: { id: commentId, proposalId },
+    select: { authorId: true, deletedAt: true, hiddenAt: true },
+  });
+  if (!comment) throw new NotFoundError();
+  if (comment.authorId !== actor.id) throw new ForbiddenError("proposal.comment");
+  if (comment.deletedAt || comment.hiddenAt) throw new AppError("comment_gone", "votes.errors.commentGone", 409);
+}
+
+export async function editComment(
+  db: DbTx,
+  { actor, proposalId, commentId, input }: { actor: Actor; proposalId: string; commentId: string; input: unknown },
+): Promise<void> {
+  await ownComment(db, actor, proposalId, commentId);
+  const { body } = parseComment(input);
+  await db.proposalComment.update({ where: { id: commentId }, data: { body, editedAt: new Date() } });
+}
+
+export async function deleteComment(
+  db: DbTx,
+  { actor, proposalId, commentId }: { actor: Actor; proposalId: string; commentId: string },
+): Promise<void> {
+  await ownComment(db, actor, proposalId, commentId);
+  await db.proposalComment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
+}
+
+export async function hideComment(
+  db: DbTx,
+  { actor, proposalId, commentId }: { actor: Actor; proposalId: string; commentId: string },
+): Promise<void> {
+  await requireProposalAccess(db, { proposalId, actor, action: "proposal.moderateComment" });
+  const changed = await db.proposalComment.updateMany({
+    where: { id: commentId, proposalId, hiddenAt: null },
+    data: { hiddenAt: new Date(), hiddenById: actor.id },
+  });
+  if (changed.count === 0) throw new NotFoundError();
+}

@@ -1,0 +1,169 @@
+/**
+ * What the proposal pages and the API show. Results appear only when visible: after the close (the
+ * stored decision), or while voting when the proposal has live results (counted now, same shape).
+ * Secret ballots never reveal who chose what; public ballots list voters and choices after the close.
+ */
+import type { DbTx } from "@/lib/db/client";
+import type { ProposalKind, ProposalOutcome, ProposalStatus, VotingMethod } from "@/lib/generated/prisma/enums";
+import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { can } from "@/lib/policy/can";
+import { toPage, type Page } from "@/lib/api/pagination";
+import { requireProposalAccess, canManage } from "./access";
+import { countChoices } from "./results";
+
+export type ProposalListItem = {
+  id: string;
+  kind: ProposalKind;
+  title: string;
+  status: ProposalStatus;
+  method: VotingMethod;
+  outcome: ProposalOutcome | null;
+  createdAt: Date;
+  votingClosesAt: Date | null;
+  author: string;
+};
+
+export async function listProposals(
+  db: DbTx,
+  {
+    actor,
+    slug,
+    status,
+    after,
+    limit = 20,
+  }: { actor: Actor | null; slug: string; status?: ProposalStatus; after?: string; limit?: number },
+): Promise<Page<ProposalListItem>> {
+  const { community } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
+  const rows = await db.proposal.findMany({
+    where: { communityId: community.id, ...(status ? { status } : {}), ...(after ? { id: { gt: after } } : {}) },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      status: true,
+      method: true,
+      outcome: true,
+      createdAt: true,
+      votingClosesAt: true,
+      author: { select: { displayName: true, name: true } },
+    },
+  });
+  return toPage(rows, {
+    limit,
+    keyOf: (row) => row.id,
+    map: ({ author, ...row }) => ({ ...row, author: author.displayName ?? author.name ?? "—" }),
+  });
+}
+
+/** Public ballots only, after the close: who voted what, in order of casting. */
+async function publicVoters(db: DbTx, proposalId: string) {
+  const ballots = await db.ballot.findMany({
+    where: { proposalId, withdrawnAt: null },
+    orderBy: { castAt: "asc" },
+    select: { userId: true, college: true, choice: true },
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: ballots.map((b) => b.userId) } },
+    select: { id: true, displayName: true, name: true },
+  });
+  const names = new Map(people.map((p) => [p.id, p.displayName ?? p.name ?? "—"]));
+  return ballots.map((b) => ({ name: names.get(b.userId) ?? "—", college: b.college, choice: b.choice }));
+}
+
+export async function getProposalView(
+  db: DbTx,
+  { actor, proposalId, now = new Date() }: { actor: Actor | null; proposalId: string; now?: Date },
+) {
+  const access = await requireProposalAccess(db, { proposalId, actor });
+  const proposal = await db.proposal.findUniqueOrThrow({
+    where: { id: proposalId },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      body: true,
+      status: true,
+      method: true,
+      threshold: true,
+      quorumPercent: true,
+      collegeQuorumPercent: true,
+      secret: true,
+      liveResults: true,
+      weighted: true,
+      collegeWeights: true,
+      amendment: true,
+      discussionEndsAt: true,
+      votingOpensAt: true,
+      votingClosesAt: true,
+      openedAt: true,
+      closedAt: true,
+      outcome: true,
+      createdAt: true,
+      authorId: true,
+      author: { select: { displayName: true, name: true } },
+      options: { orderBy: { position: "asc" }, select: { id: true, label: true } },
+      decision: {
+        select: {
+          method: true,
+          electorateSize: true,
+          turnout: true,
+          outcome: true,
+          result: true,
+          digest: true,
+          ballots: true,
+          createdAt: true,
+        },
+      },
+    },
+  });
+  const voting = proposal.status === "VOTING";
+  const [electorateSize, turnout] = await Promise.all([
+    db.electorMember.count({ where: { proposalId } }),
+    db.ballot.count({ where: { proposalId, withdrawnAt: null } }),
+  ]);
+  const myBallot = actor
+    ? await db.ballot.findUnique({
+        where: { proposalId_userId: { proposalId, userId: actor.id } },
+        select: { receipt: true, choice: true, withdrawnAt: true, updatedAt: true },
+      })
+    : null;
+  const isElector = actor ? (await db.electorMember.count({ where: { proposalId, userId: actor.id } })) > 0 : false;
+
+  const live =
+    voting && proposal.liveResults
+      ? countChoices(
+          await db.ballot.findMany({ where: { proposalId, withdrawnAt: null }, select: { college: true, choice: true } }),
+        )
+      : null;
+  const voters = proposal.decision && !proposal.secret ? await publicVoters(db, proposalId) : null;
+
+  const { subject, community } = access;
+  const author = proposal.author.displayName ?? proposal.author.name ?? "—";
+  const { author: _author, ...rest } = proposal;
+  void _author;
+  return {
+    ...rest,
+    author,
+    community: { slug: community.slug, name: community.name },
+    electorateSize: voting || proposal.decision ? electorateSize : null,
+    turnout: voting || proposal.decision ? turnout : null,
+    myBallot: myBallot && !myBallot.withdrawnAt ? myBallot : null,
+    live,
+    voters,
+    permissions: {
+      vote:
+        voting &&
+        isElector &&
+        (!proposal.votingClosesAt || proposal.votingClosesAt > now) &&
+        can(subject, "proposal.vote", community),
+      manage: actor ? canManage(access, actor) && (proposal.status === "DRAFT" || proposal.status === "DISCUSSION") : false,
+      withdraw: actor?.id === proposal.authorId && (proposal.status === "DRAFT" || proposal.status === "DISCUSSION"),
+      closeEarly: voting && can(subject, "proposal.closeEarly", community),
+      comment: can(subject, "proposal.comment", community),
+      moderate: can(subject, "proposal.moderateComment", community),
+    },
+  };
+}
+export type ProposalView = Awaited<ReturnType<typeof getProposalView>>;

@@ -1,0 +1,347 @@
+/**
+ * Proposals under a community's charter, against a real PostgreSQL: the charter's minimum voting
+ * duration and allowed methods, amendments' forced thresholds, proposeAfterDays, the lifecycle
+ * (withdraw only before voting, open now for the planned duration), domain events, comments, and the
+ * whole path to a published decision with a receipt to check.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActorKind } from "@/lib/generated/prisma/enums";
+import { createCommunity } from "@/lib/communities/create-community";
+import { defaultCharterParameters, type CharterParameters } from "@/lib/charter/parameters";
+import { createProposal } from "@/lib/proposals/create-proposal";
+import { closeProposalEarly, openVotingNow, startDiscussion, withdrawProposal } from "@/lib/proposals/lifecycle";
+import { checkReceipt, voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
+import { getProposalView, listProposals } from "@/lib/proposals/queries";
+import { addComment, deleteComment, hideComment, listComments } from "@/lib/proposals/comments";
+import { createTestDatabase, unique, type TestDatabase } from "../support/db";
+import { createPerson, type TestPerson } from "../support/factories";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function community({
+  charter,
+  members = [],
+}: {
+  charter?: Partial<CharterParameters>;
+  members?: { actorKind: ActorKind; role?: "MEMBER" | "MODERATOR"; joinedDaysAgo?: number }[];
+} = {}) {
+  const owner = await createPerson(t.db, { actorKind: "PUBLIC" });
+  const slug = unique("prop").toLowerCase();
+  const { id } = await createCommunity(t.db, {
+    actor: owner,
+    input: {
+      name: "Propositions",
+      slug,
+      summary: "Une communauté qui propose.",
+      description: "",
+      visibility: "PUBLIC",
+      joinPolicy: "OPEN",
+    },
+  });
+  if (charter) {
+    await t.db.charter.create({
+      data: {
+        communityId: id,
+        currentVersion: 1,
+        versions: { create: { number: 1, rules: [], parameters: { ...defaultCharterParameters, ...charter } } },
+      },
+    });
+  }
+  const people: TestPerson[] = [];
+  for (const { actorKind, role = "MEMBER", joinedDaysAgo = 0 } of members) {
+    const person = await createPerson(t.db, { actorKind });
+    await t.db.membership.create({
+      data: {
+        communityId: id,
+        userId: person.id,
+        college: actorKind,
+        status: "ACTIVE",
+        role,
+        joinedAt: new Date(Date.now() - joinedDaysAgo * DAY),
+      },
+    });
+    people.push(person);
+  }
+  return { id, slug, owner, people };
+}
+
+const base = {
+  kind: "GENERAL",
+  title: "Adopter la Licence Ouverte 2.0",
+  body: "Pour **toutes** les données.",
+  method: "THRESHOLD",
+};
+
+async function rejection(promise: Promise<unknown>) {
+  return promise.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (error: { status: number; code: string; messageKey: string; field?: string; values?: Record<string, unknown> }) => error,
+  );
+}
+
+describe("createProposal", () => {
+  it("creates a draft with the charter's defaults and an audit entry", async () => {
+    const c = await community({ charter: { generalThreshold: "twoThirds", quorumPercent: 25, secretBallotByDefault: false } });
+    const { id } = await createProposal(t.db, { actor: c.owner, slug: c.slug, input: base });
+    const row = await t.db.proposal.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "DRAFT", threshold: "twoThirds", quorumPercent: 25, secret: false, liveResults: false });
+    expect(row.votingClosesAt!.getTime() - row.votingOpensAt!.getTime()).toBe(7 * DAY);
+    expect(await t.db.auditEntry.count({ where: { communityId: c.id, action: "proposal.created" } })).toBe(1);
+  });
+
+  it("refuses a voting duration below the charter's minimum, with the minimum in the error", async () => {
+    const c = await community({ charter: { minVotingDays: 5 } });
+    const error = await rejection(createProposal(t.db, { actor: c.owner, slug: c.slug, input: { ...base, votingDays: 4 } }));
+    expect(error).toMatchObject({
+      status: 400,
+      field: "votingDays",
+      messageKey: "votes.errors.votingTooShort",
+      values: { days: 5 },
+    });
+    await expect(createProposal(t.db, { actor: c.owner, slug: c.slug, input: { ...base, votingDays: 5 } })).resolves.toBeTruthy();
+  });
+
+  it("accepts only the charter's allowed methods", async () => {
+    const c = await community({ charter: { allowedMethods: ["THRESHOLD", "CONSENT"] } });
+    const error = await rejection(
+      createProposal(t.db, {
+        actor: c.owner,
+        slug: c.slug,
+        input: { ...base, method: "APPROVAL", options: [{ label: "A" }, { label: "B" }] },
+      }),
+    );
+    expect(error).toMatchObject({ status: 400, field: "method", messageKey: "votes.errors.methodNotAllowed" });
+    await expect(
+      createProposal(t.db, { actor: c.owner, slug: c.slug, input: { ...base, method: "CONSENT" } }),
+    ).resolves.toBeTruthy();
+  });
+
+  it("needs 2 to 20 options for approval and majority judgment, none otherwise", async () => {
+    const c = await community();
+    const one = await rejection(
+      createProposal(t.db, {
+        actor: c.owner,
+        slug: c.slug,
+        input: { ...base, method: "MAJORITY_JUDGMENT", options: [{ label: "A" }] },
+      }),
+    );
+    expect(one).toMatchObject({ status: 400, field: "options" });
+    const extra = await rejection(
+      createProposal(t.db, { actor: c.owner, slug: c.slug, input: { ...base, options: [{ label: "A" }] } }),
+    );
+    expect(extra).toMatchObject({ status: 400, field: "options" });
+    const { id } = await createProposal(t.db, {
+      actor: c.owner,
+      slug: c.slug,
+      input: { ...base, method: "MAJORITY_JUDGMENT", options: [{ label: "Panoramax" }, { label: "Mapillary" }] },
+    });
+    expect(await t.db.proposalOption.count({ where: { proposalId: id } })).toBe(2);
+  });
+
+  it("forces the charter's amendment threshold and quorums on a charter amendment", async () => {
+    const c = await community({
+      charter: { amendmentThreshold: "threeQuarters", amendmentQuorumPercent: 40, amendmentCollegeQuorumPercent: 10 },
+    });
+    const { id } = await createProposal(t.db, {
+      actor: c.owner,
+      slug: c.slug,
+      input: {
+        ...base,
+        kind: "CHARTER_AMENDMENT",
+        threshold: "simple",
+        quorumPercent: 0,
+        amendment: [{ op: "setParameter", key: "minVotingDays", value: 5 }],
+      },
+    });
+    expect(await t.db.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      threshold: "threeQuarters",
+      quorumPercent: 40,
+      collegeQuorumPercent: 10,
+    });
+    const missing = await rejection(
+      createProposal(t.db, { actor: c.owner, slug: c.slug, input: { ...base, kind: "CHARTER_AMENDMENT" } }),
+    );
+    expect(missing).toMatchObject({ status: 400, field: "amendment" });
+  });
+
+  it("keeps proposals to members of at least proposeAfterDays days", async () => {
+    const c = await community({
+      charter: { proposeAfterDays: 30 },
+      members: [
+        { actorKind: "CIVIL_SOCIETY", joinedDaysAgo: 10 },
+        { actorKind: "RESEARCH", joinedDaysAgo: 31 },
+      ],
+    });
+    const [recent, senior] = c.people as [TestPerson, TestPerson];
+    const error = await rejection(createProposal(t.db, { actor: recent, slug: c.slug, input: base }));
+    expect(error).toMatchObject({ status: 403, code: "member_too_recent", values: { days: 30 } });
+    await expect(createProposal(t.db, { actor: senior, slug: c.slug, input: base })).resolves.toBeTruthy();
+  });
+
+  it("refuses non-members and signed-in outsiders", async () => {
+    const c = await community();
+    const outsider = await createPerson(t.db);
+    expect(await rejection(createProposal(t.db, { actor: outsider, slug: c.slug, input: base }))).toMatchObject({ status: 403 });
+  });
+});
+
+describe("lifecycle", () => {
+  it("lets the author withdraw only before voting opens", async () => {
+    const c = await community({ members: [{ actorKind: "PRIVATE" }] });
+    const author = c.people[0]!;
+    const first = await createProposal(t.db, { actor: author, slug: c.slug, input: base });
+    expect(await rejection(withdrawProposal(t.db, { actor: c.owner, proposalId: first.id }))).toMatchObject({ status: 403 });
+    await startDiscussion(t.db, { actor: author, proposalId: first.id });
+    await withdrawProposal(t.db, { actor: author, proposalId: first.id });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("WITHDRAWN");
+
+    const second = await createProposal(t.db, { actor: author, slug: c.slug, input: base });
+    await openVotingNow(t.db, { actor: author, proposalId: second.id });
+    expect(await rejection(withdrawProposal(t.db, { actor: author, proposalId: second.id }))).toMatchObject({
+      status: 409,
+      code: "not_withdrawable",
+    });
+  });
+
+  it("opens voting now for the planned duration, once, and emits proposal.opened", async () => {
+    const c = await community({ members: [{ actorKind: "PRIVATE" }, { actorKind: "RESEARCH" }] });
+    const author = c.people[0]!;
+    const { id } = await createProposal(t.db, { actor: author, slug: c.slug, input: { ...base, votingDays: 4 } });
+    expect(await rejection(openVotingNow(t.db, { actor: c.people[1]!, proposalId: id }))).toMatchObject({ status: 403 });
+    const now = new Date("2026-03-01T10:00:00Z");
+    const { electorate, closesAt } = await openVotingNow(t.db, { actor: author, proposalId: id, now });
+    expect(electorate).toBe(3);
+    expect(closesAt.toISOString()).toBe("2026-03-05T10:00:00.000Z");
+    expect(await t.db.domainEvent.count({ where: { proposalId: id, type: "proposal.opened" } })).toBe(1);
+    expect(await rejection(openVotingNow(t.db, { actor: c.owner, proposalId: id }))).toMatchObject({ status: 409 });
+  });
+});
+
+describe("voting through to a decision", () => {
+  it("votes, changes, closes early, publishes results and checks receipts", async () => {
+    const c = await community({ members: [{ actorKind: "PRIVATE" }, { actorKind: "RESEARCH" }] });
+    const [privateMember, researcher] = c.people as [TestPerson, TestPerson];
+    const { id } = await createProposal(t.db, { actor: privateMember, slug: c.slug, input: { ...base, secret: false } });
+    await openVotingNow(t.db, { actor: privateMember, proposalId: id });
+
+    const first = await voteOnProposal(t.db, { actor: privateMember, proposalId: id, choice: { choice: "against" } });
+    const changed = await voteOnProposal(t.db, { actor: privateMember, proposalId: id, choice: { choice: "for" } });
+    expect(changed).toEqual({ receipt: first.receipt, changed: true });
+    await voteOnProposal(t.db, { actor: researcher, proposalId: id, choice: { choice: "for" } });
+    await voteOnProposal(t.db, { actor: c.owner, proposalId: id, choice: { choice: "against" } });
+    await withdrawMyBallot(t.db, { actor: c.owner, proposalId: id });
+
+    const during = await getProposalView(t.db, { actor: researcher, proposalId: id });
+    expect(during).toMatchObject({ electorateSize: 3, turnout: 2, live: null, voters: null, decision: null });
+    expect(during.permissions).toMatchObject({ vote: true, closeEarly: false });
+    expect(await rejection(checkReceipt(t.db, { actor: researcher, proposalId: id, receipt: first.receipt }))).toMatchObject({
+      status: 409,
+    });
+
+    expect(await rejection(closeProposalEarly(t.db, { actor: researcher, proposalId: id }))).toMatchObject({ status: 403 });
+    expect(await closeProposalEarly(t.db, { actor: c.owner, proposalId: id })).toEqual({ outcome: "ADOPTED" });
+    expect(await t.db.domainEvent.count({ where: { proposalId: id, type: "proposal.closed" } })).toBe(1);
+
+    const after = await getProposalView(t.db, { actor: null, proposalId: id });
+    expect(after.decision).toMatchObject({ outcome: "ADOPTED", electorateSize: 3, turnout: 2 });
+    expect(after.voters?.map((v) => v.choice)).toEqual([{ choice: "for" }, { choice: "for" }]);
+    expect(await checkReceipt(t.db, { actor: null, proposalId: id, receipt: first.receipt })).toMatchObject({
+      found: true,
+      choice: { choice: "for" },
+      digestValid: true,
+    });
+    const page = await listProposals(t.db, { actor: null, slug: c.slug, status: "CLOSED" });
+    expect(page.data.map((p) => p.id)).toEqual([id]);
+  });
+
+  it("shows live counts only when the proposal has live results, and hides voters of a secret ballot", async () => {
+    const c = await community({ members: [{ actorKind: "PRIVATE" }] });
+    const { id } = await createProposal(t.db, {
+      actor: c.owner,
+      slug: c.slug,
+      input: { ...base, liveResults: true, secret: true },
+    });
+    await openVotingNow(t.db, { actor: c.owner, proposalId: id });
+    await voteOnProposal(t.db, { actor: c.people[0]!, proposalId: id, choice: { choice: "abstain" } });
+    const view = await getProposalView(t.db, { actor: null, proposalId: id });
+    expect(view.live).toEqual({ overall: { abstain: 1 }, byCollege: { PRIVATE: { abstain: 1 } } });
+    await closeProposalEarly(t.db, { actor: c.owner, proposalId: id });
+    expect((await getProposalView(t.db, { actor: null, proposalId: id })).voters).toBeNull();
+  });
+
+  it("refuses suspended members' ballots", async () => {
+    const c = await community({ members: [{ actorKind: "PRIVATE" }] });
+    const { id } = await createProposal(t.db, { actor: c.owner, slug: c.slug, input: base });
+    await openVotingNow(t.db, { actor: c.owner, proposalId: id });
+    const member = c.people[0]!;
+    await t.db.membership.update({
+      where: { communityId_userId: { communityId: c.id, userId: member.id } },
+      data: { status: "SUSPENDED", suspendedUntil: new Date(Date.now() + DAY) },
+    });
+    expect(await rejection(voteOnProposal(t.db, { actor: member, proposalId: id, choice: { choice: "for" } }))).toMatchObject({
+      status: 403,
+    });
+  });
+});
+
+describe("charter amendments", () => {
+  it("refuses changes that cannot apply, and applies adopted ones with the decision", async () => {
+    const c = await community({ charter: { minVotingDays: 3 }, members: [{ actorKind: "RESEARCH" }] });
+    const input = { ...base, kind: "CHARTER_AMENDMENT" };
+    const invalid = await rejection(
+      createProposal(t.db, {
+        actor: c.owner,
+        slug: c.slug,
+        input: { ...input, amendment: [{ op: "setParameter", key: "minVotingDays", value: 500 }] },
+      }),
+    );
+    expect(invalid).toMatchObject({ status: 400, field: "amendment" });
+
+    const { id } = await createProposal(t.db, {
+      actor: c.owner,
+      slug: c.slug,
+      input: { ...input, amendment: [{ op: "setParameter", key: "minVotingDays", value: 5 }] },
+    });
+    await openVotingNow(t.db, { actor: c.owner, proposalId: id });
+    await voteOnProposal(t.db, { actor: c.owner, proposalId: id, choice: { choice: "for" } });
+    await voteOnProposal(t.db, { actor: c.people[0]!, proposalId: id, choice: { choice: "for" } });
+    await closeProposalEarly(t.db, { actor: c.owner, proposalId: id });
+    const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: id } });
+    expect(decision.result).toMatchObject({ amendment: { applied: true, version: 2 } });
+    const tooShort = await rejection(createProposal(t.db, { actor: c.owner, slug: c.slug, input: { ...base, votingDays: 4 } }));
+    expect(tooShort).toMatchObject({ field: "votingDays", values: { days: 5 } });
+  });
+});
+
+describe("comments", () => {
+  it("threads, deletes own, and lets moderators hide", async () => {
+    const c = await community({ members: [{ actorKind: "PRIVATE" }, { actorKind: "RESEARCH", role: "MODERATOR" }] });
+    const [member, moderator] = c.people as [TestPerson, TestPerson];
+    const { id } = await createProposal(t.db, { actor: c.owner, slug: c.slug, input: base });
+    const root = await addComment(t.db, { actor: member, proposalId: id, input: { body: "Bonne idée <script>x</script>" } });
+    const reply = await addComment(t.db, { actor: c.owner, proposalId: id, input: { body: "Merci !", parentId: root.id } });
+    expect(await rejection(deleteComment(t.db, { actor: member, proposalId: id, commentId: reply.id }))).toMatchObject({
+      status: 403,
+    });
+    expect(await rejection(hideComment(t.db, { actor: member, proposalId: id, commentId: reply.id }))).toMatchObject({
+      status: 403,
+    });
+    await hideComment(t.db, { actor: moderator, proposalId: id, commentId: root.id });
+    await deleteComment(t.db, { actor: c.owner, proposalId: id, commentId: reply.id });
+    const comments = await listComments(t.db, { actor: null, proposalId: id });
+    expect(comments).toMatchObject([
+      { id: root.id, hidden: true, body: null },
+      { id: reply.id, parentId: root.id, deleted: true, body: null },
+    ]);
+  });
+});
