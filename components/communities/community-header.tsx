@@ -8,7 +8,7 @@ import type { Translate } from "@/lib/i18n/core";
 import type { Action } from "@/lib/policy/can";
 import { Breadcrumb } from "./breadcrumb";
 
-export type CommunitySection = "overview" | "members" | "activity" | "admin";
+export type CommunitySection = "overview" | "members" | "proposals" | "charter" | "activity" | "admin";
 
 type Props = {
   t: Translate;
@@ -41,6 +41,8 @@ export function CommunityHeader({ t, community, may, section, title }: Props) {
   const sections: { key: CommunitySection; href: string; label: string; shown: boolean }[] = [
     { key: "overview", href: base, label: t("pages.nav.overview"), shown: true },
     { key: "members", href: `${base}/members`, label: t("pages.nav.members"), shown: may("community.read") },
+    { key: "proposals", href: `${base}/proposals`, label: t("pages.nav.proposals"), shown: may("community.read") },
+    { key: "charter", href: `${base}/charter`, label: t("pages.nav.charter"), shown: may("charter.read") },
     { key: "activity", href: `${base}/activity`, label: t("pages.nav.activity"), shown: may("audit.read") },
     { key: "admin", href: `${base}/admin`, label: t("pages.nav.admin"), shown: may("college.configure") },
   ];

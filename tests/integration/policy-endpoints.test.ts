@@ -10,6 +10,11 @@ import type { JoinPolicy, Visibility } from "@/lib/generated/prisma/enums";
 import { canAs, type Action } from "@/lib/policy/can";
 import { communityRoles, type CommunityRole } from "@/lib/policy/roles";
 import { createCommunity } from "@/lib/communities/create-community";
+import { createProposal } from "@/lib/proposals/create-proposal";
+import { voteOnProposal } from "@/lib/proposals/ballots";
+import { addComment } from "@/lib/proposals/comments";
+import { closeProposalEarly } from "@/lib/proposals/lifecycle";
+import { openVoting } from "@/lib/votes/open-voting";
 import { updateCommunity } from "@/lib/communities/update-community";
 import {
   changeMemberCollege,
@@ -114,6 +119,21 @@ async function invitationFor(f: Fixture): Promise<string> {
   return mail.text.match(/\/invitations\/([\w-]+)/)![1]!;
 }
 
+/** A proposal by the owner, voting open (the electorate is frozen now, after the fixture's members exist). */
+async function votingProposal(f: Fixture): Promise<string> {
+  const proposal = await t.db.proposal.create({
+    data: {
+      communityId: f.communityId,
+      authorId: f.owner.id,
+      title: "Adopter la Licence Ouverte",
+      method: "THRESHOLD",
+      threshold: "simple",
+    },
+  });
+  await openVoting(t.db, { proposalId: proposal.id, closesAt: new Date(Date.now() + 86_400_000) });
+  return proposal.id;
+}
+
 const cases: { action: Action; joinPolicy?: JoinPolicy; visibility?: Visibility; run: (f: Fixture) => Promise<unknown> }[] = [
   {
     action: "community.read",
@@ -121,6 +141,32 @@ const cases: { action: Action; joinPolicy?: JoinPolicy; visibility?: Visibility;
     run: (f) => requireCommunityAccess(t.db, { slug: f.slug, actor: f.actor, action: "community.read" }),
   },
   { action: "audit.read", run: (f) => requireCommunityAccess(t.db, { slug: f.slug, actor: f.actor, action: "audit.read" }) },
+  {
+    action: "proposal.create",
+    run: (f) =>
+      createProposal(t.db, {
+        actor: f.actor,
+        slug: f.slug,
+        input: { kind: "GENERAL", title: "Publier un export mensuel", method: "THRESHOLD", votingDays: 7 },
+      }),
+  },
+  {
+    action: "proposal.vote",
+    run: async (f) => voteOnProposal(t.db, { actor: f.actor, proposalId: await votingProposal(f), choice: { choice: "for" } }),
+  },
+  {
+    action: "proposal.comment",
+    run: async (f) =>
+      addComment(t.db, {
+        actor: f.actor,
+        proposalId: await votingProposal(f),
+        input: { body: "Je soutiens cette proposition." },
+      }),
+  },
+  {
+    action: "proposal.closeEarly",
+    run: async (f) => closeProposalEarly(t.db, { actor: f.actor, proposalId: await votingProposal(f) }),
+  },
   {
     action: "community.create",
     run: (f) =>

@@ -11,6 +11,8 @@ export const enPages: Messages["pages"] = {
     sections: "Sections of the community {community}",
     overview: "Overview",
     members: "Members",
+    proposals: "Proposals",
+    charter: "Charter",
     activity: "Activity",
     admin: "Administration",
   },

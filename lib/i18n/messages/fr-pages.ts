@@ -11,6 +11,8 @@ export const frPages = {
     sections: "Rubriques de la communauté {community}",
     overview: "Présentation",
     members: "Membres",
+    proposals: "Propositions",
+    charter: "Charte",
     activity: "Activité",
     admin: "Administration",
   },
