@@ -1,12 +1,15 @@
 /**
  * Demo proposals in several states, made through the real use cases (electorate frozen, ballots with
- * receipts, decision with digest): a closed, weighted-college vote; an open majority-judgment vote;
- * a consent proposal in discussion; a draft.
+ * receipts, decision with digest): a closed, weighted-college vote; an adopted charter amendment
+ * (charter version 2); an open majority-judgment vote; a consent proposal in discussion; a draft.
  */
 import type { Db } from "@/lib/db/client";
 import { openVoting } from "@/lib/votes/open-voting";
 import { castBallot } from "@/lib/votes/cast-ballot";
 import { closeProposal } from "@/lib/votes/close-proposal";
+import { createProposal } from "@/lib/proposals/create-proposal";
+import { openVotingNow } from "@/lib/proposals/lifecycle";
+import type { CharterChange } from "@/lib/charter/amendments";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -59,6 +62,47 @@ export async function seedDemoProposals(db: Db, now = new Date()): Promise<void>
       });
     }
     await closeProposal(db, { proposalId: licence.id, now: new Date(now.getTime() - 2 * DAY) });
+
+    // 1b. An amendment adopted earlier, through the charter's own rules (two-thirds, quorum 30 %):
+    // closing it applies its changes, so the charter's version 2 names this proposal.
+    const amendment: CharterChange[] = [
+      {
+        op: "add",
+        rule: {
+          title: "Délai de traitement des corrections",
+          text: "Les corrections signalées par les habitants sont traitées sous 30 jours ; passé ce délai, le signalement est inscrit à l'ordre du jour de la communauté.",
+          principle: 4,
+        },
+      },
+      { op: "setParameter", key: "minVotingDays", value: 5 },
+    ];
+    const actor = { id: author.userId, onboarded: true, isPlatformAdmin: false };
+    const { id: amendmentId } = await createProposal(db, {
+      actor,
+      slug: "adresses-finistere",
+      input: {
+        kind: "CHARTER_AMENDMENT",
+        title: "Inscrire le délai de traitement des corrections dans la charte",
+        body: "Les habitants signalent des adresses erronées sans savoir quand elles seront corrigées. Nous proposons d'inscrire un **délai de 30 jours** dans la charte, et de porter la durée minimale des votes à 5 jours pour laisser aux communes le temps de se prononcer.",
+        method: "THRESHOLD",
+        votingDays: 7,
+        secret: true,
+        amendment,
+      },
+      now: new Date(now.getTime() - 16 * DAY),
+    });
+    await openVotingNow(db, { actor, proposalId: amendmentId, now: new Date(now.getTime() - 15 * DAY) });
+    // Every college takes part; one public member votes against, far from blocking two thirds.
+    const against = people.find((m) => m.college === "PUBLIC" && m.role === "MEMBER")?.userId;
+    for (const [i, member] of people.entries()) {
+      await castBallot(db, {
+        actorId: member.userId,
+        proposalId: amendmentId,
+        choice: { choice: member.userId === against ? "against" : "for" },
+        now: new Date(now.getTime() - (14 - i * 0.5) * DAY),
+      });
+    }
+    await closeProposal(db, { proposalId: amendmentId, now: new Date(now.getTime() - 8 * DAY) });
   }
 
   // 2. Imagerie de rue libre: an open majority-judgment vote on the blurring policy.

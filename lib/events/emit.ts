@@ -6,7 +6,7 @@
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const domainEventTypes = ["proposal.opened", "proposal.closed"] as const;
+export const domainEventTypes = ["proposal.opened", "proposal.closed", "proposal.closingSoon"] as const;
 export type DomainEventType = (typeof domainEventTypes)[number];
 
 export async function emitEvent(

@@ -1,5 +1,6 @@
 /**
- * The worker loop: delivers the outbox, closes proposals whose time has come, purges expired links
+ * The worker loop: delivers the outbox, closes proposals whose time has come (and announces those
+ * closing within 24 hours), purges expired links
  * and rate-limit windows. Stops cleanly
  * when its signal aborts (between batches, never in the middle of one email's bookkeeping).
  */
@@ -10,6 +11,7 @@ import { purgeExpiredEmailLinks } from "@/lib/auth/email-link";
 import { purgeExpiredRateLimits } from "@/lib/rate-limit/consume";
 import { createTransport, deliverBatch } from "./worker";
 import { closeDueProposals } from "@/lib/votes/close-proposal";
+import { emitClosingSoonEvents } from "@/lib/events/closing-soon";
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -38,6 +40,9 @@ export async function runWorker(db: Db, env: Config, signal: AbortSignal, { poll
       // Scheduled closes: each proposal is closed once even with several workers (row lock + status check).
       const closed = await closeDueProposals(db);
       if (closed) logger.info({ closed }, "proposals closed");
+      // Reminders: "proposal.closingSoon" once per proposal closing within 24 h (unique constraint).
+      const closingSoon = await emitClosingSoonEvents(db);
+      if (closingSoon) logger.info({ closingSoon }, "closing-soon events");
       if (Date.now() - lastPurge > 60_000) {
         lastPurge = Date.now();
         await purgeExpiredEmailLinks(db);

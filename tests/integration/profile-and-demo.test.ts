@@ -7,6 +7,7 @@ import { updateProfile } from "@/lib/users/update-profile";
 import { applyOidcClaims } from "@/lib/auth/oidc-profile";
 import { profileSchema } from "@/lib/users/schemas";
 import { checkHealth } from "@/lib/db/health";
+import { getCharter } from "@/lib/charter/get-charter";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import path from "node:path";
 
@@ -32,10 +33,25 @@ describe("demo", () => {
     expect(cards.every((c) => c.activeMembers >= 6)).toBe(true);
     // Proposals in several states, made through the real voting use cases.
     const statuses = (await t.db.proposal.findMany({ select: { status: true } })).map((p) => p.status).sort();
-    expect(statuses).toEqual(["CLOSED", "DISCUSSION", "DRAFT", "VOTING"]);
-    const decision = await t.db.decision.findFirstOrThrow();
+    expect(statuses).toEqual(["CLOSED", "CLOSED", "DISCUSSION", "DRAFT", "VOTING"]);
+    const decision = await t.db.decision.findFirstOrThrow({ where: { proposal: { kind: "GENERAL" } } });
     expect(decision.turnout).toBe(7);
     expect(decision.outcome).toBe("ADOPTED");
+    // An adopted charter amendment: its close applied the changes as version 2 of the charter.
+    const amendment = await t.db.proposal.findFirstOrThrow({
+      where: { kind: "CHARTER_AMENDMENT" },
+      include: { decision: true, community: { select: { slug: true } } },
+    });
+    expect(amendment.community.slug).toBe("adresses-finistere");
+    expect(amendment).toMatchObject({ status: "CLOSED", outcome: "ADOPTED", threshold: "twoThirds", quorumPercent: 30 });
+    expect(amendment.decision).toMatchObject({ turnout: 7, outcome: "ADOPTED" });
+    const charter = await getCharter(t.db, { communityId: amendment.communityId });
+    expect(charter).toMatchObject({ number: 2, currentVersion: 2, proposal: { id: amendment.id, title: amendment.title } });
+    expect(charter!.parameters.minVotingDays).toBe(5);
+    expect(charter!.rules.at(-1)).toMatchObject({ principle: 4, title: "Délai de traitement des corrections" });
+    expect(charter!.rules.at(-1)!.text).toContain("traitées sous 30 jours");
+    // The other demo communities keep their founding charter.
+    expect(await t.db.charter.count({ where: { currentVersion: 1 } })).toBe(demoCommunities.length - 1);
     expect(await t.db.ballot.count({ where: { proposal: { status: "VOTING" } } })).toBe(5);
     // Each community's creation is in its audit log.
     expect(await t.db.auditEntry.count({ where: { action: "community.created" } })).toBe(3);

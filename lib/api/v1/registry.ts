@@ -17,6 +17,7 @@ import {
   withdrawBallotRoute,
 } from "./routes/proposals";
 import { getDecisionRecordRoute, getSigningKeyRoute } from "./routes/decisions";
+import { getCharterRoute } from "./routes/charter";
 
 export const openApiRoute = defineRoute({
   operationId: "getOpenApiDocument",
@@ -45,6 +46,7 @@ export const v1Routes: readonly ApiRoute[] = [
   openApiRoute,
   getDecisionRecordRoute,
   getSigningKeyRoute,
+  getCharterRoute,
 ];
 
 const documents = new Map<string, OpenApiDocument>();
