@@ -5,7 +5,7 @@
  * configured as a State service). Returns the teardown.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -119,6 +119,7 @@ export default async function globalSetup() {
     );
     await Promise.allSettled([smtp.stop(), oidc.stop()]);
     await database.stop();
+    await rm(path.dirname(dataDir), { recursive: true, force: true });
   };
   try {
     await Promise.all([waitForHealth(urls.neutral, neutral), waitForHealth(urls.state, state)]);

@@ -3,7 +3,7 @@
  * create databases) when set, else an embedded one started for this run. Migrations are applied once
  * to a template database; each test file clones it (tests/support/db.ts), so files stay isolated.
  */
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -33,7 +33,10 @@ export default async function setup(project: TestProject) {
     const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "gc-test-pg-")), "data");
     const database = await startEmbeddedDatabase({ dataDir, persistent: false, port: undefined });
     adminUrl = database.adminUrl;
-    stop = database.stop;
+    stop = async () => {
+      await database.stop();
+      await rm(path.dirname(dataDir), { recursive: true, force: true });
+    };
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
