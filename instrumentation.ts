@@ -1,18 +1,7 @@
 /**
- * Runs once when a server process starts (`next start`, the standalone server in Docker): validate
- * the configuration there, so a missing or malformed variable stops the start with one clear line
- * instead of failing at the first request.
+ * Runs once when a server process starts (`next start`, the standalone server in Docker). The Node.js
+ * part lives in its own module so the Edge bundle never sees Node-only APIs.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { config, ConfigError } = await import("@/lib/config");
-  try {
-    config();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
 }
