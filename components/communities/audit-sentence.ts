@@ -32,6 +32,14 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "proposal.withdrawn": "votes.audit.proposalWithdrawn",
   "proposal.votingOpened": "votes.audit.votingOpened",
   "proposal.closedEarly": "votes.audit.closedEarly",
+  "moderation.reported": "moderation.audit.reported",
+  "moderation.hidden": "moderation.audit.hidden",
+  "moderation.restored": "moderation.audit.restored",
+  "moderation.warned": "moderation.audit.warned",
+  "moderation.suspended": "moderation.audit.suspended",
+  "moderation.banned": "moderation.audit.banned",
+  "moderation.appealed": "moderation.audit.appealed",
+  "moderation.appealDecided": "moderation.audit.appealDecided",
 };
 
 const roles = ["MEMBER", "MODERATOR", "ADMIN"] as const;
@@ -107,6 +115,26 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
         reason: typeof reason === "string" ? reason : "—",
       });
     }
+    case "moderation.reported":
+      return t("moderation.sentences.reported");
+    case "moderation.hidden":
+      return t("moderation.sentences.hidden");
+    case "moderation.restored":
+      return field(details, "reason") === "suspensionEnded"
+        ? t("moderation.sentences.suspensionEnded", { target })
+        : t("moderation.sentences.restored", { actor });
+    case "moderation.warned":
+      return t("moderation.sentences.warned", { actor, target });
+    case "moderation.suspended":
+      return t("moderation.sentences.suspended", { actor, target });
+    case "moderation.banned":
+      return t("moderation.sentences.banned", { actor, target });
+    case "moderation.appealed":
+      return t("moderation.sentences.appealed", { actor });
+    case "moderation.appealDecided":
+      return field(details, "outcome") === "OVERTURNED"
+        ? t("moderation.sentences.appealOverturned", { actor, target })
+        : t("moderation.sentences.appealUpheld", { actor, target });
     default:
       return t("pages.activity.sentences.other", { actor, action: entry.action });
   }

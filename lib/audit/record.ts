@@ -24,6 +24,14 @@ export const auditActions = [
   "proposal.withdrawn",
   "proposal.votingOpened",
   "proposal.closedEarly",
+  "moderation.reported",
+  "moderation.hidden",
+  "moderation.restored",
+  "moderation.warned",
+  "moderation.suspended",
+  "moderation.banned",
+  "moderation.appealed",
+  "moderation.appealDecided",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -11,6 +11,7 @@ import { purgeExpiredEmailLinks } from "@/lib/auth/email-link";
 import { purgeExpiredRateLimits } from "@/lib/rate-limit/consume";
 import { createTransport, deliverBatch } from "./worker";
 import { closeDueProposals } from "@/lib/votes/close-proposal";
+import { endExpiredSuspensions } from "@/lib/moderation/sanctions";
 import { emitClosingSoonEvents } from "@/lib/events/closing-soon";
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -43,6 +44,8 @@ export async function runWorker(db: Db, env: Config, signal: AbortSignal, { poll
       // Reminders: "proposal.closingSoon" once per proposal closing within 24 h (unique constraint).
       const closingSoon = await emitClosingSoonEvents(db);
       if (closingSoon) logger.info({ closingSoon }, "closing-soon events");
+      const ended = await endExpiredSuspensions(db, new Date());
+      if (ended) logger.info({ ended }, "suspensions ended");
       if (Date.now() - lastPurge > 60_000) {
         lastPurge = Date.now();
         await purgeExpiredEmailLinks(db);

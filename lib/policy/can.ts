@@ -26,6 +26,7 @@ const signedIn: readonly CommunityRole[] = everyone.filter((r) => r !== "anonymo
 const readers: readonly CommunityRole[] = ["member", "suspended", "moderator", "admin", "platformAdmin"];
 const actingMembers: readonly CommunityRole[] = ["member", "moderator", "admin"];
 const administrators: readonly CommunityRole[] = ["admin", "platformAdmin"];
+const moderators: readonly CommunityRole[] = ["moderator", "admin", "platformAdmin"];
 
 export const policy = {
   /** Name, summary and join policy: what anyone sees, even of a members-only community. */
@@ -66,6 +67,19 @@ export const policy = {
   "proposal.manage": { roles: administrators },
   /** Closing a vote before its planned time (the tally runs as at the planned close). */
   "proposal.closeEarly": { roles: administrators },
+  /** Reporting content: any signed-in person who may read the community, except banned ones. */
+  "report.create": {
+    roles: ["nonMember", "pending", "member", "suspended", "moderator", "admin", "platformAdmin"],
+    gate: (c, role) => c.visibility === "PUBLIC" || readers.includes(role),
+  },
+  "moderation.queue": { roles: moderators },
+  /** Warning, suspension or ban; the charter's ladder suggests the step (lib/moderation/sanctions.ts). */
+  "moderation.sanction": { roles: moderators },
+  /** Only the sanctioned member, once per sanction: checked in appeal(). */
+  /** Banned members appeal their ban too (Ostrom 6: cheap conflict resolution for everyone sanctioned). */
+  "moderation.appeal": { roles: ["member", "suspended", "banned", "moderator", "admin"] },
+  /** Never the sanctioner (nor the sanctioned person): checked in decideAppeal(). */
+  "moderation.decideAppeal": { roles: moderators },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

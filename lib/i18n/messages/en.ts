@@ -5,6 +5,7 @@ import { enPages } from "./en-pages";
 import { enVotes } from "./en-votes";
 import { enCharter } from "./en-charter";
 import { enDecisions } from "./en-decisions";
+import { enModeration } from "./en-moderation";
 
 export const en: Messages = {
   meta: {
@@ -219,4 +220,5 @@ export const en: Messages = {
   votes: enVotes,
   charter: enCharter,
   decisions: enDecisions,
+  moderation: enModeration,
 };

@@ -6,6 +6,7 @@ import { frPages } from "./fr-pages";
 import { frVotes } from "./fr-votes";
 import { frCharter } from "./fr-charter";
 import { frDecisions } from "./fr-decisions";
+import { frModeration } from "./fr-moderation";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -219,4 +220,5 @@ export const fr = {
   votes: frVotes,
   charter: frCharter,
   decisions: frDecisions,
+  moderation: frModeration,
 } as const;

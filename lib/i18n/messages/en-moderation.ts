@@ -1,0 +1,48 @@
+import type { Messages } from "./types";
+
+export const enModeration: Messages["moderation"] = {
+  errors: {
+    alreadyReported: "You have already reported this content.",
+    targetNotFound: "The reported content does not exist in this community.",
+    targetAuthorRequired: "Give the author of the reported content.",
+    cannotReportSelf: "You cannot report your own content.",
+    commentTooLong: "The comment must not exceed 2,000 characters.",
+    reasonRequired: "Give the reason for the sanction (at least 3 characters).",
+    reasonTooLong: "The reason must not exceed 2,000 characters.",
+    departureReasonRequired: "The sanction departs from the charter's ladder (suggested step: {suggested}): explain why.",
+    daysRequired: "Give the length of the suspension in days (1 to 365).",
+    notSanctionable: "This person cannot be sanctioned here.",
+    cannotSanctionSelf: "You cannot sanction yourself.",
+    reportDecided: "This report has already been handled.",
+    alreadyAppealed: "This sanction has already been appealed.",
+    appealTextRequired: "Explain your appeal (at least 10 characters).",
+    appealTextTooLong: "The appeal must not exceed 5,000 characters.",
+    appealDecided: "This appeal has already been decided.",
+    decisionRequired: "Give the grounds of the decision (at least 3 characters).",
+    sanctionerCannotDecide: "The person who imposed the sanction cannot decide the appeal.",
+    platformAdminRequired:
+      "The person who imposed the sanction is this community's only moderator: only a platform administrator can decide this appeal.",
+  },
+  audit: {
+    reported: "Content reported",
+    hidden: "Content hidden",
+    restored: "Content or member restored",
+    warned: "Warning",
+    suspended: "Suspension",
+    banned: "Ban",
+    appealed: "Appeal lodged",
+    appealDecided: "Appeal decided",
+  },
+  sentences: {
+    reported: "Some content was reported.",
+    hidden: "Reported content was hidden until a moderator decides.",
+    restored: "{actor} dismissed a report.",
+    suspensionEnded: "{target}'s suspension has ended.",
+    warned: "{actor} warned {target}.",
+    suspended: "{actor} suspended {target}.",
+    banned: "{actor} banned {target} from the community.",
+    appealed: "{actor} appealed against a sanction.",
+    appealUpheld: "{actor} upheld {target}'s sanction on appeal.",
+    appealOverturned: "{actor} overturned {target}'s sanction on appeal.",
+  },
+};

@@ -1,0 +1,48 @@
+// French catalogue, namespace "moderation". Every key here must exist in en-moderation.ts (TypeScript checks it).
+export const frModeration = {
+  errors: {
+    alreadyReported: "Vous avez déjà signalé ce contenu.",
+    targetNotFound: "Le contenu signalé n'existe pas dans cette communauté.",
+    targetAuthorRequired: "Indiquez l'auteur du contenu signalé.",
+    cannotReportSelf: "Vous ne pouvez pas signaler votre propre contenu.",
+    commentTooLong: "Le commentaire ne doit pas dépasser 2 000 caractères.",
+    reasonRequired: "Indiquez le motif de la sanction (au moins 3 caractères).",
+    reasonTooLong: "Le motif ne doit pas dépasser 2 000 caractères.",
+    departureReasonRequired:
+      "La sanction s'écarte de l'échelle de la charte (étape suggérée : {suggested}) : expliquez pourquoi.",
+    daysRequired: "Indiquez la durée de la suspension en jours (de 1 à 365).",
+    notSanctionable: "Cette personne ne peut pas être sanctionnée ici.",
+    cannotSanctionSelf: "Vous ne pouvez pas vous sanctionner vous-même.",
+    reportDecided: "Ce signalement a déjà été traité.",
+    alreadyAppealed: "Cette sanction a déjà fait l'objet d'un recours.",
+    appealTextRequired: "Expliquez votre recours (au moins 10 caractères).",
+    appealTextTooLong: "Le recours ne doit pas dépasser 5 000 caractères.",
+    appealDecided: "Ce recours a déjà été tranché.",
+    decisionRequired: "Motivez la décision (au moins 3 caractères).",
+    sanctionerCannotDecide: "La personne qui a prononcé la sanction ne peut pas trancher le recours.",
+    platformAdminRequired:
+      "La personne qui a prononcé la sanction est la seule à modérer cette communauté : seul un administrateur de la plateforme peut trancher ce recours.",
+  },
+  audit: {
+    reported: "Contenu signalé",
+    hidden: "Contenu masqué",
+    restored: "Contenu ou membre rétabli",
+    warned: "Avertissement",
+    suspended: "Suspension",
+    banned: "Exclusion",
+    appealed: "Recours déposé",
+    appealDecided: "Recours tranché",
+  },
+  sentences: {
+    reported: "Un contenu a été signalé.",
+    hidden: "Un contenu signalé a été masqué en attendant la décision d'un modérateur.",
+    restored: "{actor} a classé un signalement sans suite.",
+    suspensionEnded: "La suspension de {target} a pris fin.",
+    warned: "{actor} a adressé un avertissement à {target}.",
+    suspended: "{actor} a suspendu {target}.",
+    banned: "{actor} a exclu {target} de la communauté.",
+    appealed: "{actor} a formé un recours contre une sanction.",
+    appealUpheld: "{actor} a confirmé la sanction de {target} après recours.",
+    appealOverturned: "{actor} a annulé la sanction de {target} après recours.",
+  },
+};

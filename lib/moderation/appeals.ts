@@ -1,0 +1,128 @@
+/**
+ * Appeals: once per sanction (the unique sanctionId decides), only by the sanctioned member, decided
+ * by a moderator or administrator other than the sanctioner. When the sanctioner is the community's
+ * only moderator or administrator, only a platform administrator decides. Overturning lifts a
+ * suspension or ban (membership back to ACTIVE, unless another sanction still in force says otherwise)
+ * and the sanction stops counting towards the ladder; the sanction row itself is never rewritten.
+ */
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AppealState } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/forms";
+import { recordAudit } from "@/lib/audit/record";
+import { assertCan, NotFoundError } from "@/lib/policy/can";
+import { loadCommunityAccess, requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { appealSchema, decideAppealSchema, ModerationInputError } from "./schemas";
+
+export async function appeal(
+  db: Db,
+  { actor, slug, input }: { actor: Actor; slug: string; input: unknown },
+): Promise<{ id: string; state: AppealState }> {
+  // Not requireCommunityAccess: a banned member no longer reads a members-only community, yet may
+  // appeal the ban; only the appeal itself is checked.
+  const access = await loadCommunityAccess(db, { slug, actor });
+  if (!access) throw new NotFoundError();
+  assertCan(access.subject, "moderation.appeal", access.community);
+  const { community } = access;
+  const parsed = appealSchema.safeParse(input);
+  if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
+  const { sanctionId, text } = parsed.data;
+  // Someone else's sanction is as unknown as a missing one.
+  const target = await db.sanction.findFirst({
+    where: { id: sanctionId, communityId: community.id, userId: actor.id },
+    select: { id: true },
+  });
+  if (!target) throw new NotFoundError();
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = await tx.appeal.create({ data: { sanctionId, text }, select: { id: true, state: true } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        communityId: community.id,
+        action: "moderation.appealed",
+        details: { sanctionId, appealId: created.id },
+      });
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("already_appealed", "moderation.errors.alreadyAppealed", 409);
+    }
+    throw error;
+  }
+}
+
+export async function decideAppeal(
+  db: Db,
+  { actor, slug, input, now = new Date() }: { actor: Actor; slug: string; input: unknown; now?: Date },
+): Promise<{ id: string; state: AppealState }> {
+  const { community } = await requireCommunityAccess(db, { slug, actor, action: "moderation.decideAppeal" });
+  const parsed = decideAppealSchema.safeParse(input);
+  if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
+  const { appealId, outcome, decision } = parsed.data;
+  const found = await db.appeal.findFirst({
+    where: { id: appealId, sanction: { communityId: community.id } },
+    select: { id: true, state: true, sanction: { select: { id: true, userId: true, byId: true, kind: true } } },
+  });
+  if (!found) throw new NotFoundError();
+  const { sanction } = found;
+  if (actor.id === sanction.byId || actor.id === sanction.userId) {
+    throw new AppError("sanctioner_cannot_decide", "moderation.errors.sanctionerCannotDecide", 403);
+  }
+  if (!actor.isPlatformAdmin) {
+    const otherModerators = await db.membership.count({
+      where: {
+        communityId: community.id,
+        status: "ACTIVE",
+        role: { in: ["MODERATOR", "ADMIN"] },
+        userId: { notIn: [sanction.byId, sanction.userId] },
+      },
+    });
+    if (otherModerators === 0) throw new AppError("platform_admin_required", "moderation.errors.platformAdminRequired", 403);
+  }
+  if (found.state !== "PENDING") throw new AppError("appeal_decided", "moderation.errors.appealDecided", 409);
+
+  return db.$transaction(async (tx) => {
+    const changed = await tx.appeal.updateMany({
+      where: { id: appealId, state: "PENDING" },
+      data: { state: outcome, decidedById: actor.id, decision, decidedAt: now },
+    });
+    if (changed.count === 0) throw new AppError("appeal_decided", "moderation.errors.appealDecided", 409);
+    let lifted = false;
+    if (outcome === "OVERTURNED" && sanction.kind !== "WARNING") {
+      // Another suspension or ban still in force (not overturned) keeps the member where it put them.
+      const stillInForce = await tx.sanction.findFirst({
+        where: {
+          communityId: community.id,
+          userId: sanction.userId,
+          id: { not: sanction.id },
+          OR: [{ kind: "BAN" }, { kind: "SUSPENSION", until: { gt: now } }],
+          AND: [{ OR: [{ appeal: null }, { appeal: { state: { not: "OVERTURNED" } } }] }],
+        },
+        orderBy: { createdAt: "desc" },
+        select: { kind: true, until: true },
+      });
+      const membership = await tx.membership.findUnique({
+        where: { communityId_userId: { communityId: community.id, userId: sanction.userId } },
+        select: { id: true, status: true },
+      });
+      if (membership && (membership.status === "SUSPENDED" || membership.status === "BANNED")) {
+        const data = !stillInForce
+          ? { status: "ACTIVE" as const, suspendedUntil: null }
+          : stillInForce.kind === "BAN"
+            ? { status: "BANNED" as const, suspendedUntil: null }
+            : { status: "SUSPENDED" as const, suspendedUntil: stillInForce.until };
+        await tx.membership.update({ where: { id: membership.id }, data });
+        lifted = data.status === "ACTIVE";
+      }
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      communityId: community.id,
+      action: "moderation.appealDecided",
+      details: { userId: sanction.userId, sanctionId: sanction.id, appealId, outcome, lifted },
+    });
+    return { id: appealId, state: outcome };
+  });
+}

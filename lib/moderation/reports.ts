@@ -1,0 +1,253 @@
+/**
+ * Reports and the moderation queue. One report per person per item (the unique constraint decides,
+ * 409 on a duplicate). The reporter's identity is never part of any shape this module returns, and the
+ * audit entry of a report names no actor: the reported person reads the audit log too.
+ * With the charter's autoHideAfterReports, a comment is hidden once that many reports are open on it;
+ * dismissing the last open report restores it.
+ */
+import type { Db, DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ReportReason, ReportState, ReportTargetKind, SanctionKind } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/forms";
+import { recordAudit } from "@/lib/audit/record";
+import { getCharterParameters } from "@/lib/charter/parameters";
+import { NotFoundError } from "@/lib/policy/can";
+import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { ModerationInputError, queueFilterSchema, reportSchema } from "./schemas";
+
+/** What the reporter gets back: their own report, without the reported person's identity either. */
+export type ReportReceipt = {
+  id: string;
+  targetKind: ReportTargetKind;
+  targetId: string;
+  reason: ReportReason;
+  state: ReportState;
+};
+
+/** Finds who wrote the reported item, checking that it belongs to the community. */
+async function targetAuthor(
+  db: DbTx,
+  communityId: string,
+  kind: ReportTargetKind,
+  targetId: string,
+  given: string | undefined,
+): Promise<string> {
+  switch (kind) {
+    case "PROPOSAL": {
+      const proposal = await db.proposal.findFirst({ where: { id: targetId, communityId }, select: { authorId: true } });
+      if (!proposal) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
+      return proposal.authorId;
+    }
+    case "COMMENT": {
+      const comment = await db.proposalComment.findUnique({
+        where: { id: targetId },
+        select: { authorId: true, proposalId: true },
+      });
+      const inCommunity =
+        comment && (await db.proposal.count({ where: { id: comment.proposalId, communityId } })) === 1 ? comment : null;
+      if (!inCommunity) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
+      return inCommunity.authorId;
+    }
+    case "PROFILE": {
+      const member = await db.membership.count({ where: { communityId, userId: targetId } });
+      if (member === 0) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
+      return targetId;
+    }
+    case "CONTRIBUTION":
+    case "COMMONS": {
+      // These items live in modules still to come: the caller names the author, who must be a member.
+      if (!given) throw new ModerationInputError({ targetAuthorId: "moderation.errors.targetAuthorRequired" });
+      const member = await db.membership.count({ where: { communityId, userId: given } });
+      if (member === 0) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
+      return given;
+    }
+  }
+}
+
+export async function reportContent(
+  db: Db,
+  { actor, slug, input }: { actor: Actor; slug: string; input: unknown },
+): Promise<ReportReceipt> {
+  const { community } = await requireCommunityAccess(db, { slug, actor, action: "report.create" });
+  const parsed = reportSchema.safeParse(input);
+  if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
+  const { targetKind, targetId, reason, comment } = parsed.data;
+  const authorId = await targetAuthor(db, community.id, targetKind, targetId, parsed.data.targetAuthorId);
+  if (authorId === actor.id) throw new AppError("cannot_report_self", "moderation.errors.cannotReportSelf", 400);
+  const charter = await getCharterParameters(db, community.id);
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const report = await tx.report.create({
+        data: {
+          communityId: community.id,
+          reporterId: actor.id,
+          targetKind,
+          targetId,
+          targetAuthorId: authorId,
+          reason,
+          comment,
+        },
+        select: { id: true, targetKind: true, targetId: true, reason: true, state: true },
+      });
+      // No actor and no reporter in the entry: the reported person may read the audit log.
+      await recordAudit(tx, {
+        actorId: null,
+        communityId: community.id,
+        action: "moderation.reported",
+        details: { reportId: report.id, targetKind, reason },
+      });
+      if (targetKind === "COMMENT" && charter.autoHideAfterReports > 0) {
+        const open = await tx.report.count({ where: { targetKind, targetId, state: "OPEN" } });
+        if (open >= charter.autoHideAfterReports) {
+          const hidden = await tx.proposalComment.updateMany({
+            where: { id: targetId, hiddenAt: null },
+            data: { hiddenAt: new Date(), hiddenById: null },
+          });
+          if (hidden.count === 1) {
+            await recordAudit(tx, {
+              actorId: null,
+              communityId: community.id,
+              action: "moderation.hidden",
+              details: { targetKind, targetId, openReports: open },
+            });
+          }
+        }
+      }
+      return report;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("already_reported", "moderation.errors.alreadyReported", 409);
+    }
+    throw error;
+  }
+}
+
+export type AuthorHistory = {
+  /** Reports on this author's content in the community, this one excepted. */
+  otherReports: number;
+  sanctions: { id: string; kind: SanctionKind; createdAt: Date; until: Date | null; expiresAt: Date; overturned: boolean }[];
+};
+
+export type QueueItem = {
+  id: string;
+  targetKind: ReportTargetKind;
+  targetId: string;
+  targetAuthorId: string;
+  reason: ReportReason;
+  comment: string;
+  state: ReportState;
+  createdAt: Date;
+  decidedAt: Date | null;
+  authorHistory: AuthorHistory;
+};
+
+/**
+ * The queue, oldest first, by cursor (the last report's id). Moderators never see reports about
+ * themselves (someone else handles those), and no item names its reporter.
+ */
+export async function listQueue(
+  db: DbTx,
+  { actor, slug, filter = {} }: { actor: Actor; slug: string; filter?: unknown },
+): Promise<{ data: QueueItem[]; nextCursor: string | null }> {
+  const { community } = await requireCommunityAccess(db, { slug, actor, action: "moderation.queue" });
+  const parsed = queueFilterSchema.safeParse(filter);
+  if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
+  const { state, reason, targetKind, cursor, limit } = parsed.data;
+  const rows = await db.report.findMany({
+    where: {
+      communityId: community.id,
+      targetAuthorId: { not: actor.id },
+      ...(state ? { state } : {}),
+      ...(reason ? { reason } : {}),
+      ...(targetKind ? { targetKind } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      targetKind: true,
+      targetId: true,
+      targetAuthorId: true,
+      reason: true,
+      comment: true,
+      state: true,
+      createdAt: true,
+      decidedAt: true,
+    },
+  });
+  const page = rows.slice(0, limit);
+  const authors = [...new Set(page.map((r) => r.targetAuthorId))];
+  const [reportCounts, sanctions] = await Promise.all([
+    db.report.groupBy({
+      by: ["targetAuthorId"],
+      where: { communityId: community.id, targetAuthorId: { in: authors } },
+      _count: { _all: true },
+    }),
+    db.sanction.findMany({
+      where: { communityId: community.id, userId: { in: authors } },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        userId: true,
+        kind: true,
+        createdAt: true,
+        until: true,
+        expiresAt: true,
+        appeal: { select: { state: true } },
+      },
+    }),
+  ]);
+  const counts = new Map(reportCounts.map((c) => [c.targetAuthorId, c._count._all]));
+  const data = page.map((report) => ({
+    ...report,
+    authorHistory: {
+      otherReports: (counts.get(report.targetAuthorId) ?? 1) - 1,
+      sanctions: sanctions
+        .filter((s) => s.userId === report.targetAuthorId)
+        .map(({ appeal, userId: _userId, ...s }) => ({ ...s, overturned: appeal?.state === "OVERTURNED" })),
+    },
+  }));
+  return { data, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}
+
+/** Closes an open report without a sanction; a comment hidden automatically comes back once no report stays open. */
+export async function dismissReport(
+  db: Db,
+  { actor, slug, reportId }: { actor: Actor; slug: string; reportId: string },
+): Promise<void> {
+  const { community } = await requireCommunityAccess(db, { slug, actor, action: "moderation.queue" });
+  await db.$transaction(async (tx) => {
+    const report = await tx.report.findFirst({
+      where: { id: reportId, communityId: community.id, targetAuthorId: { not: actor.id } },
+      select: { targetKind: true, targetId: true },
+    });
+    if (!report) throw new NotFoundError();
+    const changed = await tx.report.updateMany({
+      where: { id: reportId, state: "OPEN" },
+      data: { state: "DISMISSED", decidedById: actor.id, decidedAt: new Date() },
+    });
+    if (changed.count === 0) throw new AppError("report_decided", "moderation.errors.reportDecided", 409);
+    let restored = false;
+    if (report.targetKind === "COMMENT") {
+      const stillOpen = await tx.report.count({ where: { targetKind: "COMMENT", targetId: report.targetId, state: "OPEN" } });
+      if (stillOpen === 0) {
+        // Only an automatic hiding (no moderator named) is undone; a moderator's hiding stands.
+        const unhidden = await tx.proposalComment.updateMany({
+          where: { id: report.targetId, hiddenAt: { not: null }, hiddenById: null },
+          data: { hiddenAt: null },
+        });
+        restored = unhidden.count === 1;
+      }
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      communityId: community.id,
+      action: "moderation.restored",
+      details: { reason: "reportDismissed", reportId, targetKind: report.targetKind, unhidden: restored },
+    });
+  });
+}

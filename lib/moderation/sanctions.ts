@@ -1,0 +1,198 @@
+/**
+ * Graduated sanctions following the charter's sanctions ladder: the member's sanctions that still
+ * count (not expired, not overturned on appeal) say which step comes next. A moderator may depart
+ * from the suggestion, with a reason kept on the sanction. A suspension sets the membership SUSPENDED
+ * until a date (roleOf lets it end by itself; endExpiredSuspensions records it); a ban sets it BANNED,
+ * which removes the community role (no acting, no members-only reading) but signs no one out.
+ */
+import type { Db, DbTx } from "@/lib/db/client";
+import type { MemberRole, SanctionKind } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/forms";
+import { recordAudit, type AuditAction } from "@/lib/audit/record";
+import { getCharterParameters } from "@/lib/charter/parameters";
+import { NotFoundError } from "@/lib/policy/can";
+import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { ModerationInputError, sanctionSchema, type SanctionInput } from "./schemas";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export type SanctionSuggestion = {
+  kind: SanctionKind;
+  /** Suspension length of the step (SUSPENSION only). */
+  days: number | null;
+  /** Sanctions that still count towards the ladder. */
+  activeCount: number;
+  /** Index of the suggested step in the ladder (the last one repeats); -1 when the charter has no ladder. */
+  step: number;
+  expiresAfterDays: number;
+};
+
+/** Sanctions still counting: not expired, and not overturned on appeal. */
+export function countingSanctions(db: DbTx, { communityId, userId, now }: { communityId: string; userId: string; now: Date }) {
+  return db.sanction.count({
+    where: {
+      communityId,
+      userId,
+      expiresAt: { gt: now },
+      OR: [{ appeal: null }, { appeal: { state: { not: "OVERTURNED" } } }],
+    },
+  });
+}
+
+export async function suggestSanction(
+  db: DbTx,
+  { communityId, userId, now = new Date() }: { communityId: string; userId: string; now?: Date },
+): Promise<SanctionSuggestion> {
+  const { sanctionsLadder } = await getCharterParameters(db, communityId);
+  const activeCount = await countingSanctions(db, { communityId, userId, now });
+  if (sanctionsLadder.length === 0) return { kind: "WARNING", days: null, activeCount, step: -1, expiresAfterDays: 365 };
+  const step = Math.min(activeCount, sanctionsLadder.length - 1);
+  const { sanction: kind, days, expiresAfterDays } = sanctionsLadder[step]!;
+  return { kind, days: kind === "SUSPENSION" ? (days ?? null) : null, activeCount, step, expiresAfterDays };
+}
+
+const rank: Record<MemberRole, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };
+const auditOf: Record<SanctionKind, AuditAction> = {
+  WARNING: "moderation.warned",
+  SUSPENSION: "moderation.suspended",
+  BAN: "moderation.banned",
+};
+
+export type SanctionResult = {
+  id: string;
+  kind: SanctionKind;
+  until: Date | null;
+  suggested: SanctionSuggestion;
+  departedFromLadder: boolean;
+};
+
+export async function sanction(
+  db: Db,
+  {
+    actor,
+    slug,
+    now = new Date(),
+    ...input
+  }: {
+    actor: Actor;
+    slug: string;
+    now?: Date;
+  } & SanctionInput,
+): Promise<SanctionResult> {
+  const { community, membership: own } = await requireCommunityAccess(db, { slug, actor, action: "moderation.sanction" });
+  const parsed = sanctionSchema.safeParse(input);
+  if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
+  const { userId, kind, reason, ruleReference, reportIds } = parsed.data;
+  const departureReason = parsed.data.departureReason || undefined;
+  if (userId === actor.id) throw new AppError("cannot_sanction_self", "moderation.errors.cannotSanctionSelf", 403);
+  const { sanctionsLadder } = await getCharterParameters(db, community.id);
+
+  return db.$transaction(async (tx) => {
+    // One sanction at a time per member: the ladder count below must see the previous one.
+    const locked = await tx.$queryRaw<{ id: string; role: MemberRole; status: string }[]>`
+      SELECT "id", "role", "status" FROM "Membership"
+      WHERE "communityId" = ${community.id} AND "userId" = ${userId} FOR UPDATE`;
+    const target = locked[0];
+    if (!target || (target.status !== "ACTIVE" && target.status !== "SUSPENDED")) throw new NotFoundError();
+    // Moderators sanction members, administrators also moderators; platform administrators anyone.
+    const actorRank = actor.isPlatformAdmin ? 3 : own && own.status === "ACTIVE" ? rank[own.role] : 0;
+    if (rank[target.role] >= actorRank) throw new AppError("not_sanctionable", "moderation.errors.notSanctionable", 403);
+
+    const suggested = await suggestSanction(tx, { communityId: community.id, userId, now });
+    const stepOfKind = sanctionsLadder.find((s) => s.sanction === kind);
+    const days =
+      kind === "SUSPENSION"
+        ? (parsed.data.days ?? (suggested.kind === "SUSPENSION" ? suggested.days : stepOfKind?.days))
+        : undefined;
+    if (kind === "SUSPENSION" && !days) throw new ModerationInputError({ days: "moderation.errors.daysRequired" });
+    const departed = kind !== suggested.kind || (kind === "SUSPENSION" && days !== suggested.days);
+    if (departed && !departureReason) {
+      throw new ModerationInputError(
+        { departureReason: "moderation.errors.departureReasonRequired" },
+        { suggested: suggested.kind },
+      );
+    }
+    const until = kind === "SUSPENSION" && days ? new Date(now.getTime() + days * DAY) : null;
+    const expiresAfterDays = stepOfKind?.expiresAfterDays ?? suggested.expiresAfterDays;
+
+    const created = await tx.sanction.create({
+      data: {
+        communityId: community.id,
+        userId,
+        kind,
+        until,
+        reason,
+        ruleReference: ruleReference || null,
+        suggestedKind: suggested.kind,
+        suggestedDays: suggested.days,
+        departedFromLadder: departed,
+        departureReason: departed ? departureReason : null,
+        byId: actor.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + expiresAfterDays * DAY),
+      },
+      select: { id: true },
+    });
+    if (kind === "SUSPENSION") {
+      await tx.membership.update({ where: { id: target.id }, data: { status: "SUSPENDED", suspendedUntil: until } });
+    } else if (kind === "BAN") {
+      await tx.membership.update({ where: { id: target.id }, data: { status: "BANNED", suspendedUntil: null } });
+    }
+    if (reportIds.length > 0) {
+      await tx.report.updateMany({
+        where: { id: { in: reportIds }, communityId: community.id, targetAuthorId: userId, state: "OPEN" },
+        data: { state: "ACTIONED", decidedById: actor.id, decidedAt: now, sanctionId: created.id },
+      });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      communityId: community.id,
+      action: auditOf[kind],
+      details: {
+        userId,
+        sanctionId: created.id,
+        kind,
+        until: until?.toISOString() ?? null,
+        suggestedKind: suggested.kind,
+        departedFromLadder: departed,
+        ...(ruleReference ? { ruleReference } : {}),
+      },
+    });
+    return { id: created.id, kind, until, suggested, departedFromLadder: departed };
+  });
+}
+
+/**
+ * For the worker: records the end of every suspension whose date has passed (membership back to
+ * ACTIVE, one audit entry each, without an actor). Safe to run from several workers at once.
+ */
+export async function endExpiredSuspensions(db: Db, now = new Date()): Promise<number> {
+  const due = await db.membership.findMany({
+    where: { status: "SUSPENDED", suspendedUntil: { lte: now } },
+    select: { id: true, communityId: true, userId: true, suspendedUntil: true },
+    take: 500,
+  });
+  let ended = 0;
+  for (const membership of due) {
+    await db.$transaction(async (tx) => {
+      const changed = await tx.membership.updateMany({
+        where: { id: membership.id, status: "SUSPENDED", suspendedUntil: { lte: now } },
+        data: { status: "ACTIVE", suspendedUntil: null },
+      });
+      if (changed.count === 0) return;
+      ended += 1;
+      await recordAudit(tx, {
+        actorId: null,
+        communityId: membership.communityId,
+        action: "moderation.restored",
+        details: {
+          reason: "suspensionEnded",
+          userId: membership.userId,
+          until: membership.suspendedUntil?.toISOString() ?? null,
+        },
+      });
+    });
+  }
+  return ended;
+}

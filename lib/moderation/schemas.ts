@@ -1,0 +1,60 @@
+/** Input of the moderation use cases; messages are catalogue keys (namespace "moderation"). */
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+export const reportTargetKinds = ["PROPOSAL", "COMMENT", "PROFILE", "CONTRIBUTION", "COMMONS"] as const;
+export const reportReasons = ["SPAM", "ABUSE", "OFF_TOPIC", "ILLEGAL", "PERSONAL_DATA", "OTHER"] as const;
+export const reportStates = ["OPEN", "DISMISSED", "ACTIONED"] as const;
+export const sanctionKinds = ["WARNING", "SUSPENSION", "BAN"] as const;
+export const appealOutcomes = ["UPHELD", "OVERTURNED"] as const;
+
+export const reportSchema = z.object({
+  targetKind: z.enum(reportTargetKinds),
+  targetId: z.string().min(1).max(100),
+  /** Needed only for kinds whose author the platform cannot look up itself (contributions, commons). */
+  targetAuthorId: z.string().min(1).max(100).optional(),
+  reason: z.enum(reportReasons),
+  comment: z.string().trim().max(2000, "moderation.errors.commentTooLong").default(""),
+});
+export type ReportInput = z.input<typeof reportSchema>;
+
+export const sanctionSchema = z.object({
+  userId: z.string().min(1),
+  kind: z.enum(sanctionKinds),
+  days: z.number().int().min(1, "moderation.errors.daysRequired").max(365, "moderation.errors.daysRequired").optional(),
+  reason: z.string().trim().min(3, "moderation.errors.reasonRequired").max(2000, "moderation.errors.reasonTooLong"),
+  ruleReference: z.string().trim().max(200).optional(),
+  departureReason: z.string().trim().max(2000, "moderation.errors.reasonTooLong").optional(),
+  /** Open reports this sanction answers: they become ACTIONED. */
+  reportIds: z.array(z.string().min(1)).max(100).default([]),
+});
+export type SanctionInput = z.input<typeof sanctionSchema>;
+
+export const appealSchema = z.object({
+  sanctionId: z.string().min(1),
+  text: z.string().trim().min(10, "moderation.errors.appealTextRequired").max(5000, "moderation.errors.appealTextTooLong"),
+});
+
+export const decideAppealSchema = z.object({
+  appealId: z.string().min(1),
+  outcome: z.enum(appealOutcomes),
+  decision: z.string().trim().min(3, "moderation.errors.decisionRequired").max(5000, "moderation.errors.reasonTooLong"),
+});
+
+export const queueFilterSchema = z.object({
+  state: z.enum(reportStates).optional(),
+  reason: z.enum(reportReasons).optional(),
+  targetKind: z.enum(reportTargetKinds).optional(),
+  cursor: z.string().min(1).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+/** 400 with the first field to fix (like ProposalInputError). */
+export class ModerationInputError extends AppError {
+  constructor(
+    readonly fieldErrors: Record<string, string>,
+    values?: Record<string, string | number>,
+  ) {
+    super("invalid_moderation", Object.values(fieldErrors)[0] ?? "errors.invalid", 400, values, Object.keys(fieldErrors)[0]);
+  }
+}
