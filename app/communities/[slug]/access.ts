@@ -5,7 +5,7 @@
  * refusal notice.
  */
 import { cache } from "react";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { loadCommunityAccess } from "@/lib/communities/access";
 import { can, type Action } from "@/lib/policy/can";
@@ -30,12 +30,13 @@ export async function readableCommunity(slug: string): Promise<PageAccess> {
 
 /**
  * For pages behind a permission: readable first (else 404), then signed in (else sign-in), then
- * allowed (else `allowed: false`, and the page shows the refusal).
+ * allowed (else 403 through app/forbidden.tsx).
  */
 export async function communityPageFor(slug: string, action: Action): Promise<PageAccess & { allowed: boolean }> {
   const access = await readableCommunity(slug);
   if (!access.user) redirect("/auth/sign-in");
-  return { ...access, allowed: access.may(action) };
+  if (!access.may(action)) forbidden();
+  return { ...access, allowed: true };
 }
 
 /** The title only when the person may read the community: a 404 must not leak a members-only name. */
