@@ -40,6 +40,14 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "moderation.banned": "moderation.audit.banned",
   "moderation.appealed": "moderation.audit.appealed",
   "moderation.appealDecided": "moderation.audit.appealDecided",
+  "commons.proposed": "commons.audit.proposed",
+  "commons.updated": "commons.audit.updated",
+  "commons.adopted": "commons.audit.adopted",
+  "commons.rejected": "commons.audit.rejected",
+  "commons.archived": "commons.audit.archived",
+  "contribution.recorded": "commons.audit.contributionRecorded",
+  "contribution.validated": "commons.audit.contributionValidated",
+  "contribution.rejected": "commons.audit.contributionRejected",
 };
 
 const roles = ["MEMBER", "MODERATOR", "ADMIN"] as const;
@@ -135,6 +143,22 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
       return field(details, "outcome") === "OVERTURNED"
         ? t("moderation.sentences.appealOverturned", { actor, target })
         : t("moderation.sentences.appealUpheld", { actor, target });
+    case "commons.proposed":
+      return t("commons.sentences.proposed", { actor });
+    case "commons.updated":
+      return t("commons.sentences.updated", { actor });
+    case "commons.adopted":
+      return t("commons.sentences.adopted", { actor });
+    case "commons.rejected":
+      return t("commons.sentences.rejected", { actor });
+    case "commons.archived":
+      return t("commons.sentences.archived", { actor });
+    case "contribution.recorded":
+      return t("commons.sentences.contributionRecorded", { actor });
+    case "contribution.validated":
+      return t("commons.sentences.contributionValidated", { actor, target });
+    case "contribution.rejected":
+      return t("commons.sentences.contributionRejected", { actor, target });
     default:
       return t("pages.activity.sentences.other", { actor, action: entry.action });
   }

@@ -32,6 +32,14 @@ export const auditActions = [
   "moderation.banned",
   "moderation.appealed",
   "moderation.appealDecided",
+  "commons.proposed",
+  "commons.updated",
+  "commons.adopted",
+  "commons.rejected",
+  "commons.archived",
+  "contribution.recorded",
+  "contribution.validated",
+  "contribution.rejected",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -80,6 +80,15 @@ export const policy = {
   "moderation.appeal": { roles: ["member", "suspended", "banned", "moderator", "admin"] },
   /** Never the sanctioner (nor the sanctioned person): checked in decideAppeal(). */
   "moderation.decideAppeal": { roles: moderators },
+  /** Proposing a commons, as a draft or for adoption. */
+  "commons.propose": { roles: actingMembers },
+  /** Editing a commons: its proposer or stewards (checked in updateCommons), and administrators. */
+  "commons.update": { roles: [...actingMembers, "platformAdmin"] },
+  /** Adopting, rejecting, archiving a commons: administrators, while adoption by vote is not wired. */
+  "commons.adopt": { roles: administrators },
+  "contribution.record": { roles: actingMembers },
+  /** Validating someone else's contribution; never one's own (checked in validateContribution). */
+  "contribution.validate": { roles: actingMembers },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

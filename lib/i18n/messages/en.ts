@@ -6,6 +6,7 @@ import { enVotes } from "./en-votes";
 import { enCharter } from "./en-charter";
 import { enDecisions } from "./en-decisions";
 import { enModeration } from "./en-moderation";
+import { enCommons } from "./en-commons";
 
 export const en: Messages = {
   meta: {
@@ -221,4 +222,5 @@ export const en: Messages = {
   charter: enCharter,
   decisions: enDecisions,
   moderation: enModeration,
+  commons: enCommons,
 };

@@ -7,6 +7,7 @@ import { frVotes } from "./fr-votes";
 import { frCharter } from "./fr-charter";
 import { frDecisions } from "./fr-decisions";
 import { frModeration } from "./fr-moderation";
+import { frCommons } from "./fr-commons";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -221,4 +222,5 @@ export const fr = {
   charter: frCharter,
   decisions: frDecisions,
   moderation: frModeration,
+  commons: frCommons,
 } as const;
