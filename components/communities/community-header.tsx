@@ -79,13 +79,3 @@ export function CommunityHeader({ t, community, may, section, title }: Props) {
     </>
   );
 }
-
-/** Shown where a signed-in person may read the community but not this page (403). */
-export function Refusal({ t }: { t: Translate }) {
-  return (
-    <div className="fr-alert fr-alert--error" role="alert" data-testid="forbidden">
-      <h2 className="fr-alert__title">{t("pages.forbidden.title")}</h2>
-      <p>{t("errors.forbidden")}</p>
-    </div>
-  );
-}

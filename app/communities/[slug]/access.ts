@@ -32,11 +32,11 @@ export async function readableCommunity(slug: string): Promise<PageAccess> {
  * For pages behind a permission: readable first (else 404), then signed in (else sign-in), then
  * allowed (else 403 through app/forbidden.tsx).
  */
-export async function communityPageFor(slug: string, action: Action): Promise<PageAccess & { allowed: boolean }> {
+export async function communityPageFor(slug: string, action: Action): Promise<PageAccess> {
   const access = await readableCommunity(slug);
   if (!access.user) redirect("/auth/sign-in");
   if (!access.may(action)) forbidden();
-  return { ...access, allowed: true };
+  return access;
 }
 
 /** The title only when the person may read the community: a 404 must not leak a members-only name. */

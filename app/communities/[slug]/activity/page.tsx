@@ -1,10 +1,11 @@
+import { SelectFilter } from "@/components/forms/select-filter";
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { auditActions, listAudit, type AuditAction } from "@/lib/audit/record";
 import { displayNamesOf } from "@/lib/communities/queries/audit-people";
 import { formatDateTime } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
-import { CommunityHeader, Refusal } from "@/components/communities/community-header";
+import { CommunityHeader } from "@/components/communities/community-header";
 import { CursorPager } from "@/components/communities/member-directory";
 import { auditActionLabel, auditSentence, mentionedUserId } from "@/components/communities/audit-sentence";
 import { communityPageFor, communityTitle } from "../access";
@@ -28,14 +29,6 @@ export default async function ActivityPage({ params, searchParams }: Props) {
   const { community, may } = access;
   const { t, locale } = await getTranslator();
   const header = <CommunityHeader t={t} community={community} may={may} section="activity" title={t("pages.activity.title")} />;
-  if (!access.allowed) {
-    return (
-      <>
-        {header}
-        <Refusal t={t} />
-      </>
-    );
-  }
   const query = await searchParams;
   const canFilter = may("audit.filter");
   const action = canFilter && isAuditAction(query.action) ? query.action : undefined;
@@ -55,30 +48,17 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       {header}
       <p>{t("pages.activity.lead")}</p>
       {canFilter && (
-        <form method="get" action={base} className="fr-mb-4w" aria-label={t("pages.activity.filterTitle")}>
-          <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-            <div className="fr-col-12 fr-col-md-6">
-              <div className="fr-select-group fr-mb-0">
-                <label className="fr-label" htmlFor="action-filter">
-                  {t("pages.activity.filterLabel")}
-                </label>
-                <select className="fr-select" id="action-filter" name="action" defaultValue={action ?? ""}>
-                  <option value="">{t("pages.activity.filterAll")}</option>
-                  {auditActions.map((value) => (
-                    <option key={value} value={value}>
-                      {t(auditActionLabel[value])}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-            <div className="fr-col-12 fr-col-md-3">
-              <button type="submit" className="fr-btn fr-btn--secondary">
-                {t("pages.activity.filter")}
-              </button>
-            </div>
-          </div>
-        </form>
+        <SelectFilter
+          action={base}
+          name="action"
+          id="action-filter"
+          formLabel={t("pages.activity.filterTitle")}
+          label={t("pages.activity.filterLabel")}
+          allLabel={t("pages.activity.filterAll")}
+          submitLabel={t("pages.activity.filter")}
+          value={action}
+          options={auditActions.map((value) => ({ value, label: t(auditActionLabel[value]) }))}
+        />
       )}
       {page.entries.length === 0 ? (
         <p>{t("pages.activity.empty")}</p>

@@ -5,7 +5,7 @@ import { listMemberDirectory } from "@/lib/communities/queries/member-directory"
 import { countPendingRequests, listOpenInvitations, listPendingRequests } from "@/lib/communities/queries/administration";
 import { formatDate, formatNumber } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
-import { CommunityHeader, Refusal } from "@/components/communities/community-header";
+import { CommunityHeader } from "@/components/communities/community-header";
 import { CursorPager } from "@/components/communities/member-directory";
 import { PendingRequests } from "@/components/communities/pending-requests";
 import { InviteForm } from "@/components/communities/invite-form";
@@ -31,14 +31,6 @@ export default async function AdminPage({ params, searchParams }: Props) {
   const { community, may } = access;
   const { t, locale } = await getTranslator();
   const header = <CommunityHeader t={t} community={community} may={may} section="admin" title={t("pages.admin.title")} />;
-  if (!access.allowed) {
-    return (
-      <>
-        {header}
-        <Refusal t={t} />
-      </>
-    );
-  }
   const query = await searchParams;
   const requestsCursor = cursorOf(query.requests);
   const membersCursor = cursorOf(query.members);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SelectFilter } from "@/components/forms/select-filter";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/core";
@@ -55,30 +56,17 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
           </Link>
         </p>
       )}
-      <form method="get" action={base} className="fr-mb-4w" aria-label={t("votes.list.filterLabel")}>
-        <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-          <div className="fr-col-12 fr-col-md-6">
-            <div className="fr-select-group fr-mb-0">
-              <label className="fr-label" htmlFor="status-filter">
-                {t("votes.list.filterLabel")}
-              </label>
-              <select className="fr-select" id="status-filter" name="status" defaultValue={status ?? ""}>
-                <option value="">{t("votes.list.filterAll")}</option>
-                {proposalStatuses.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`votes.status.${value}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="fr-col-12 fr-col-md-3">
-            <button type="submit" className="fr-btn fr-btn--secondary">
-              {t("votes.list.filter")}
-            </button>
-          </div>
-        </div>
-      </form>
+      <SelectFilter
+        action={base}
+        name="status"
+        id="status-filter"
+        formLabel={t("votes.list.filterLabel")}
+        label={t("votes.list.filterLabel")}
+        allLabel={t("votes.list.filterAll")}
+        submitLabel={t("votes.list.filter")}
+        value={status}
+        options={proposalStatuses.map((value) => ({ value, label: t(`votes.status.${value}`) }))}
+      />
       {page.data.length === 0 ? (
         <p>{t("votes.list.empty")}</p>
       ) : (

@@ -3,7 +3,6 @@ import { db } from "@/lib/db/client";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { getTranslator } from "@/lib/web/i18n";
 import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { Refusal } from "@/components/communities/community-header";
 import { CreateProposalForm } from "@/components/proposals/create-proposal-form";
 import { communityPageFor, communityTitle } from "../../access";
 
@@ -34,14 +33,6 @@ export default async function NewProposalPage({ params }: Props) {
       <h1>{t("votes.create.title")}</h1>
     </>
   );
-  if (!access.allowed) {
-    return (
-      <>
-        {header}
-        <Refusal t={t} />
-      </>
-    );
-  }
   const charter = await getCharterParameters(db(), community.id);
   return (
     <>
