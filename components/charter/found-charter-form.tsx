@@ -189,6 +189,10 @@ export function FoundCharterForm({ slug }: { slug: string }) {
                 label: t("charter.parameterNames.secretBallotByDefault"),
                 nativeInputProps: register("parameters.secretBallotByDefault"),
               },
+              {
+                label: t("charter.parameterNames.commonsAdoptionByVote"),
+                nativeInputProps: register("parameters.commonsAdoptionByVote"),
+              },
             ]}
           />
         </div>

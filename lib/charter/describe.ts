@@ -45,6 +45,7 @@ export function describeParameterValue<K extends keyof CharterParameters>(t: Tra
     case "proposeAfterDays":
       return v === 0 ? t("charter.values.anyMember") : t("charter.values.membersAfter", { count: v as number });
     case "secretBallotByDefault":
+    case "commonsAdoptionByVote":
       return v ? t("charter.values.yes") : t("charter.values.no");
     case "sanctionsLadder":
       return describeLadder(t, v as CharterParameters["sanctionsLadder"]);

@@ -34,6 +34,8 @@ export const charterParametersSchema = z.object({
   sanctionsLadder: z.array(sanctionStepSchema).max(10),
   /** Reports after which content is hidden until a moderator decides (0 = never automatically). */
   autoHideAfterReports: z.number().int().min(0).max(100),
+  /** Whether adopting a commons takes a vote of the members (else administrators adopt). */
+  commonsAdoptionByVote: z.boolean().default(false),
 });
 export type CharterParameters = z.infer<typeof charterParametersSchema>;
 
@@ -54,6 +56,7 @@ export const defaultCharterParameters: CharterParameters = {
     { sanction: "BAN", expiresAfterDays: 3650 },
   ],
   autoHideAfterReports: 3,
+  commonsAdoptionByVote: false,
 };
 
 /** The parameters in force for a community: its charter's current version, else the defaults. */

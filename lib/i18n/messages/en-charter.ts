@@ -58,6 +58,7 @@ export const enCharter: Messages["charter"] = {
     secretBallotByDefault: "Secret ballot by default",
     sanctionsLadder: "Ladder of sanctions",
     autoHideAfterReports: "Automatic hiding of reported content",
+    commonsAdoptionByVote: "Adopting a commons takes a members' vote",
   },
   values: {
     days: "{count} days",

@@ -57,6 +57,7 @@ export const frCharter = {
     secretBallotByDefault: "Vote secret par défaut",
     sanctionsLadder: "Échelle des sanctions",
     autoHideAfterReports: "Masquage automatique d'un contenu signalé",
+    commonsAdoptionByVote: "Adoption d'un commun par un vote des membres",
   },
   values: {
     days: "{count} jours",
