@@ -7,6 +7,12 @@ import { enCharter } from "./en-charter";
 import { enDecisions } from "./en-decisions";
 import { enModeration } from "./en-moderation";
 import { enCommons } from "./en-commons";
+import { enModui } from "./en-modui";
+import { enLedger } from "./en-ledger";
+import { enAdmin } from "./en-admin";
+import { enNotifications } from "./en-notifications";
+import { enOpendata } from "./en-opendata";
+import { enCatalogue } from "./en-catalogue";
 
 export const en: Messages = {
   meta: {
@@ -223,4 +229,10 @@ export const en: Messages = {
   decisions: enDecisions,
   moderation: enModeration,
   commons: enCommons,
+  modui: enModui,
+  ledger: enLedger,
+  admin: enAdmin,
+  notifications: enNotifications,
+  opendata: enOpendata,
+  catalogue: enCatalogue,
 };

@@ -8,6 +8,12 @@ import { frCharter } from "./fr-charter";
 import { frDecisions } from "./fr-decisions";
 import { frModeration } from "./fr-moderation";
 import { frCommons } from "./fr-commons";
+import { frModui } from "./fr-modui";
+import { frLedger } from "./fr-ledger";
+import { frAdmin } from "./fr-admin";
+import { frNotifications } from "./fr-notifications";
+import { frOpendata } from "./fr-opendata";
+import { frCatalogue } from "./fr-catalogue";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -223,4 +229,10 @@ export const fr = {
   decisions: frDecisions,
   moderation: frModeration,
   commons: frCommons,
+  modui: frModui,
+  ledger: frLedger,
+  admin: frAdmin,
+  notifications: frNotifications,
+  opendata: frOpendata,
+  catalogue: frCatalogue,
 } as const;

@@ -1,0 +1,5 @@
+import type { Messages } from "./types";
+
+export const enLedger: Messages["ledger"] = {
+  title: "",
+};
