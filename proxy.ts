@@ -17,6 +17,7 @@ export function proxy(request: NextRequest) {
     dev: env.NODE_ENV === "development",
     https,
     formActions: [env.PROCONNECT_ISSUER, env.OIDC_ISSUER].filter((v): v is string => Boolean(v)).map((u) => new URL(u).origin),
+    mapOrigins: env.MAP_STYLE_URL === "none" ? [] : [new URL(env.MAP_STYLE_URL).origin],
   });
 
   const requestHeaders = new Headers(request.headers);

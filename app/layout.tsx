@@ -7,7 +7,7 @@ import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { config } from "@/lib/config";
-import { createTranslator } from "@/lib/i18n/core";
+import { createTranslator, formatDate } from "@/lib/i18n/core";
 import { currentLocale, currentUser } from "@/lib/web/request";
 import "./globals.css";
 
@@ -63,6 +63,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <div className="fr-container">
                   <div className="fr-notice__body">
                     <p className="fr-notice__title">{t("layout.demoBanner")}</p>
+                  </div>
+                </div>
+              </div>
+            )}
+            {user?.suspendedUntil && user.suspendedUntil > new Date() && (
+              <div className="fr-notice fr-notice--warning" data-testid="account-suspended">
+                <div className="fr-container">
+                  <div className="fr-notice__body">
+                    <p className="fr-notice__title">
+                      {t("admin.suspendedBanner", { date: formatDate(locale, user.suspendedUntil) })}
+                    </p>
                   </div>
                 </div>
               </div>

@@ -11,6 +11,9 @@ const optionalUrl = z.url().optional();
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** IGN Géoplateforme's "Plan IGN" vector style. */
+export const DEFAULT_MAP_STYLE_URL = "https://data.geopf.fr/annexes/ressources/vectorTiles/styles/PLAN.IGN/standard.json";
+
 const fields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
@@ -35,12 +38,23 @@ const fields = z.object({
   RATE_LIMIT_EMAIL_PER_ADDRESS: positiveInt(5),
   RATE_LIMIT_EMAIL_PER_IP: positiveInt(20),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(3600),
+  /** Per person and per hour (fixed windows in PostgreSQL): posting proposals, comments, reports, invitations. */
+  RATE_LIMIT_PROPOSALS_PER_HOUR: positiveInt(10),
+  RATE_LIMIT_COMMENTS_PER_HOUR: positiveInt(60),
+  RATE_LIMIT_REPORTS_PER_HOUR: positiveInt(30),
+  RATE_LIMIT_INVITATIONS_PER_HOUR: positiveInt(50),
   MAIL_MAX_ATTEMPTS: positiveInt(8),
+  /** MapLibre style of the base map; "none" draws maps on a plain background (see mapStyleUrl). */
+  MAP_STYLE_URL: z
+    .union([z.literal("none"), z.url().refine((v) => /^https?:\/\//i.test(v), "must be an http(s) URL or none")])
+    .default(DEFAULT_MAP_STYLE_URL),
   /** Signs decision records (lib/decisions). Unset: one key is generated and kept in the database. */
   SIGNING_KEY_ED25519: z
     .string()
     .regex(/-----BEGIN PRIVATE KEY-----/, "must be a PKCS#8 PEM Ed25519 private key (openssl genpkey -algorithm ed25519)")
     .optional(),
+  /** `npm run bench` only: enables the floor endpoints under /api/bench and /bench (404 otherwise). */
+  BENCH_ENDPOINTS: bool.default(false),
 });
 
 const schema = fields.superRefine((env, ctx) => {
@@ -95,6 +109,54 @@ export function resetConfigCache(): void {
 }
 
 export const isProduction = () => config().NODE_ENV === "production";
+
+/** The base map's style URL, or null for a plain background (MAP_STYLE_URL=none). */
+export const mapStyleUrl = (): string | null => (config().MAP_STYLE_URL === "none" ? null : config().MAP_STYLE_URL);
+
+/**
+ * APP_URL and AUTH_SECRET for signed links in emails (lib/notifications/unsubscribe.ts). Under
+ * NODE_ENV=test only, when the application is not configured at all (integration tests of use cases),
+ * a fixed test secret stands in, so that use cases that notify can run there.
+ */
+export function linkSettings(): { appUrl: string; secret: string } {
+  try {
+    const env = config();
+    return { appUrl: env.APP_URL, secret: env.AUTH_SECRET };
+  } catch (error) {
+    if (error instanceof ConfigError && process.env.NODE_ENV === "test") {
+      return {
+        appUrl: process.env.APP_URL ?? "http://localhost:3000",
+        secret: process.env.AUTH_SECRET ?? "test-only-secret-never-used-outside-tests",
+      };
+    }
+    throw error;
+  }
+}
+
+const actionLimitFields = fields.pick({
+  RATE_LIMIT_PROPOSALS_PER_HOUR: true,
+  RATE_LIMIT_COMMENTS_PER_HOUR: true,
+  RATE_LIMIT_REPORTS_PER_HOUR: true,
+  RATE_LIMIT_INVITATIONS_PER_HOUR: true,
+});
+export type ActionRateLimits = { proposals: number; comments: number; reports: number; invitations: number };
+
+/**
+ * The per-person limits on posting, read on their own (not cached) so that use cases run by the
+ * worker or the tests need no database URL or secret; an invalid value throws like config() does.
+ */
+export function actionRateLimits(env: Record<string, string | undefined> = process.env): ActionRateLimits {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith("RATE_LIMIT_") && v));
+  const result = actionLimitFields.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(formatConfigError(result.error));
+  const r = result.data;
+  return {
+    proposals: r.RATE_LIMIT_PROPOSALS_PER_HOUR,
+    comments: r.RATE_LIMIT_COMMENTS_PER_HOUR,
+    reports: r.RATE_LIMIT_REPORTS_PER_HOUR,
+    invitations: r.RATE_LIMIT_INVITATIONS_PER_HOUR,
+  };
+}
 
 /**
  * Logging must work before (and when) the rest of the configuration is invalid, so its two

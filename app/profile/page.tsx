@@ -39,6 +39,7 @@ export default async function ProfilePage() {
             organizationName: profile.organization?.name ?? "",
             siret: profile.organization?.siret ?? "",
             locale: profile.locale,
+            hideContributorName: !profile.listedByName,
           }}
         />
       </div>
@@ -56,6 +57,11 @@ export default async function ProfilePage() {
             ))}
           </ul>
         )}
+        <p className="fr-mt-4w">
+          <Link className="fr-link fr-icon-notification-3-line fr-link--icon-left" href="/profile/notifications">
+            {t("notifications.list.preferences")}
+          </Link>
+        </p>
         <form action={signOutAction} className="fr-mt-4w">
           <button type="submit" className="fr-btn fr-btn--secondary">
             {t("profile.signOut")}

@@ -48,6 +48,9 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "contribution.recorded": "commons.audit.contributionRecorded",
   "contribution.validated": "commons.audit.contributionValidated",
   "contribution.rejected": "commons.audit.contributionRejected",
+  "account.suspended": "admin.audit.suspended",
+  "account.suspensionLifted": "admin.audit.suspensionLifted",
+  "account.erased": "admin.audit.erased",
 };
 
 const roles = ["MEMBER", "MODERATOR", "ADMIN"] as const;
@@ -126,11 +129,13 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
     case "moderation.reported":
       return t("moderation.sentences.reported");
     case "moderation.hidden":
-      return t("moderation.sentences.hidden");
+      return entry.actor ? t("moderation.sentences.hiddenBy", { actor }) : t("moderation.sentences.hidden");
     case "moderation.restored":
       return field(details, "reason") === "suspensionEnded"
         ? t("moderation.sentences.suspensionEnded", { target })
-        : t("moderation.sentences.restored", { actor });
+        : field(details, "reason") === "contentRestored"
+          ? t("moderation.sentences.contentRestored", { actor })
+          : t("moderation.sentences.restored", { actor });
     case "moderation.warned":
       return t("moderation.sentences.warned", { actor, target });
     case "moderation.suspended":
@@ -148,9 +153,11 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
     case "commons.updated":
       return t("commons.sentences.updated", { actor });
     case "commons.adopted":
-      return t("commons.sentences.adopted", { actor });
+      return field(details, "byVote") === true ? t("commons.sentences.adoptedByVote") : t("commons.sentences.adopted", { actor });
     case "commons.rejected":
-      return t("commons.sentences.rejected", { actor });
+      return field(details, "byVote") === true
+        ? t("commons.sentences.rejectedByVote")
+        : t("commons.sentences.rejected", { actor });
     case "commons.archived":
       return t("commons.sentences.archived", { actor });
     case "contribution.recorded":

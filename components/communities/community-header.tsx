@@ -8,7 +8,17 @@ import type { Translate } from "@/lib/i18n/core";
 import type { Action } from "@/lib/policy/can";
 import { Breadcrumb } from "./breadcrumb";
 
-export type CommunitySection = "overview" | "members" | "proposals" | "charter" | "activity" | "admin";
+export type CommunitySection =
+  | "overview"
+  | "members"
+  | "proposals"
+  | "commons"
+  | "dashboard"
+  | "charter"
+  | "activity"
+  | "moderationLog"
+  | "moderation"
+  | "admin";
 
 type Props = {
   t: Translate;
@@ -42,8 +52,17 @@ export function CommunityHeader({ t, community, may, section, title }: Props) {
     { key: "overview", href: base, label: t("pages.nav.overview"), shown: true },
     { key: "members", href: `${base}/members`, label: t("pages.nav.members"), shown: may("community.read") },
     { key: "proposals", href: `${base}/proposals`, label: t("pages.nav.proposals"), shown: may("community.read") },
+    { key: "commons", href: `${base}/commons`, label: t("pages.nav.commons"), shown: may("community.read") },
+    { key: "dashboard", href: `${base}/dashboard`, label: t("pages.nav.dashboard"), shown: may("community.read") },
     { key: "charter", href: `${base}/charter`, label: t("pages.nav.charter"), shown: may("charter.read") },
     { key: "activity", href: `${base}/activity`, label: t("pages.nav.activity"), shown: may("audit.read") },
+    {
+      key: "moderationLog",
+      href: `${base}/moderation/log`,
+      label: t("pages.nav.moderationLog"),
+      shown: may("moderation.readLog") && !may("moderation.queue"),
+    },
+    { key: "moderation", href: `${base}/moderation`, label: t("pages.nav.moderation"), shown: may("moderation.queue") },
     { key: "admin", href: `${base}/admin`, label: t("pages.nav.admin"), shown: may("college.configure") },
   ];
   const current = sections.find((item) => item.key === section);

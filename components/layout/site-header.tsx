@@ -7,6 +7,7 @@ import Link from "next/link";
 import { signOutAction, switchLocaleAction } from "@/app/_actions/session";
 import type { Locale, Translate } from "@/lib/i18n/core";
 import type { SessionUser } from "@/lib/auth/sessions";
+import { NotificationsLink } from "@/components/notifications/notifications-link";
 
 type Props = {
   t: Translate;
@@ -85,6 +86,9 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
                   {user ? (
                     <>
                       <li>
+                        <NotificationsLink t={t} userId={user.id} current={currentPath.startsWith("/notifications")} />
+                      </li>
+                      <li>
                         <Link className="fr-btn fr-icon-account-circle-line" href="/profile">
                           {user.displayName ?? t("layout.profile")}
                         </Link>
@@ -117,6 +121,30 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
             {t("layout.close")}
           </button>
           <div className="fr-header__menu-links"></div>
+          <nav className="fr-nav" id="header-navigation" aria-label={t("catalogue.navLabel")}>
+            <ul className="fr-nav__list">
+              <li className="fr-nav__item">
+                <Link
+                  className="fr-nav__link"
+                  href="/catalogue"
+                  aria-current={currentPath === "/catalogue" || currentPath.startsWith("/catalogue?") ? "page" : undefined}
+                >
+                  {t("catalogue.nav")}
+                </Link>
+              </li>
+              {user?.isPlatformAdmin && (
+                <li className="fr-nav__item">
+                  <Link
+                    className="fr-nav__link"
+                    href="/admin"
+                    aria-current={currentPath.startsWith("/admin") ? "page" : undefined}
+                  >
+                    {t("admin.nav")}
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
         </div>
       </div>
     </header>

@@ -6,6 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { actorKinds, profileSchema, type Profile, type ProfileInput } from "@/lib/users/schemas";
@@ -92,6 +93,16 @@ export function ProfileForm({ defaults, mode }: Props) {
           {t("locales.en")}
         </option>
       </Select>
+      <Checkbox
+        options={[
+          {
+            label: t("ledger.profile.hideName"),
+            hintText: t("ledger.profile.hideNameHint"),
+            nativeInputProps: { ...register("hideContributorName") },
+          },
+        ]}
+        {...fieldState(tr(errors.hideContributorName?.message))}
+      />
       <Button type="submit" disabled={isSubmitting}>
         {mode === "onboarding" ? t("onboarding.submit") : t("profile.save")}
       </Button>

@@ -16,6 +16,9 @@ import { commentSchema } from "@/lib/proposals/schemas";
 import { commentAction } from "@/app/proposals/[id]/actions";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
+import { HiddenNotice } from "@/components/moderation/hidden-notice";
+import { ReportButton } from "@/components/moderation/report-button";
+import { ModerateContent } from "@/components/moderation/moderate-content";
 
 export type CommentItem = {
   id: string;
@@ -28,6 +31,8 @@ export type CommentItem = {
   edited: boolean;
   deleted: boolean;
   hidden: boolean;
+  /** For the author and moderators of a hidden comment (its text is then in html/body). */
+  hiddenReason?: string | null;
 };
 
 type Form = z.input<typeof commentSchema>;
@@ -92,15 +97,19 @@ function CommentForm({
 
 function CommentCard({
   proposalId,
+  communitySlug,
   comment,
   canComment,
   canModerate,
+  canReport,
   replies,
 }: {
   proposalId: string;
+  communitySlug?: string;
   comment: CommentItem;
   canComment: boolean;
   canModerate: boolean;
+  canReport: boolean;
   replies?: React.ReactNode;
 }) {
   const t = useT();
@@ -108,7 +117,7 @@ function CommentCard({
   const router = useRouter();
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
   const [error, setError] = useState<string>();
-  const act = async (op: "delete" | "hide") => {
+  const act = async (op: "delete") => {
     const result = await commentAction({ proposalId, op, commentId: comment.id });
     if (!result.ok) setError(tr(result.formError ?? "errors.invalid", result.values));
     else router.refresh();
@@ -126,9 +135,15 @@ function CommentCard({
             <em>{t("votes.comments.deleted")}</em>
           </p>
         ) : comment.hidden ? (
-          <p className="fr-text--sm">
-            <em>{t("votes.comments.hidden")}</em>
-          </p>
+          <>
+            <HiddenNotice reason={comment.hiddenReason ?? null} viewerIsAuthor={comment.mine} viewerIsModerator={canModerate} />
+            {comment.html !== null && (
+              <div className="gc-markdown gc-hidden-content" dangerouslySetInnerHTML={{ __html: comment.html }} />
+            )}
+            {canModerate && communitySlug && (
+              <ModerateContent communitySlug={communitySlug} targetKind="COMMENT" targetId={comment.id} hidden />
+            )}
+          </>
         ) : mode === "edit" ? (
           <CommentForm
             proposalId={proposalId}
@@ -175,14 +190,17 @@ function CommentCard({
                 </li>
               </>
             )}
-            {canModerate && (
-              <li>
-                <Button type="button" priority="tertiary" size="small" onClick={() => void act("hide")}>
-                  {t("votes.comments.hide")}
-                </Button>
-              </li>
-            )}
           </ul>
+        )}
+        {!gone && communitySlug && (canReport || canModerate) && (
+          <div className="gc-inline-actions">
+            {canReport && !comment.mine && (
+              <ReportButton communitySlug={communitySlug} targetKind="COMMENT" targetId={comment.id} />
+            )}
+            {canModerate && (
+              <ModerateContent communitySlug={communitySlug} targetKind="COMMENT" targetId={comment.id} hidden={false} />
+            )}
+          </div>
         )}
         {mode === "reply" && (
           <CommentForm
@@ -201,14 +219,19 @@ function CommentCard({
 
 export function CommentThread({
   proposalId,
+  communitySlug,
   comments,
   canComment,
   canModerate,
+  canReport = false,
 }: {
   proposalId: string;
+  /** With it, comments get the report button (and moderators hide with a reason). */
+  communitySlug?: string;
   comments: CommentItem[];
   canComment: boolean;
   canModerate: boolean;
+  canReport?: boolean;
 }) {
   const t = useT();
   const ids = new Set(comments.map((c) => c.id));
@@ -234,9 +257,11 @@ export function CommentThread({
             <CommentCard
               key={root.id}
               proposalId={proposalId}
+              communitySlug={communitySlug}
               comment={root}
               canComment={canComment}
               canModerate={canModerate}
+              canReport={canReport}
               replies={
                 replies.length > 0 && (
                   <ul className="fr-raw-list fr-ml-4w">
@@ -244,9 +269,11 @@ export function CommentThread({
                       <CommentCard
                         key={reply.id}
                         proposalId={proposalId}
+                        communitySlug={communitySlug}
                         comment={reply}
                         canComment={canComment}
                         canModerate={canModerate}
+                        canReport={canReport}
                       />
                     ))}
                   </ul>

@@ -15,24 +15,10 @@ import { createDb } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
 import { startSmtpReceiver } from "@/tests/support/smtp-receiver";
 import { DEFAULT_ACCOUNTS, startOidcServer } from "@/tests/support/oidc-server";
+import { waitForHealth } from "@/tests/support/wait-for-health";
 import { oidcClients, ports, STATE_OPERATOR, urls } from "./ports";
 
 const root = process.cwd();
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not become healthy in ${timeoutMs} ms`);
-}
 
 export default async function globalSetup() {
   const started = Date.now();
@@ -46,6 +32,8 @@ export default async function globalSetup() {
   const seedDb = createDb(database.url, 2);
   await seedDemo(seedDb);
   await seedDb.$disconnect();
+  // Specs that seed data the UI cannot produce quickly (e.g. a spam wave) read the database URL here.
+  process.env.E2E_DATABASE_URL = database.url;
 
   const smtp = await startSmtpReceiver({ port: ports.smtp, httpPort: ports.smtpHttp });
   const redirectUris = [urls.neutral, urls.state].flatMap((base) => [

@@ -49,8 +49,8 @@ export async function authenticate(
   const sessionToken = readCookie(request.headers.get("cookie"), sessionCookieName);
   const sessionUser = sessionToken ? await findSessionUser(db, sessionToken) : null;
   if (sessionUser) {
-    const { id, onboarded, isPlatformAdmin, locale } = sessionUser;
-    return { via: "session", user: { id, onboarded, isPlatformAdmin, locale }, scopes: tokenScopes };
+    const { id, onboarded, isPlatformAdmin, locale, suspendedUntil } = sessionUser;
+    return { via: "session", user: { id, onboarded, isPlatformAdmin, locale, suspendedUntil }, scopes: tokenScopes };
   }
   return { via: "anonymous", user: null, scopes: ["read"] };
 }

@@ -29,6 +29,10 @@ const problemResponses = {
     name: "InternalError",
     description: "Unexpected error; `requestId` and the x-request-id header identify it in the logs",
   },
+  503: {
+    name: "ServiceUnavailable",
+    description: "The database is unreachable or restarting (`service_unavailable`); retry after Retry-After seconds",
+  },
 } as const;
 type ProblemCode = keyof typeof problemResponses;
 
@@ -79,7 +83,7 @@ function parametersOf(schema: z.ZodType | undefined, location: "path" | "query")
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 function errorStatuses(route: ApiRoute): ProblemCode[] {
-  const statuses = new Set<ProblemCode>([401, 500, ...(route.errors ?? [])]);
+  const statuses = new Set<ProblemCode>([401, 500, 503, ...(route.errors ?? [])]);
   if (route.params || route.query || route.body) statuses.add(400);
   if (route.scope === "write") statuses.add(403);
   return [...statuses].sort((a, b) => a - b);

@@ -16,7 +16,15 @@ export function decodeCursor(cursor: string): string | null {
   if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (value && typeof value === "object" && "after" in value && typeof value.after === "string" && value.after !== "") {
+    if (
+      value &&
+      typeof value === "object" &&
+      "after" in value &&
+      typeof value.after === "string" &&
+      value.after !== "" &&
+      // PostgreSQL refuses NUL in text: such a cursor is garbage, not a server error.
+      !value.after.includes("\u0000")
+    ) {
       return value.after;
     }
   } catch {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { isAppError, RateLimitedError } from "@/lib/errors";
 import { translateDynamic, type Locale } from "@/lib/i18n/core";
 import { logger } from "@/lib/log";
+import { isDatabaseUnavailable } from "@/lib/db/health";
 import { InsufficientScopeError, InvalidInputError, InvalidTokenError } from "./errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -35,7 +36,11 @@ const titles: Record<number, string> = {
   409: "api.problems.conflict",
   429: "api.problems.tooManyRequests",
   500: "api.problems.internal",
+  503: "api.problems.unavailable",
 };
+
+/** Seconds a client should wait before retrying while the database is unreachable or restarting. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** The policy's page-oriented messages, reworded for an API client. */
 const apiMessageKeys: Record<string, string> = {
@@ -48,6 +53,19 @@ export type ProblemContext = { locale: Locale; requestId: string; instance?: str
 export type ProblemResult = { problem: Problem; headers: Record<string, string> };
 
 export function toProblem(error: unknown, { locale, requestId, instance }: ProblemContext): ProblemResult {
+  if (!isAppError(error) && isDatabaseUnavailable(error)) {
+    // An outage, not a bug: a quick 503 the client may retry (the pool gives up within seconds).
+    logger.warn({ err: error, requestId, instance }, "database unavailable");
+    const problem = build(
+      locale,
+      { status: 503, code: "service_unavailable", messageKey: "errors.unavailable", values: { requestId } },
+      instance,
+    );
+    return {
+      problem: { ...problem, requestId },
+      headers: { "content-language": locale, "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    };
+  }
   if (!isAppError(error)) {
     logger.error({ err: error, requestId, instance }, "unexpected API error");
     const problem = build(

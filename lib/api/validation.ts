@@ -26,12 +26,35 @@ export function fieldIssuesOf(error: z.ZodError, { root = "body" }: { root?: str
   return [...byField.values()];
 }
 
+/**
+ * The path of the first string holding a NUL character (U+0000), which PostgreSQL text cannot store
+ * (the query would fail with a 500); iterative, so deeply nested input cannot overflow the stack.
+ */
+export function nulCharacterPath(input: unknown): string | null {
+  const stack: [unknown, string][] = [[input, ""]];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 100_000) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return path;
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes("\u0000")) return path;
+        stack.push([child, path ? `${path}.${key}` : key]);
+      }
+    }
+  }
+  return null;
+}
+
 /** Parses or throws InvalidInputError (400 with field errors). */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
   { root = "body" }: { root?: string } = {},
 ): z.output<S> {
+  const nul = nulCharacterPath(input);
+  if (nul !== null) throw new InvalidInputError([{ field: nul || root, messageKey: "api.errors.nulCharacter" }]);
   const result = schema.safeParse(input);
   if (!result.success) throw new InvalidInputError(fieldIssuesOf(result.error, { root }));
   return result.data;

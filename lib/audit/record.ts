@@ -40,12 +40,16 @@ export const auditActions = [
   "contribution.recorded",
   "contribution.validated",
   "contribution.rejected",
+  "account.suspended",
+  "account.suspensionLifted",
+  "account.erased",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export async function recordAudit(
   tx: DbTx,
-  entry: { actorId: string | null; communityId: string; action: AuditAction; details?: Prisma.InputJsonObject },
+  /** communityId null: a platform-level entry (account suspension or erasure by a platform administrator). */
+  entry: { actorId: string | null; communityId: string | null; action: AuditAction; details?: Prisma.InputJsonObject },
 ): Promise<void> {
   await tx.auditEntry.create({
     data: { actorId: entry.actorId, communityId: entry.communityId, action: entry.action, details: entry.details ?? {} },

@@ -33,6 +33,8 @@ export type SessionUser = {
   onboarded: boolean;
   isPlatformAdmin: boolean;
   isDemo: boolean;
+  /** Suspended everywhere by a platform administrator until then (reads only). */
+  suspendedUntil: Date | null;
 };
 
 export async function findSessionUser(db: DbTx, sessionToken: string): Promise<SessionUser | null> {
@@ -50,6 +52,7 @@ export async function findSessionUser(db: DbTx, sessionToken: string): Promise<S
           onboardedAt: true,
           isPlatformAdmin: true,
           isDemo: true,
+          platformSuspendedUntil: true,
         },
       },
     },
@@ -64,5 +67,6 @@ export async function findSessionUser(db: DbTx, sessionToken: string): Promise<S
     onboarded: user.onboardedAt !== null,
     isPlatformAdmin: user.isPlatformAdmin,
     isDemo: user.isDemo,
+    suspendedUntil: user.platformSuspendedUntil,
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Commons: proposed by acting members (as a draft or straight up for adoption), edited by their
  * proposer, their stewards or the community's administrators, adopted or rejected by administrators
- * (until adoption by vote is wired to proposals of kind commons adoption), archived at the end of
- * their life. Illegal lifecycle transitions are 409. Every change writes its audit entry in the same
+ * or, where the charter says so (commonsAdoptionByVote), only by the outcome of a vote
+ * (lib/commons/adoption.ts), archived at the end of their life. Illegal lifecycle transitions are 409. Every change writes its audit entry in the same
  * transaction.
  */
 import type { Db } from "@/lib/db/client";
@@ -11,11 +11,13 @@ import type { CommonsStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
+import { notifyCommonsUpdated } from "@/lib/notifications/hooks";
 import { ForbiddenError, NotFoundError } from "@/lib/policy/can";
 import { roleOf } from "@/lib/policy/roles";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { validateCoverage, type BBox } from "./geometry";
-import { CommonsInputError, proposeCommonsSchema, updateCommonsSchema } from "./schemas";
+import { getCharterParameters } from "@/lib/charter/parameters";
+import { CommonsInputError, commonsFieldErrors, proposeCommonsSchema, updateCommonsSchema } from "./schemas";
 
 export type CommonsRef = { id: string; slug: string; status: CommonsStatus };
 
@@ -31,15 +33,41 @@ function coverageData(coverage: unknown) {
   return { coverage: result.geometry as unknown as Prisma.InputJsonValue, ...bbox };
 }
 
+/**
+ * The stewards as given, checked: people must be active members of the community, organisations must
+ * exist. The proposer is always among them (added by the caller).
+ */
+async function checkStewards(
+  db: Db,
+  communityId: string,
+  { userIds, organizationIds }: { userIds: string[]; organizationIds: string[] },
+) {
+  const users = [...new Set(userIds)];
+  const organizations = [...new Set(organizationIds)];
+  if (users.length > 0) {
+    const found = await db.membership.count({
+      where: { communityId, userId: { in: users }, status: { in: ["ACTIVE", "SUSPENDED"] } },
+    });
+    if (found !== users.length) throw new CommonsInputError({ stewardUserIds: "commons.errors.stewardNotMember" });
+  }
+  if (organizations.length > 0) {
+    const found = await db.organization.count({ where: { id: { in: organizations } } });
+    if (found !== organizations.length) throw new CommonsInputError({ stewardOrganizationIds: "commons.errors.stewardInvalid" });
+  }
+  return { users, organizations };
+}
+
 export async function proposeCommons(
   db: Db,
   { actor, slug, input }: { actor: Actor; slug: string; input: unknown },
 ): Promise<CommonsRef> {
   const { community } = await requireCommunityAccess(db, { slug, actor, action: "commons.propose" });
   const parsed = proposeCommonsSchema.safeParse(input);
-  if (!parsed.success) throw new CommonsInputError(fieldErrorsOf(parsed.error));
-  const { coverage, ...fields } = parsed.data;
+  if (!parsed.success) throw new CommonsInputError(commonsFieldErrors(fieldErrorsOf(parsed.error)));
+  const { coverage, stewardUserIds, stewardOrganizationIds, ...fields } = parsed.data;
   const geo = coverageData(coverage ?? null);
+  const stewards = await checkStewards(db, community.id, { userIds: stewardUserIds, organizationIds: stewardOrganizationIds });
+  const people = [actor.id, ...stewards.users.filter((id) => id !== actor.id)];
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.commons.create({
@@ -48,7 +76,12 @@ export async function proposeCommons(
           ...geo,
           communityId: community.id,
           proposerId: actor.id,
-          stewards: { create: { userId: actor.id } },
+          stewards: {
+            create: [
+              ...people.map((userId) => ({ userId })),
+              ...stewards.organizations.map((organizationId) => ({ organizationId })),
+            ],
+          },
         },
         select: { id: true, slug: true, status: true },
       });
@@ -107,8 +140,8 @@ export async function updateCommons(
   const isAdmin = role === "admin" || actor.isPlatformAdmin;
   if (!isAdmin && !(await isStewardOf(db, commons, actor))) throw new ForbiddenError("commons.update");
   const parsed = updateCommonsSchema.safeParse(input);
-  if (!parsed.success) throw new CommonsInputError(fieldErrorsOf(parsed.error));
-  const { coverage, status, ...fields } = parsed.data;
+  if (!parsed.success) throw new CommonsInputError(commonsFieldErrors(fieldErrorsOf(parsed.error)));
+  const { coverage, status, stewardUserIds, stewardOrganizationIds, ...fields } = parsed.data;
   if (commons.status === "ARCHIVED" || commons.status === "REJECTED") {
     throw new AppError("commons_closed", "commons.errors.closed", 409);
   }
@@ -116,12 +149,30 @@ export async function updateCommons(
     throw new AppError("commons_transition", "commons.errors.illegalTransition", 409);
   }
   const geo = coverageData(coverage);
+  const replaceStewards = stewardUserIds !== undefined || stewardOrganizationIds !== undefined;
+  const stewards = replaceStewards
+    ? await checkStewards(db, community.id, {
+        userIds: stewardUserIds ?? commons.stewards.flatMap((s) => (s.userId ? [s.userId] : [])),
+        organizationIds: stewardOrganizationIds ?? commons.stewards.flatMap((s) => (s.organizationId ? [s.organizationId] : [])),
+      })
+    : null;
   return db.$transaction(async (tx) => {
     const updated = await tx.commons.update({
       where: { id: commons.id },
       data: { ...fields, ...geo, ...(status ? { status } : {}) },
       select: { id: true, slug: true, status: true },
     });
+    if (stewards) {
+      // The proposer stays a steward: they answer for the commons they brought.
+      const people = [...new Set([...(commons.proposerId ? [commons.proposerId] : []), ...stewards.users])];
+      await tx.commonsSteward.deleteMany({ where: { commonsId: commons.id } });
+      await tx.commonsSteward.createMany({
+        data: [
+          ...people.map((userId) => ({ commonsId: commons.id, userId })),
+          ...stewards.organizations.map((organizationId) => ({ commonsId: commons.id, organizationId })),
+        ],
+      });
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       communityId: community.id,
@@ -146,6 +197,11 @@ async function transition(
   const { community } = await requireCommunityAccess(db, { slug, actor, action: "commons.adopt" });
   const commons = await loadCommons(db, community.id, commonsSlug);
   const rule = transitions[which];
+  // Where the charter says adoption takes a vote, only the vote's outcome adopts or rejects
+  // (lib/commons/adoption.ts); administrators still archive.
+  if (which !== "archive" && (await getCharterParameters(db, community.id)).commonsAdoptionByVote) {
+    throw new AppError("commons_adoption_by_vote", "commons.errors.adoptionByVote", 409);
+  }
   return db.$transaction(async (tx) => {
     // The status in the WHERE clause makes concurrent transitions race safely: one wins, the other is a 409.
     const { count } = await tx.commons.updateMany({
@@ -159,6 +215,7 @@ async function transition(
       action: rule.audit,
       details: { commonsId: commons.id, slug: commons.slug, from: commons.status, ...(reason ? { reason } : {}) },
     });
+    await notifyCommonsUpdated(tx, { commonsId: commons.id, actorId: actor.id });
     return { id: commons.id, slug: commons.slug, status: rule.to };
   });
 }

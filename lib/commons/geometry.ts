@@ -112,7 +112,7 @@ export function bboxOf(geometry: Coverage): BBox {
 export function validateCoverage(input: unknown): GeometryResult {
   let bytes: number;
   try {
-    bytes = Buffer.byteLength(JSON.stringify(input) ?? "", "utf8");
+    bytes = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
   } catch {
     return { ok: false, error: "commons.errors.geometry.invalid" };
   }

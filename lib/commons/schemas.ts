@@ -1,6 +1,7 @@
 /** Schemas for commons and contributions, shared by forms, actions and the API. Messages are catalogue keys. */
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { validateCoverage } from "./geometry";
 
 /** SPDX identifiers of the open licences a commons may carry. */
 export const licences = [
@@ -16,6 +17,21 @@ export const licences = [
   "GPL-3.0-only",
 ] as const;
 export type Licence = (typeof licences)[number];
+
+/** The full names of the licences in the allow-list (proper names, the same in every language). */
+export const licenceNames: Record<Licence, string> = {
+  "etalab-2.0": "Licence Ouverte / Open Licence 2.0 (Etalab)",
+  "ODbL-1.0": "Open Database License 1.0",
+  "CC-BY-4.0": "Creative Commons Attribution 4.0",
+  "CC-BY-SA-4.0": "Creative Commons Attribution – Share Alike 4.0",
+  "CC0-1.0": "Creative Commons Zero 1.0",
+  "EUPL-1.2": "European Union Public Licence 1.2",
+  MIT: "MIT License",
+  "Apache-2.0": "Apache License 2.0",
+  "AGPL-3.0-only": "GNU Affero General Public License 3.0",
+  "GPL-3.0-only": "GNU General Public License 3.0",
+};
+export const licenceName = (id: string): string => (licenceNames as Record<string, string>)[id] ?? id;
 
 export const commonsKinds = ["DATASET", "SOFTWARE", "SERVICE_API", "MAP", "SPECIFICATION", "OTHER"] as const;
 export const commonsStatuses = ["DRAFT", "PROPOSED", "ADOPTED", "REJECTED", "ARCHIVED"] as const;
@@ -38,6 +54,31 @@ const url = z
   .refine((v) => /^https?:\/\//i.test(v), "commons.errors.urlInvalid");
 const optionalUrl = z.union([url, z.literal("").transform(() => null), z.null()]).optional();
 
+/**
+ * Markdown is sanitised when rendered (lib/markdown.ts), but text that tries to run code is refused
+ * outright, so the author learns it will not work instead of seeing it silently dropped.
+ */
+const UNSAFE_MARKDOWN =
+  /<\s*\/?\s*(script|iframe|object|embed|style|svg|math)\b|<[^>]*\son[a-z]+\s*=|javascript\s*:|vbscript\s*:|data\s*:\s*text\/html/i;
+export const isUnsafeMarkdown = (text: string) => UNSAFE_MARKDOWN.test(text);
+
+const description = z
+  .string()
+  .max(50_000, "commons.errors.descriptionTooLong")
+  .refine((text) => !isUnsafeMarkdown(text), "commons.errors.descriptionUnsafe");
+
+/** A coverage is optional (null: none); when given it must pass lib/commons/geometry.ts, with its precise message. */
+const coverage = z.unknown().superRefine((value, ctx) => {
+  if (value === undefined || value === null) return;
+  const result = validateCoverage(value);
+  if (!result.ok) ctx.addIssue({ code: "custom", message: result.error });
+});
+
+const MAX_STEWARDS = 20;
+const ids = z
+  .array(z.string().trim().min(1, "commons.errors.stewardInvalid").max(60, "commons.errors.stewardInvalid"))
+  .max(MAX_STEWARDS, "commons.errors.stewardsTooMany");
+
 export const commonsFields = {
   slug: z
     .string()
@@ -47,14 +88,18 @@ export const commonsFields = {
     .max(60, "commons.errors.slugInvalid"),
   title: z.string().trim().min(2, "commons.errors.titleRequired").max(140, "commons.errors.titleTooLong"),
   summary: z.string().trim().min(1, "commons.errors.summaryRequired").max(500, "commons.errors.summaryTooLong"),
-  description: z.string().max(50_000, "commons.errors.descriptionTooLong").default(""),
+  description: description.default(""),
   kind: z.enum(commonsKinds, { message: "commons.errors.kindInvalid" }),
   licence: z.enum(licences, { message: "commons.errors.licenceInvalid" }),
   repositoryUrl: optionalUrl,
   dataUrl: optionalUrl,
   documentationUrl: optionalUrl,
-  /** Validated separately by lib/commons/geometry.ts (precise error keys). */
-  coverage: z.unknown().optional(),
+  /** Validated by lib/commons/geometry.ts (precise error keys). */
+  coverage: coverage.optional(),
+  /** Members of the community who look after the commons (the proposer always does). */
+  stewardUserIds: ids.default([]),
+  /** Organisations that look after the commons. */
+  stewardOrganizationIds: ids.default([]),
 };
 
 export const proposeCommonsSchema = z.object({
@@ -62,22 +107,33 @@ export const proposeCommonsSchema = z.object({
   /** DRAFT keeps it to its proposer and stewards' eyes in the UI; PROPOSED puts it up for adoption. */
   status: z.enum(["DRAFT", "PROPOSED"]).default("DRAFT"),
 });
+export type ProposeCommonsInput = z.input<typeof proposeCommonsSchema>;
+export type ProposeCommonsValues = z.output<typeof proposeCommonsSchema>;
 
 export const updateCommonsSchema = z
   .object({
     title: commonsFields.title,
     summary: commonsFields.summary,
-    description: z.string().max(50_000, "commons.errors.descriptionTooLong"),
+    description,
     kind: commonsFields.kind,
     licence: commonsFields.licence,
     repositoryUrl: optionalUrl,
     dataUrl: optionalUrl,
     documentationUrl: optionalUrl,
-    coverage: z.unknown().optional(),
+    coverage,
+    stewardUserIds: ids,
+    stewardOrganizationIds: ids,
     /** The proposer submits a draft for adoption. */
     status: z.literal("PROPOSED"),
   })
   .partial();
+export type UpdateCommonsInput = z.input<typeof updateCommonsSchema>;
+export type UpdateCommonsValues = z.output<typeof updateCommonsSchema>;
+
+/** The reason an administrator may give when adopting, rejecting or archiving. */
+export const commonsDecisionSchema = z.object({
+  reason: z.string().trim().max(1000, "commons.errors.reasonTooLong").optional(),
+});
 
 export const recordContributionSchema = z.object({
   type: z.enum(contributionTypes, { message: "commons.errors.contributionTypeInvalid" }),
@@ -98,6 +154,13 @@ export const validateContributionSchema = z.object({
   decision: z.enum(["VALIDATED", "REJECTED"], { message: "commons.errors.decisionInvalid" }),
   comment: z.string().trim().max(2000, "commons.errors.commentTooLong").optional(),
 });
+
+/** Field errors keyed by top-level field (an array item's error belongs to its list). */
+export function commonsFieldErrors(errors: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, key] of Object.entries(errors)) out[field.split(".")[0]!] ??= key;
+  return out;
+}
 
 export class CommonsInputError extends AppError {
   constructor(readonly fieldErrors: Record<string, string>) {

@@ -1,14 +1,22 @@
 /**
  * Finding commons across the communities the viewer may read (public ones, members-only ones where
  * they are an active or suspended member; platform administrators read all), by words (French and
- * English stemming, accents ignored), kind, licence, status, community and map extent. Drafts are
- * visible to their proposer only. One SQL query per page, newest first, by cursor.
+ * English stemming, accents ignored), kind, licence, status, community, kind of actor among the
+ * stewards and map extent. Drafts are visible to their proposer only; commons hidden by moderation are
+ * left out. One SQL query per page (coverages included on request, for maps), by cursor, sorted by
+ * relevance (with words), most recent first, or title.
+ *
+ * The cursor is the id of the last commons of the previous page; the query finds that row's sort key
+ * itself, so the same cursor works for every sort (with the same criteria).
  */
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CommonsKind, CommonsStatus } from "@/lib/generated/prisma/enums";
+import type { ActorKind, CommonsKind, CommonsStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/communities/access";
-import type { BBox } from "./geometry";
+import type { BBox, Coverage } from "./geometry";
+
+export const commonsSorts = ["relevance", "recent", "title"] as const;
+export type CommonsSort = (typeof commonsSorts)[number];
 
 export type CommonsSearch = {
   viewer: Actor | null;
@@ -17,10 +25,17 @@ export type CommonsSearch = {
   licence?: string;
   status?: CommonsStatus;
   communityId?: string;
+  communitySlug?: string;
+  /** At least one steward is a person of this kind of actor or an organisation of this kind. */
+  actorKind?: ActorKind;
   /** Commons whose coverage's bounding box intersects this one (no antimeridian wrap). */
   bbox?: BBox;
+  /** Default: recent (the catalogue page asks for relevance when there are words, see effectiveSort). Relevance without words means recent. */
+  sort?: CommonsSort;
   cursor?: string;
   limit?: number;
+  /** Also return each commons' coverage (GeoJSON), in the same query. */
+  includeCoverage?: boolean;
 };
 
 export type CommonsHit = {
@@ -34,6 +49,8 @@ export type CommonsHit = {
   bbox: BBox | null;
   createdAt: Date;
   community: { id: string; slug: string; name: string };
+  /** Only with includeCoverage. */
+  coverage?: Coverage | null;
 };
 
 type Row = {
@@ -52,12 +69,20 @@ type Row = {
   communityId: string;
   communitySlug: string;
   communityName: string;
+  coverage?: Coverage | null;
 };
 
+/** The sort to apply: by default relevance when there are words, else recent; relevance needs words. */
+export function effectiveSort(sort: CommonsSort | undefined, q: string | undefined): CommonsSort {
+  const words = Boolean(q?.trim());
+  if (!sort) return words ? "relevance" : "recent";
+  return sort === "relevance" && !words ? "recent" : sort;
+}
+
 export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ data: CommonsHit[]; nextCursor: string | null }> {
-  const { viewer, q, kind, licence, status, communityId, bbox, cursor } = search;
+  const { viewer, q, kind, licence, status, communityId, communitySlug, actorKind, bbox, cursor } = search;
   const take = Math.min(Math.max(search.limit ?? 20, 1), 100);
-  const where: Prisma.Sql[] = [];
+  const where: Prisma.Sql[] = [Prisma.sql`c."hiddenAt" IS NULL`];
 
   if (!viewer?.isPlatformAdmin) {
     where.push(
@@ -69,30 +94,56 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
   }
   where.push(viewer ? Prisma.sql`(c."status" <> 'DRAFT' OR c."proposerId" = ${viewer.id})` : Prisma.sql`c."status" <> 'DRAFT'`);
   const words = q?.trim();
-  if (words) {
-    where.push(Prisma.sql`c."searchVector" @@ (
-      websearch_to_tsquery('french'::regconfig, commons_unaccent(${words})) ||
-      websearch_to_tsquery('english'::regconfig, commons_unaccent(${words})))`);
-  }
+  const query = words
+    ? Prisma.sql`(websearch_to_tsquery('french'::regconfig, commons_unaccent(${words})) ||
+      websearch_to_tsquery('english'::regconfig, commons_unaccent(${words})))`
+    : null;
+  if (query) where.push(Prisma.sql`c."searchVector" @@ ${query}`);
   if (kind) where.push(Prisma.sql`c."kind" = ${kind}::"CommonsKind"`);
   if (licence) where.push(Prisma.sql`c."licence" = ${licence}`);
   if (status) where.push(Prisma.sql`c."status" = ${status}::"CommonsStatus"`);
   if (communityId) where.push(Prisma.sql`c."communityId" = ${communityId}`);
+  if (communitySlug) where.push(Prisma.sql`m."slug" = ${communitySlug}`);
+  if (actorKind) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "CommonsSteward" s
+      LEFT JOIN "User" su ON su."id" = s."userId"
+      LEFT JOIN "Organization" so ON so."id" = s."organizationId"
+      WHERE s."commonsId" = c."id" AND (su."actorKind" = ${actorKind}::"ActorKind" OR so."kind" = ${actorKind}::"ActorKind"))`);
+  }
   if (bbox) {
     where.push(Prisma.sql`c."minLon" <= ${bbox.maxLon} AND c."maxLon" >= ${bbox.minLon}
       AND c."minLat" <= ${bbox.maxLat} AND c."maxLat" >= ${bbox.minLat}`);
   }
-  if (cursor) {
-    where.push(Prisma.sql`(c."createdAt", c."id") < (SELECT k."createdAt", k."id" FROM "Commons" k WHERE k."id" = ${cursor})`);
+
+  const sort = effectiveSort(search.sort ?? "recent", words);
+  let order: Prisma.Sql;
+  if (sort === "relevance" && query) {
+    order = Prisma.sql`ts_rank(c."searchVector", ${query}) DESC, c."id" DESC`;
+    if (cursor) {
+      where.push(Prisma.sql`(ts_rank(c."searchVector", ${query}), c."id") <
+        (SELECT ts_rank(k."searchVector", ${query}), k."id" FROM "Commons" k WHERE k."id" = ${cursor})`);
+    }
+  } else if (sort === "title") {
+    order = Prisma.sql`lower(commons_unaccent(c."title")) ASC, c."id" ASC`;
+    if (cursor) {
+      where.push(Prisma.sql`(lower(commons_unaccent(c."title")), c."id") >
+        (SELECT lower(commons_unaccent(k."title")), k."id" FROM "Commons" k WHERE k."id" = ${cursor})`);
+    }
+  } else {
+    order = Prisma.sql`c."createdAt" DESC, c."id" DESC`;
+    if (cursor) {
+      where.push(Prisma.sql`(c."createdAt", c."id") < (SELECT k."createdAt", k."id" FROM "Commons" k WHERE k."id" = ${cursor})`);
+    }
   }
 
   const rows = await db.$queryRaw<Row[]>`
     SELECT c."id", c."slug", c."title", c."summary", c."kind", c."licence", c."status",
            c."minLon", c."minLat", c."maxLon", c."maxLat", c."createdAt",
            m."id" AS "communityId", m."slug" AS "communitySlug", m."name" AS "communityName"
+           ${search.includeCoverage ? Prisma.sql`, c."coverage"` : Prisma.empty}
     FROM "Commons" c JOIN "Community" m ON m."id" = c."communityId"
     WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY c."createdAt" DESC, c."id" DESC
+    ORDER BY ${order}
     LIMIT ${take + 1}`;
 
   const page = rows.slice(0, take);
@@ -111,7 +162,20 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
           : { minLon: r.minLon, minLat: r.minLat, maxLon: r.maxLon, maxLat: r.maxLat },
       createdAt: r.createdAt,
       community: { id: r.communityId, slug: r.communitySlug, name: r.communityName },
+      ...(search.includeCoverage ? { coverage: r.coverage ?? null } : {}),
     })),
     nextCursor: rows.length > take ? (page[page.length - 1]?.id ?? null) : null,
   };
+}
+
+/** The communities whose commons the viewer may see, by name (the catalogue's community filter). */
+export async function catalogueCommunities(db: Db, viewer: Actor | null): Promise<{ slug: string; name: string }[]> {
+  const visible = viewer?.isPlatformAdmin
+    ? Prisma.sql`TRUE`
+    : viewer
+      ? Prisma.sql`(m."visibility" = 'PUBLIC' OR EXISTS (SELECT 1 FROM "Membership" ms WHERE ms."communityId" = m."id"
+          AND ms."userId" = ${viewer.id} AND ms."status" IN ('ACTIVE', 'SUSPENDED')))`
+      : Prisma.sql`m."visibility" = 'PUBLIC'`;
+  return db.$queryRaw<{ slug: string; name: string }[]>`
+    SELECT m."slug", m."name" FROM "Community" m WHERE ${visible} ORDER BY lower(m."name"), m."slug" LIMIT 500`;
 }

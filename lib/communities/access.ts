@@ -3,7 +3,8 @@ import type { DbTx } from "@/lib/db/client";
 import type { Subject } from "@/lib/policy/roles";
 import { NotFoundError, assertCan, type Action } from "@/lib/policy/can";
 
-export type Actor = { id: string; onboarded: boolean; isPlatformAdmin: boolean };
+/** suspendedUntil: suspended everywhere by a platform administrator (see lib/policy/roles.ts). */
+export type Actor = { id: string; onboarded: boolean; isPlatformAdmin: boolean; suspendedUntil?: Date | null };
 
 export async function loadCommunityAccess(db: DbTx, { slug, actor }: { slug: string; actor: Actor | null }) {
   const community = await db.community.findUnique({

@@ -4,13 +4,15 @@
  * leads them through sign-in with the same address, then accepting makes them a member.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { enforceRateLimit } from "@/lib/moderation/rate-limits";
 import type { Db } from "@/lib/db/client";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { assertCan, NotFoundError } from "@/lib/policy/can";
+import { assertCan, NotFoundError, UnauthenticatedError } from "@/lib/policy/can";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderInvitationEmail } from "@/lib/mail/render-community";
+import { notifyInvitation } from "@/lib/notifications/hooks";
 import type { Locale } from "@/lib/i18n/core";
 import { requireCommunityAccess, type Actor } from "./access";
 
@@ -23,6 +25,7 @@ export async function inviteByEmail(
 ): Promise<{ invitationId: string }> {
   const { actor, slug, email, role } = input;
   const { community } = await requireCommunityAccess(db, { slug, actor, action: "membership.invite" });
+  await enforceRateLimit(db, { action: "invitations", userId: actor.id });
   const token = randomBytes(32).toString("base64url");
   return db.$transaction(async (tx) => {
     const pending = await tx.invitation.findFirst({
@@ -63,6 +66,8 @@ export async function inviteByEmail(
       action: "membership.invited",
       details: { invitationId: invitation.id, role },
     });
+    // Someone who already has an account also sees the invitation in the app.
+    if (invitee) await notifyInvitation(tx, { communityId: community.id, email, inviterId: actor.id, token });
     return { invitationId: invitation.id };
   });
 }
@@ -88,8 +93,9 @@ export async function findInvitation(db: Db, token: string) {
 
 export async function acceptInvitation(
   db: Db,
-  { actor, token }: { actor: Actor & { email: string | null }; token: string },
+  { actor, token }: { actor: (Actor & { email: string | null }) | null; token: string },
 ): Promise<{ slug: string }> {
+  if (!actor) throw new UnauthenticatedError();
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash: hash(token) },

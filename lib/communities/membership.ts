@@ -9,8 +9,7 @@ import type { ActorKind, MemberRole } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import { recordAudit } from "@/lib/audit/record";
-import { enqueueEmail } from "@/lib/mail/outbox";
-import { renderMembershipDecisionEmail } from "@/lib/mail/render-community";
+import { notifyMembershipDecided, notifyMembershipRequested } from "@/lib/notifications/hooks";
 import { loadCommunityAccess, requireCommunityAccess, type Actor } from "./access";
 
 async function actorKindOf(tx: DbTx, userId: string): Promise<ActorKind> {
@@ -61,6 +60,7 @@ export async function joinCommunity(
       action: open ? "membership.joined" : "membership.requested",
       details: { membershipId: updated.id, college },
     });
+    if (!open) await notifyMembershipRequested(tx, { communityId: community.id, requesterId: actor.id });
     return { status };
   });
 }
@@ -131,19 +131,8 @@ export async function decideMembershipRequest(
       action: approved ? "membership.approved" : "membership.refused",
       details: { membershipId: target.id, userId: target.userId, ...(message ? { message } : {}) },
     });
-    if (target.user.email) {
-      await enqueueEmail(tx, {
-        to: target.user.email,
-        locale: target.user.locale,
-        email: renderMembershipDecisionEmail({
-          locale: target.user.locale,
-          communityName: community.name,
-          approved,
-          message,
-          url: new URL(`/communities/${community.slug}`, input.appUrl).toString(),
-        }),
-      });
-    }
+    // In the app, and by email at once unless the person chose otherwise (lib/notifications).
+    await notifyMembershipDecided(tx, { communityId: community.id, userId: target.userId, approved, message });
   });
 }
 

@@ -19,8 +19,15 @@ export function createDb(connectionString: string, poolMax = config().DB_POOL_MA
     keepAlive: true,
     // A statement that runs this long is a bug or an outage; fail it rather than hold the pool.
     statement_timeout: 15_000,
+    // Client-side backstop for a server that vanished without closing the socket (no reply ever comes).
+    query_timeout: 20_000,
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({
+    adapter,
+    // Prisma's defaults (wait 2 s for a connection to start a transaction, 5 s to finish it) turn a
+    // burst of writes — 200 ballots at once on a pool of 10 — into errors; wait as long as the pool.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 const globalForDb = globalThis as unknown as { geocommunsDb?: PrismaClient };

@@ -6,12 +6,14 @@ import type { Db } from "@/lib/db/client";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { demoCommunities, demoOrganizations, demoPeople } from "./data";
 import { seedDemoProposals } from "./proposals";
+import { seedDemoCommons } from "./commons-data";
 import { seedCharter } from "@/lib/charter/seed-charter";
 
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const result = await seedPeopleAndCommunities(db);
   // Votes go through their own use cases (each its own transaction), after the base data exists.
   if (result.seeded) await seedDemoProposals(db);
+  if (result.seeded) await seedDemoCommons(db);
   return result;
 }
 

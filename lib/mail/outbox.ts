@@ -9,11 +9,22 @@ import type { RenderedEmail } from "./render";
 
 export async function enqueueEmail(
   tx: DbTx,
-  { to, locale, email }: { to: string; locale: Locale; email: RenderedEmail },
+  {
+    to,
+    locale,
+    email,
+    headers,
+  }: {
+    to: string;
+    locale: Locale;
+    email: RenderedEmail;
+    /** Extra headers (e.g. List-Unsubscribe), passed to SMTP as they are. */
+    headers?: Record<string, string>;
+  },
 ): Promise<{ id: string; messageId: string }> {
   const messageId = `<${randomUUID()}@geocommuns>`;
   const row = await tx.outboxEmail.create({
-    data: { to, locale, subject: email.subject, text: email.text, html: email.html, messageId },
+    data: { to, locale, subject: email.subject, text: email.text, html: email.html, messageId, headers: headers ?? {} },
     select: { id: true, messageId: true },
   });
   return row;

@@ -13,6 +13,8 @@ import { createTransport, deliverBatch } from "./worker";
 import { closeDueProposals } from "@/lib/votes/close-proposal";
 import { endExpiredSuspensions } from "@/lib/moderation/sanctions";
 import { emitClosingSoonEvents } from "@/lib/events/closing-soon";
+import { deliverPendingEvents } from "@/lib/notifications/deliver-events";
+import { sendDailyDigests } from "@/lib/notifications/digest";
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -44,10 +46,16 @@ export async function runWorker(db: Db, env: Config, signal: AbortSignal, { poll
       // Reminders: "proposal.closingSoon" once per proposal closing within 24 h (unique constraint).
       const closingSoon = await emitClosingSoonEvents(db);
       if (closingSoon) logger.info({ closingSoon }, "closing-soon events");
+      // Notifications for domain events (each event once, even with several workers).
+      const delivered = await deliverPendingEvents(db);
+      if (delivered) logger.info({ delivered }, "events delivered as notifications");
       const ended = await endExpiredSuspensions(db, new Date());
       if (ended) logger.info({ ended }, "suspensions ended");
       if (Date.now() - lastPurge > 60_000) {
         lastPurge = Date.now();
+        // Daily digests: once per person and day (row locks keep two workers from both sending).
+        const digests = await sendDailyDigests(db);
+        if (digests) logger.info({ digests }, "daily digests queued");
         await purgeExpiredEmailLinks(db);
         await purgeExpiredRateLimits(db);
       }

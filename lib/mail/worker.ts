@@ -15,8 +15,20 @@ export type ClaimedEmail = {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers stored with the email (List-Unsubscribe…). */
+  headers: unknown;
   attempts: number;
 };
+
+/** Keeps only string-valued headers with safe names (no CR/LF can reach the SMTP stream). */
+export function extraHeaders(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const headers: Record<string, string> = {};
+  for (const [name, content] of Object.entries(value)) {
+    if (/^[A-Za-z0-9-]+$/.test(name) && typeof content === "string" && !/[\r\n]/.test(content)) headers[name] = content;
+  }
+  return headers;
+}
 
 const LEASE_SECONDS = 120;
 
@@ -31,7 +43,7 @@ export async function claimBatch(db: Db, size: number): Promise<ClaimedEmail[]> 
       ORDER BY "createdAt"
       LIMIT ${size}
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "messageId", "to", "subject", "text", "html", "attempts"`;
+    RETURNING "id", "messageId", "to", "subject", "text", "html", "headers", "attempts"`;
 }
 
 /** Exponential backoff with jitter: 10 s, 20 s, 40 s… capped at one hour. */
@@ -91,6 +103,7 @@ export async function deliverBatch(
         text: email.text,
         html: email.html,
         messageId: email.messageId,
+        headers: extraHeaders(email.headers),
       });
       await markSent(db, email.id);
       sent++;

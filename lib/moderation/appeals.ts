@@ -14,10 +14,17 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import { loadCommunityAccess, requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { appealSchema, decideAppealSchema, ModerationInputError } from "./schemas";
+import { notifyAppealDecided } from "./notify";
+
+/** How long after a sanction its member may appeal. */
+export const APPEAL_DEADLINE_DAYS = 30;
+const DAY = 24 * 60 * 60 * 1000;
+
+export const appealDeadline = (sanctionedAt: Date) => new Date(sanctionedAt.getTime() + APPEAL_DEADLINE_DAYS * DAY);
 
 export async function appeal(
   db: Db,
-  { actor, slug, input }: { actor: Actor; slug: string; input: unknown },
+  { actor, slug, input, now = new Date() }: { actor: Actor; slug: string; input: unknown; now?: Date },
 ): Promise<{ id: string; state: AppealState }> {
   // Not requireCommunityAccess: a banned member no longer reads a members-only community, yet may
   // appeal the ban; only the appeal itself is checked.
@@ -31,9 +38,12 @@ export async function appeal(
   // Someone else's sanction is as unknown as a missing one.
   const target = await db.sanction.findFirst({
     where: { id: sanctionId, communityId: community.id, userId: actor.id },
-    select: { id: true },
+    select: { id: true, createdAt: true },
   });
   if (!target) throw new NotFoundError();
+  if (appealDeadline(target.createdAt) <= now) {
+    throw new AppError("appeal_deadline", "moderation.errors.appealDeadline", 409, { days: APPEAL_DEADLINE_DAYS });
+  }
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.appeal.create({ data: { sanctionId, text }, select: { id: true, state: true } });
@@ -122,6 +132,13 @@ export async function decideAppeal(
       communityId: community.id,
       action: "moderation.appealDecided",
       details: { userId: sanction.userId, sanctionId: sanction.id, appealId, outcome, lifted },
+    });
+    await notifyAppealDecided(tx, {
+      communityId: community.id,
+      userId: sanction.userId,
+      sanctionId: sanction.id,
+      outcome,
+      decision,
     });
     return { id: appealId, state: outcome };
   });

@@ -15,6 +15,8 @@ import { getCharterParameters } from "@/lib/charter/parameters";
 import { NotFoundError } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { ModerationInputError, queueFilterSchema, reportSchema } from "./schemas";
+import { enforceRateLimit } from "./rate-limits";
+import { tellReporters, type ReporterNotices } from "./notify";
 
 /** What the reporter gets back: their own report, without the reported person's identity either. */
 export type ReportReceipt = {
@@ -54,13 +56,23 @@ async function targetAuthor(
       if (member === 0) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
       return targetId;
     }
-    case "CONTRIBUTION":
     case "COMMONS": {
-      // These items live in modules still to come: the caller names the author, who must be a member.
+      const commons = await db.commons.findFirst({ where: { id: targetId, communityId }, select: { proposerId: true } });
+      if (!commons) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
+      // A commons whose proposer left the platform: the caller may still name a member responsible.
+      if (commons.proposerId) return commons.proposerId;
       if (!given) throw new ModerationInputError({ targetAuthorId: "moderation.errors.targetAuthorRequired" });
       const member = await db.membership.count({ where: { communityId, userId: given } });
       if (member === 0) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
       return given;
+    }
+    case "CONTRIBUTION": {
+      const contribution = await db.contribution.findFirst({
+        where: { id: targetId, commons: { communityId } },
+        select: { authorId: true },
+      });
+      if (!contribution) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
+      return contribution.authorId;
     }
   }
 }
@@ -75,6 +87,7 @@ export async function reportContent(
   const { targetKind, targetId, reason, comment } = parsed.data;
   const authorId = await targetAuthor(db, community.id, targetKind, targetId, parsed.data.targetAuthorId);
   if (authorId === actor.id) throw new AppError("cannot_report_self", "moderation.errors.cannotReportSelf", 400);
+  await enforceRateLimit(db, { action: "reports", userId: actor.id });
   const charter = await getCharterParameters(db, community.id);
 
   try {
@@ -220,34 +233,51 @@ export async function dismissReport(
   { actor, slug, reportId }: { actor: Actor; slug: string; reportId: string },
 ): Promise<void> {
   const { community } = await requireCommunityAccess(db, { slug, actor, action: "moderation.queue" });
-  await db.$transaction(async (tx) => {
-    const report = await tx.report.findFirst({
-      where: { id: reportId, communityId: community.id, targetAuthorId: { not: actor.id } },
-      select: { targetKind: true, targetId: true },
-    });
-    if (!report) throw new NotFoundError();
-    const changed = await tx.report.updateMany({
-      where: { id: reportId, state: "OPEN" },
-      data: { state: "DISMISSED", decidedById: actor.id, decidedAt: new Date() },
-    });
-    if (changed.count === 0) throw new AppError("report_decided", "moderation.errors.reportDecided", 409);
-    let restored = false;
-    if (report.targetKind === "COMMENT") {
-      const stillOpen = await tx.report.count({ where: { targetKind: "COMMENT", targetId: report.targetId, state: "OPEN" } });
-      if (stillOpen === 0) {
-        // Only an automatic hiding (no moderator named) is undone; a moderator's hiding stands.
-        const unhidden = await tx.proposalComment.updateMany({
-          where: { id: report.targetId, hiddenAt: { not: null }, hiddenById: null },
-          data: { hiddenAt: null },
-        });
-        restored = unhidden.count === 1;
-      }
+  await db.$transaction((tx) => dismissInTx(tx, { communityId: community.id, actorId: actor.id, reportId }));
+}
+
+/** The dismissal inside a transaction the caller holds (bulk actions share one). */
+export async function dismissInTx(
+  tx: DbTx,
+  {
+    communityId,
+    actorId,
+    reportId,
+    now = new Date(),
+    deferred,
+  }: { communityId: string; actorId: string; reportId: string; now?: Date; deferred?: ReporterNotices },
+): Promise<void> {
+  const report = await tx.report.findFirst({
+    where: { id: reportId, communityId, targetAuthorId: { not: actorId } },
+    select: { targetKind: true, targetId: true, reporterId: true },
+  });
+  if (!report) throw new NotFoundError();
+  const changed = await tx.report.updateMany({
+    where: { id: reportId, state: "OPEN" },
+    data: { state: "DISMISSED", decidedById: actorId, decidedAt: now },
+  });
+  if (changed.count === 0) throw new AppError("report_decided", "moderation.errors.reportDecided", 409);
+  await tellReporters(
+    tx,
+    { communityId, reporterIds: [report.reporterId], targetKind: report.targetKind, outcome: "DISMISSED" },
+    deferred,
+  );
+  let restored = false;
+  if (report.targetKind === "COMMENT") {
+    const stillOpen = await tx.report.count({ where: { targetKind: "COMMENT", targetId: report.targetId, state: "OPEN" } });
+    if (stillOpen === 0) {
+      // Only an automatic hiding (no moderator named) is undone; a moderator's hiding stands.
+      const unhidden = await tx.proposalComment.updateMany({
+        where: { id: report.targetId, hiddenAt: { not: null }, hiddenById: null },
+        data: { hiddenAt: null },
+      });
+      restored = unhidden.count === 1;
     }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      communityId: community.id,
-      action: "moderation.restored",
-      details: { reason: "reportDismissed", reportId, targetKind: report.targetKind, unhidden: restored },
-    });
+  }
+  await recordAudit(tx, {
+    actorId,
+    communityId,
+    action: "moderation.restored",
+    details: { reason: "reportDismissed", reportId, targetKind: report.targetKind, unhidden: restored },
   });
 }

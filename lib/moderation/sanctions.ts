@@ -11,9 +11,9 @@ import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import { getCharterParameters } from "@/lib/charter/parameters";
-import { NotFoundError } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
-import { ModerationInputError, sanctionSchema, type SanctionInput } from "./schemas";
+import { ModerationInputError, sanctionSchema, type SanctionInput, type SanctionOutput } from "./schemas";
+import { notifySanction, tellReporters, type ReporterNotices } from "./notify";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -83,84 +83,146 @@ export async function sanction(
   const { community, membership: own } = await requireCommunityAccess(db, { slug, actor, action: "moderation.sanction" });
   const parsed = sanctionSchema.safeParse(input);
   if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
-  const { userId, kind, reason, ruleReference, reportIds } = parsed.data;
-  const departureReason = parsed.data.departureReason || undefined;
-  if (userId === actor.id) throw new AppError("cannot_sanction_self", "moderation.errors.cannotSanctionSelf", 403);
-  const { sanctionsLadder } = await getCharterParameters(db, community.id);
+  return db.$transaction((tx) => sanctionInTx(tx, { communityId: community.id, actor, own, input: parsed.data, now }));
+}
 
-  return db.$transaction(async (tx) => {
-    // One sanction at a time per member: the ladder count below must see the previous one.
-    const locked = await tx.$queryRaw<{ id: string; role: MemberRole; status: string }[]>`
-      SELECT "id", "role", "status" FROM "Membership"
-      WHERE "communityId" = ${community.id} AND "userId" = ${userId} FOR UPDATE`;
-    const target = locked[0];
-    if (!target || (target.status !== "ACTIVE" && target.status !== "SUSPENDED")) throw new NotFoundError();
-    // Moderators sanction members, administrators also moderators; platform administrators anyone.
-    const actorRank = actor.isPlatformAdmin ? 3 : own && own.status === "ACTIVE" ? rank[own.role] : 0;
-    if (rank[target.role] >= actorRank) throw new AppError("not_sanctionable", "moderation.errors.notSanctionable", 403);
+/** For forms and the API: the same, with input still to validate. */
+export function sanctionFromInput(
+  db: Db,
+  { actor, slug, input, now }: { actor: Actor; slug: string; input: unknown; now?: Date },
+): Promise<SanctionResult> {
+  const fields = typeof input === "object" && input !== null ? (input as SanctionInput) : ({} as SanctionInput);
+  return sanction(db, { actor, slug, now, ...fields });
+}
 
-    const suggested = await suggestSanction(tx, { communityId: community.id, userId, now });
-    const stepOfKind = sanctionsLadder.find((s) => s.sanction === kind);
-    const days =
-      kind === "SUSPENSION"
-        ? (parsed.data.days ?? (suggested.kind === "SUSPENSION" ? suggested.days : stepOfKind?.days))
-        : undefined;
-    if (kind === "SUSPENSION" && !days) throw new ModerationInputError({ days: "moderation.errors.daysRequired" });
-    const departed = kind !== suggested.kind || (kind === "SUSPENSION" && days !== suggested.days);
-    if (departed && !departureReason) {
-      throw new ModerationInputError(
-        { departureReason: "moderation.errors.departureReasonRequired" },
-        { suggested: suggested.kind },
+/**
+ * The sanction itself, inside a transaction the caller holds (bulk actions share one). The caller
+ * has checked "moderation.sanction" and parsed the input.
+ */
+export async function sanctionInTx(
+  tx: DbTx,
+  {
+    communityId,
+    actor,
+    own,
+    input,
+    now,
+    deferred,
+  }: {
+    communityId: string;
+    actor: Actor;
+    own: { role: MemberRole; status: string } | null;
+    input: SanctionOutput;
+    now: Date;
+    /** Bulk actions tell reporters once at the end. */
+    deferred?: ReporterNotices;
+  },
+): Promise<SanctionResult> {
+  const { userId, kind, reason, ruleReference, reportIds } = input;
+  const departureReason = input.departureReason || undefined;
+  if (userId === actor.id) {
+    throw new AppError("cannot_sanction_self", "moderation.errors.cannotSanctionSelf", 403, undefined, "userId");
+  }
+  const { sanctionsLadder } = await getCharterParameters(tx, communityId);
+  // One sanction at a time per member: the ladder count below must see the previous one.
+  const locked = await tx.$queryRaw<{ id: string; role: MemberRole; status: string }[]>`
+    SELECT "id", "role", "status" FROM "Membership"
+    WHERE "communityId" = ${communityId} AND "userId" = ${userId} FOR UPDATE`;
+  const target = locked[0];
+  if (!target || (target.status !== "ACTIVE" && target.status !== "SUSPENDED")) {
+    throw new AppError("not_member", "moderation.errors.notMember", 404, undefined, "userId");
+  }
+  // Moderators sanction members, administrators also moderators; platform administrators anyone.
+  const actorRank = actor.isPlatformAdmin ? 3 : own && own.status === "ACTIVE" ? rank[own.role] : 0;
+  if (rank[target.role] >= actorRank) {
+    throw new AppError("not_sanctionable", "moderation.errors.notSanctionable", 403, undefined, "userId");
+  }
+
+  const suggested = await suggestSanction(tx, { communityId, userId, now });
+  const stepOfKind = sanctionsLadder.find((s) => s.sanction === kind);
+  let days: number | null | undefined;
+  let until: Date | null = null;
+  if (kind === "SUSPENSION" && input.until) {
+    until = new Date(`${input.until}T00:00:00Z`);
+    if (until.getTime() <= now.getTime()) throw new ModerationInputError({ until: "moderation.errors.untilPast" });
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    days = Math.round((until.getTime() - today) / DAY);
+    if (days > 365) throw new ModerationInputError({ until: "moderation.errors.daysRequired" });
+  } else if (kind === "SUSPENSION") {
+    days = input.days ?? (suggested.kind === "SUSPENSION" ? suggested.days : stepOfKind?.days);
+    if (!days) throw new ModerationInputError({ days: "moderation.errors.daysRequired" });
+    until = new Date(now.getTime() + days * DAY);
+  }
+  const departed = kind !== suggested.kind || (kind === "SUSPENSION" && days !== suggested.days);
+  if (departed && !departureReason) {
+    throw new ModerationInputError(
+      { departureReason: "moderation.errors.departureReasonRequired" },
+      { suggested: suggested.kind },
+    );
+  }
+  const expiresAfterDays = stepOfKind?.expiresAfterDays ?? suggested.expiresAfterDays;
+
+  const created = await tx.sanction.create({
+    data: {
+      communityId,
+      userId,
+      kind,
+      until,
+      reason,
+      ruleReference: ruleReference || null,
+      suggestedKind: suggested.kind,
+      suggestedDays: suggested.days,
+      departedFromLadder: departed,
+      departureReason: departed ? departureReason : null,
+      byId: actor.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + expiresAfterDays * DAY),
+    },
+    select: { id: true },
+  });
+  if (kind === "SUSPENSION") {
+    await tx.membership.update({ where: { id: target.id }, data: { status: "SUSPENDED", suspendedUntil: until } });
+  } else if (kind === "BAN") {
+    await tx.membership.update({ where: { id: target.id }, data: { status: "BANNED", suspendedUntil: null } });
+  }
+  if (reportIds.length > 0) {
+    const answered = await tx.report.findMany({
+      where: { id: { in: reportIds }, communityId, targetAuthorId: userId, state: "OPEN" },
+      select: { id: true, reporterId: true, targetKind: true },
+    });
+    await tx.report.updateMany({
+      where: { id: { in: answered.map((r) => r.id) }, state: "OPEN" },
+      data: { state: "ACTIONED", decidedById: actor.id, decidedAt: now, sanctionId: created.id },
+    });
+    for (const targetKind of new Set(answered.map((r) => r.targetKind))) {
+      await tellReporters(
+        tx,
+        {
+          communityId,
+          reporterIds: answered.filter((r) => r.targetKind === targetKind).map((r) => r.reporterId),
+          targetKind,
+          outcome: "ACTIONED",
+        },
+        deferred,
       );
     }
-    const until = kind === "SUSPENSION" && days ? new Date(now.getTime() + days * DAY) : null;
-    const expiresAfterDays = stepOfKind?.expiresAfterDays ?? suggested.expiresAfterDays;
-
-    const created = await tx.sanction.create({
-      data: {
-        communityId: community.id,
-        userId,
-        kind,
-        until,
-        reason,
-        ruleReference: ruleReference || null,
-        suggestedKind: suggested.kind,
-        suggestedDays: suggested.days,
-        departedFromLadder: departed,
-        departureReason: departed ? departureReason : null,
-        byId: actor.id,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + expiresAfterDays * DAY),
-      },
-      select: { id: true },
-    });
-    if (kind === "SUSPENSION") {
-      await tx.membership.update({ where: { id: target.id }, data: { status: "SUSPENDED", suspendedUntil: until } });
-    } else if (kind === "BAN") {
-      await tx.membership.update({ where: { id: target.id }, data: { status: "BANNED", suspendedUntil: null } });
-    }
-    if (reportIds.length > 0) {
-      await tx.report.updateMany({
-        where: { id: { in: reportIds }, communityId: community.id, targetAuthorId: userId, state: "OPEN" },
-        data: { state: "ACTIONED", decidedById: actor.id, decidedAt: now, sanctionId: created.id },
-      });
-    }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      communityId: community.id,
-      action: auditOf[kind],
-      details: {
-        userId,
-        sanctionId: created.id,
-        kind,
-        until: until?.toISOString() ?? null,
-        suggestedKind: suggested.kind,
-        departedFromLadder: departed,
-        ...(ruleReference ? { ruleReference } : {}),
-      },
-    });
-    return { id: created.id, kind, until, suggested, departedFromLadder: departed };
+  }
+  await recordAudit(tx, {
+    actorId: actor.id,
+    communityId,
+    action: auditOf[kind],
+    details: {
+      userId,
+      sanctionId: created.id,
+      kind,
+      until: until?.toISOString() ?? null,
+      suggestedKind: suggested.kind,
+      departedFromLadder: departed,
+      ...(ruleReference ? { ruleReference } : {}),
+    },
   });
+  await notifySanction(tx, { communityId, userId, sanctionId: created.id, kind, until, reason });
+  return { id: created.id, kind, until, suggested, departedFromLadder: departed };
 }
 
 /**

@@ -22,6 +22,12 @@ export const sanctionSchema = z.object({
   userId: z.string().min(1),
   kind: z.enum(sanctionKinds),
   days: z.number().int().min(1, "moderation.errors.daysRequired").max(365, "moderation.errors.daysRequired").optional(),
+  /** SUSPENSION: the last day (YYYY-MM-DD, UTC), instead of a number of days. */
+  until: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "moderation.errors.invalidDate")
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "moderation.errors.invalidDate")
+    .optional(),
   reason: z.string().trim().min(3, "moderation.errors.reasonRequired").max(2000, "moderation.errors.reasonTooLong"),
   ruleReference: z.string().trim().max(200).optional(),
   departureReason: z.string().trim().max(2000, "moderation.errors.reasonTooLong").optional(),
@@ -29,6 +35,7 @@ export const sanctionSchema = z.object({
   reportIds: z.array(z.string().min(1)).max(100).default([]),
 });
 export type SanctionInput = z.input<typeof sanctionSchema>;
+export type SanctionOutput = z.output<typeof sanctionSchema>;
 
 export const appealSchema = z.object({
   sanctionId: z.string().min(1),
@@ -40,6 +47,22 @@ export const decideAppealSchema = z.object({
   outcome: z.enum(appealOutcomes),
   decision: z.string().trim().min(3, "moderation.errors.decisionRequired").max(5000, "moderation.errors.reasonTooLong"),
 });
+
+export const hideableKinds = ["PROPOSAL", "COMMENT", "COMMONS", "CONTRIBUTION"] as const;
+export type HideableKind = (typeof hideableKinds)[number];
+
+export const moderationNoteSchema = z
+  .string()
+  .trim()
+  .min(3, "moderation.errors.hideReasonRequired")
+  .max(500, "moderation.errors.hideReasonTooLong");
+
+export const hideSchema = z.object({
+  targetKind: z.enum(hideableKinds),
+  targetId: z.string().min(1).max(100),
+  reason: moderationNoteSchema,
+});
+export type HideInput = z.input<typeof hideSchema>;
 
 export const queueFilterSchema = z.object({
   state: z.enum(reportStates).optional(),

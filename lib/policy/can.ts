@@ -6,7 +6,7 @@
  */
 import type { JoinPolicy, Visibility } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { communityRoles, roleOf, type CommunityRole, type Subject } from "./roles";
+import { communityRoles, roleOf, suspendedEverywhere, type CommunityRole, type Subject } from "./roles";
 
 export type CommunityState = {
   visibility: Visibility;
@@ -72,6 +72,11 @@ export const policy = {
     roles: ["nonMember", "pending", "member", "suspended", "moderator", "admin", "platformAdmin"],
     gate: (c, role) => c.visibility === "PUBLIC" || readers.includes(role),
   },
+  /** Following a proposal or a commons (notifications): any signed-in reader who is not banned there. */
+  "notification.follow": {
+    roles: ["nonMember", "pending", "member", "suspended", "moderator", "admin", "platformAdmin"],
+    gate: (c, role) => c.visibility === "PUBLIC" || readers.includes(role),
+  },
   "moderation.queue": { roles: moderators },
   /** Warning, suspension or ban; the charter's ladder suggests the step (lib/moderation/sanctions.ts). */
   "moderation.sanction": { roles: moderators },
@@ -80,15 +85,29 @@ export const policy = {
   "moderation.appeal": { roles: ["member", "suspended", "banned", "moderator", "admin"] },
   /** Never the sanctioner (nor the sanctioned person): checked in decideAppeal(). */
   "moderation.decideAppeal": { roles: moderators },
+  /** Hiding or restoring a proposal, comment, commons or contribution (lib/moderation/hide.ts). */
+  "moderation.hide": { roles: moderators },
+  /** The community's moderation log (no reporter, no hidden content): whoever reads the community. */
+  "moderation.readLog": {
+    roles: everyone,
+    gate: (c, role) => c.visibility === "PUBLIC" || readers.includes(role),
+  },
   /** Proposing a commons, as a draft or for adoption. */
   "commons.propose": { roles: actingMembers },
   /** Editing a commons: its proposer or stewards (checked in updateCommons), and administrators. */
   "commons.update": { roles: [...actingMembers, "platformAdmin"] },
-  /** Adopting, rejecting, archiving a commons: administrators, while adoption by vote is not wired. */
+  /**
+   * Adopting, rejecting, archiving a commons: administrators. Where the charter has adoption decided by
+   * vote (commonsAdoptionByVote), only the vote adopts or rejects (lib/commons/adoption.ts).
+   */
   "commons.adopt": { roles: administrators },
   "contribution.record": { roles: actingMembers },
   /** Validating someone else's contribution; never one's own (checked in validateContribution). */
   "contribution.validate": { roles: actingMembers },
+  /** Platform administration (not tied to a community): reports everywhere, suspending or erasing accounts. */
+  "platform.reports": { roles: ["platformAdmin"] },
+  "platform.suspendAccount": { roles: ["platformAdmin"] },
+  "platform.eraseAccount": { roles: ["platformAdmin"] },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;
@@ -102,8 +121,32 @@ export function canAs(role: CommunityRole, action: Action, community?: Community
 }
 
 export function can(subject: Subject, action: Action, community?: CommunityState, now = new Date()): boolean {
+  if (suspendedEverywhere(subject.user, now)) {
+    // Only what a suspended member may do (read, appeal, report), wherever the person stands, and
+    // without platform powers; nor may they found a community.
+    const role = roleOf(subject, now);
+    const acting = role === "member" || role === "moderator" || role === "admin";
+    return (
+      action !== "community.create" &&
+      canAs(acting ? "suspended" : role, action, community) &&
+      canAs("suspended", action, community)
+    );
+  }
   const asMember = canAs(roleOf(subject, now), action, community);
   return asMember || (subject.user?.isPlatformAdmin === true && canAs("platformAdmin", action, community));
+}
+
+/**
+ * Reviewing (validating or rejecting) a contribution: "contribution.validate", and never one's own
+ * (Ostrom 4: monitoring by someone else). validateContribution asks it; pages use it for controls.
+ */
+export function canReviewContribution(
+  subject: Subject,
+  community: CommunityState,
+  contribution: { authorId: string },
+  now = new Date(),
+): boolean {
+  return subject.user?.id !== contribution.authorId && can(subject, "contribution.validate", community, now);
 }
 
 export class ForbiddenError extends AppError {

@@ -18,9 +18,15 @@ export const communityRoles = [
 export type CommunityRole = (typeof communityRoles)[number];
 
 export type Subject = {
-  user: { id: string; onboarded: boolean; isPlatformAdmin: boolean } | null;
+  /** suspendedUntil: the account is suspended everywhere by a platform administrator until then. */
+  user: { id: string; onboarded: boolean; isPlatformAdmin: boolean; suspendedUntil?: Date | null } | null;
   membership: { role: MemberRole; status: MembershipStatus; suspendedUntil: Date | null } | null;
 };
+
+/** An account suspended everywhere reads but does not act, in any community (until its date). */
+export function suspendedEverywhere(user: Subject["user"], now = new Date()): boolean {
+  return Boolean(user?.suspendedUntil && user.suspendedUntil > now);
+}
 
 /**
  * The person's role from their membership. Platform administration is not a membership role: it adds

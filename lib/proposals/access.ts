@@ -1,6 +1,6 @@
 /** A proposal with its community and the person's policy subject; 404 when they may not read it. */
 import type { DbTx } from "@/lib/db/client";
-import { assertCan, can, NotFoundError, type Action } from "@/lib/policy/can";
+import { assertCan, can, NotFoundError, UnauthenticatedError, type Action } from "@/lib/policy/can";
 import { loadCommunityAccess, type Actor } from "@/lib/communities/access";
 
 export async function requireProposalAccess(
@@ -20,7 +20,8 @@ export async function requireProposalAccess(
 }
 
 /** Authors manage their own proposals while they may still propose; administrators manage any. */
-export function canManage(access: Awaited<ReturnType<typeof requireProposalAccess>>, actor: Actor): boolean {
+export function canManage(access: Awaited<ReturnType<typeof requireProposalAccess>>, actor: Actor | null): boolean {
+  if (!actor) throw new UnauthenticatedError();
   const { proposal, subject, community } = access;
   if (can(subject, "proposal.manage", community)) return true;
   return proposal.authorId === actor.id && can(subject, "proposal.create", community);

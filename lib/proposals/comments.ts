@@ -6,11 +6,14 @@
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms";
-import { ForbiddenError, NotFoundError } from "@/lib/policy/can";
+import { can, ForbiddenError, NotFoundError } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
+import { inTransaction, notifyComment } from "@/lib/notifications/hooks";
+import { recordAudit } from "@/lib/audit/record";
 import { requireProposalAccess } from "./access";
 import { ProposalInputError } from "./create-proposal";
 import { commentSchema } from "./schemas";
+import { enforceRateLimit } from "@/lib/moderation/rate-limits";
 
 export type CommentView = {
   id: string;
@@ -22,13 +25,17 @@ export type CommentView = {
   editedAt: Date | null;
   deleted: boolean;
   hidden: boolean;
+  /** Only for the author and moderators of a hidden comment. */
+  hiddenReason: string | null;
 };
 
 export async function listComments(
   db: DbTx,
   { actor, proposalId }: { actor: Actor | null; proposalId: string },
 ): Promise<CommentView[]> {
-  await requireProposalAccess(db, { proposalId, actor });
+  const access = await requireProposalAccess(db, { proposalId, actor });
+  // Hidden text stays readable by its author and the moderators (with the reason); members see a placeholder.
+  const moderator = can(access.subject, "proposal.moderateComment", access.community);
   const rows = await db.proposalComment.findMany({
     where: { proposalId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -44,7 +51,8 @@ export async function listComments(
     parentId: row.parentId,
     authorId: row.authorId,
     author: names.get(row.authorId) ?? "—",
-    body: row.deletedAt || row.hiddenAt ? null : row.body,
+    body: row.deletedAt || (row.hiddenAt && !moderator && row.authorId !== actor?.id) ? null : row.body,
+    hiddenReason: row.hiddenAt && (moderator || row.authorId === actor?.id) ? row.hiddenReason : null,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
     deleted: Boolean(row.deletedAt),
@@ -64,13 +72,19 @@ export async function addComment(
 ): Promise<{ id: string }> {
   await requireProposalAccess(db, { proposalId, actor, action: "proposal.comment" });
   const { body, parentId } = parseComment(input);
+  await enforceRateLimit(db, { action: "comments", userId: actor.id });
   if (parentId) {
     const parent = await db.proposalComment.findFirst({ where: { id: parentId, proposalId }, select: { id: true } });
     if (!parent) throw new NotFoundError();
   }
-  return db.proposalComment.create({
-    data: { proposalId, authorId: actor.id, body, parentId: parentId ?? null },
-    select: { id: true },
+  return inTransaction(db, async (tx) => {
+    const comment = await tx.proposalComment.create({
+      data: { proposalId, authorId: actor.id, body, parentId: parentId ?? null },
+      select: { id: true },
+    });
+    // Replies and @mentions notify their people in the same transaction.
+    await notifyComment(tx, { commentId: comment.id, actorId: actor.id });
+    return comment;
   });
 }
 
@@ -106,10 +120,20 @@ export async function hideComment(
   db: DbTx,
   { actor, proposalId, commentId }: { actor: Actor; proposalId: string; commentId: string },
 ): Promise<void> {
-  await requireProposalAccess(db, { proposalId, actor, action: "proposal.moderateComment" });
-  const changed = await db.proposalComment.updateMany({
-    where: { id: commentId, proposalId, hiddenAt: null },
-    data: { hiddenAt: new Date(), hiddenById: actor.id },
+  const { proposal } = await requireProposalAccess(db, { proposalId, actor, action: "proposal.moderateComment" });
+  // The queue's hideContent (lib/moderation/hide.ts) is the full path, with a reason; this one still
+  // leaves its trace in the audit log, in the same transaction.
+  await inTransaction(db, async (tx) => {
+    const changed = await tx.proposalComment.updateMany({
+      where: { id: commentId, proposalId, hiddenAt: null },
+      data: { hiddenAt: new Date(), hiddenById: actor.id },
+    });
+    if (changed.count === 0) throw new NotFoundError();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      communityId: proposal.communityId,
+      action: "moderation.hidden",
+      details: { targetKind: "COMMENT", targetId: commentId, proposalId },
+    });
   });
-  if (changed.count === 0) throw new NotFoundError();
 }

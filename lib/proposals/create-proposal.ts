@@ -6,6 +6,7 @@
  * votingClosesAt); opening the vote turns them into real ones (see openVotingNow).
  */
 import type { Db } from "@/lib/db/client";
+import { enforceRateLimit } from "@/lib/moderation/rate-limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms";
@@ -13,6 +14,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { validateAmendment } from "@/lib/charter/apply-amendment";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { lockAdoptionTarget } from "@/lib/commons/adoption";
 import { createProposalSchema } from "./schemas";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,6 +36,7 @@ export async function createProposal(
   const parsed = createProposalSchema.safeParse(input);
   if (!parsed.success) throw new ProposalInputError(fieldErrorsOf(parsed.error));
   const values = parsed.data;
+  await enforceRateLimit(db, { action: "proposals", userId: actor.id });
   const charter = await getCharterParameters(db, community.id);
 
   if (membership && charter.proposeAfterDays > 0) {
@@ -71,6 +74,9 @@ export async function createProposal(
   const plannedClose = new Date(plannedOpen.getTime() + votingDays * DAY_MS);
 
   return db.$transaction(async (tx) => {
+    // A commons adoption vote: the commons must be up for adoption, with no other vote under way
+    // (checked with the commons row locked, so two submissions cannot both pass).
+    if (values.commonsId) await lockAdoptionTarget(tx, { communityId: community.id, commonsId: values.commonsId });
     const proposal = await tx.proposal.create({
       data: {
         communityId: community.id,
@@ -85,6 +91,7 @@ export async function createProposal(
         secret: values.secret ?? charter.secretBallotByDefault,
         liveResults: values.liveResults,
         amendment: amendment ? (values.amendment as unknown as Prisma.InputJsonArray) : undefined,
+        commonsId: values.commonsId,
         votingOpensAt: plannedOpen,
         votingClosesAt: plannedClose,
         options: { create: values.options.map((option, position) => ({ position, label: option.label })) },
@@ -95,7 +102,13 @@ export async function createProposal(
       actorId: actor.id,
       communityId: community.id,
       action: "proposal.created",
-      details: { proposalId: proposal.id, title: values.title, kind: values.kind, method: values.method },
+      details: {
+        proposalId: proposal.id,
+        title: values.title,
+        kind: values.kind,
+        method: values.method,
+        ...(values.commonsId ? { commonsId: values.commonsId } : {}),
+      },
     });
     return proposal;
   });

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/communities/access";
 import { openVotingIn } from "@/lib/votes/open-voting";
 import { closeProposalIn } from "@/lib/votes/close-proposal";
+import { notifyProposalCreated } from "@/lib/notifications/hooks";
 import { canManage, requireProposalAccess } from "./access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,11 +26,15 @@ export async function startDiscussion(
     select: { createdAt: true, votingOpensAt: true },
   });
   const discussionMs = Math.max(0, (planned.votingOpensAt?.getTime() ?? 0) - planned.createdAt.getTime());
-  const changed = await db.proposal.updateMany({
-    where: { id: proposalId, status: "DRAFT" },
-    data: { status: "DISCUSSION", discussionEndsAt: new Date(now.getTime() + discussionMs) },
+  await db.$transaction(async (tx) => {
+    const changed = await tx.proposal.updateMany({
+      where: { id: proposalId, status: "DRAFT" },
+      data: { status: "DISCUSSION", discussionEndsAt: new Date(now.getTime() + discussionMs) },
+    });
+    if (changed.count === 0) throw new AppError("not_draft", "votes.errors.notDraft", 409);
+    // "New proposal in my communities": it becomes visible for discussion now.
+    await notifyProposalCreated(tx, { proposalId, actorId: actor.id });
   });
-  if (changed.count === 0) throw new AppError("not_draft", "votes.errors.notDraft", 409);
 }
 
 /** Opens the vote now for the planned duration (closes at now + duration). */

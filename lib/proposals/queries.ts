@@ -33,9 +33,18 @@ export async function listProposals(
     limit = 20,
   }: { actor: Actor | null; slug: string; status?: ProposalStatus; after?: string; limit?: number },
 ): Promise<Page<ProposalListItem>> {
-  const { community } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
+  const { community, subject } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
+  // Proposals hidden by moderation are listed only for moderators and their authors.
+  const hidden = can(subject, "proposal.moderateComment", community)
+    ? {}
+    : { OR: [{ hiddenAt: null }, ...(actor ? [{ authorId: actor.id }] : [])] };
   const rows = await db.proposal.findMany({
-    where: { communityId: community.id, ...(status ? { status } : {}), ...(after ? { id: { gt: after } } : {}) },
+    where: {
+      communityId: community.id,
+      ...(status ? { status } : {}),
+      ...(after ? { id: { gt: after } } : {}),
+      ...hidden,
+    },
     orderBy: { id: "asc" },
     take: limit + 1,
     select: {
@@ -102,6 +111,8 @@ export async function getProposalView(
       outcome: true,
       createdAt: true,
       authorId: true,
+      hiddenAt: true,
+      hiddenReason: true,
       author: { select: { displayName: true, name: true } },
       options: { orderBy: { position: "asc" }, select: { id: true, label: true } },
       decision: {

@@ -53,6 +53,13 @@ export const createProposalSchema = z
       .optional(),
     /** CHARTER_AMENDMENT only: the exact changes (lib/charter/amendments.ts). */
     amendment: amendmentSchema.optional(),
+    /** COMMONS_ADOPTION only: the commons whose adoption is put to the vote (lib/commons/adoption.ts). */
+    commonsId: z
+      .string()
+      .trim()
+      .min(1, { error: "commons.errors.adoptionTargetInvalid" })
+      .max(60, { error: "commons.errors.adoptionTargetInvalid" })
+      .optional(),
   })
   .superRefine((input, ctx) => {
     const needsOptions = (methodsWithOptions as readonly string[]).includes(input.method);
@@ -70,6 +77,8 @@ export const createProposalSchema = z
     } else if (input.amendment) {
       ctx.addIssue({ code: "custom", path: ["amendment"], message: "votes.errors.amendmentOnlyForAmendments" });
     }
+    if (input.commonsId && input.kind !== "COMMONS_ADOPTION")
+      ctx.addIssue({ code: "custom", path: ["commonsId"], message: "commons.errors.onlyForAdoption" });
   });
 export type CreateProposalInput = z.input<typeof createProposalSchema>;
 export type CreateProposalValues = z.output<typeof createProposalSchema>;

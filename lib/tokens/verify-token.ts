@@ -8,7 +8,13 @@ import { hashTokenSecret, looksLikeTokenSecret } from "./secret";
 
 export const LAST_USED_PRECISION_MS = 60_000;
 
-export type TokenUser = { id: string; onboarded: boolean; isPlatformAdmin: boolean; locale: "fr" | "en" };
+export type TokenUser = {
+  id: string;
+  onboarded: boolean;
+  isPlatformAdmin: boolean;
+  locale: "fr" | "en";
+  suspendedUntil: Date | null;
+};
 export type VerifiedToken = { tokenId: string; scopes: TokenScope[]; user: TokenUser };
 
 export async function verifyApiToken(db: DbTx, secret: string, now = new Date()): Promise<VerifiedToken | null> {
@@ -20,7 +26,7 @@ export async function verifyApiToken(db: DbTx, secret: string, now = new Date())
       scopes: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, onboardedAt: true, isPlatformAdmin: true, locale: true } },
+      user: { select: { id: true, onboardedAt: true, isPlatformAdmin: true, locale: true, platformSuspendedUntil: true } },
     },
   });
   if (!token || token.revokedAt) return null;
@@ -36,6 +42,12 @@ export async function verifyApiToken(db: DbTx, secret: string, now = new Date())
   return {
     tokenId: token.id,
     scopes: token.scopes.filter(isTokenScope),
-    user: { id: user.id, onboarded: user.onboardedAt !== null, isPlatformAdmin: user.isPlatformAdmin, locale: user.locale },
+    user: {
+      id: user.id,
+      onboarded: user.onboardedAt !== null,
+      isPlatformAdmin: user.isPlatformAdmin,
+      locale: user.locale,
+      suspendedUntil: user.platformSuspendedUntil,
+    },
   };
 }

@@ -46,6 +46,8 @@ export const profileSchema = z
           .optional(),
       ),
     locale: z.enum(["fr", "en"], { error: "errors.locale.invalid" }),
+    /** "Ne pas afficher mon nom parmi les contributeurs": a checked box arrives as "on" from a form. */
+    hideContributorName: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).optional(),
   })
   .superRefine((profile, ctx) => {
     if (profile.siret && !profile.organizationName) {

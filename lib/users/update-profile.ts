@@ -33,6 +33,7 @@ export async function updateProfile(db: Db, { userId, profile }: { userId: strin
         actorKind: profile.actorKind,
         organizationId,
         locale: profile.locale,
+        listedByName: !profile.hideContributorName,
         onboardedAt: current.onboardedAt ?? new Date(),
       },
     });
@@ -48,6 +49,7 @@ export async function getProfile(db: Db, userId: string) {
       name: true,
       actorKind: true,
       locale: true,
+      listedByName: true,
       organization: { select: { name: true, siret: true } },
       memberships: {
         where: { status: { in: ["ACTIVE", "PENDING", "SUSPENDED"] } },

@@ -5,16 +5,23 @@
  * weights, tie-breaks) are the pure functions of ./tally. The decision stores the published list of
  * [receipt, choice] pairs (never names) sorted by receipt, and the SHA-256 of that list.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalOutcome, VotingMethod } from "@/lib/generated/prisma/enums";
-import { tallyThresholdByCollege, type Choice, type Threshold } from "./tally/threshold";
-import { tallyConsent, type ConsentChoice } from "./tally/consent";
-import { tallyApprovalByCollege } from "./tally/approval";
-import { grades, tallyMajorityJudgmentByCollege, type Grade } from "./tally/majority-judgment";
+import { tallyThresholdByCollegeCounts, type Threshold } from "./tally/threshold";
+import { tallyConsentCounts } from "./tally/consent";
+import { tallyApprovalByCollegeCounts, type ApprovalCounts } from "./tally/approval";
+import {
+  gradeIndex,
+  grades,
+  tallyMajorityJudgmentByCollegeCounts,
+  type Grade,
+  type MajorityJudgmentCounts,
+} from "./tally/majority-judgment";
 import { emitEvent } from "@/lib/events/emit";
 import { applyAmendment } from "@/lib/charter/apply-amendment";
+import { applyAdoptionOutcome } from "@/lib/commons/adoption";
 import { isAppError } from "@/lib/errors";
 
 type LockedProposal = {
@@ -37,41 +44,43 @@ export function digestOf(ballots: readonly (readonly [string, unknown])[]): stri
 
 const ALL = "ALL";
 
-/** Per-college counts from the database, expanded into ballots with the same marginals for the tally functions. */
+/**
+ * Per-college counts straight from GROUP BY queries in PostgreSQL: the tally functions' *Counts
+ * variants take them as they are, so closing costs the same whatever the number of ballots (no
+ * ballot is rebuilt in memory).
+ */
 async function countsByCollege(tx: DbTx, proposal: LockedProposal, optionIds: string[]) {
-  const voters = await tx.$queryRaw<{ college: string; voters: number }[]>`
-    SELECT "college"::text, count(*)::int AS voters FROM "Ballot"
-    WHERE "proposalId" = ${proposal.id} AND "withdrawnAt" IS NULL GROUP BY 1`;
   const group = (college: string) => (proposal.weighted ? college : ALL);
   const votersByCollege: Record<string, number> = {};
-  for (const row of voters) votersByCollege[group(row.college)] = (votersByCollege[group(row.college)] ?? 0) + row.voters;
-
   if (proposal.method === "THRESHOLD" || proposal.method === "CONSENT") {
+    // One choice per ballot: the voters per college are the sums of these counts.
     const rows = await tx.$queryRaw<{ college: string; value: string; n: number }[]>`
       SELECT "college"::text, "choice"->>'choice' AS value, count(*)::int AS n FROM "Ballot"
       WHERE "proposalId" = ${proposal.id} AND "withdrawnAt" IS NULL GROUP BY 1, 2`;
-    const choices: Record<string, string[]> = {};
-    for (const row of rows) (choices[group(row.college)] ??= []).push(...Array<string>(row.n).fill(row.value));
+    const choices: Record<string, Record<string, number>> = {};
+    for (const row of rows) {
+      const college = group(row.college);
+      const counts = (choices[college] ??= {});
+      counts[row.value] = (counts[row.value] ?? 0) + row.n;
+      votersByCollege[college] = (votersByCollege[college] ?? 0) + row.n;
+    }
     return { votersByCollege, choices };
   }
+  const voters = await tx.$queryRaw<{ college: string; voters: number }[]>`
+    SELECT "college"::text, count(*)::int AS voters FROM "Ballot"
+    WHERE "proposalId" = ${proposal.id} AND "withdrawnAt" IS NULL GROUP BY 1`;
+  for (const row of voters) votersByCollege[group(row.college)] = (votersByCollege[group(row.college)] ?? 0) + row.voters;
   if (proposal.method === "APPROVAL") {
     const rows = await tx.$queryRaw<{ college: string; option: string; n: number }[]>`
       SELECT b."college"::text, a.option, count(*)::int AS n
       FROM "Ballot" b, jsonb_array_elements_text(b."choice"->'approve') AS a(option)
       WHERE b."proposalId" = ${proposal.id} AND b."withdrawnAt" IS NULL GROUP BY 1, 2`;
-    const approvals: Record<string, string[][]> = {};
-    for (const [college, n] of Object.entries(votersByCollege)) approvals[college] = Array.from({ length: n }, () => []);
+    const approvals: Record<string, ApprovalCounts> = {};
+    for (const [college, n] of Object.entries(votersByCollege)) approvals[college] = { voters: n, approvals: {} };
     for (const row of rows) {
-      const ballots = approvals[group(row.college)]!;
-      // Same approvals per option and the same number of voters: all the approval rule looks at.
-      let filled = 0;
-      for (const ballot of ballots) {
-        if (filled === row.n) break;
-        if (!ballot.includes(row.option)) {
-          ballot.push(row.option);
-          filled++;
-        }
-      }
+      const college = approvals[group(row.college)]!;
+      // Ballots are validated without duplicates; capped anyway, as approving twice counts once.
+      college.approvals[row.option] = Math.min(college.voters, (college.approvals[row.option] ?? 0) + row.n);
     }
     return { votersByCollege, approvals };
   }
@@ -79,28 +88,28 @@ async function countsByCollege(tx: DbTx, proposal: LockedProposal, optionIds: st
     SELECT b."college"::text, g.key AS option, g.value AS grade, count(*)::int AS n
     FROM "Ballot" b, jsonb_each_text(b."choice"->'grades') AS g
     WHERE b."proposalId" = ${proposal.id} AND b."withdrawnAt" IS NULL GROUP BY 1, 2, 3`;
-  const gradesByOption: Record<string, Record<string, Grade[]>> = {};
-  for (const row of rows)
-    ((gradesByOption[group(row.college)] ??= {})[row.option] ??= []).push(...Array<Grade>(row.n).fill(row.grade as Grade));
-  const ballots: Record<string, Record<string, Grade>[]> = {};
-  for (const [college, n] of Object.entries(votersByCollege)) {
-    ballots[college] = Array.from({ length: n }, (_, i) =>
-      Object.fromEntries(
-        optionIds.map((id) => [
-          id,
-          [...(gradesByOption[college]?.[id] ?? [])].sort((a, b) => grades.indexOf(a) - grades.indexOf(b))[i] ?? "reject",
-        ]),
-      ),
-    );
+  const gradeCounts: Record<string, MajorityJudgmentCounts> = {};
+  for (const [college, n] of Object.entries(votersByCollege))
+    gradeCounts[college] = {
+      voters: n,
+      counts: Object.fromEntries(optionIds.map((id) => [id, grades.map(() => 0)])),
+    };
+  for (const row of rows) {
+    const counts = gradeCounts[group(row.college)]!.counts[row.option];
+    const grade = gradeIndex[row.grade as Grade];
+    // Options or grades that are not the proposal's are ignored, as the ballot schema refuses them.
+    if (counts && grade !== undefined) counts[grade]! += row.n;
   }
-  return { votersByCollege, ballots };
+  // Options a voter left ungraded count as "reject" (tallyMajorityJudgmentCounts adds them).
+  return { votersByCollege, gradeCounts };
 }
 
 export async function closeProposal(
   db: Db,
   input: { proposalId: string; now?: Date },
 ): Promise<{ closed: boolean; outcome?: ProposalOutcome }> {
-  return db.$transaction((tx) => closeProposalIn(tx, input));
+  // Prisma's default (5 s) is too short for a vote of 100 000 ballots on a busy machine.
+  return db.$transaction((tx) => closeProposalIn(tx, input), { timeout: 60_000 });
 }
 
 /** The same inside a caller's transaction (e.g. with the audit entry of an early close). */
@@ -136,29 +145,34 @@ export async function closeProposalIn(
   let adopted: boolean;
   switch (proposal.method) {
     case "THRESHOLD": {
-      const tally = tallyThresholdByCollege(
-        counted.choices as Record<string, Choice[]>,
-        weights,
-        (proposal.threshold ?? "simple") as Threshold,
+      const counts = Object.fromEntries(
+        Object.entries(counted.choices!).map(([college, c]) => [
+          college,
+          { for: c.for ?? 0, against: c.against ?? 0, abstain: c.abstain ?? 0 },
+        ]),
       );
+      const tally = tallyThresholdByCollegeCounts(counts, weights, (proposal.threshold ?? "simple") as Threshold);
       adopted = tally.adopted;
       result = { ...tally, threshold: proposal.threshold ?? "simple" } as unknown as Prisma.InputJsonObject;
       break;
     }
     case "CONSENT": {
-      const tally = tallyConsent(Object.values(counted.choices!).flat() as ConsentChoice[]);
+      const total = { agree: 0, object: 0, block: 0 };
+      for (const counts of Object.values(counted.choices!))
+        for (const key of ["agree", "object", "block"] as const) total[key] += counts[key] ?? 0;
+      const tally = tallyConsentCounts(total);
       adopted = tally.adopted;
       result = tally as unknown as Prisma.InputJsonObject;
       break;
     }
     case "APPROVAL": {
-      const tally = tallyApprovalByCollege(optionIds, counted.approvals!, weights);
+      const tally = tallyApprovalByCollegeCounts(optionIds, counted.approvals!, weights);
       adopted = tally.winners.length === 1;
       result = tally as unknown as Prisma.InputJsonObject;
       break;
     }
     case "MAJORITY_JUDGMENT": {
-      const tally = tallyMajorityJudgmentByCollege(optionIds, counted.ballots!, weights);
+      const tally = tallyMajorityJudgmentByCollegeCounts(optionIds, counted.gradeCounts!, weights);
       adopted = tally.winners.length === 1;
       result = tally as unknown as Prisma.InputJsonObject;
       break;
@@ -185,33 +199,32 @@ export async function closeProposalIn(
     }
   }
 
-  const published = await tx.$queryRaw<{ receipt: string; choice: unknown }[]>`
-    SELECT "receipt", "choice" FROM "Ballot" WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL ORDER BY "receipt"`;
-  const ballots = published.map((row) => [row.receipt, row.choice] as const);
-  await tx.decision.create({
-    data: {
-      proposalId,
-      method: proposal.method,
-      electorateSize,
-      turnout,
-      outcome,
-      result: {
-        ...result,
-        quorumMet,
-        weights,
-        electorsByCollege: Object.fromEntries(electors.map((r) => [r.college, r.n])),
-        ...(amendmentResult ? { amendment: amendmentResult } : {}),
-      },
-      ballots: ballots as unknown as Prisma.InputJsonArray,
-      digest: digestOf(ballots),
-    },
-  });
+  // The published list: PostgreSQL aggregates it into one JSON text (no row-by-row decoding of every
+  // ballot), its JSON.stringify form is hashed here (what digestOf computes) and the same text is stored
+  // back as jsonb, so a vote of 100 000 ballots closes in a few seconds instead of timing out.
+  const [list] = await tx.$queryRaw<{ json: string }[]>`
+    SELECT coalesce(json_agg(json_build_array("receipt", "choice") ORDER BY "receipt"), '[]')::text AS json
+    FROM "Ballot" WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL`;
+  const published = JSON.stringify(JSON.parse(list!.json) as unknown);
+  const digest = createHash("sha256").update(published).digest("hex");
+  const decisionResult = {
+    ...result,
+    quorumMet,
+    weights,
+    electorsByCollege: Object.fromEntries(electors.map((r) => [r.college, r.n])),
+    ...(amendmentResult ? { amendment: amendmentResult } : {}),
+  };
+  await tx.$executeRaw`
+    INSERT INTO "Decision" ("id", "proposalId", "method", "electorateSize", "turnout", "outcome", "result", "ballots", "digest")
+    VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${proposal.method}::"VotingMethod", ${electorateSize}, ${turnout},
+      ${outcome}::"ProposalOutcome", ${JSON.stringify(decisionResult)}::jsonb, ${published}::jsonb, ${digest})`;
   await tx.proposal.update({ where: { id: proposalId }, data: { status: "CLOSED", closedAt: now, outcome } });
+  await applyAdoptionOutcome(tx, { id: proposalId, communityId: proposal.communityId, kind: proposal.kind, outcome });
   await emitEvent(tx, {
     type: "proposal.closed",
     communityId: proposal.communityId,
     proposalId,
-    payload: { outcome, electorateSize, turnout, digest: digestOf(ballots) },
+    payload: { outcome, electorateSize, turnout, digest },
   });
   return { closed: true, outcome };
 }

@@ -8,6 +8,7 @@ import { translateDynamic, type Locale } from "@/lib/i18n/core";
 import type { FieldErrors } from "@/lib/forms";
 import { isAppError, RateLimitedError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { isDatabaseUnavailable } from "@/lib/db/health";
 
 export function jsonError(
   locale: Locale,
@@ -49,6 +50,14 @@ export async function handleRouteError(locale: Locale, error: unknown, field?: s
     return jsonError(locale, { status: error.status, code: error.code, messageKey: error.messageKey, values: error.values });
   }
   const requestId = (await headers()).get("x-request-id") ?? "unknown";
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, requestId }, "database unavailable");
+    return jsonError(
+      locale,
+      { status: 503, code: "service_unavailable", messageKey: "errors.unavailable" },
+      { headers: { "retry-after": "5" } },
+    );
+  }
   logger.error({ err: error, requestId }, "unexpected error");
   return jsonError(locale, { status: 500, code: "unexpected", messageKey: "errors.unexpected", values: { requestId } });
 }

@@ -4,13 +4,16 @@ export function contentSecurityPolicy({
   dev,
   formActions,
   https,
+  mapOrigins = [],
 }: {
   nonce: string;
   dev: boolean;
   formActions: string[];
   https: boolean;
+  /** Hosts of the base map (MAP_STYLE_URL's origin): its style, tiles, sprites and glyphs. */
+  mapOrigins?: string[];
 }): string {
-  const tiles = "https://data.geopf.fr";
+  const tiles = [...new Set(["https://data.geopf.fr", ...mapOrigins])].join(" ");
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

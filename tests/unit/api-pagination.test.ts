@@ -41,6 +41,10 @@ describe("pagination query", () => {
   it("round-trips any key, unicode included", () => {
     for (const key of ["a", "adresses-finistere", "clx9z0abc", "é/ü?&="]) expect(decodeCursor(encodeCursor(key))).toBe(key);
   });
+
+  it("refuses a well-formed cursor carrying NUL, which PostgreSQL cannot take", () => {
+    expect(decodeCursor(encodeCursor("a\u0000b"))).toBeNull();
+  });
 });
 
 describe("pages", () => {

@@ -9,6 +9,7 @@ import {
   assertCan,
   can,
   canAs,
+  canReviewContribution,
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
@@ -56,15 +57,21 @@ const expected: Record<
       "proposal.manage": [N, N, N, N, N, N, N, Y, Y],
       "proposal.closeEarly": [N, N, N, N, N, N, N, Y, Y],
       "report.create": [N, Y, Y, Y, Y, N, Y, Y, Y],
+      "notification.follow": [N, Y, Y, Y, Y, N, Y, Y, Y],
       "moderation.queue": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.sanction": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.appeal": [N, N, N, Y, Y, Y, Y, Y, N],
       "moderation.decideAppeal": [N, N, N, N, N, N, Y, Y, Y],
+      "moderation.hide": [N, N, N, N, N, N, Y, Y, Y],
+      "moderation.readLog": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
       "commons.propose": [N, N, N, Y, N, N, Y, Y, N],
       "commons.update": [N, N, N, Y, N, N, Y, Y, Y],
       "commons.adopt": [N, N, N, N, N, N, N, Y, Y],
       "contribution.record": [N, N, N, Y, N, N, Y, Y, N],
       "contribution.validate": [N, N, N, Y, N, N, Y, Y, N],
+      "platform.reports": [N, N, N, N, N, N, N, N, Y],
+      "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
+      "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
     },
   },
   "a public community joined on request": {
@@ -94,15 +101,21 @@ const expected: Record<
       "proposal.manage": [N, N, N, N, N, N, N, Y, Y],
       "proposal.closeEarly": [N, N, N, N, N, N, N, Y, Y],
       "report.create": [N, Y, Y, Y, Y, N, Y, Y, Y],
+      "notification.follow": [N, Y, Y, Y, Y, N, Y, Y, Y],
       "moderation.queue": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.sanction": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.appeal": [N, N, N, Y, Y, Y, Y, Y, N],
       "moderation.decideAppeal": [N, N, N, N, N, N, Y, Y, Y],
+      "moderation.hide": [N, N, N, N, N, N, Y, Y, Y],
+      "moderation.readLog": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
       "commons.propose": [N, N, N, Y, N, N, Y, Y, N],
       "commons.update": [N, N, N, Y, N, N, Y, Y, Y],
       "commons.adopt": [N, N, N, N, N, N, N, Y, Y],
       "contribution.record": [N, N, N, Y, N, N, Y, Y, N],
       "contribution.validate": [N, N, N, Y, N, N, Y, Y, N],
+      "platform.reports": [N, N, N, N, N, N, N, N, Y],
+      "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
+      "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
     },
   },
   "a members-only community joined by invitation": {
@@ -132,15 +145,21 @@ const expected: Record<
       "proposal.manage": [N, N, N, N, N, N, N, Y, Y],
       "proposal.closeEarly": [N, N, N, N, N, N, N, Y, Y],
       "report.create": [N, N, N, Y, Y, N, Y, Y, Y],
+      "notification.follow": [N, N, N, Y, Y, N, Y, Y, Y],
       "moderation.queue": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.sanction": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.appeal": [N, N, N, Y, Y, Y, Y, Y, N],
       "moderation.decideAppeal": [N, N, N, N, N, N, Y, Y, Y],
+      "moderation.hide": [N, N, N, N, N, N, Y, Y, Y],
+      "moderation.readLog": [N, N, N, Y, Y, N, Y, Y, Y],
       "commons.propose": [N, N, N, Y, N, N, Y, Y, N],
       "commons.update": [N, N, N, Y, N, N, Y, Y, Y],
       "commons.adopt": [N, N, N, N, N, N, N, Y, Y],
       "contribution.record": [N, N, N, Y, N, N, Y, Y, N],
       "contribution.validate": [N, N, N, Y, N, N, Y, Y, N],
+      "platform.reports": [N, N, N, N, N, N, N, N, Y],
+      "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
+      "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
     },
   },
 };
@@ -189,6 +208,41 @@ describe("platform administrators", () => {
     expect(can({ user: admin, membership: null }, "membership.join", openPublic)).toBe(true);
     const member = { role: "MEMBER" as const, status: "ACTIVE" as const, suspendedUntil: null };
     expect(can({ user: admin, membership: member }, "membership.leave", openPublic)).toBe(true);
+  });
+});
+
+describe("accounts suspended everywhere", () => {
+  const until = new Date(Date.now() + 86_400_000);
+  const suspended = { id: "s", onboarded: true, isPlatformAdmin: false, suspendedUntil: until };
+  const active = { role: "ADMIN" as const, status: "ACTIVE" as const, suspendedUntil: null };
+  it("read and appeal but neither act, join, found a community nor use platform powers", () => {
+    expect(can({ user: suspended, membership: active }, "community.read", invitationMembers)).toBe(true);
+    expect(can({ user: suspended, membership: active }, "moderation.appeal", openPublic)).toBe(true);
+    for (const action of ["proposal.vote", "proposal.comment", "membership.invite", "moderation.sanction"] as const) {
+      expect(can({ user: suspended, membership: active }, action, openPublic)).toBe(false);
+    }
+    expect(can({ user: suspended, membership: null }, "membership.join", openPublic)).toBe(false);
+    expect(can({ user: suspended, membership: null }, "community.create")).toBe(false);
+    const admin = { ...suspended, isPlatformAdmin: true };
+    expect(can({ user: admin, membership: null }, "platform.eraseAccount")).toBe(false);
+  });
+  it("act again once the date has passed", () => {
+    const over = { ...suspended, suspendedUntil: new Date(Date.now() - 1000) };
+    expect(can({ user: over, membership: active }, "proposal.vote", openPublic)).toBe(true);
+    expect(can({ user: over, membership: null }, "community.create")).toBe(true);
+  });
+});
+
+describe("reviewing a contribution", () => {
+  const member = { role: "MEMBER" as const, status: "ACTIVE" as const, suspendedUntil: null };
+  const person = (id: string) => ({ id, onboarded: true, isPlatformAdmin: false });
+  it("is for another acting member, never the author, whatever their role", () => {
+    expect(canReviewContribution({ user: person("b"), membership: member }, openPublic, { authorId: "a" })).toBe(true);
+    expect(canReviewContribution({ user: person("a"), membership: member }, openPublic, { authorId: "a" })).toBe(false);
+    const admin = { ...member, role: "ADMIN" as const };
+    expect(canReviewContribution({ user: person("a"), membership: admin }, openPublic, { authorId: "a" })).toBe(false);
+    expect(canReviewContribution({ user: person("b"), membership: null }, openPublic, { authorId: "a" })).toBe(false);
+    expect(canReviewContribution({ user: null, membership: null }, openPublic, { authorId: "a" })).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import { isAppError } from "@/lib/errors";
 import type { ActionResult } from "@/lib/forms";
 import { WeightsError } from "@/lib/communities/colleges";
 import { logger } from "@/lib/log";
+import { isUnstorableText } from "@/lib/db/health";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { currentUser, requestId } from "@/lib/web/request";
 
@@ -28,6 +29,8 @@ export async function runForUser<T>(work: (user: SessionUser) => Promise<T>): Pr
         ? { ok: false, fieldErrors: { [error.field]: error.messageKey }, values: error.values }
         : { ok: false, formError: error.messageKey, values: error.values };
     }
+    // A NUL character no schema caught: the input is bad, not the server.
+    if (isUnstorableText(error)) return { ok: false, formError: "errors.invalid" };
     // Next.js signals redirect()/notFound() by throwing: let those through untouched.
     if (error instanceof Error && "digest" in error && String(error.digest).startsWith("NEXT_")) throw error;
     const id = await requestId();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { collegeOverview } from "@/lib/communities/queries/community-overview";
 import { renderMarkdown } from "@/lib/markdown";
@@ -6,6 +7,8 @@ import { getTranslator } from "@/lib/web/i18n";
 import { CommunityHeader } from "@/components/communities/community-header";
 import { CollegesTable } from "@/components/communities/colleges-table";
 import { MembershipPanel } from "@/components/communities/membership-panel";
+import { listCommunityCommons } from "@/lib/commons/read";
+import { CommonsList } from "@/components/commons/commons-list";
 import { communityTitle, readableCommunity } from "./access";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -18,7 +21,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function CommunityPage({ params }: Params) {
   const access = await readableCommunity((await params).slug);
   const { community, may } = access;
-  const [{ t, locale }, colleges] = await Promise.all([getTranslator(), collegeOverview(db(), community.id)]);
+  const [{ t, locale }, colleges, commons] = await Promise.all([
+    getTranslator(),
+    collegeOverview(db(), community.id),
+    listCommunityCommons(db(), { communityId: community.id, viewer: access.user, isModerator: may("moderation.hide"), take: 4 }),
+  ]);
   const description = community.description.trim();
   return (
     <>
@@ -31,6 +38,29 @@ export default async function CommunityPage({ params }: Params) {
           <div className="gc-markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(description) }} />
         </section>
       )}
+      <p>
+        <Link href={`/communities/${community.slug}/dashboard`} className="fr-link fr-icon-bar-chart-box-line fr-link--icon-left">
+          {t("ledger.dashboard.communityLink")}
+        </Link>
+      </p>
+      <section aria-labelledby="commons-title" className="fr-mb-4w">
+        <h2 id="commons-title">{t("commons.list.latest")}</h2>
+        <CommonsList t={t} communitySlug={community.slug} items={commons} />
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+          <li>
+            <Link className="fr-btn fr-btn--secondary" href={`/communities/${community.slug}/commons`}>
+              {t("commons.list.seeAll")}
+            </Link>
+          </li>
+          {may("commons.propose") && (
+            <li>
+              <Link className="fr-btn" href={`/communities/${community.slug}/commons/new`}>
+                {t("commons.list.propose")}
+              </Link>
+            </li>
+          )}
+        </ul>
+      </section>
       <section aria-labelledby="colleges-title">
         <h2 id="colleges-title">{t("pages.colleges.title")}</h2>
         <CollegesTable t={t} locale={locale} colleges={colleges} weightingEnabled={community.weightingEnabled} />

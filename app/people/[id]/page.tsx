@@ -7,6 +7,7 @@ import { getPersonPage } from "@/lib/communities/queries/person";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { Breadcrumb } from "@/components/communities/breadcrumb";
+import { ReportButton } from "@/components/moderation/report-button";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,8 +23,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** A member's page: their communities and roles, only where the viewer may read the community. */
 export default async function PersonPage({ params }: Props) {
-  const person = await personFor((await params).id);
+  const { id } = await params;
+  const [person, viewer] = await Promise.all([personFor(id), currentUser()]);
   if (!person) notFound();
+  // A profile is reported to the moderators of one community the person belongs to.
+  const mayReport = viewer !== null && viewer.id !== id;
   const { t } = await getTranslator();
   const acting = [person.actorKind ? t(`actorKind.${person.actorKind}`) : null, person.organization].filter(Boolean).join(" · ");
   return (
@@ -44,6 +48,7 @@ export default async function PersonPage({ params }: Props) {
                 role: t(`community.role.${membership.role}`),
                 college: t(`actorKind.${membership.college}`),
               })}
+              {mayReport && <ReportButton communitySlug={membership.community.slug} targetKind="PROFILE" targetId={id} />}
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms";
 import { closeProposalEarly, openVotingNow, startDiscussion, withdrawProposal } from "@/lib/proposals/lifecycle";
 import { checkReceipt, voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
-import { addComment, deleteComment, editComment, hideComment } from "@/lib/proposals/comments";
+import { addComment, deleteComment, editComment } from "@/lib/proposals/comments";
 import { receiptSchema } from "@/lib/proposals/schemas";
 import { fieldErrorsOf } from "@/lib/forms";
 import { isAppError } from "@/lib/errors";
@@ -70,7 +70,7 @@ export async function verifyReceiptAction(proposalId: unknown, input: unknown): 
 
 const commentInput = z.object({
   proposalId: id,
-  op: z.enum(["add", "edit", "delete", "hide"]),
+  op: z.enum(["add", "edit", "delete"]),
   commentId: id.optional(),
   body: z.string().optional(),
   parentId: id.optional(),
@@ -84,8 +84,7 @@ export async function commentAction(input: unknown): Promise<ActionResult> {
     if (op === "add") await addComment(db(), { actor, proposalId, input: { body, parentId } });
     else if (!commentId) throw new Error("commentId required");
     else if (op === "edit") await editComment(db(), { actor, proposalId, commentId, input: { body } });
-    else if (op === "delete") await deleteComment(db(), { actor, proposalId, commentId });
-    else await hideComment(db(), { actor, proposalId, commentId });
+    else await deleteComment(db(), { actor, proposalId, commentId });
   });
   return done(proposalId, result.ok ? { ok: true } : result);
 }

@@ -10,11 +10,15 @@ import { listComments } from "@/lib/proposals/comments";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { Breadcrumb } from "@/components/communities/breadcrumb";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { BallotForm } from "@/components/proposals/ballot-form";
 import { ProposalControls } from "@/components/proposals/proposal-controls";
 import { ProposalResults } from "@/components/proposals/proposal-results";
 import { ReceiptCheck } from "@/components/proposals/receipt-check";
 import { CommentThread, type CommentItem } from "@/components/proposals/comment-thread";
+import { HiddenNotice } from "@/components/moderation/hidden-notice";
+import { ReportButton } from "@/components/moderation/report-button";
+import { ModerateContent } from "@/components/moderation/moderate-content";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -52,6 +56,7 @@ export default async function ProposalPage({ params }: Props) {
     edited: Boolean(c.editedAt),
     deleted: c.deleted,
     hidden: c.hidden,
+    hiddenReason: c.hiddenReason,
   }));
   const base = `/communities/${proposal.community.slug}`;
   const { permissions: may } = proposal;
@@ -63,6 +68,26 @@ export default async function ProposalPage({ params }: Props) {
   ];
   const date = (value: Date) => formatDateTime(locale, value);
   const planned = proposal.status === "DRAFT" || proposal.status === "DISCUSSION";
+  const hidden = proposal.hiddenAt !== null;
+  const mine = user?.id === proposal.authorId;
+  // Hidden by moderation: members read a placeholder; the author and moderators the text and the reason.
+  if (hidden && !mine && !may.moderate) {
+    return (
+      <>
+        <Breadcrumb
+          t={t}
+          items={[
+            { label: t("pages.nav.home"), href: "/" },
+            { label: proposal.community.name, href: base },
+            { label: t("votes.list.title"), href: `${base}/proposals` },
+            { label: t("modui.hidden.byModeration") },
+          ]}
+        />
+        <h1 className="fr-mb-2w">{t("modui.hidden.byModeration")}</h1>
+        <HiddenNotice reason={null} viewerIsAuthor={false} />
+      </>
+    );
+  }
   return (
     <>
       <Breadcrumb
@@ -93,6 +118,14 @@ export default async function ProposalPage({ params }: Props) {
       <p className="fr-text--sm">
         {t("votes.page.author", { author: proposal.author, date: formatDate(locale, proposal.createdAt) })}
       </p>
+      {hidden && <HiddenNotice reason={proposal.hiddenReason} viewerIsAuthor={mine} viewerIsModerator={may.moderate} />}
+      <div className="gc-inline-actions fr-mb-2w">
+        {user && <FollowButton targetKind="PROPOSAL" targetId={proposal.id} />}
+        {user && !mine && <ReportButton communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} />}
+        {may.moderate && (
+          <ModerateContent communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} hidden={hidden} />
+        )}
+      </div>
       <ProposalControls proposalId={proposal.id} steps={[...steps]} />
       {proposal.body && (
         <div className="gc-markdown fr-mb-4w" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
@@ -162,7 +195,14 @@ export default async function ProposalPage({ params }: Props) {
         <p data-testid="my-receipt">{t("votes.ballot.receipt", { receipt: proposal.myBallot.receipt })}</p>
       )}
       {proposal.decision && <ReceiptCheck proposalId={proposal.id} options={proposal.options} />}
-      <CommentThread proposalId={proposal.id} comments={commentItems} canComment={may.comment} canModerate={may.moderate} />
+      <CommentThread
+        proposalId={proposal.id}
+        communitySlug={proposal.community.slug}
+        comments={commentItems}
+        canComment={may.comment}
+        canModerate={may.moderate}
+        canReport={user !== null}
+      />
     </>
   );
 }

@@ -18,6 +18,16 @@ import {
 } from "./routes/proposals";
 import { getDecisionRecordRoute, getSigningKeyRoute } from "./routes/decisions";
 import { getCharterRoute } from "./routes/charter";
+import { appealSanctionRoute, createReportRoute, moderationActionRoute, moderationQueueRoute } from "./routes/moderation";
+import { listNotificationsRoute, markNotificationsReadRoute } from "./routes/notifications";
+import {
+  getCommonsRoute,
+  listCommonsRoute,
+  listContributionsRoute,
+  proposeCommonsRoute,
+  recordContributionRoute,
+  reviewContributionRoute,
+} from "./routes/commons";
 
 export const openApiRoute = defineRoute({
   operationId: "getOpenApiDocument",
@@ -47,6 +57,18 @@ export const v1Routes: readonly ApiRoute[] = [
   getDecisionRecordRoute,
   getSigningKeyRoute,
   getCharterRoute,
+  listNotificationsRoute,
+  markNotificationsReadRoute,
+  listCommonsRoute,
+  getCommonsRoute,
+  proposeCommonsRoute,
+  listContributionsRoute,
+  recordContributionRoute,
+  reviewContributionRoute,
+  createReportRoute,
+  moderationQueueRoute,
+  moderationActionRoute,
+  appealSanctionRoute,
 ];
 
 const documents = new Map<string, OpenApiDocument>();

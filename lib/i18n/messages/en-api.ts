@@ -9,11 +9,13 @@ export const enApi: Messages["api"] = {
     conflict: "Conflict with the current state",
     tooManyRequests: "Too many requests",
     internal: "Internal error",
+    unavailable: "Service unavailable",
     other: "Error",
   },
   errors: {
     invalidInput: "Some values are invalid: fix the fields listed.",
     invalidJson: "The request body is not a valid JSON document.",
+    nulCharacter: "Text cannot contain the null character (U+0000).",
     unauthenticated: "Authenticate with an access token (Authorization: Bearer header) or a session.",
     invalidToken: "This access token is invalid or has been revoked.",
     insufficientScope: "This token lacks the “{scope}” scope this operation needs.",

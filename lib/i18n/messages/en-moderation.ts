@@ -2,6 +2,17 @@ import type { Messages } from "./types";
 
 export const enModeration: Messages["moderation"] = {
   errors: {
+    hideReasonRequired: "Give the reason (at least 3 characters): the author will read it.",
+    hideReasonTooLong: "The reason must not exceed 500 characters.",
+    alreadyHidden: "This content is already hidden.",
+    notHidden: "This content is not hidden.",
+    notMember: "This person is not an active member of this community.",
+    invalidDate: "Enter a valid date (YYYY-MM-DD).",
+    untilPast: "The end of the suspension must be in the future.",
+    appealDeadline: "The deadline for appealing ({days} days after the sanction) has passed.",
+    bulkNone: "Select at least one report.",
+    bulkTooMany: "Select at most 100 reports at a time.",
+    bulkNotFound: "Some selected reports do not exist or are not yours to decide.",
     alreadyReported: "You have already reported this content.",
     targetNotFound: "The reported content does not exist in this community.",
     targetAuthorRequired: "Give the author of the reported content.",
@@ -34,6 +45,8 @@ export const enModeration: Messages["moderation"] = {
     appealDecided: "Appeal decided",
   },
   sentences: {
+    hiddenBy: "{actor} hid some content.",
+    contentRestored: "{actor} restored hidden content.",
     reported: "Some content was reported.",
     hidden: "Reported content was hidden until a moderator decides.",
     restored: "{actor} dismissed a report.",

@@ -1,5 +1,55 @@
 import type { Messages } from "./types";
 
 export const enOpendata: Messages["opendata"] = {
-  title: "",
+  title: "Open data",
+  errors: {
+    bboxFormat:
+      "The bbox parameter takes exactly four comma-separated numbers: min longitude, min latitude, max longitude, max latitude.",
+    bboxRange: "In bbox, longitudes range from −180 to 180 and latitudes from −90 to 90 (WGS 84, in degrees).",
+    bboxOrder: "In bbox, each minimum must be less than or equal to its maximum (longitude, then latitude).",
+    parameterUnknown: "Unknown parameter: “{name}”.",
+    formatUnsupported: "Unsupported format: use f=json.",
+    limitInvalid: "The limit is a whole number, 1 or more.",
+    offsetInvalid: "The offset is a whole number, 0 or more.",
+    crsUnsupported: "Only the CRS84 coordinate reference system (WGS 84, longitude then latitude) is supported.",
+    kindUnknown: "Unknown kind of commons: DATASET, SOFTWARE, SERVICE_API, MAP, SPECIFICATION or OTHER.",
+    licenceUnknown:
+      "Unknown licence: use an SPDX identifier from the list (etalab-2.0, ODbL-1.0, CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, EUPL-1.2, MIT, Apache-2.0, AGPL-3.0-only, GPL-3.0-only).",
+    statusUnknown: "Unknown status: DRAFT, PROPOSED, ADOPTED, REJECTED or ARCHIVED.",
+    actorKindUnknown: "Unknown kind of actor: PUBLIC, PRIVATE, RESEARCH or CIVIL_SOCIETY.",
+    sortUnknown: "Unknown sort: recent, relevance or title.",
+    communityUnknown: "No community has this identifier.",
+    queryTooLong: "The search must not exceed 200 characters.",
+  },
+  kinds: {
+    DATASET: "dataset",
+    SOFTWARE: "software",
+    SERVICE_API: "service or API",
+    MAP: "map",
+    SPECIFICATION: "specification or documentation",
+    OTHER: "other",
+  },
+  ogc: {
+    title: "Géocommuns – OGC API Features",
+    description: "The areas covered by the commons of public communities, as GeoJSON (WGS 84).",
+    landingLink: "This document",
+    serviceLink: "API definition (OpenAPI 3.0)",
+    badRequest: "Invalid parameter (a JSON problem naming the parameter)",
+    notFound: "Not found",
+    conformanceLink: "Conformance classes",
+    collectionsLink: "Collections",
+    collectionTitle: "Commons",
+    collectionDescription:
+      "The geographic area covered by each visible commons of public communities, with its title, kind, licence and community.",
+    itemsLink: "The commons",
+    nextLink: "Next page",
+    prevLink: "Previous page",
+  },
+  dcat: {
+    title: "Catalogue of geographic commons",
+    description: "The geographic digital commons of Géocommuns' public communities (DCAT-AP).",
+    link: "The DCAT-AP catalogue",
+    dataDistribution: "The commons' data",
+    coverageDistribution: "Covered area (GeoJSON, OGC API Features)",
+  },
 };

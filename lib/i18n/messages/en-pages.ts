@@ -15,6 +15,10 @@ export const enPages: Messages["pages"] = {
     charter: "Charter",
     activity: "Activity",
     admin: "Administration",
+    commons: "Commons",
+    dashboard: "Dashboard",
+    moderation: "Moderation",
+    moderationLog: "Moderation log",
   },
   pager: {
     first: "Back to the start",

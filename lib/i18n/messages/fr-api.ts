@@ -10,11 +10,13 @@ export const frApi = {
     conflict: "Conflit avec l'état actuel",
     tooManyRequests: "Trop de requêtes",
     internal: "Erreur interne",
+    unavailable: "Service indisponible",
     other: "Erreur",
   },
   errors: {
     invalidInput: "Certaines valeurs sont invalides : corrigez les champs indiqués.",
     invalidJson: "Le corps de la requête n'est pas un document JSON valide.",
+    nulCharacter: "Le texte ne peut pas contenir le caractère nul (U+0000).",
     unauthenticated: "Authentifiez-vous avec un jeton d'accès (en-tête Authorization: Bearer) ou une session.",
     invalidToken: "Ce jeton d'accès est invalide ou a été révoqué.",
     insufficientScope: "Ce jeton n'a pas la portée « {scope} » que demande cette opération.",

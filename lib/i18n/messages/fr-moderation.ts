@@ -1,6 +1,17 @@
 // French catalogue, namespace "moderation". Every key here must exist in en-moderation.ts (TypeScript checks it).
 export const frModeration = {
   errors: {
+    hideReasonRequired: "Indiquez le motif (au moins 3 caractères) : l'auteur le lira.",
+    hideReasonTooLong: "Le motif ne doit pas dépasser 500 caractères.",
+    alreadyHidden: "Ce contenu est déjà masqué.",
+    notHidden: "Ce contenu n'est pas masqué.",
+    notMember: "Cette personne n'est pas membre active de cette communauté.",
+    invalidDate: "Indiquez une date valide (AAAA-MM-JJ).",
+    untilPast: "La date de fin de la suspension doit être dans le futur.",
+    appealDeadline: "Le délai de recours ({days} jours après la sanction) est dépassé.",
+    bulkNone: "Sélectionnez au moins un signalement.",
+    bulkTooMany: "Sélectionnez au plus 100 signalements à la fois.",
+    bulkNotFound: "Certains signalements sélectionnés n'existent pas ou ne vous reviennent pas.",
     alreadyReported: "Vous avez déjà signalé ce contenu.",
     targetNotFound: "Le contenu signalé n'existe pas dans cette communauté.",
     targetAuthorRequired: "Indiquez l'auteur du contenu signalé.",
@@ -34,6 +45,8 @@ export const frModeration = {
     appealDecided: "Recours tranché",
   },
   sentences: {
+    hiddenBy: "{actor} a masqué un contenu.",
+    contentRestored: "{actor} a rétabli un contenu masqué.",
     reported: "Un contenu a été signalé.",
     hidden: "Un contenu signalé a été masqué en attendant la décision d'un modérateur.",
     restored: "{actor} a classé un signalement sans suite.",

@@ -1,4 +1,55 @@
-// French catalogue, namespace "opendata". Every key here must exist in en-opendata.ts (TypeScript checks it).
+// French catalogue, namespace "opendata" (exports, DCAT-AP catalogue, OGC API – Features, commons
+// endpoints of the JSON API). Every key here must exist in en-opendata.ts (TypeScript checks it).
 export const frOpendata = {
-  title: "",
+  title: "Données ouvertes",
+  errors: {
+    bboxFormat:
+      "Le paramètre bbox attend exactement quatre nombres séparés par des virgules : longitude min., latitude min., longitude max., latitude max.",
+    bboxRange: "Dans bbox, les longitudes vont de −180 à 180 et les latitudes de −90 à 90 (WGS 84, en degrés).",
+    bboxOrder: "Dans bbox, chaque minimum doit être inférieur ou égal au maximum correspondant (longitude, puis latitude).",
+    parameterUnknown: "Paramètre inconnu : « {name} ».",
+    formatUnsupported: "Format non pris en charge : utilisez f=json.",
+    limitInvalid: "La limite est un nombre entier supérieur ou égal à 1.",
+    offsetInvalid: "Le décalage (offset) est un nombre entier positif ou nul.",
+    crsUnsupported: "Seul le système de coordonnées CRS84 (WGS 84, longitude puis latitude) est pris en charge.",
+    kindUnknown: "Type de commun inconnu : DATASET, SOFTWARE, SERVICE_API, MAP, SPECIFICATION ou OTHER.",
+    licenceUnknown:
+      "Licence inconnue : utilisez un identifiant SPDX de la liste (etalab-2.0, ODbL-1.0, CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, EUPL-1.2, MIT, Apache-2.0, AGPL-3.0-only, GPL-3.0-only).",
+    statusUnknown: "État inconnu : DRAFT, PROPOSED, ADOPTED, REJECTED ou ARCHIVED.",
+    actorKindUnknown: "Type d'acteur inconnu : PUBLIC, PRIVATE, RESEARCH ou CIVIL_SOCIETY.",
+    sortUnknown: "Tri inconnu : recent, relevance ou title.",
+    communityUnknown: "Aucune communauté ne porte cet identifiant.",
+    queryTooLong: "La recherche ne doit pas dépasser 200 caractères.",
+  },
+  kinds: {
+    DATASET: "jeu de données",
+    SOFTWARE: "logiciel",
+    SERVICE_API: "service ou API",
+    MAP: "carte",
+    SPECIFICATION: "spécification ou documentation",
+    OTHER: "autre",
+  },
+  ogc: {
+    title: "Géocommuns – OGC API Features",
+    description: "Les zones couvertes par les communs des communautés publiques, en GeoJSON (WGS 84).",
+    landingLink: "Ce document",
+    serviceLink: "Définition de l'API (OpenAPI 3.0)",
+    badRequest: "Paramètre invalide (problème au format JSON, avec le paramètre en cause)",
+    notFound: "Introuvable",
+    conformanceLink: "Classes de conformité",
+    collectionsLink: "Collections",
+    collectionTitle: "Communs",
+    collectionDescription:
+      "Zone géographique couverte par chaque commun visible des communautés publiques, avec son titre, son type, sa licence et sa communauté.",
+    itemsLink: "Les communs",
+    nextLink: "Page suivante",
+    prevLink: "Page précédente",
+  },
+  dcat: {
+    title: "Catalogue des géocommuns",
+    description: "Les communs numériques géographiques des communautés publiques de Géocommuns (DCAT-AP).",
+    link: "Le catalogue DCAT-AP",
+    dataDistribution: "Données du commun",
+    coverageDistribution: "Zone couverte (GeoJSON, OGC API Features)",
+  },
 };

@@ -15,6 +15,10 @@ export const frPages = {
     charter: "Charte",
     activity: "Activité",
     admin: "Administration",
+    commons: "Communs",
+    dashboard: "Tableau de bord",
+    moderation: "Modération",
+    moderationLog: "Journal de modération",
   },
   pager: {
     first: "Revenir au début",

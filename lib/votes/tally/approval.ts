@@ -12,6 +12,14 @@ export function tallyApproval(options: readonly string[], ballots: readonly (rea
   return pickWinners(approvals);
 }
 
+/** The same from the number of ballots approving each option (what a GROUP BY returns). */
+export function tallyApprovalCounts(options: readonly string[], counts: Record<string, number>): ApprovalResult {
+  return pickWinners(Object.fromEntries(options.map((option) => [option, counts[option] ?? 0])));
+}
+
+/** One college's voters and how many of them approved each option. */
+export type ApprovalCounts = { voters: number; approvals: Record<string, number> };
+
 function pickWinners(scores: Record<string, number>): ApprovalResult {
   const best = Math.max(0, ...Object.values(scores));
   const winners = best === 0 ? [] : Object.keys(scores).filter((option) => Math.abs(scores[option]! - best) < 1e-9);
@@ -24,10 +32,28 @@ export function tallyApprovalByCollege(
   ballotsByCollege: Record<string, readonly (readonly string[])[]>,
   weights: CollegeWeights,
 ): ApprovalResult & { byCollege: Record<string, ApprovalResult> } {
-  const byCollege = Object.fromEntries(
-    Object.entries(ballotsByCollege).map(([college, ballots]) => [college, tallyApproval(options, ballots)]),
+  return tallyApprovalByCollegeCounts(
+    options,
+    Object.fromEntries(
+      Object.entries(ballotsByCollege).map(([college, ballots]) => [
+        college,
+        { voters: ballots.length, approvals: tallyApproval(options, ballots).approvals },
+      ]),
+    ),
+    weights,
   );
-  const voters = Object.fromEntries(Object.entries(ballotsByCollege).map(([college, ballots]) => [college, ballots.length]));
+}
+
+/** The same from each college's counts. */
+export function tallyApprovalByCollegeCounts(
+  options: readonly string[],
+  countsByCollege: Record<string, ApprovalCounts>,
+  weights: CollegeWeights,
+): ApprovalResult & { byCollege: Record<string, ApprovalResult> } {
+  const byCollege = Object.fromEntries(
+    Object.entries(countsByCollege).map(([college, counts]) => [college, tallyApprovalCounts(options, counts.approvals)]),
+  );
+  const voters = Object.fromEntries(Object.entries(countsByCollege).map(([college, counts]) => [college, counts.voters]));
   const effective = effectiveWeights(weights, voters);
   const scores = Object.fromEntries(options.map((option) => [option, 0]));
   for (const [college, weight] of Object.entries(effective)) {

@@ -67,8 +67,28 @@ export function tallyMajorityJudgment(
   for (const ballot of ballots) {
     for (const option of options) counts[option]![gradeIndex[ballot[option] ?? "reject"]]!++;
   }
+  return tallyMajorityJudgmentCounts(options, { voters: ballots.length, counts });
+}
+
+/**
+ * One college's voters and, per option, how many gave each grade (what a GROUP BY returns). A voter
+ * who left an option ungraded is missing from its counts: they are added as "reject" here.
+ */
+export type MajorityJudgmentCounts = { voters: number; counts: Record<string, GradeCounts> };
+
+export function tallyMajorityJudgmentCounts(
+  options: readonly string[],
+  { voters, counts: given }: MajorityJudgmentCounts,
+): MajorityJudgmentResult {
+  const counts = Object.fromEntries(
+    options.map((option) => {
+      const row = grades.map((_, grade) => given[option]?.[grade] ?? 0);
+      row[0]! += Math.max(0, voters - row.reduce((a, b) => a + b, 0));
+      return [option, row];
+    }),
+  ) as Record<string, GradeCounts>;
   const majorityGrades = Object.fromEntries(options.map((option) => [option, majorityGrade(counts[option]!)]));
-  const ranking = ballots.length === 0 ? [] : rank(options, (a, b) => compareMajorityValue(counts[a]!, counts[b]!));
+  const ranking = voters === 0 ? [] : rank(options, (a, b) => compareMajorityValue(counts[a]!, counts[b]!));
   return { counts, majorityGrades, ranking, winners: ranking[0] ?? [] };
 }
 
@@ -83,10 +103,28 @@ export function tallyMajorityJudgmentByCollege(
   ballotsByCollege: Record<string, readonly Record<string, Grade | undefined>[]>,
   weights: CollegeWeights,
 ): MajorityJudgmentResult & { byCollege: Record<string, MajorityJudgmentResult> } {
-  const byCollege = Object.fromEntries(
-    Object.entries(ballotsByCollege).map(([college, ballots]) => [college, tallyMajorityJudgment(options, ballots)]),
+  return tallyMajorityJudgmentByCollegeCounts(
+    options,
+    Object.fromEntries(
+      Object.entries(ballotsByCollege).map(([college, ballots]) => [
+        college,
+        { voters: ballots.length, counts: tallyMajorityJudgment(options, ballots).counts },
+      ]),
+    ),
+    weights,
   );
-  const voters = Object.fromEntries(Object.entries(ballotsByCollege).map(([college, ballots]) => [college, ballots.length]));
+}
+
+/** The same from each college's counts. */
+export function tallyMajorityJudgmentByCollegeCounts(
+  options: readonly string[],
+  countsByCollege: Record<string, MajorityJudgmentCounts>,
+  weights: CollegeWeights,
+): MajorityJudgmentResult & { byCollege: Record<string, MajorityJudgmentResult> } {
+  const byCollege = Object.fromEntries(
+    Object.entries(countsByCollege).map(([college, counts]) => [college, tallyMajorityJudgmentCounts(options, counts)]),
+  );
+  const voters = Object.fromEntries(Object.entries(countsByCollege).map(([college, counts]) => [college, counts.voters]));
   const effective = effectiveWeights(weights, voters);
   const shares = Object.fromEntries(options.map((option) => [option, grades.map(() => 0)])) as Record<string, GradeCounts>;
   for (const [college, weight] of Object.entries(effective)) {

@@ -33,7 +33,12 @@ export function meetsThreshold(forVotes: number, againstVotes: number, threshold
 export type ThresholdResult = { counts: ThresholdCounts; forShare: number | null; adopted: boolean };
 
 export function tallyThreshold(choices: readonly Choice[], threshold: Threshold): ThresholdResult {
-  const counts = countChoices(choices);
+  return tallyThresholdCounts(countChoices(choices), threshold);
+}
+
+/** The same from counts (what a GROUP BY returns): the rule only ever looks at the counts. */
+export function tallyThresholdCounts(given: ThresholdCounts, threshold: Threshold): ThresholdResult {
+  const counts = { for: given.for, against: given.against, abstain: given.abstain };
   const expressed = counts.for + counts.against;
   return {
     counts,
@@ -52,14 +57,29 @@ export function tallyThresholdByCollege(
   weights: CollegeWeights,
   threshold: Threshold,
 ): ThresholdResult & { byCollege: Record<string, ThresholdResult>; effectiveWeights: Record<string, number> } {
+  return tallyThresholdByCollegeCounts(
+    Object.fromEntries(Object.entries(choicesByCollege).map(([college, choices]) => [college, countChoices(choices)])),
+    weights,
+    threshold,
+  );
+}
+
+/** The same from each college's counts. */
+export function tallyThresholdByCollegeCounts(
+  countsByCollege: Record<string, ThresholdCounts>,
+  weights: CollegeWeights,
+  threshold: Threshold,
+): ThresholdResult & { byCollege: Record<string, ThresholdResult>; effectiveWeights: Record<string, number> } {
   const byCollege = Object.fromEntries(
-    Object.entries(choicesByCollege).map(([college, choices]) => [college, tallyThreshold(choices, threshold)]),
+    Object.entries(countsByCollege).map(([college, counts]) => [college, tallyThresholdCounts(counts, threshold)]),
   );
   const expressedByCollege = Object.fromEntries(
     Object.entries(byCollege).map(([college, r]) => [college, r.counts.for + r.counts.against]),
   );
   const effective = effectiveWeights(weights, expressedByCollege);
-  const counts = countChoices(Object.values(choicesByCollege).flat());
+  const counts = { for: 0, against: 0, abstain: 0 };
+  for (const result of Object.values(byCollege))
+    for (const key of ["for", "against", "abstain"] as const) counts[key] += result.counts[key];
   if (Object.keys(effective).length === 0)
     return { counts, forShare: null, adopted: false, byCollege, effectiveWeights: effective };
   const forShare = Object.entries(effective).reduce(

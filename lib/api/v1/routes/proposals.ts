@@ -151,6 +151,8 @@ export const getProposalRoute = defineRoute({
   errors: [404],
   handle: async ({ db, principal, params }) => {
     const view = await getProposalView(db, { actor: principal.user, proposalId: params.id });
+    // Hidden by moderation: members get the placeholder, the author and moderators the text (as on the page).
+    const withheld = view.hiddenAt !== null && principal.user?.id !== view.authorId && !view.permissions.moderate;
     return {
       id: view.id,
       kind: view.kind,
@@ -159,7 +161,7 @@ export const getProposalRoute = defineRoute({
       method: view.method,
       outcome: view.outcome,
       author: view.author,
-      body: view.body,
+      body: withheld ? "" : view.body,
       community: view.community,
       threshold: view.threshold,
       quorumPercent: view.quorumPercent,

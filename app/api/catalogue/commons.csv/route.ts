@@ -1,0 +1,7 @@
+import { exportCatalogue } from "@/lib/opendata/exports";
+import { openDataHandler } from "@/lib/opendata/http";
+
+export const dynamic = "force-dynamic";
+
+/** The catalogue the caller may see, as CSV, streamed. */
+export const GET = openDataHandler((context) => exportCatalogue(context, "csv"));

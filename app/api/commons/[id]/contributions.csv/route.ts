@@ -1,0 +1,7 @@
+import { exportLedger } from "@/lib/opendata/exports";
+import { openDataHandler } from "@/lib/opendata/http";
+
+export const dynamic = "force-dynamic";
+
+/** A commons' contribution ledger as CSV, streamed (404 when the caller may not see the commons). */
+export const GET = openDataHandler((context) => exportLedger(context, "csv"));

@@ -1,0 +1,63 @@
+/**
+ * Following a proposal or a commons, without being a member of everything: followers hear of its
+ * votes, results and changes of status (deliver-events.ts, hooks.ts). Only someone who may read the
+ * subject may follow it (lib/policy "notification.follow"); following twice is harmless.
+ */
+import type { DbTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/forms";
+import { assertCan, NotFoundError } from "@/lib/policy/can";
+import { loadCommunityAccess, type Actor } from "@/lib/communities/access";
+import { requireProposalAccess } from "@/lib/proposals/access";
+import type { FollowTarget } from "@/lib/generated/prisma/enums";
+import { followSchema } from "./schemas";
+
+async function assertMayFollow(db: DbTx, actor: Actor, targetKind: FollowTarget, targetId: string) {
+  if (targetKind === "PROPOSAL") {
+    const { proposal } = await requireProposalAccess(db, { proposalId: targetId, actor, action: "notification.follow" });
+    if (proposal.status === "DRAFT" && proposal.authorId !== actor.id) throw new NotFoundError();
+    return;
+  }
+  const commons = await db.commons.findUnique({
+    where: { id: targetId },
+    select: { hiddenAt: true, community: { select: { slug: true } } },
+  });
+  if (!commons || commons.hiddenAt) throw new NotFoundError();
+  const access = await loadCommunityAccess(db, { slug: commons.community.slug, actor });
+  if (!access) throw new NotFoundError();
+  assertCan(access.subject, "community.read", access.community);
+  assertCan(access.subject, "notification.follow", access.community);
+}
+
+export async function setFollow(db: DbTx, { actor, input }: { actor: Actor; input: unknown }): Promise<{ following: boolean }> {
+  const parsed = followSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error);
+    throw new AppError("invalid_follow", Object.values(errors)[0] ?? "errors.invalid", 400);
+  }
+  const { targetKind, targetId, follow } = parsed.data;
+  if (!follow) {
+    // Unfollowing needs no access check: it only removes the person's own row.
+    await db.follow.deleteMany({ where: { userId: actor.id, targetKind, targetId } });
+    return { following: false };
+  }
+  await assertMayFollow(db, actor, targetKind, targetId);
+  await db.follow.upsert({
+    where: { userId_targetKind_targetId: { userId: actor.id, targetKind, targetId } },
+    create: { userId: actor.id, targetKind, targetId },
+    update: {},
+  });
+  return { following: true };
+}
+
+export async function isFollowing(
+  db: DbTx,
+  { userId, targetKind, targetId }: { userId: string; targetKind: FollowTarget; targetId: string },
+): Promise<boolean> {
+  return Boolean(
+    await db.follow.findUnique({
+      where: { userId_targetKind_targetId: { userId, targetKind, targetId } },
+      select: { id: true },
+    }),
+  );
+}

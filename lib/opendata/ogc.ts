@@ -1,0 +1,318 @@
+/**
+ * OGC API – Features (Part 1: Core, GeoJSON, OpenAPI 3.0) over the coverages of commons, at /api/ogc:
+ * landing page, API definition (/api/ogc/api), conformance, collections, one collection `commons`, its items (GeoJSON FeatureCollection with
+ * `bbox`, `limit`, `offset` and next/prev links) and each item. Anonymous reader only: public
+ * communities' visible commons that have a coverage. Coordinates are WGS 84 longitude/latitude
+ * (CRS84), as GeoJSON requires. Bad parameters are 400 problems (never 500); unknown paths 404.
+ * A plain (Request) => Response function: the Next.js route and the GDAL test serve the same code.
+ */
+import { AppError } from "@/lib/errors";
+import { createTranslator, type Locale } from "@/lib/i18n/core";
+import { NotFoundError } from "@/lib/policy/can";
+import { bboxArray, parseBbox } from "./bbox";
+import { openDataHandler, type OpenDataContext, type OpenDataDeps } from "./http";
+import { absolute, commonsPageUrl, isIdLike, openDataPaths } from "./links";
+import { coverageById, coverageExtent, coveragePage, type OpenCommons } from "./queries";
+
+export const CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+export const OGC_LIMIT_DEFAULT = 10;
+/** Larger limits are served as this many (the standard: not an error). */
+export const OGC_LIMIT_MAX = 1000;
+const OFFSET_MAX = 10_000_000;
+export const COLLECTION_ID = "commons";
+
+export const conformanceClasses = [
+  "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+  "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+  "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+] as const;
+
+const OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.0";
+
+const JSON_TYPE = "application/json";
+const GEOJSON_TYPE = "application/geo+json";
+
+/** Query parameters each resource accepts; anything else is a 400 (/req/core/query-param-unknown). */
+const allowed = {
+  landing: ["f"],
+  items: ["f", "bbox", "bbox-crs", "limit", "offset", "datetime"],
+  item: ["f"],
+} as const;
+
+class OgcParameterError extends AppError {
+  constructor(field: string, messageKey: string, values?: Record<string, string | number>) {
+    super("invalid_parameter", messageKey, 400, values, field);
+  }
+}
+
+function checkParameters(url: URL, names: readonly string[], formats: readonly string[]) {
+  for (const name of url.searchParams.keys()) {
+    if (!names.includes(name)) throw new OgcParameterError(name, "opendata.errors.parameterUnknown", { name });
+  }
+  const f = url.searchParams.get("f");
+  if (f !== null && !formats.includes(f)) throw new OgcParameterError("f", "opendata.errors.formatUnsupported");
+}
+
+function integerParameter(url: URL, name: string, { min, fallback }: { min: number; fallback: number }): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  const key = name === "limit" ? "opendata.errors.limitInvalid" : "opendata.errors.offsetInvalid";
+  if (!/^\d{1,9}$/.test(raw.trim())) throw new OgcParameterError(name, key);
+  const value = Number(raw.trim());
+  if (value < min || (name === "offset" && value > OFFSET_MAX)) throw new OgcParameterError(name, key);
+  return value;
+}
+
+const json = (body: unknown, contentType = JSON_TYPE, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      "content-type": contentType,
+      "cache-control": "public, max-age=60",
+      "access-control-allow-origin": "*",
+      vary: "Accept-Language",
+    },
+  });
+
+type Link = { href: string; rel: string; type: string; title?: string };
+
+function landingPage(base: string, t: ReturnType<typeof createTranslator>) {
+  const links: Link[] = [
+    { href: `${base}?f=json`, rel: "self", type: JSON_TYPE, title: t("opendata.ogc.landingLink") },
+    { href: `${base}/api`, rel: "service-desc", type: OPENAPI_TYPE, title: t("opendata.ogc.serviceLink") },
+    { href: `${base}/conformance?f=json`, rel: "conformance", type: JSON_TYPE, title: t("opendata.ogc.conformanceLink") },
+    { href: `${base}/collections?f=json`, rel: "data", type: JSON_TYPE, title: t("opendata.ogc.collectionsLink") },
+  ];
+  return { title: t("opendata.ogc.title"), description: t("opendata.ogc.description"), links };
+}
+
+async function collection(context: OpenDataContext, base: string, t: ReturnType<typeof createTranslator>) {
+  const extent = await coverageExtent(context.db);
+  const collectionUrl = `${base}/collections/${COLLECTION_ID}`;
+  return {
+    id: COLLECTION_ID,
+    title: t("opendata.ogc.collectionTitle"),
+    description: t("opendata.ogc.collectionDescription"),
+    itemType: "feature",
+    extent: {
+      spatial: { bbox: [extent ? bboxArray(extent) : [-180, -90, 180, 90]], crs: CRS84 },
+    },
+    crs: [CRS84],
+    storageCrs: CRS84,
+    links: [
+      { href: `${collectionUrl}?f=json`, rel: "self", type: JSON_TYPE, title: t("opendata.ogc.collectionTitle") },
+      { href: `${collectionUrl}/items?f=json`, rel: "items", type: GEOJSON_TYPE, title: t("opendata.ogc.itemsLink") },
+      {
+        href: absolute(context.appUrl, openDataPaths.dcat),
+        rel: "describedby",
+        type: "application/ld+json",
+        title: t("opendata.dcat.link"),
+      },
+    ] satisfies Link[],
+  };
+}
+
+function feature(appUrl: string, base: string, c: OpenCommons) {
+  return {
+    type: "Feature",
+    id: c.id,
+    geometry: c.coverage,
+    bbox: c.bbox ? bboxArray(c.bbox) : undefined,
+    properties: {
+      title: c.title,
+      summary: c.summary,
+      kind: c.kind,
+      licence: c.licence,
+      status: c.status,
+      community: c.community.slug,
+      communityName: c.community.name,
+      url: commonsPageUrl(appUrl, c.community.slug, c.slug),
+      dataUrl: c.dataUrl,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    },
+    links: [
+      { href: `${base}/collections/${COLLECTION_ID}/items/${encodeURIComponent(c.id)}?f=json`, rel: "self", type: GEOJSON_TYPE },
+      { href: `${base}/collections/${COLLECTION_ID}?f=json`, rel: "collection", type: JSON_TYPE },
+      { href: commonsPageUrl(appUrl, c.community.slug, c.slug), rel: "alternate", type: "text/html" },
+    ],
+  };
+}
+
+async function items(context: OpenDataContext, base: string, t: ReturnType<typeof createTranslator>) {
+  const { url } = context;
+  const crs = url.searchParams.get("bbox-crs");
+  if (crs !== null && crs !== CRS84) throw new OgcParameterError("bbox-crs", "opendata.errors.crsUnsupported");
+  const rawBbox = url.searchParams.get("bbox");
+  let bbox;
+  if (rawBbox !== null) {
+    const parsed = parseBbox(rawBbox, { allowHeights: true });
+    if (!parsed.ok) throw new OgcParameterError("bbox", parsed.error);
+    bbox = parsed.bbox;
+  }
+  const limit = Math.min(integerParameter(url, "limit", { min: 1, fallback: OGC_LIMIT_DEFAULT }), OGC_LIMIT_MAX);
+  const offset = integerParameter(url, "offset", { min: 0, fallback: 0 });
+  const { items: rows, matched } = await coveragePage(context.db, { bbox, limit, offset });
+
+  const itemsUrl = `${base}/collections/${COLLECTION_ID}/items`;
+  const pageUrl = (pageOffset: number) => {
+    const query = new URLSearchParams({ f: "json" });
+    if (rawBbox !== null) query.set("bbox", rawBbox);
+    query.set("limit", String(limit));
+    if (pageOffset > 0) query.set("offset", String(pageOffset));
+    return `${itemsUrl}?${query.toString()}`;
+  };
+  const links: Link[] = [
+    { href: pageUrl(offset), rel: "self", type: GEOJSON_TYPE, title: t("opendata.ogc.itemsLink") },
+    { href: `${base}/collections/${COLLECTION_ID}?f=json`, rel: "collection", type: JSON_TYPE },
+  ];
+  if (offset + rows.length < matched) {
+    links.push({ href: pageUrl(offset + limit), rel: "next", type: GEOJSON_TYPE, title: t("opendata.ogc.nextLink") });
+  }
+  if (offset > 0) {
+    links.push({
+      href: pageUrl(Math.max(0, offset - limit)),
+      rel: "prev",
+      type: GEOJSON_TYPE,
+      title: t("opendata.ogc.prevLink"),
+    });
+  }
+  return {
+    type: "FeatureCollection",
+    features: rows.map((row) => feature(context.appUrl, base, row)),
+    numberMatched: matched,
+    numberReturned: rows.length,
+    timeStamp: new Date().toISOString(),
+    links,
+  };
+}
+
+/** The API definition (OpenAPI 3.0, as the oas30 conformance class asks): these paths and parameters. */
+function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
+  const json = (description: string, type = JSON_TYPE) => ({
+    description,
+    content: { [type]: { schema: { type: "object" } } },
+  });
+  const problem = {
+    description: t("opendata.ogc.badRequest"),
+    content: { "application/problem+json": { schema: { type: "object" } } },
+  };
+  const notFound = {
+    description: t("opendata.ogc.notFound"),
+    content: { "application/problem+json": { schema: { type: "object" } } },
+  };
+  const f = { name: "f", in: "query", required: false, schema: { type: "string", enum: ["json"] } };
+  const get = (operationId: string, summary: string, responses: Record<string, unknown>, parameters: unknown[] = [f]) => ({
+    get: { operationId, summary, parameters, responses },
+  });
+  return {
+    openapi: "3.0.3",
+    info: { title: t("opendata.ogc.title"), description: t("opendata.ogc.description"), version: "1.0.0" },
+    servers: [{ url: base }],
+    paths: {
+      "/": get("getLandingPage", t("opendata.ogc.landingLink"), { 200: json(t("opendata.ogc.landingLink")), 400: problem }),
+      "/conformance": get("getConformance", t("opendata.ogc.conformanceLink"), {
+        200: json(t("opendata.ogc.conformanceLink")),
+        400: problem,
+      }),
+      "/collections": get("getCollections", t("opendata.ogc.collectionsLink"), {
+        200: json(t("opendata.ogc.collectionsLink")),
+        400: problem,
+      }),
+      [`/collections/${COLLECTION_ID}`]: get("describeCommonsCollection", t("opendata.ogc.collectionTitle"), {
+        200: json(t("opendata.ogc.collectionTitle")),
+        400: problem,
+      }),
+      [`/collections/${COLLECTION_ID}/items`]: get(
+        "getCommonsFeatures",
+        t("opendata.ogc.itemsLink"),
+        { 200: json(t("opendata.ogc.itemsLink"), GEOJSON_TYPE), 400: problem },
+        [
+          { ...f, schema: { type: "string", enum: ["json", "geojson"] } },
+          {
+            name: "bbox",
+            in: "query",
+            required: false,
+            style: "form",
+            explode: false,
+            schema: { type: "array", minItems: 4, maxItems: 6, items: { type: "number" } },
+          },
+          { name: "bbox-crs", in: "query", required: false, schema: { type: "string", enum: [CRS84] } },
+          {
+            name: "limit",
+            in: "query",
+            required: false,
+            schema: { type: "integer", minimum: 1, maximum: OGC_LIMIT_MAX, default: OGC_LIMIT_DEFAULT },
+          },
+          { name: "offset", in: "query", required: false, schema: { type: "integer", minimum: 0, default: 0 } },
+          { name: "datetime", in: "query", required: false, schema: { type: "string" } },
+        ],
+      ),
+      [`/collections/${COLLECTION_ID}/items/{featureId}`]: get(
+        "getCommonsFeature",
+        t("opendata.ogc.collectionTitle"),
+        { 200: json(t("opendata.ogc.collectionTitle"), GEOJSON_TYPE), 400: problem, 404: notFound },
+        [
+          { ...f, schema: { type: "string", enum: ["json", "geojson"] } },
+          { name: "featureId", in: "path", required: true, schema: { type: "string" } },
+        ],
+      ),
+    },
+  };
+}
+
+async function route(context: OpenDataContext): Promise<Response> {
+  const t = createTranslator(context.locale as Locale);
+  const base = absolute(context.appUrl, openDataPaths.ogc);
+  const path = context.url.pathname.replace(/\/+$/, "");
+  const prefix = openDataPaths.ogc;
+  if (path !== prefix && !path.startsWith(`${prefix}/`)) throw new NotFoundError();
+  let segments: string[];
+  try {
+    segments = path.slice(prefix.length).split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw new NotFoundError(); // malformed percent-encoding: no such resource
+  }
+  const [first, second, third, fourth, ...rest] = segments;
+  if (rest.length > 0) throw new NotFoundError();
+
+  if (first === undefined) {
+    checkParameters(context.url, allowed.landing, ["json"]);
+    return json(landingPage(base, t));
+  }
+  if (first === "api" && second === undefined) {
+    checkParameters(context.url, allowed.landing, ["json"]);
+    return json(apiDefinition(base, t), OPENAPI_TYPE);
+  }
+  if (first === "conformance" && second === undefined) {
+    checkParameters(context.url, allowed.landing, ["json"]);
+    return json({ conformsTo: conformanceClasses });
+  }
+  if (first !== "collections") throw new NotFoundError();
+  if (second === undefined) {
+    checkParameters(context.url, allowed.landing, ["json"]);
+    return json({
+      links: [{ href: `${base}/collections?f=json`, rel: "self", type: JSON_TYPE }],
+      collections: [await collection(context, base, t)],
+    });
+  }
+  if (second !== COLLECTION_ID) throw new NotFoundError();
+  if (third === undefined) {
+    checkParameters(context.url, allowed.landing, ["json"]);
+    return json(await collection(context, base, t));
+  }
+  if (third !== "items") throw new NotFoundError();
+  if (fourth === undefined) {
+    checkParameters(context.url, allowed.items, ["json", "geojson"]);
+    return json(await items(context, base, t), GEOJSON_TYPE);
+  }
+  checkParameters(context.url, allowed.item, ["json", "geojson"]);
+  const found = isIdLike(fourth) ? await coverageById(context.db, fourth) : null;
+  if (!found) throw new NotFoundError();
+  return json(feature(context.appUrl, base, found), GEOJSON_TYPE);
+}
+
+/** The whole OGC API as one handler; `deps` for tests, else the process's database and APP_URL. */
+export function ogcHandler(deps?: () => OpenDataDeps) {
+  return openDataHandler(route, { anonymous: true, ...(deps ? { deps } : {}) });
+}
