@@ -15,6 +15,7 @@ import { translateDynamic, type MessageKey } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import type { CoverageFeature } from "@/components/map/coverage-map";
+import { openDataPaths } from "@/lib/opendata/links";
 import { CatalogueMap } from "./catalogue-map";
 import { catalogueHref, formatBbox, parseCatalogueQuery, type CatalogueErrors, type CatalogueField } from "./params";
 
@@ -118,6 +119,30 @@ export default async function CataloguePage({ searchParams }: Props) {
     <>
       <h1>{t("catalogue.title")}</h1>
       <p className="fr-text--lead">{t("catalogue.intro")}</p>
+      <nav aria-label={t("opendata.links.label")} className="fr-mb-4w">
+        <ul className="fr-tags-group" data-testid="open-data-links">
+          <li>
+            <a className="fr-tag" href={openDataPaths.catalogueCsv} download>
+              {t("opendata.links.csv")}
+            </a>
+          </li>
+          <li>
+            <a className="fr-tag" href={openDataPaths.catalogueJson}>
+              {t("opendata.links.json")}
+            </a>
+          </li>
+          <li>
+            <a className="fr-tag" href={openDataPaths.dcat}>
+              {t("opendata.links.dcat")}
+            </a>
+          </li>
+          <li>
+            <a className="fr-tag" href={openDataPaths.ogc}>
+              {t("opendata.links.ogc")}
+            </a>
+          </li>
+        </ul>
+      </nav>
 
       {hasErrors && (
         <div className="fr-alert fr-alert--warning fr-mb-4w" role="alert" data-testid="catalogue-errors">

@@ -11,6 +11,7 @@ import { can } from "@/lib/policy/can";
 import { formatNumber } from "@/lib/i18n/core";
 import { currentUser } from "@/lib/web/request";
 import { getTranslator } from "@/lib/web/i18n";
+import { openDataPaths } from "@/lib/opendata/links";
 import { ContributionList } from "./contribution-list";
 import { RecordContributionForm } from "./record-contribution-form";
 
@@ -67,6 +68,18 @@ export async function CommonsLedgerSection({
           <Link className="fr-btn fr-btn--tertiary" href={`${base}/dashboard`}>
             {t("ledger.section.dashboard")}
           </Link>
+        </li>
+      </ul>
+      <ul className="fr-tags-group fr-mb-2w" aria-label={t("opendata.links.ledgerLabel")}>
+        <li>
+          <a className="fr-tag" href={openDataPaths.ledgerCsv(commonsId)} download>
+            {t("opendata.links.csv")}
+          </a>
+        </li>
+        <li>
+          <a className="fr-tag" href={openDataPaths.ledgerJson(commonsId)}>
+            {t("opendata.links.json")}
+          </a>
         </li>
       </ul>
       <h3 className="fr-h4">{t("ledger.section.latest")}</h3>

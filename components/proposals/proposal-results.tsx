@@ -5,7 +5,7 @@
  */
 import type { Translate } from "@/lib/i18n/core";
 import type { ProposalView } from "@/lib/proposals/queries";
-import { collegeCountsOf, countChoices, type Counts } from "@/lib/proposals/results";
+import { collegeCountsOf, type Counts } from "@/lib/proposals/results";
 import { actorKinds } from "@/lib/users/schemas";
 import { grades } from "@/lib/votes/tally/majority-judgment";
 import { describeChoice } from "./describe-choice";
@@ -85,9 +85,7 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
     winners?: string[];
     amendment?: { applied: boolean; version?: number; code?: string };
   };
-  const overall = decision
-    ? countChoices((decision.ballots as [string, unknown][]).map(([, choice]) => ({ choice }))).overall
-    : live!.overall;
+  const overall = decision ? (proposal.decidedCounts ?? {}) : live!.overall;
   const byCollege = decision ? collegeCountsOf(decision.result) : live!.byCollege;
   const weights = decision ? result.weights : (proposal.collegeWeights as Record<string, number>);
   return (

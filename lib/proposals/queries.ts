@@ -66,6 +66,15 @@ export async function listProposals(
   });
 }
 
+/** Ballots counted (not withdrawn) grouped by college and choice: one row per distinct choice, not per ballot. */
+async function groupedBallots(db: DbTx, proposalId: string) {
+  const rows = await db.$queryRaw<{ college: string; choice: unknown; n: bigint }[]>`
+    SELECT "college"::text AS "college", "choice", count(*) AS "n" FROM "Ballot"
+    WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL
+    GROUP BY "college", "choice"`;
+  return rows.map((row) => ({ college: row.college, choice: row.choice, count: Number(row.n) }));
+}
+
 /** Public ballots only, after the close: who voted what, in order of casting. */
 async function publicVoters(db: DbTx, proposalId: string) {
   const ballots = await db.ballot.findMany({
@@ -83,7 +92,18 @@ async function publicVoters(db: DbTx, proposalId: string) {
 
 export async function getProposalView(
   db: DbTx,
-  { actor, proposalId, now = new Date() }: { actor: Actor | null; proposalId: string; now?: Date },
+  {
+    actor,
+    proposalId,
+    now = new Date(),
+    publishedList = false,
+  }: {
+    actor: Actor | null;
+    proposalId: string;
+    now?: Date;
+    /** The decision's whole [receipt, choice] list (the API's decision); pages count in SQL instead. */
+    publishedList?: boolean;
+  },
 ) {
   const access = await requireProposalAccess(db, { proposalId, actor });
   const proposal = await db.proposal.findUniqueOrThrow({
@@ -114,6 +134,7 @@ export async function getProposalView(
       hiddenAt: true,
       hiddenReason: true,
       author: { select: { displayName: true, name: true } },
+      commons: { select: { slug: true, title: true } },
       options: { orderBy: { position: "asc" }, select: { id: true, label: true } },
       decision: {
         select: {
@@ -123,7 +144,7 @@ export async function getProposalView(
           outcome: true,
           result: true,
           digest: true,
-          ballots: true,
+          ballots: publishedList,
           createdAt: true,
         },
       },
@@ -142,12 +163,11 @@ export async function getProposalView(
     : null;
   const isElector = actor ? (await db.electorMember.count({ where: { proposalId, userId: actor.id } })) > 0 : false;
 
-  const live =
-    voting && proposal.liveResults
-      ? countChoices(
-          await db.ballot.findMany({ where: { proposalId, withdrawnAt: null }, select: { college: true, choice: true } }),
-        )
-      : null;
+  // Live counts while voting (when the proposal shows them), counted results once decided: both by
+  // GROUP BY, so the cost does not grow with the number of ballots read into memory.
+  const counts =
+    (voting && proposal.liveResults) || proposal.decision ? countChoices(await groupedBallots(db, proposalId)) : null;
+  const live = voting && proposal.liveResults ? counts : null;
   const voters = proposal.decision && !proposal.secret ? await publicVoters(db, proposalId) : null;
 
   const { subject, community } = access;
@@ -162,6 +182,8 @@ export async function getProposalView(
     turnout: voting || proposal.decision ? turnout : null,
     myBallot: myBallot && !myBallot.withdrawnAt ? myBallot : null,
     live,
+    /** Decided proposals: the counted ballots' overall counts (the same ballots the decision published). */
+    decidedCounts: proposal.decision ? (counts?.overall ?? {}) : null,
     voters,
     permissions: {
       vote:

@@ -7,21 +7,24 @@ import { grades } from "@/lib/votes/tally/majority-judgment";
 export type Counts = Record<string, number>;
 export type CountsView = { overall: Counts; byCollege: Record<string, Counts> };
 
-/** Raw counts from ballots' choices, grouped by college when given. */
-export function countChoices(ballots: { college?: string; choice: unknown }[]): CountsView {
+/**
+ * Raw counts from ballots' choices, grouped by college when given. A row may stand for `count`
+ * identical ballots (a SQL GROUP BY), so pages never load every ballot.
+ */
+export function countChoices(ballots: { college?: string; choice: unknown; count?: number }[]): CountsView {
   const overall: Counts = {};
   const byCollege: Record<string, Counts> = {};
-  const add = (college: string | undefined, key: string) => {
-    overall[key] = (overall[key] ?? 0) + 1;
+  const add = (college: string | undefined, key: string, n: number) => {
+    overall[key] = (overall[key] ?? 0) + n;
     if (!college) return;
     const counts = (byCollege[college] ??= {});
-    counts[key] = (counts[key] ?? 0) + 1;
+    counts[key] = (counts[key] ?? 0) + n;
   };
-  for (const { college, choice } of ballots) {
+  for (const { college, choice, count = 1 } of ballots) {
     const value = (choice ?? {}) as { choice?: string; approve?: string[]; grades?: Record<string, string> };
-    if (typeof value.choice === "string") add(college, value.choice);
-    for (const id of value.approve ?? []) add(college, id);
-    for (const [id, grade] of Object.entries(value.grades ?? {})) add(college, `${id}:${grade}`);
+    if (typeof value.choice === "string") add(college, value.choice, count);
+    for (const id of value.approve ?? []) add(college, id, count);
+    for (const [id, grade] of Object.entries(value.grades ?? {})) add(college, `${id}:${grade}`, count);
   }
   return { overall, byCollege };
 }

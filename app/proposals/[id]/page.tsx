@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
@@ -118,6 +119,12 @@ export default async function ProposalPage({ params }: Props) {
       <p className="fr-text--sm">
         {t("votes.page.author", { author: proposal.author, date: formatDate(locale, proposal.createdAt) })}
       </p>
+      {proposal.commons && (
+        <p data-testid="proposal-commons">
+          {t("votes.page.aboutCommons")}{" "}
+          <Link href={`/communities/${proposal.community.slug}/commons/${proposal.commons.slug}`}>{proposal.commons.title}</Link>
+        </p>
+      )}
       {hidden && <HiddenNotice reason={proposal.hiddenReason} viewerIsAuthor={mine} viewerIsModerator={may.moderate} />}
       <div className="gc-inline-actions fr-mb-2w">
         {user && <FollowButton targetKind="PROPOSAL" targetId={proposal.id} />}

@@ -2,6 +2,14 @@ import type { Messages } from "./types";
 
 export const enOpendata: Messages["opendata"] = {
   title: "Open data",
+  links: {
+    label: "Reuse this data",
+    csv: "CSV export",
+    json: "JSON export",
+    dcat: "DCAT-AP catalogue (JSON-LD)",
+    ogc: "OGC API – Features",
+    ledgerLabel: "Reuse this ledger",
+  },
   errors: {
     bboxFormat:
       "The bbox parameter takes exactly four comma-separated numbers: min longitude, min latitude, max longitude, max latitude.",

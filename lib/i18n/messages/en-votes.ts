@@ -120,6 +120,7 @@ export const enVotes: Messages["votes"] = {
     submit: "Create the draft",
   },
   page: {
+    aboutCommons: "The commons concerned:",
     metaTitle: "{title} – {community}",
     author: "Proposed by {author} on {date}",
     timeline: "Steps",

@@ -2,6 +2,14 @@
 // endpoints of the JSON API). Every key here must exist in en-opendata.ts (TypeScript checks it).
 export const frOpendata = {
   title: "Données ouvertes",
+  links: {
+    label: "Réutiliser ces données",
+    csv: "Export CSV",
+    json: "Export JSON",
+    dcat: "Catalogue DCAT-AP (JSON-LD)",
+    ogc: "OGC API – Features",
+    ledgerLabel: "Réutiliser ce registre",
+  },
   errors: {
     bboxFormat:
       "Le paramètre bbox attend exactement quatre nombres séparés par des virgules : longitude min., latitude min., longitude max., latitude max.",

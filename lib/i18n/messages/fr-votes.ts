@@ -119,6 +119,7 @@ export const frVotes = {
     submit: "Créer le brouillon",
   },
   page: {
+    aboutCommons: "Le commun concerné :",
     metaTitle: "{title} – {community}",
     author: "Proposée par {author} le {date}",
     timeline: "Étapes",

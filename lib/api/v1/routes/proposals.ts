@@ -150,7 +150,7 @@ export const getProposalRoute = defineRoute({
   response: { status: 200, description: "The proposal", schema: proposalSchema },
   errors: [404],
   handle: async ({ db, principal, params }) => {
-    const view = await getProposalView(db, { actor: principal.user, proposalId: params.id });
+    const view = await getProposalView(db, { actor: principal.user, proposalId: params.id, publishedList: true });
     // Hidden by moderation: members get the placeholder, the author and moderators the text (as on the page).
     const withheld = view.hiddenAt !== null && principal.user?.id !== view.authorId && !view.permissions.moderate;
     return {
@@ -239,7 +239,7 @@ export const getDecisionRoute = defineRoute({
   response: { status: 200, description: "The decision", schema: decisionSchema },
   errors: [404],
   handle: async ({ db, principal, params }) => {
-    const view = await getProposalView(db, { actor: principal.user, proposalId: params.id });
+    const view = await getProposalView(db, { actor: principal.user, proposalId: params.id, publishedList: true });
     if (!view.decision) throw new NotFoundError();
     const { method, electorateSize, turnout, outcome, result, digest, ballots } = view.decision;
     return {
