@@ -19,16 +19,39 @@ export type VerifiedToken = { tokenId: string; scopes: TokenScope[]; user: Token
 
 export async function verifyApiToken(db: DbTx, secret: string, now = new Date()): Promise<VerifiedToken | null> {
   if (!looksLikeTokenSecret(secret)) return null;
-  const token = await db.apiToken.findUnique({
-    where: { tokenHash: hashTokenSecret(secret) },
-    select: {
-      id: true,
-      scopes: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, onboardedAt: true, isPlatformAdmin: true, locale: true, platformSuspendedUntil: true } },
-    },
-  });
+  // One statement (token and person joined): this runs on every API call.
+  const [row] = await db.$queryRaw<
+    {
+      id: string;
+      scopes: string[];
+      revokedAt: Date | null;
+      lastUsedAt: Date | null;
+      userId: string;
+      onboardedAt: Date | null;
+      isPlatformAdmin: boolean;
+      locale: "fr" | "en";
+      platformSuspendedUntil: Date | null;
+    }[]
+  >`
+    SELECT t."id", t."scopes", t."revokedAt", t."lastUsedAt", u."id" AS "userId", u."onboardedAt", u."isPlatformAdmin",
+      u."locale"::text AS "locale", u."platformSuspendedUntil"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${hashTokenSecret(secret)}`;
+  const token = row
+    ? {
+        id: row.id,
+        scopes: row.scopes,
+        revokedAt: row.revokedAt,
+        lastUsedAt: row.lastUsedAt,
+        user: {
+          id: row.userId,
+          onboardedAt: row.onboardedAt,
+          isPlatformAdmin: row.isPlatformAdmin,
+          locale: row.locale,
+          platformSuspendedUntil: row.platformSuspendedUntil,
+        },
+      }
+    : null;
   if (!token || token.revokedAt) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_PRECISION_MS);
   if (!token.lastUsedAt || token.lastUsedAt < staleBefore) {

@@ -36,8 +36,13 @@ export async function castBallot(
   { actorId, proposalId, choice, now = new Date() }: { actorId: string; proposalId: string; choice: unknown; now?: Date },
 ): Promise<{ receipt: string; changed: boolean }> {
   return db.$transaction(async (tx) => {
-    const [proposal] = await tx.$queryRaw<ProposalForBallot[]>`
-      SELECT "status", "votingClosesAt", "method" FROM "Proposal" WHERE "id" = ${proposalId} FOR SHARE`;
+    // One read: the proposal locked FOR SHARE (a ballot racing the close is counted or refused), the
+    // voter's frozen college if they are an elector, and the options their choice may name.
+    const [proposal] = await tx.$queryRaw<(ProposalForBallot & { college: string | null; optionIds: string[] | null })[]>`
+      SELECT p."status", p."votingClosesAt", p."method",
+        (SELECT e."college"::text FROM "ElectorMember" e WHERE e."proposalId" = p."id" AND e."userId" = ${actorId}) AS "college",
+        (SELECT array_agg(o."id") FROM "ProposalOption" o WHERE o."proposalId" = p."id") AS "optionIds"
+      FROM "Proposal" p WHERE p."id" = ${proposalId} FOR SHARE OF p`;
     if (!proposal) throw new AppError("not_found", "errors.notFound", 404);
     if (proposal.status !== "VOTING" || (proposal.votingClosesAt && proposal.votingClosesAt <= now)) {
       throw new AppError(
@@ -46,31 +51,29 @@ export async function castBallot(
         409,
       );
     }
-    const elector = await tx.electorMember.findUnique({
-      where: { proposalId_userId: { proposalId, userId: actorId } },
-      select: { college: true },
-    });
-    if (!elector) throw new AppError("not_elector", "votes.errors.notElector", 403);
-    const options = await tx.proposalOption.findMany({ where: { proposalId }, select: { id: true } });
-    const parsed = ballotSchemaFor(
-      proposal.method,
-      options.map((o) => o.id),
-    ).safeParse(choice);
+    if (!proposal.college) throw new AppError("not_elector", "votes.errors.notElector", 403);
+    const parsed = ballotSchemaFor(proposal.method, proposal.optionIds ?? []).safeParse(choice);
     if (!parsed.success) throw new InvalidBallotError(fieldErrorsOf(parsed.error));
 
+    // One write: the ballot upserted (one per member, the unique constraint decides) and its change
+    // recorded, in one statement.
     const value = JSON.stringify(parsed.data);
     const [ballot] = await tx.$queryRaw<{ id: string; receipt: string; inserted: boolean }[]>`
-      INSERT INTO "Ballot" ("id", "proposalId", "userId", "college", "choice", "receipt", "castAt", "updatedAt")
-      VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${actorId}, ${elector.college}::"ActorKind", ${value}::jsonb, ${newReceipt()}, ${now}, ${now})
-      ON CONFLICT ("proposalId", "userId") DO UPDATE SET "choice" = EXCLUDED."choice", "updatedAt" = EXCLUDED."updatedAt", "withdrawnAt" = NULL
-      RETURNING "id", "receipt", (xmax = 0) AS "inserted"`;
+      WITH "b" AS (
+        INSERT INTO "Ballot" ("id", "proposalId", "userId", "college", "choice", "receipt", "castAt", "updatedAt")
+        VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${actorId}, ${proposal.college}::"ActorKind", ${value}::jsonb, ${newReceipt()}, ${now}, ${now})
+        ON CONFLICT ("proposalId", "userId") DO UPDATE SET "choice" = EXCLUDED."choice", "updatedAt" = EXCLUDED."updatedAt", "withdrawnAt" = NULL
+        RETURNING "id", "receipt", (xmax = 0) AS "inserted"
+      ), "c" AS (
+        INSERT INTO "BallotChange" ("id", "ballotId", "at", "kind")
+        SELECT ${randomBytes(12).toString("hex")}, "b"."id", ${now}, CASE WHEN "b"."inserted" THEN 'cast' ELSE 'changed' END FROM "b"
+      )
+      SELECT "id", "receipt", "inserted" FROM "b"`;
     if (!ballot) throw new Error("ballot upsert returned no row");
-    await tx.ballotChange.create({ data: { ballotId: ballot.id, at: now, kind: ballot.inserted ? "cast" : "changed" } });
     return { receipt: ballot.receipt, changed: !ballot.inserted };
   });
 }
 
-/** Withdraws a ballot before the close (the person then took no part). */
 export async function withdrawBallot(
   db: Db,
   { actorId, proposalId, now = new Date() }: { actorId: string; proposalId: string; now?: Date },
