@@ -2,8 +2,8 @@
  * Reports and the moderation queue. One report per person per item (the unique constraint decides,
  * 409 on a duplicate). The reporter's identity is never part of any shape this module returns, and the
  * audit entry of a report names no actor: the reported person reads the audit log too.
- * With the charter's autoHideAfterReports, a comment is hidden once that many reports are open on it;
- * dismissing the last open report restores it.
+ * With the charter's autoHideAfterReports, a comment, proposal, commons or contribution is hidden once
+ * that many reports are open on it; dismissing the last open report restores it.
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -26,6 +26,48 @@ export type ReportReceipt = {
   reason: ReportReason;
   state: ReportState;
 };
+
+/**
+ * Hides reported content automatically (the charter's autoHideAfterReports), until a moderator
+ * decides. An automatic hiding names no moderator and gives no reason: that is how it is told apart
+ * from a moderator's (lib/moderation/hide.ts always records both), and only it is undone when the
+ * reports are dismissed.
+ */
+async function hideAutomatically(tx: DbTx, kind: ReportTargetKind, id: string): Promise<boolean> {
+  const at = new Date();
+  const where = { id, hiddenAt: null };
+  switch (kind) {
+    case "COMMENT":
+      return (
+        (await tx.proposalComment.updateMany({ where, data: { hiddenAt: at, hiddenById: null, hiddenReason: null } })).count === 1
+      );
+    case "PROPOSAL":
+      return (await tx.proposal.updateMany({ where, data: { hiddenAt: at, hiddenReason: null } })).count === 1;
+    case "COMMONS":
+      return (await tx.commons.updateMany({ where, data: { hiddenAt: at, hiddenReason: null } })).count === 1;
+    case "CONTRIBUTION":
+      return (await tx.contribution.updateMany({ where, data: { hiddenAt: at, hiddenReason: null } })).count === 1;
+    case "PROFILE":
+      return false;
+  }
+}
+
+async function undoAutomaticHiding(tx: DbTx, kind: ReportTargetKind, id: string): Promise<boolean> {
+  const automatic = { id, hiddenAt: { not: null }, hiddenReason: null };
+  const data = { hiddenAt: null };
+  switch (kind) {
+    case "COMMENT":
+      return (await tx.proposalComment.updateMany({ where: { ...automatic, hiddenById: null }, data })).count === 1;
+    case "PROPOSAL":
+      return (await tx.proposal.updateMany({ where: automatic, data })).count === 1;
+    case "COMMONS":
+      return (await tx.commons.updateMany({ where: automatic, data })).count === 1;
+    case "CONTRIBUTION":
+      return (await tx.contribution.updateMany({ where: automatic, data })).count === 1;
+    case "PROFILE":
+      return false;
+  }
+}
 
 /** Finds who wrote the reported item, checking that it belongs to the community. */
 async function targetAuthor(
@@ -111,21 +153,15 @@ export async function reportContent(
         action: "moderation.reported",
         details: { reportId: report.id, targetKind, reason },
       });
-      if (targetKind === "COMMENT" && charter.autoHideAfterReports > 0) {
+      if (targetKind !== "PROFILE" && charter.autoHideAfterReports > 0) {
         const open = await tx.report.count({ where: { targetKind, targetId, state: "OPEN" } });
-        if (open >= charter.autoHideAfterReports) {
-          const hidden = await tx.proposalComment.updateMany({
-            where: { id: targetId, hiddenAt: null },
-            data: { hiddenAt: new Date(), hiddenById: null },
+        if (open >= charter.autoHideAfterReports && (await hideAutomatically(tx, targetKind, targetId))) {
+          await recordAudit(tx, {
+            actorId: null,
+            communityId: community.id,
+            action: "moderation.hidden",
+            details: { targetKind, targetId, openReports: open },
           });
-          if (hidden.count === 1) {
-            await recordAudit(tx, {
-              actorId: null,
-              communityId: community.id,
-              action: "moderation.hidden",
-              details: { targetKind, targetId, openReports: open },
-            });
-          }
         }
       }
       return report;
@@ -263,16 +299,12 @@ export async function dismissInTx(
     deferred,
   );
   let restored = false;
-  if (report.targetKind === "COMMENT") {
-    const stillOpen = await tx.report.count({ where: { targetKind: "COMMENT", targetId: report.targetId, state: "OPEN" } });
-    if (stillOpen === 0) {
-      // Only an automatic hiding (no moderator named) is undone; a moderator's hiding stands.
-      const unhidden = await tx.proposalComment.updateMany({
-        where: { id: report.targetId, hiddenAt: { not: null }, hiddenById: null },
-        data: { hiddenAt: null },
-      });
-      restored = unhidden.count === 1;
-    }
+  if (report.targetKind !== "PROFILE") {
+    const stillOpen = await tx.report.count({
+      where: { targetKind: report.targetKind, targetId: report.targetId, state: "OPEN" },
+    });
+    // Only an automatic hiding is undone; a moderator's hiding (named, with a reason) stands.
+    if (stillOpen === 0) restored = await undoAutomaticHiding(tx, report.targetKind, report.targetId);
   }
   await recordAudit(tx, {
     actorId,

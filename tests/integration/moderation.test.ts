@@ -165,6 +165,37 @@ describe("reports", () => {
   });
 });
 
+describe("automatic hiding of other content", () => {
+  it("hides a proposal after the charter's number of reports, and only that automatic hiding is undone on dismissal", async () => {
+    const c = await community({ roles: ["MEMBER", "MEMBER", "MEMBER", "MODERATOR"], charter: { autoHideAfterReports: 2 } });
+    const [author, first, second, moderator] = c.people as [TestPerson, TestPerson, TestPerson, TestPerson];
+    const proposalId = await proposalBy(c.slug, author);
+    const input = { targetKind: "PROPOSAL", targetId: proposalId, reason: "SPAM" };
+    const r1 = await reportContent(t.db, { actor: first, slug: c.slug, input });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).hiddenAt).toBeNull();
+    const r2 = await reportContent(t.db, { actor: second, slug: c.slug, input });
+    const hidden = await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+    expect(hidden.hiddenAt).not.toBeNull();
+    expect(hidden.hiddenReason).toBeNull();
+    expect(
+      await t.db.auditEntry.count({
+        where: { communityId: c.id, action: "moderation.hidden", details: { path: ["targetId"], equals: proposalId } },
+      }),
+    ).toBe(1);
+    await dismissReport(t.db, { actor: moderator, slug: c.slug, reportId: r1.id });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).hiddenAt).not.toBeNull();
+    await dismissReport(t.db, { actor: moderator, slug: c.slug, reportId: r2.id });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).hiddenAt).toBeNull();
+
+    // A moderator's hiding (with a reason) is not undone by dismissing reports.
+    const other = await proposalBy(c.slug, author);
+    await t.db.proposal.update({ where: { id: other }, data: { hiddenAt: new Date(), hiddenReason: "Publicité" } });
+    const r3 = await reportContent(t.db, { actor: first, slug: c.slug, input: { ...input, targetId: other } });
+    await dismissReport(t.db, { actor: moderator, slug: c.slug, reportId: r3.id });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: other } })).hiddenReason).toBe("Publicité");
+  });
+});
+
 describe("the queue", () => {
   it("filters, paginates, shows the author's history and never the reporter, nor reports about oneself", async () => {
     const c = await community({ roles: ["MEMBER", "MEMBER", "MEMBER", "MODERATOR", "MODERATOR"] });
