@@ -134,7 +134,8 @@ export const createProposalRoute = defineRoute({
   params: slugParamsSchema,
   body: createProposalSchema,
   response: { status: 201, description: "The draft", schema: named("CreatedProposal", z.object({ id: z.string() })) },
-  errors: [404],
+  /** 429: RATE_LIMIT_PROPOSALS_PER_HOUR per person. */
+  errors: [404, 429],
   handle: ({ db, principal, params, body }) => createProposal(db, { actor: actorOf(principal), slug: params.slug, input: body }),
 });
 
