@@ -5,15 +5,10 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { signInAs } from "./support/demo-session";
 
 type Scope = "Lecture" | "Écriture";
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
-
-async function signInAsInes(page: Page) {
-  await page.goto("/auth/sign-in");
-  await page.getByRole("button", { name: "Se connecter comme Inès Haddad" }).click();
-  await expect(page.getByText("Bonjour Inès Haddad")).toBeVisible();
-}
 
 /** DSFR draws the box on the label, over the input: a person clicks the label. */
 async function setScope(page: Page, scope: Scope, checked: boolean) {
@@ -35,7 +30,7 @@ async function createToken(page: Page, name: string, scopes: Scope[]): Promise<s
 }
 
 test("a person creates an API token on the profile page, sees it once, and can revoke it", async ({ page, request }) => {
-  await signInAsInes(page);
+  await signInAs(page, "Inès Haddad");
   await page.goto("/profile");
   await expect(page.getByRole("heading", { level: 2, name: "Jetons d'accès à l'API" })).toBeVisible();
 
@@ -66,7 +61,7 @@ test("a person creates an API token on the profile page, sees it once, and can r
 });
 
 test("a token reads communities page by page, one community and its members", async ({ page, request }) => {
-  await signInAsInes(page);
+  await signInAs(page, "Inès Haddad");
   const secret = await createToken(page, "Lecture e2e", ["Lecture"]);
 
   const first = await request.get("/api/v1/communities?limit=1", { headers: bearer(secret) });
@@ -112,7 +107,7 @@ test("a token with the write scope joins and leaves an open community, and asks 
   page,
   request,
 }) => {
-  await signInAsInes(page);
+  await signInAs(page, "Inès Haddad");
   const secret = await createToken(page, "Adhésions e2e", ["Lecture", "Écriture"]);
 
   const joined = await request.post("/api/v1/communities/adresses-finistere/membership", { headers: bearer(secret), data: {} });
@@ -133,7 +128,7 @@ test("a token with the write scope joins and leaves an open community, and asks 
 });
 
 test("writes are refused without the write scope, without a token, and with bad input", async ({ page, request }) => {
-  await signInAsInes(page);
+  await signInAs(page, "Inès Haddad");
   const readOnly = await createToken(page, "Lecture seule e2e", ["Lecture"]);
   const readWrite = await createToken(page, "Écriture e2e", ["Lecture", "Écriture"]);
   const path = "/api/v1/communities/imagerie-de-rue/membership";

@@ -8,6 +8,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { signInAs } from "./support/demo-session";
 
 const tag = `zq${Date.now().toString(36).replace(/[0-9]/g, "")}x`;
 
@@ -23,12 +24,6 @@ const square = (lon: number, lat: number, size: number) => ({
     ],
   ],
 });
-
-async function signInAs(page: Page, name: string) {
-  await page.goto("/auth/sign-in");
-  await page.getByRole("button", { name: `Se connecter comme ${name}` }).click();
-  await expect(page.getByText(`Bonjour ${name}`)).toBeVisible();
-}
 
 async function propose(page: Page, body: Record<string, unknown>) {
   const origin = new URL(page.url()).origin;

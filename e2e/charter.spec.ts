@@ -2,16 +2,11 @@
  * The charter through the UI: an administrator founds it with the form (field errors where they
  * belong), everyone reads it with its parameters in words and downloads it; the page is axe-clean.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { signInAs } from "./support/demo-session";
 
 const suffix = Date.now().toString(36);
-
-async function signInAs(page: Page, name: string) {
-  await page.goto("/auth/sign-in");
-  await page.getByRole("button", { name: `Se connecter comme ${name}` }).click();
-  await expect(page.getByText(`Bonjour ${name}`)).toBeVisible();
-}
 
 test("an administrator founds the charter; it is read, explained and exported", async ({ page }) => {
   const slug = `charte-${suffix}`;

@@ -4,21 +4,11 @@
  * coverage by clicking on the map; the commons page shows it; an administrator adopts it. axe runs on
  * the form, the commons page and the community's list of commons.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { signInAs, signOut } from "./support/demo-session";
 
 const suffix = Date.now().toString(36);
-
-async function signInAs(page: Page, name: string) {
-  await page.goto("/auth/sign-in");
-  await page.getByRole("button", { name: `Se connecter comme ${name}` }).click();
-  await expect(page.getByText(`Bonjour ${name}`)).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
-}
 
 test("a member proposes a commons with a drawn coverage and an administrator adopts it", async ({ page }) => {
   test.setTimeout(150_000);

@@ -5,19 +5,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { extractLink, mailbox, uniqueEmail } from "./support/mail";
+import { signInAs, signOut } from "./support/demo-session";
 
 const suffix = Date.now().toString(36);
-
-async function signInAs(page: Page, name: string) {
-  await page.goto("/auth/sign-in");
-  await page.getByRole("button", { name: `Se connecter comme ${name}` }).click();
-  await expect(page.getByText(`Bonjour ${name}`)).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
-}
 
 type NewCommunity = {
   name: string;

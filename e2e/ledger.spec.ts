@@ -4,21 +4,11 @@
  * future and a negative quantity are refused at their field), cannot validate it herself, another
  * member validates it, and both dashboards change. axe on every page.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { signInAs, signOut } from "./support/demo-session";
 
 const suffix = Date.now().toString(36);
-
-async function signInAs(page: Page, name: string) {
-  await page.goto("/auth/sign-in");
-  await page.getByRole("button", { name: `Se connecter comme ${name}` }).click();
-  await expect(page.getByText(`Bonjour ${name}`)).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
-}
 
 test("a member records a contribution, another validates it, and the dashboards change", async ({ page, baseURL }) => {
   test.setTimeout(150_000);

@@ -7,10 +7,11 @@
  * (emails read from the real SMTP receiver). Then a spam wave of fifty comments is cleared with one
  * bulk action from the queue.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db/client";
 import { expectAccessible } from "./support/axe";
 import { mailbox } from "./support/mail";
+import { signInInNewContext } from "./support/demo-session";
 
 const suffix = Date.now().toString(36);
 const slug = `moderation-${suffix}`;
@@ -34,14 +35,6 @@ test.beforeAll(() => {
 test.afterAll(async () => {
   await db.$disconnect();
 });
-
-async function signInAs(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/auth/sign-in");
-  await page.getByRole("button", { name: `Se connecter comme ${name}` }).click();
-  await expect(page.getByText(`Bonjour ${name}`)).toBeVisible();
-  return page;
-}
 
 /** Julien administers, Inès moderates, Pierre writes, Élodie reads and reports; a vote is open for all. */
 async function seedCommunity() {
@@ -119,7 +112,7 @@ test("a report leads to hiding and a suspension by the ladder, an appeal overtur
   const comment = (page: Page) => page.getByRole("article").filter({ hasText: "Ceux qui votent pour sont des idiots." }).first();
 
   // Élodie reports Pierre's comment; a second report of the same comment is refused clearly.
-  const elodie = await signInAs(browser, "Élodie Martin");
+  const elodie = await signInInNewContext(browser, "Élodie Martin");
   await elodie.goto(proposalPath);
   await comment(elodie).getByRole("button", { name: "Signaler" }).click();
   const form = elodie.getByRole("form", { name: "Signaler ce contenu aux modérateurs" });
@@ -135,7 +128,7 @@ test("a report leads to hiding and a suspension by the ladder, an appeal overtur
   expect(await db.report.count({ where: { targetId: seeded.commentId } })).toBe(1);
 
   // Inès sees it in the queue, in context, without the reporter's name, and hides it.
-  const ines = await signInAs(browser, "Inès Haddad");
+  const ines = await signInInNewContext(browser, "Inès Haddad");
   await ines.goto(`/communities/${slug}/moderation`);
   await expect(ines.getByRole("heading", { level: 1 })).toHaveText("File de modération");
   const item = ines.getByTestId("queue-item").filter({ hasText: "Ceux qui votent pour sont des idiots." });
@@ -175,7 +168,7 @@ test("a report leads to hiding and a suspension by the ladder, an appeal overtur
     30_000,
   );
   expect(sanctionMail.text).toContain(sanctionUrl);
-  const pierre = await signInAs(browser, "Pierre Lambert");
+  const pierre = await signInInNewContext(browser, "Pierre Lambert");
   await pierre.goto(proposalPath);
   await expect(comment(pierre).getByTestId("hidden-notice")).toContainText("Motif : Propos insultants (règle 2)");
   await expect(pierre.getByRole("button", { name: "Voter" })).toHaveCount(0);
@@ -196,7 +189,7 @@ test("a report leads to hiding and a suspension by the ladder, an appeal overtur
   await ines.goto(sanctionUrl);
   await expect(ines.getByText("Vous avez prononcé cette sanction : une autre personne tranchera le recours.")).toBeVisible();
   await expect(ines.getByRole("button", { name: "Enregistrer la décision" })).toHaveCount(0);
-  const julien = await signInAs(browser, "Julien Lefèvre");
+  const julien = await signInInNewContext(browser, "Julien Lefèvre");
   await julien.goto(sanctionUrl);
   await julien.getByText("sanction annulée").click();
   await julien.getByRole("textbox", { name: /^Motif de la décision/ }).fill("Excuses sincères, premier écart grave.");

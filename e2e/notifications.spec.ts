@@ -4,22 +4,15 @@
  * email read from the real SMTP receiver whose unsubscribe link (tampered, then genuine, then
  * one-click POST as mail clients do) works without signing in.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { extractLink, mailbox, uniqueEmail } from "./support/mail";
+import { signInInNewContext } from "./support/demo-session";
 
 const suffix = Date.now().toString(36);
 
-async function signInAsDemo(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/auth/sign-in");
-  await page.getByRole("button", { name: `Se connecter comme ${name}` }).click();
-  await expect(page.getByText(`Bonjour ${name}`)).toBeVisible();
-  return page;
-}
-
 async function askToJoin(browser: Browser, name: string, slug: string) {
-  const page = await signInAsDemo(browser, name);
+  const page = await signInInNewContext(browser, name);
   await page.goto(`/communities/${slug}`);
   await page.getByRole("textbox", { name: /^Message aux administrateurs/ }).fill(`${name} aimerait contribuer.`);
   await page.getByRole("button", { name: "Demander à rejoindre" }).click();

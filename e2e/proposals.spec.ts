@@ -4,21 +4,11 @@
  * vote (one changes their mind), an administrator closes early, results show, and a voter checks
  * their receipt.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { signInAs, signOut } from "./support/demo-session";
 
 const suffix = Date.now().toString(36);
-
-async function signInAs(page: Page, name: string) {
-  await page.goto("/auth/sign-in");
-  await page.getByRole("button", { name: `Se connecter comme ${name}` }).click();
-  await expect(page.getByText(`Bonjour ${name}`)).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
-}
 
 test("a proposal is drafted, voted on by two colleges, closed early and its receipt checked", async ({ page }) => {
   test.setTimeout(120_000);
