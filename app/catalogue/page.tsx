@@ -115,6 +115,46 @@ export default async function CataloguePage({ searchParams }: Props) {
   const hasErrors = Object.keys(errors).length > 0;
   const formErrorFields: CatalogueField[] = ["bbox", "cursor", "view"];
 
+  // The select filters, in the order shown (sort last, without an "any" choice).
+  const filters = [
+    {
+      name: "kind",
+      label: t("catalogue.search.kind"),
+      value: query.kind,
+      options: commonsKinds.map((value) => ({ value, label: t(`catalogue.kinds.${value}`) })),
+    },
+    {
+      name: "licence",
+      label: t("catalogue.search.licence"),
+      value: query.licence,
+      options: licences.map((value) => ({ value, label: value })),
+    },
+    {
+      name: "status",
+      label: t("catalogue.search.status"),
+      value: query.status,
+      options: commonsStatuses.map((value) => ({ value, label: t(`catalogue.statuses.${value}`) })),
+    },
+    {
+      name: "community",
+      label: t("catalogue.search.community"),
+      value: query.community,
+      options: communities.map((c) => ({ value: c.slug, label: c.name })),
+    },
+    {
+      name: "actor",
+      label: t("catalogue.search.actorKind"),
+      value: query.actor,
+      options: actorKinds.map((value) => ({ value, label: t(`actorKind.${value}`) })),
+    },
+    {
+      name: "sort",
+      label: t("catalogue.search.sort"),
+      value: sort,
+      options: commonsSorts.map((value) => ({ value, label: t(`catalogue.sort.${value}`) })),
+    },
+  ] as const;
+
   return (
     <>
       <h1>{t("catalogue.title")}</h1>
@@ -189,71 +229,19 @@ export default async function CataloguePage({ searchParams }: Props) {
           </div>
           <div className="fr-fieldset__element">
             <div className="fr-grid-row fr-grid-row--gutters">
-              <div className="fr-col-12 fr-col-md-4">
-                <Select
-                  id="catalogue-kind"
-                  name="kind"
-                  label={t("catalogue.search.kind")}
-                  anyLabel={t("catalogue.search.any")}
-                  value={query.kind}
-                  error={message("kind")}
-                  options={commonsKinds.map((value) => ({ value, label: t(`catalogue.kinds.${value}`) }))}
-                />
-              </div>
-              <div className="fr-col-12 fr-col-md-4">
-                <Select
-                  id="catalogue-licence"
-                  name="licence"
-                  label={t("catalogue.search.licence")}
-                  anyLabel={t("catalogue.search.any")}
-                  value={query.licence}
-                  error={message("licence")}
-                  options={licences.map((value) => ({ value, label: value }))}
-                />
-              </div>
-              <div className="fr-col-12 fr-col-md-4">
-                <Select
-                  id="catalogue-status"
-                  name="status"
-                  label={t("catalogue.search.status")}
-                  anyLabel={t("catalogue.search.any")}
-                  value={query.status}
-                  error={message("status")}
-                  options={commonsStatuses.map((value) => ({ value, label: t(`catalogue.statuses.${value}`) }))}
-                />
-              </div>
-              <div className="fr-col-12 fr-col-md-4">
-                <Select
-                  id="catalogue-community"
-                  name="community"
-                  label={t("catalogue.search.community")}
-                  anyLabel={t("catalogue.search.any")}
-                  value={query.community}
-                  error={message("community")}
-                  options={communities.map((c) => ({ value: c.slug, label: c.name }))}
-                />
-              </div>
-              <div className="fr-col-12 fr-col-md-4">
-                <Select
-                  id="catalogue-actor"
-                  name="actor"
-                  label={t("catalogue.search.actorKind")}
-                  anyLabel={t("catalogue.search.any")}
-                  value={query.actor}
-                  error={message("actor")}
-                  options={actorKinds.map((value) => ({ value, label: t(`actorKind.${value}`) }))}
-                />
-              </div>
-              <div className="fr-col-12 fr-col-md-4">
-                <Select
-                  id="catalogue-sort"
-                  name="sort"
-                  label={t("catalogue.search.sort")}
-                  value={sort}
-                  error={message("sort")}
-                  options={commonsSorts.map((value) => ({ value, label: t(`catalogue.sort.${value}`) }))}
-                />
-              </div>
+              {filters.map((filter) => (
+                <div key={filter.name} className="fr-col-12 fr-col-md-4">
+                  <Select
+                    id={`catalogue-${filter.name}`}
+                    name={filter.name}
+                    label={filter.label}
+                    anyLabel={filter.name === "sort" ? undefined : t("catalogue.search.any")}
+                    value={filter.value}
+                    error={message(filter.name)}
+                    options={filter.options}
+                  />
+                </div>
+              ))}
             </div>
           </div>
           {view === "map" && <input type="hidden" name="view" value="map" />}
