@@ -5,15 +5,14 @@
  * (lib/commons/adoption.ts), archived at the end of their life. Illegal lifecycle transitions are 409. Every change writes its audit entry in the same
  * transaction.
  */
-import type { Db } from "@/lib/db/client";
+import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommonsStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import { notifyCommonsUpdated } from "@/lib/notifications/hooks";
-import { ForbiddenError, NotFoundError } from "@/lib/policy/can";
-import { roleOf } from "@/lib/policy/roles";
+import { ForbiddenError, NotFoundError, can } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { validateCoverage, type BBox } from "./geometry";
 import { getCharterParameters } from "@/lib/charter/parameters";
@@ -117,8 +116,9 @@ async function loadCommons(db: Db, communityId: string, commonsSlug: string) {
 }
 
 /** The proposer, a steward in person or through their organisation. */
+/** Whether the person carries the commons: its proposer, a steward, or a member of a steward organisation. */
 export async function isStewardOf(
-  db: Db,
+  db: DbTx,
   commons: { proposerId: string | null; stewards: { userId: string | null; organizationId: string | null }[] },
   actor: Actor,
 ): Promise<boolean> {
@@ -136,9 +136,9 @@ export async function updateCommons(
 ): Promise<CommonsRef> {
   const { community, subject } = await requireCommunityAccess(db, { slug, actor, action: "commons.update" });
   const commons = await loadCommons(db, community.id, commonsSlug);
-  const role = roleOf(subject);
-  const isAdmin = role === "admin" || actor.isPlatformAdmin;
-  if (!isAdmin && !(await isStewardOf(db, commons, actor))) throw new ForbiddenError("commons.update");
+  // Administrators edit any commons; others only one they carry.
+  const administers = can(subject, "community.update", community);
+  if (!administers && !(await isStewardOf(db, commons, actor))) throw new ForbiddenError("commons.update");
   const parsed = updateCommonsSchema.safeParse(input);
   if (!parsed.success) throw new CommonsInputError(commonsFieldErrors(fieldErrorsOf(parsed.error)));
   const { coverage, status, stewardUserIds, stewardOrganizationIds, ...fields } = parsed.data;

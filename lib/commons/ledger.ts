@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, CommonsStatus, ContributionState, ContributionType } from "@/lib/generated/prisma/enums";
 import { loadCommunityAccess, type Actor, type CommunityAccess } from "@/lib/communities/access";
 import { NotFoundError, assertCan, can } from "@/lib/policy/can";
-import { roleOf } from "@/lib/policy/roles";
+import { isStewardOf } from "./commons";
 
 export type LedgerCommons = {
   id: string;
@@ -60,19 +60,12 @@ export async function ledgerAccess(db: DbTx, actor: Actor | null, ref: CommonsRe
   if (!access) throw new NotFoundError();
   assertCan(access.subject, "community.read", access.community);
 
-  let isSteward = false;
-  if (actor) {
-    isSteward = commons.proposerId === actor.id || commons.stewards.some((s) => s.userId === actor.id);
-    const orgIds = commons.stewards.map((s) => s.organizationId).filter((id): id is string => id !== null);
-    if (!isSteward && orgIds.length > 0) {
-      const user = await db.user.findUnique({ where: { id: actor.id }, select: { organizationId: true } });
-      isSteward = user?.organizationId != null && orgIds.includes(user.organizationId);
-    }
-  }
-  const role = roleOf(access.subject);
-  const isAdmin = role === "admin" || actor?.isPlatformAdmin === true;
+  const isSteward = actor ? await isStewardOf(db, commons, actor) : false;
   const isModerator = can(access.subject, "moderation.queue", access.community);
-  if (commons.status === "DRAFT" && !isSteward && !isAdmin) throw new NotFoundError();
+  // A draft is seen by those who carry it and the community's administrators.
+  if (commons.status === "DRAFT" && !isSteward && !can(access.subject, "community.update", access.community)) {
+    throw new NotFoundError();
+  }
   // Hidden by moderation: its content (ledger included) stays with its proposer and the moderators.
   if (commons.hiddenAt && !(actor && commons.proposerId === actor.id) && !isModerator) throw new NotFoundError();
 

@@ -13,6 +13,7 @@ import type { ActorKind, CommonsKind, CommonsStatus, Visibility } from "@/lib/ge
 import { NotFoundError, can } from "@/lib/policy/can";
 import { roleOf, type CommunityRole } from "@/lib/policy/roles";
 import { loadCommunityAccess, type Actor, type CommunityAccess } from "@/lib/communities/access";
+import { isStewardOf } from "./commons";
 import type { BBox, Coverage } from "./geometry";
 
 export type CommonsSteward =
@@ -113,19 +114,19 @@ async function present(db: DbTx, row: Row, access: CommunityAccess, actor: Actor
   const { community, subject } = access;
   if (!can(subject, "community.read", community)) throw new NotFoundError();
   const role = roleOf(subject);
-  const isPlatformAdmin = actor?.isPlatformAdmin === true;
-  const isAdmin = role === "admin" || isPlatformAdmin;
-  const isModerator = role === "moderator" || isAdmin;
+  const isAdmin = can(subject, "community.update", community);
+  const isModerator = can(subject, "moderation.queue", community);
   const isProposer = actor !== null && row.proposer?.id === actor.id;
-  let isSteward = false;
-  if (actor) {
-    isSteward = row.stewards.some((s) => s.user?.id === actor.id);
-    const orgIds = row.stewards.map((s) => s.organization?.id).filter((id): id is string => Boolean(id));
-    if (!isSteward && orgIds.length > 0) {
-      const user = await db.user.findUnique({ where: { id: actor.id }, select: { organizationId: true } });
-      isSteward = user?.organizationId != null && orgIds.includes(user.organizationId);
-    }
-  }
+  const isSteward = actor
+    ? await isStewardOf(
+        db,
+        {
+          proposerId: row.proposer?.id ?? null,
+          stewards: row.stewards.map((s) => ({ userId: s.user?.id ?? null, organizationId: s.organization?.id ?? null })),
+        },
+        actor,
+      )
+    : false;
   if (row.status === "DRAFT" && !isProposer && !isSteward && !isAdmin) throw new NotFoundError();
 
   const hidden = row.hiddenAt !== null;
