@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { SelectFilter } from "@/components/forms/select-filter";
-import { AccountControls } from "@/components/admin/account-controls";
+import { AccountControls } from "@/features/admin/components/account-controls";
 
 type Props = { searchParams: Promise<{ state?: string | string[]; cursor?: string | string[]; q?: string | string[] }> };
 

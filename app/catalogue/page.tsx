@@ -16,8 +16,14 @@ import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import type { CoverageFeature } from "@/components/map/coverage-map";
 import { openDataPaths } from "@/lib/opendata/links";
-import { CatalogueMap } from "./catalogue-map";
-import { catalogueHref, formatBbox, parseCatalogueQuery, type CatalogueErrors, type CatalogueField } from "./params";
+import { CatalogueMap } from "@/features/catalogue/components/catalogue-map";
+import {
+  catalogueHref,
+  formatBbox,
+  parseCatalogueQuery,
+  type CatalogueErrors,
+  type CatalogueField,
+} from "@/features/catalogue/params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

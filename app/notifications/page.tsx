@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/i18n/core";
 import { cursorParam, listNotifications, markRead } from "@/lib/notifications/inbox";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
-import { markAllReadAction } from "./actions";
+import { markAllReadAction } from "@/features/notifications/actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

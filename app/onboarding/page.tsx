@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ProfileForm } from "@/components/profile/profile-form";
+import { ProfileForm } from "@/features/profile/components/profile-form";
 import { db } from "@/lib/db/client";
 import { getProfile } from "@/lib/users/update-profile";
 import { getTranslator } from "@/lib/web/i18n";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ProfileForm } from "@/components/profile/profile-form";
-import { ApiTokenForm } from "@/components/profile/api-tokens";
-import { ApiTokenList } from "@/components/profile/api-token-list";
-import { signOutAction } from "@/app/_actions/session";
+import { ProfileForm } from "@/features/profile/components/profile-form";
+import { ApiTokenForm } from "@/features/profile/components/api-tokens";
+import { ApiTokenList } from "@/features/profile/components/api-token-list";
+import { signOutAction } from "@/features/auth/session-actions";
 import { db } from "@/lib/db/client";
 import { getProfile } from "@/lib/users/update-profile";
 import { listApiTokens } from "@/lib/tokens/list-tokens";

@@ -4,10 +4,10 @@
  * neutral: the platform's name and the operator's.
  */
 import Link from "next/link";
-import { signOutAction, switchLocaleAction } from "@/app/_actions/session";
+import { signOutAction, switchLocaleAction } from "@/features/auth/session-actions";
 import type { Locale, Translate } from "@/lib/i18n/core";
 import type { SessionUser } from "@/lib/auth/sessions";
-import { NotificationsLink } from "@/components/notifications/notifications-link";
+import { NotificationsLink } from "@/features/notifications/components/notifications-link";
 
 type Props = {
   t: Translate;

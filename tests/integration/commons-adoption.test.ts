@@ -20,7 +20,7 @@ import { castBallot } from "@/lib/votes/cast-ballot";
 import { closeProposal } from "@/lib/votes/close-proposal";
 import { searchCommons } from "@/lib/commons/search";
 import { seedDemo } from "@/lib/demo/seed";
-import { coverageFromGeoJson, slugify, vertexCount } from "@/components/commons/geojson-file";
+import { coverageFromGeoJson, slugify, vertexCount } from "@/features/commons/components/geojson-file";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 

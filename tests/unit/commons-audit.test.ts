@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditSentence } from "@/components/communities/audit-sentence";
+import { auditSentence } from "@/features/communities/components/audit-sentence";
 import { createTranslator } from "@/lib/i18n/core";
 
 describe("audit sentences for commons and contributions", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogueHref, parseCatalogueQuery } from "@/app/catalogue/params";
+import { catalogueHref, parseCatalogueQuery } from "@/features/catalogue/params";
 
 describe("catalogue query", () => {
   it("keeps valid criteria and reports each bad one at its field, without throwing", () => {

@@ -1,6 +1,6 @@
 /** Moderation's pure parts: input schemas and the audit log's sentences (which never name a reporter). */
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditSentence } from "@/components/communities/audit-sentence";
+import { auditActionLabel, auditSentence } from "@/features/communities/components/audit-sentence";
 import { auditActions } from "@/lib/audit/record";
 import { createTranslator } from "@/lib/i18n/core";
 import { decideAppealSchema, reportSchema, sanctionSchema } from "@/lib/moderation/schemas";

@@ -1,5 +1,5 @@
 import { getTranslator } from "@/lib/web/i18n";
-import { consumeEmailLinkAction } from "./actions";
+import { consumeEmailLinkAction } from "@/features/auth/email-link-actions";
 
 /**
  * The link in the email lands here and asks for one click: mail scanners that prefetch links would

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ProConnectButton } from "@/components/auth/proconnect-button";
-import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
+import { ProConnectButton } from "@/features/auth/components/proconnect-button";
+import { EmailSignInForm } from "@/features/auth/components/email-sign-in-form";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { configuredProviders } from "@/lib/auth/next-auth";
 import { listDemoPeople } from "@/lib/auth/demo";
 import { createTranslator } from "@/lib/i18n/core";
 import { currentLocale, currentUser } from "@/lib/web/request";
-import { demoSignInAction, oidcSignInAction } from "./actions";
+import { demoSignInAction, oidcSignInAction } from "@/features/auth/sign-in-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: createTranslator(await currentLocale())("signIn.title") };

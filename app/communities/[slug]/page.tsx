@@ -4,12 +4,12 @@ import { db } from "@/lib/db/client";
 import { collegeOverview } from "@/lib/communities/queries/community-overview";
 import { renderMarkdown } from "@/lib/markdown";
 import { getTranslator } from "@/lib/web/i18n";
-import { CommunityHeader } from "@/components/communities/community-header";
-import { CollegesTable } from "@/components/communities/colleges-table";
-import { MembershipPanel } from "@/components/communities/membership-panel";
+import { CommunityHeader } from "@/features/communities/components/community-header";
+import { CollegesTable } from "@/features/communities/components/colleges-table";
+import { MembershipPanel } from "@/features/communities/components/membership-panel";
 import { listCommunityCommons } from "@/lib/commons/read";
-import { CommonsList } from "@/components/commons/commons-list";
-import { communityTitle, readableCommunity } from "./access";
+import { CommonsList } from "@/features/commons/components/commons-list";
+import { communityTitle, readableCommunity } from "@/features/communities/page-access";
 
 type Params = { params: Promise<{ slug: string }> };
 

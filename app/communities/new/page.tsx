@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { CreateCommunityForm } from "@/components/communities/create-community-form";
+import { CreateCommunityForm } from "@/features/communities/components/create-community-form";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 

@@ -6,9 +6,9 @@ import { loadCommunityAccess } from "@/lib/communities/access";
 import { formatDate } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
-import { signOutAction } from "@/app/_actions/session";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { AcceptInvitationButton } from "@/components/communities/accept-invitation-button";
+import { signOutAction } from "@/features/auth/session-actions";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { AcceptInvitationButton } from "@/features/communities/components/accept-invitation-button";
 
 type Props = { params: Promise<{ token: string }> };
 

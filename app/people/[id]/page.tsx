@@ -6,8 +6,8 @@ import { db } from "@/lib/db/client";
 import { getPersonPage } from "@/lib/communities/queries/person";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { ReportButton } from "@/components/moderation/report-button";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { ReportButton } from "@/features/moderation/components/report-button";
 
 type Props = { params: Promise<{ id: string }> };
 

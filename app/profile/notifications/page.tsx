@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { getPreferences } from "@/lib/notifications/preferences";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
-import { PreferencesForm } from "@/components/notifications/preferences-form";
+import { PreferencesForm } from "@/features/notifications/components/preferences-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator()).t("notifications.preferences.title") };

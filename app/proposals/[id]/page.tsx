@@ -10,16 +10,16 @@ import { getProposalView } from "@/lib/proposals/queries";
 import { listComments } from "@/lib/proposals/comments";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { FollowButton } from "@/components/notifications/follow-button";
-import { BallotForm } from "@/components/proposals/ballot-form";
-import { ProposalControls } from "@/components/proposals/proposal-controls";
-import { ProposalResults } from "@/components/proposals/proposal-results";
-import { ReceiptCheck } from "@/components/proposals/receipt-check";
-import { CommentThread, type CommentItem } from "@/components/proposals/comment-thread";
-import { HiddenNotice } from "@/components/moderation/hidden-notice";
-import { ReportButton } from "@/components/moderation/report-button";
-import { ModerateContent } from "@/components/moderation/moderate-content";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { FollowButton } from "@/features/notifications/components/follow-button";
+import { BallotForm } from "@/features/proposals/components/ballot-form";
+import { ProposalControls } from "@/features/proposals/components/proposal-controls";
+import { ProposalResults } from "@/features/proposals/components/proposal-results";
+import { ReceiptCheck } from "@/features/proposals/components/receipt-check";
+import { CommentThread, type CommentItem } from "@/features/proposals/components/comment-thread";
+import { HiddenNotice } from "@/features/moderation/components/hidden-notice";
+import { ReportButton } from "@/features/moderation/components/report-button";
+import { ModerateContent } from "@/features/moderation/components/moderate-content";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -5,10 +5,10 @@ import { auditActions, listAudit, type AuditAction } from "@/lib/audit/record";
 import { displayNamesOf } from "@/lib/communities/queries/audit-people";
 import { formatDateTime } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
-import { CommunityHeader } from "@/components/communities/community-header";
-import { CursorPager } from "@/components/communities/member-directory";
-import { auditActionLabel, auditSentence, mentionedUserId } from "@/components/communities/audit-sentence";
-import { communityPageFor, communityTitle } from "../access";
+import { CommunityHeader } from "@/features/communities/components/community-header";
+import { CursorPager } from "@/features/communities/components/member-directory";
+import { auditActionLabel, auditSentence, mentionedUserId } from "@/features/communities/components/audit-sentence";
+import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Props = {
   params: Promise<{ slug: string }>;

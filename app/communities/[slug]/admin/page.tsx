@@ -5,13 +5,13 @@ import { listMemberDirectory } from "@/lib/communities/queries/member-directory"
 import { countPendingRequests, listOpenInvitations, listPendingRequests } from "@/lib/communities/queries/administration";
 import { formatDate, formatNumber } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
-import { CommunityHeader } from "@/components/communities/community-header";
-import { CursorPager } from "@/components/communities/member-directory";
-import { PendingRequests } from "@/components/communities/pending-requests";
-import { InviteForm } from "@/components/communities/invite-form";
-import { MemberRow } from "@/components/communities/member-row";
-import { CollegesForm } from "@/components/communities/colleges-form";
-import { communityPageFor, communityTitle } from "../access";
+import { CommunityHeader } from "@/features/communities/components/community-header";
+import { CursorPager } from "@/features/communities/components/member-directory";
+import { PendingRequests } from "@/features/communities/components/pending-requests";
+import { InviteForm } from "@/features/communities/components/invite-form";
+import { MemberRow } from "@/features/communities/components/member-row";
+import { CollegesForm } from "@/features/communities/components/colleges-form";
+import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Props = {
   params: Promise<{ slug: string }>;

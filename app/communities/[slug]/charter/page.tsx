@@ -7,14 +7,14 @@ import { diffVersions } from "@/lib/charter/content";
 import { formatDate } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
 import { can } from "@/lib/policy/can";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { CommunityBadges } from "@/components/communities/community-header";
-import { CharterRules } from "@/components/charter/charter-rules";
-import { CharterParametersList } from "@/components/charter/charter-parameters";
-import { CharterDiffView } from "@/components/charter/charter-diff";
-import { VersionHistory } from "@/components/charter/version-history";
-import { FoundCharterForm } from "@/components/charter/found-charter-form";
-import { communityTitle, readableCommunity } from "../access";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CommunityBadges } from "@/features/communities/components/community-header";
+import { CharterRules } from "@/features/charter/components/charter-rules";
+import { CharterParametersList } from "@/features/charter/components/charter-parameters";
+import { CharterDiffView } from "@/features/charter/components/charter-diff";
+import { VersionHistory } from "@/features/charter/components/version-history";
+import { FoundCharterForm } from "@/features/charter/components/found-charter-form";
+import { communityTitle, readableCommunity } from "@/features/communities/page-access";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ version?: string | string[] }> };
 

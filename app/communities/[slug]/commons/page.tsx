@@ -6,10 +6,10 @@ import { listCommunityCommons } from "@/lib/commons/read";
 import { commonsStatuses } from "@/lib/commons/schemas";
 import type { CommonsStatus } from "@/lib/generated/prisma/enums";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { CommonsList } from "@/components/commons/commons-list";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CommonsList } from "@/features/commons/components/commons-list";
 import { CoverageMap } from "@/components/map/coverage-map";
-import { communityTitle, readableCommunity } from "../access";
+import { communityTitle, readableCommunity } from "@/features/communities/page-access";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ status?: string | string[] }> };
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { communityDashboard } from "@/lib/commons/dashboard";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { CommunityBadges } from "@/components/communities/community-header";
-import { DashboardView } from "@/components/ledger/dashboard-view";
-import { communityTitle, readableCommunity } from "../access";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CommunityBadges } from "@/features/communities/components/community-header";
+import { DashboardView } from "@/features/ledger/components/dashboard-view";
+import { communityTitle, readableCommunity } from "@/features/communities/page-access";
 
 type Props = { params: Promise<{ slug: string }> };
 

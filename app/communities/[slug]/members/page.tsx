@@ -4,9 +4,9 @@ import { collegeOverview } from "@/lib/communities/queries/community-overview";
 import { listMemberDirectory } from "@/lib/communities/queries/member-directory";
 import { formatNumber } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
-import { CommunityHeader } from "@/components/communities/community-header";
-import { CursorPager, MemberDirectory } from "@/components/communities/member-directory";
-import { communityTitle, readableCommunity } from "../access";
+import { CommunityHeader } from "@/features/communities/components/community-header";
+import { CursorPager, MemberDirectory } from "@/features/communities/components/member-directory";
+import { communityTitle, readableCommunity } from "@/features/communities/page-access";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
 

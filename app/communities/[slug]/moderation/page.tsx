@@ -5,10 +5,10 @@ import { listQueue } from "@/lib/moderation/reports";
 import { describeTargets } from "@/lib/moderation/queue-view";
 import { reportReasons, reportStates, reportTargetKinds } from "@/lib/moderation/schemas";
 import { getTranslator } from "@/lib/web/i18n";
-import { CursorPager } from "@/components/communities/member-directory";
-import { ModerationHeader } from "@/components/moderation/moderation-header";
-import { QueueList, type QueueEntry } from "@/components/moderation/queue-list";
-import { communityPageFor, communityTitle } from "../access";
+import { CursorPager } from "@/features/communities/components/member-directory";
+import { ModerationHeader } from "@/features/moderation/components/moderation-header";
+import { QueueList, type QueueEntry } from "@/features/moderation/components/queue-list";
+import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Query = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Query> };

@@ -7,9 +7,9 @@ import { decodeCursor } from "@/lib/api/pagination";
 import { listProposals } from "@/lib/proposals/queries";
 import { proposalStatuses } from "@/lib/proposals/schemas";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { CommunityBadges } from "@/components/communities/community-header";
-import { communityTitle, readableCommunity } from "../access";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CommunityBadges } from "@/features/communities/components/community-header";
+import { communityTitle, readableCommunity } from "@/features/communities/page-access";
 
 type Props = {
   params: Promise<{ slug: string }>;

@@ -9,17 +9,17 @@ import { listCommonsDecisions } from "@/lib/commons/adoption";
 import { licenceName } from "@/lib/commons/schemas";
 import { can } from "@/lib/policy/can";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { CoverageMap } from "@/components/map/coverage-map";
-import { HiddenNotice } from "@/components/moderation/hidden-notice";
-import { ReportButton } from "@/components/moderation/report-button";
-import { FollowButton } from "@/components/notifications/follow-button";
-import { ModerateContent } from "@/components/moderation/moderate-content";
-import { CommonsLedgerSection } from "@/components/ledger/commons-ledger-section";
-import { CommonsLifecycle } from "@/components/commons/commons-lifecycle";
-import { StatusBadge } from "@/components/commons/status-badge";
-import { communityAccess } from "../../access";
-import { commonsOr404, loadCommons } from "./load";
+import { HiddenNotice } from "@/features/moderation/components/hidden-notice";
+import { ReportButton } from "@/features/moderation/components/report-button";
+import { FollowButton } from "@/features/notifications/components/follow-button";
+import { ModerateContent } from "@/features/moderation/components/moderate-content";
+import { CommonsLedgerSection } from "@/features/ledger/components/commons-ledger-section";
+import { CommonsLifecycle } from "@/features/commons/components/commons-lifecycle";
+import { StatusBadge } from "@/features/commons/components/status-badge";
+import { communityAccess } from "@/features/communities/page-access";
+import { commonsOr404, loadCommons } from "@/features/commons/load-commons";
 
 type Props = { params: Promise<{ slug: string; commonsSlug: string }> };
 

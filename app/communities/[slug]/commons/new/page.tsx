@@ -3,9 +3,9 @@ import { db } from "@/lib/db/client";
 import { mapStyleUrl } from "@/lib/config";
 import { stewardChoices } from "@/lib/commons/read";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { CommonsForm } from "@/components/commons/commons-form";
-import { communityPageFor, communityTitle } from "../../access";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CommonsForm } from "@/features/commons/components/commons-form";
+import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Props = { params: Promise<{ slug: string }> };
 

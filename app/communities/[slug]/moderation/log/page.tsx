@@ -4,9 +4,9 @@ import { formatDate, formatDateTime, type Translate } from "@/lib/i18n/core";
 import { listModerationLog, type ModerationLogEntry } from "@/lib/moderation/log";
 import { reportTargetKinds, sanctionKinds } from "@/lib/moderation/schemas";
 import { getTranslator } from "@/lib/web/i18n";
-import { CursorPager } from "@/components/communities/member-directory";
-import { ModerationHeader } from "@/components/moderation/moderation-header";
-import { communityPageFor, communityTitle } from "../../access";
+import { CursorPager } from "@/features/communities/components/member-directory";
+import { ModerationHeader } from "@/features/moderation/components/moderation-header";
+import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
 

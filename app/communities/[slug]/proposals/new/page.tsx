@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { CreateProposalForm } from "@/components/proposals/create-proposal-form";
-import { communityPageFor, communityTitle } from "../../access";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CreateProposalForm } from "@/features/proposals/components/create-proposal-form";
+import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Props = { params: Promise<{ slug: string }> };
 

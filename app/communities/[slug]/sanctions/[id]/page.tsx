@@ -8,8 +8,8 @@ import { APPEAL_DEADLINE_DAYS } from "@/lib/moderation/appeals";
 import { getSanctionView } from "@/lib/moderation/sanction-view";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
-import { ModerationHeader } from "@/components/moderation/moderation-header";
-import { AppealForm, DecideAppealForm } from "@/components/moderation/appeal-forms";
+import { ModerationHeader } from "@/features/moderation/components/moderation-header";
+import { AppealForm, DecideAppealForm } from "@/features/moderation/components/appeal-forms";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { commonsStats } from "@/lib/commons/dashboard";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { DashboardView } from "@/components/ledger/dashboard-view";
-import { ledgerPageAccess, requireLedgerPage } from "@/components/ledger/ledger-page-access";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { DashboardView } from "@/features/ledger/components/dashboard-view";
+import { ledgerPageAccess, requireLedgerPage } from "@/features/ledger/components/ledger-page-access";
 
 type Props = { params: Promise<{ slug: string; commonsSlug: string }> };
 

@@ -5,9 +5,9 @@ import { mapStyleUrl } from "@/lib/config";
 import { stewardChoices } from "@/lib/commons/read";
 import type { Licence } from "@/lib/commons/schemas";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
-import { CommonsForm } from "@/components/commons/commons-form";
-import { commonsOr404, loadCommons } from "../load";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CommonsForm } from "@/features/commons/components/commons-form";
+import { commonsOr404, loadCommons } from "@/features/commons/load-commons";
 
 type Props = { params: Promise<{ slug: string; commonsSlug: string }> };
 

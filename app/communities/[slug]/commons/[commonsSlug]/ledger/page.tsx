@@ -5,11 +5,11 @@ import { listLedgerPage } from "@/lib/commons/ledger";
 import { contributionStates, ledgerQuerySchema } from "@/lib/commons/ledger-schemas";
 import { can } from "@/lib/policy/can";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/components/communities/breadcrumb";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { SelectFilter } from "@/components/forms/select-filter";
-import { ContributionList } from "@/components/ledger/contribution-list";
-import { RecordContributionForm } from "@/components/ledger/record-contribution-form";
-import { ledgerPageAccess, requireLedgerPage } from "@/components/ledger/ledger-page-access";
+import { ContributionList } from "@/features/ledger/components/contribution-list";
+import { RecordContributionForm } from "@/features/ledger/components/record-contribution-form";
+import { ledgerPageAccess, requireLedgerPage } from "@/features/ledger/components/ledger-page-access";
 
 type Props = {
   params: Promise<{ slug: string; commonsSlug: string }>;

@@ -5,9 +5,9 @@ import { db } from "@/lib/db/client";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { suggestSanction } from "@/lib/moderation/sanctions";
 import { getTranslator } from "@/lib/web/i18n";
-import { ModerationHeader } from "@/components/moderation/moderation-header";
-import { SanctionForm } from "@/components/moderation/sanction-form";
-import { communityPageFor, communityTitle } from "../../../access";
+import { ModerationHeader } from "@/features/moderation/components/moderation-header";
+import { SanctionForm } from "@/features/moderation/components/sanction-form";
+import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Props = {
   params: Promise<{ slug: string; userId: string }>;

@@ -1,0 +1,248 @@
+"use client";
+/**
+ * Drafting a proposal. The same zod schema as the server; the charter's own rules (allowed methods,
+ * minimum duration) come as props so the form offers only what the server will accept.
+ */
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import {
+  createProposalSchema,
+  methodsWithOptions,
+  proposalKinds,
+  type CreateProposalInput,
+  type CreateProposalValues,
+} from "@/lib/proposals/schemas";
+import { thresholdNames } from "@/lib/charter/parameters";
+import { createProposalAction } from "@/features/proposals/create-actions";
+import { useT } from "@/components/i18n/i18n-provider";
+import { fieldState } from "@/components/forms/field-error";
+import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+
+const FIELDS = [
+  "kind",
+  "title",
+  "body",
+  "method",
+  "options",
+  "threshold",
+  "quorumPercent",
+  "secret",
+  "liveResults",
+  "discussionDays",
+  "votingDays",
+  "amendment",
+] as const;
+
+type Method = CreateProposalValues["method"];
+
+export function CreateProposalForm({
+  slug,
+  allowedMethods,
+  defaults,
+  amendmentRules,
+}: {
+  slug: string;
+  allowedMethods: readonly Method[];
+  defaults: { votingDays: number; minVotingDays: number; quorumPercent: number; threshold: string; secret: boolean };
+  amendmentRules: string;
+}) {
+  const t = useT();
+  const router = useRouter();
+  const [amendmentText, setAmendmentText] = useState("");
+  const [amendmentError, setAmendmentError] = useState<string>();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<CreateProposalInput, unknown, CreateProposalValues>({
+    resolver: zodResolver(createProposalSchema),
+    defaultValues: {
+      kind: "GENERAL",
+      title: "",
+      body: "",
+      method: allowedMethods[0] ?? "THRESHOLD",
+      options: [],
+      threshold: defaults.threshold as CreateProposalValues["threshold"],
+      quorumPercent: defaults.quorumPercent,
+      secret: defaults.secret,
+      liveResults: false,
+      discussionDays: 0,
+      votingDays: defaults.votingDays,
+    },
+  });
+  const { fields, append, remove } = useFieldArray({ control, name: "options" });
+  const feedback = useServerFeedback(setError, { fields: FIELDS });
+  const kind = useWatch({ control, name: "kind" });
+  const method = useWatch({ control, name: "method" });
+  const withOptions = (methodsWithOptions as readonly string[]).includes(method);
+  const optionsError = errors.options?.message ?? errors.options?.root?.message;
+
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await createProposalAction(slug, values);
+    if (!feedback.apply(result) || !result.ok || !result.data) return;
+    router.push(`/proposals/${result.data.id}`);
+  });
+
+  /** The amendment is typed as JSON; parsed on submit so the schema checks the changes themselves. */
+  const changeAmendment = (text: string) => {
+    setAmendmentText(text);
+    setAmendmentError(undefined);
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        if (kind === "CHARTER_AMENDMENT") {
+          try {
+            const parsed: unknown = amendmentText.trim() ? JSON.parse(amendmentText) : undefined;
+            // The parsed changes go through the schema like every other field.
+            setValue("amendment", parsed as CreateProposalInput["amendment"]);
+          } catch {
+            event.preventDefault();
+            setAmendmentError(t("votes.create.amendmentInvalid"));
+            return;
+          }
+        } else {
+          setValue("amendment", undefined);
+        }
+        void onSubmit(event);
+      }}
+      noValidate
+      aria-label={t("votes.create.title")}
+    >
+      {feedback.formError && <Alert severity="error" small description={feedback.formError} className="fr-mb-3w" />}
+      <Select
+        label={t("votes.create.kind")}
+        nativeSelectProps={register("kind")}
+        {...fieldState(feedback.message(errors.kind?.message))}
+      >
+        {proposalKinds.map((value) => (
+          <option key={value} value={value}>
+            {t(`votes.kind.${value}`)}
+          </option>
+        ))}
+      </Select>
+      <Input
+        label={t("votes.create.titleLabel")}
+        nativeInputProps={{ ...register("title"), autoComplete: "off" }}
+        {...fieldState(feedback.message(errors.title?.message))}
+      />
+      <Input
+        textArea
+        label={t("votes.create.body")}
+        hintText={t("votes.create.bodyHint")}
+        nativeTextAreaProps={{ ...register("body"), rows: 8 }}
+        {...fieldState(feedback.message(errors.body?.message))}
+      />
+      {kind === "CHARTER_AMENDMENT" ? (
+        <>
+          <p>{amendmentRules}</p>
+          <Input
+            textArea
+            label={t("votes.create.amendment")}
+            hintText={t("votes.create.amendmentHint")}
+            nativeTextAreaProps={{
+              name: "amendment",
+              rows: 6,
+              value: amendmentText,
+              onChange: (event) => changeAmendment(event.target.value),
+              spellCheck: false,
+            }}
+            {...fieldState(amendmentError ?? feedback.message(errors.amendment?.message))}
+          />
+        </>
+      ) : null}
+      <Select
+        label={t("votes.create.method")}
+        nativeSelectProps={register("method")}
+        {...fieldState(feedback.message(errors.method?.message))}
+      >
+        {(kind === "CHARTER_AMENDMENT" ? (["THRESHOLD"] as const) : allowedMethods).map((value) => (
+          <option key={value} value={value}>
+            {t(`votes.method.${value}`)}
+          </option>
+        ))}
+      </Select>
+      {withOptions && (
+        <fieldset className="fr-fieldset" aria-describedby="options-hint">
+          <legend className="fr-fieldset__legend">{t("votes.create.options")}</legend>
+          <p id="options-hint" className="fr-hint-text fr-fieldset__element">
+            {t("votes.create.optionsHint")}
+          </p>
+          {fields.map((field, index) => (
+            <div key={field.id} className="fr-fieldset__element">
+              <Input
+                label={t("votes.create.optionLabel", { number: index + 1 })}
+                nativeInputProps={{ ...register(`options.${index}.label`), autoComplete: "off" }}
+                {...fieldState(feedback.message(errors.options?.[index]?.label?.message))}
+              />
+              <Button type="button" priority="tertiary" size="small" onClick={() => remove(index)}>
+                {t("votes.create.removeOption", { number: index + 1 })}
+              </Button>
+            </div>
+          ))}
+          {optionsError && (
+            <p className="fr-error-text fr-fieldset__element" role="alert">
+              {feedback.message(optionsError)}
+            </p>
+          )}
+          <div className="fr-fieldset__element">
+            <Button type="button" priority="secondary" size="small" onClick={() => append({ label: "" })}>
+              {t("votes.create.addOption")}
+            </Button>
+          </div>
+        </fieldset>
+      )}
+      {method === "THRESHOLD" && kind !== "CHARTER_AMENDMENT" && (
+        <Select
+          label={t("votes.create.threshold")}
+          nativeSelectProps={register("threshold")}
+          {...fieldState(feedback.message(errors.threshold?.message))}
+        >
+          {thresholdNames.map((value) => (
+            <option key={value} value={value}>
+              {t(`votes.threshold.${value}`)}
+            </option>
+          ))}
+        </Select>
+      )}
+      {kind !== "CHARTER_AMENDMENT" && (
+        <Input
+          label={t("votes.create.quorum")}
+          nativeInputProps={{ ...register("quorumPercent", { valueAsNumber: true }), type: "number", min: 0, max: 100 }}
+          {...fieldState(feedback.message(errors.quorumPercent?.message))}
+        />
+      )}
+      <Input
+        label={t("votes.create.discussionDays")}
+        nativeInputProps={{ ...register("discussionDays", { valueAsNumber: true }), type: "number", min: 0, max: 60 }}
+        {...fieldState(feedback.message(errors.discussionDays?.message))}
+      />
+      <Input
+        label={t("votes.create.votingDays")}
+        hintText={t("votes.create.votingDaysHint", { min: defaults.minVotingDays })}
+        nativeInputProps={{ ...register("votingDays", { valueAsNumber: true }), type: "number", min: 1, max: 90 }}
+        {...fieldState(feedback.message(errors.votingDays?.message))}
+      />
+      <Checkbox
+        options={[
+          { label: t("votes.create.secret"), hintText: t("votes.create.secretHint"), nativeInputProps: register("secret") },
+          { label: t("votes.create.liveResults"), nativeInputProps: register("liveResults") },
+        ]}
+      />
+      <Button type="submit" disabled={isSubmitting}>
+        {t("votes.create.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * Results: live while voting when the proposal allows it, else the stored decision after the close.
+ * Outcome, counts overall and per college, the weighting rule, the digest, and for public ballots
+ * only, the voters with their choices.
+ */
+import type { Translate } from "@/lib/i18n/core";
+import type { ProposalView } from "@/lib/proposals/queries";
+import { collegeCountsOf, type Counts } from "@/lib/proposals/results";
+import { actorKinds } from "@/lib/users/schemas";
+import { grades } from "@/lib/votes/tally/majority-judgment";
+import { describeChoice } from "@/features/proposals/components/describe-choice";
+
+const answers = ["for", "against", "abstain", "agree", "object", "block"] as const;
+
+function keyLabel(t: Translate, key: string, options: { id: string; label: string }[]): string {
+  if ((answers as readonly string[]).includes(key)) return t(`votes.choice.${key as (typeof answers)[number]}`);
+  const [id, grade] = key.split(":");
+  const option = options.find((o) => o.id === id)?.label ?? id ?? key;
+  if (grade && (grades as readonly string[]).includes(grade))
+    return `${option} — ${t(`votes.grade.${grade as (typeof grades)[number]}`)}`;
+  return option;
+}
+
+function collegeLabel(t: Translate, college: string): string {
+  return (actorKinds as readonly string[]).includes(college)
+    ? t(`actorKind.${college as (typeof actorKinds)[number]}`)
+    : t("votes.results.allCollege");
+}
+
+function CountsTable({
+  t,
+  caption,
+  counts,
+  options,
+  id,
+}: {
+  t: Translate;
+  caption: string;
+  counts: Counts;
+  options: { id: string; label: string }[];
+  id: string;
+}) {
+  const rows = Object.entries(counts);
+  return (
+    <div className="fr-table fr-mb-2w" id={id}>
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container">
+          <div className="fr-table__content">
+            <table>
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("votes.results.answer")}</th>
+                  <th scope="col">{t("votes.results.count")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.length === 0 ? (
+                  <tr>
+                    <td colSpan={2}>—</td>
+                  </tr>
+                ) : (
+                  rows.map(([key, n]) => (
+                    <tr key={key}>
+                      <th scope="row">{keyLabel(t, key, options)}</th>
+                      <td>{Number.isInteger(n) ? n : n.toFixed(2)}</td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ProposalResults({ t, proposal }: { t: Translate; proposal: ProposalView }) {
+  const { decision, live, options } = proposal;
+  if (!decision && !live) return null;
+  const result = (decision?.result ?? {}) as {
+    quorumMet?: boolean;
+    weights?: Record<string, number>;
+    winners?: string[];
+    amendment?: { applied: boolean; version?: number; code?: string };
+  };
+  const overall = decision ? (proposal.decidedCounts ?? {}) : live!.overall;
+  const byCollege = decision ? collegeCountsOf(decision.result) : live!.byCollege;
+  const weights = decision ? result.weights : (proposal.collegeWeights as Record<string, number>);
+  return (
+    <section aria-labelledby="results-title" className="fr-mb-4w">
+      <h2 id="results-title">{t("votes.results.title")}</h2>
+      {!decision && <p className="fr-badge fr-badge--info">{t("votes.results.live")}</p>}
+      {decision && (
+        <>
+          <p className="fr-text--lead" data-testid="outcome">
+            {t("votes.results.outcome", { outcome: t(`votes.outcome.${decision.outcome}`) })}
+          </p>
+          <p>{t("votes.results.turnout", { turnout: decision.turnout, electorate: decision.electorateSize })}</p>
+          <p>{result.quorumMet ? t("votes.results.quorumMet") : t("votes.results.quorumNotMet")}</p>
+          {result.amendment && (
+            <p>
+              {result.amendment.applied
+                ? t("votes.results.amendmentApplied", { version: result.amendment.version ?? "—" })
+                : t("votes.results.amendmentNotApplied", { code: result.amendment.code ?? "—" })}
+            </p>
+          )}
+          {(proposal.method === "APPROVAL" || proposal.method === "MAJORITY_JUDGMENT") && (
+            <p>
+              {result.winners && result.winners.length === 1
+                ? t("votes.results.winners", { options: result.winners.map((id) => keyLabel(t, id, options)).join(", ") })
+                : t("votes.results.noWinner")}
+            </p>
+          )}
+        </>
+      )}
+      <CountsTable t={t} caption={t("votes.results.overall")} counts={overall} options={options} id="results-overall" />
+      <h3>{t("votes.results.byCollege")}</h3>
+      <p>{proposal.weighted ? t("votes.results.weightingRule") : t("votes.results.unweighted")}</p>
+      {proposal.weighted && weights && (
+        <ul>
+          {Object.entries(weights).map(([college, weight]) => (
+            <li key={college}>
+              {collegeLabel(t, college)} — {t("votes.results.weight")} : {weight} %
+            </li>
+          ))}
+        </ul>
+      )}
+      {Object.entries(byCollege).map(([college, counts]) => (
+        <CountsTable
+          key={college}
+          t={t}
+          caption={`${t("votes.results.college")} : ${collegeLabel(t, college)}`}
+          counts={counts}
+          options={options}
+          id={`results-${college}`}
+        />
+      ))}
+      {decision && <p className="fr-text--sm">{t("votes.results.digest", { digest: decision.digest })}</p>}
+      {proposal.voters && (
+        <div className="fr-table">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>{t("votes.results.votersCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("votes.results.voter")}</th>
+                      <th scope="col">{t("votes.results.college")}</th>
+                      <th scope="col">{t("votes.results.choice")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {proposal.voters.map((voter, index) => (
+                      <tr key={index}>
+                        <th scope="row">{voter.name}</th>
+                        <td>{collegeLabel(t, voter.college)}</td>
+                        <td>{describeChoice(t, voter.choice, options)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

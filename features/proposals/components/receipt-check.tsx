@@ -1,0 +1,71 @@
+"use client";
+/** After the close: anyone checks that a receipt is in the published decision, with its choice. */
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { receiptSchema } from "@/lib/proposals/schemas";
+import { verifyReceiptAction, type ReceiptCheck as Check } from "@/features/proposals/actions";
+import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
+import { fieldState } from "@/components/forms/field-error";
+import { describeChoice } from "@/features/proposals/components/describe-choice";
+
+export function ReceiptCheck({ proposalId, options }: { proposalId: string; options: { id: string; label: string }[] }) {
+  const t = useT();
+  const tr = useTranslateDynamic();
+  const [check, setCheck] = useState<Check>();
+  const [formError, setFormError] = useState<string>();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof receiptSchema>, unknown, z.output<typeof receiptSchema>>({
+    resolver: zodResolver(receiptSchema),
+    defaultValues: { receipt: "" },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    const result = await verifyReceiptAction(proposalId, values);
+    if (!result.ok || !result.data) {
+      setCheck(undefined);
+      setFormError(
+        tr(result.ok ? "errors.invalid" : (result.formError ?? Object.values(result.fieldErrors ?? {})[0]), undefined),
+      );
+      return;
+    }
+    setCheck(result.data);
+  });
+  return (
+    <section aria-labelledby="receipt-title" className="fr-mb-4w">
+      <h2 id="receipt-title">{t("votes.receipt.title")}</h2>
+      <form onSubmit={onSubmit} noValidate aria-label={t("votes.receipt.title")}>
+        {formError && <Alert severity="error" small description={formError} className="fr-mb-2w" />}
+        <Input
+          label={t("votes.receipt.label")}
+          nativeInputProps={{ ...register("receipt"), autoComplete: "off", spellCheck: false }}
+          {...fieldState(tr(errors.receipt?.message))}
+        />
+        <Button type="submit" disabled={isSubmitting}>
+          {t("votes.receipt.submit")}
+        </Button>
+      </form>
+      {check && (
+        <div className="fr-mt-2w" data-testid="receipt-check">
+          <Alert
+            severity={check.found && check.digestValid ? "success" : "warning"}
+            small
+            description={[
+              check.found
+                ? t("votes.receipt.found", { choice: describeChoice(t, check.choice, options) })
+                : t("votes.receipt.notFound"),
+              check.digestValid ? t("votes.receipt.digestValid") : t("votes.receipt.digestInvalid"),
+            ].join(" ")}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
