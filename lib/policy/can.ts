@@ -4,7 +4,7 @@
  * where it matters, a gate on the object's state (join policy, visibility…). The matrix test in
  * tests/unit/policy.test.ts walks every action against every role.
  */
-import type { JoinPolicy, Visibility } from "@/lib/generated/prisma/enums";
+import type { JoinPolicy, MemberRole, Visibility } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { communityRoles, roleOf, suspendedEverywhere, type CommunityRole, type Subject } from "./roles";
 
@@ -88,14 +88,26 @@ export const policy = {
   /** Hiding or restoring a proposal, comment, commons or contribution (lib/moderation/hide.ts). */
   "moderation.hide": { roles: moderators },
   /** The community's moderation log (no reporter, no hidden content): whoever reads the community. */
+  /**
+   * Reading content hidden by moderation (proposal, comment, commons, contribution) with its reason.
+   * Its author reads their own too: that part is the row's, in lib/policy/scopes.ts.
+   */
+  "content.readHidden": { roles: moderators },
   "moderation.readLog": {
     roles: everyone,
     gate: (c, role) => c.visibility === "PUBLIC" || readers.includes(role),
   },
   /** Proposing a commons, as a draft or for adoption. */
   "commons.propose": { roles: actingMembers },
-  /** Editing a commons: its proposer or stewards (checked in updateCommons), and administrators. */
+  /** Editing a commons: those who carry it (canEditCommons), and administrators. */
   "commons.update": { roles: [...actingMembers, "platformAdmin"] },
+  /** Editing a commons one does not carry: administrators (see canEditCommons). */
+  "commons.updateAny": { roles: administrators },
+  /**
+   * Reading a draft commons one does not carry: administrators (who decide on it once proposed).
+   * Those who carry it read it too: that part is the row's, in lib/policy/scopes.ts.
+   */
+  "commons.readDraft": { roles: administrators },
   /**
    * Adopting, rejecting, archiving a commons: administrators. Where the charter has adoption decided by
    * vote (commonsAdoptionByVote), only the vote adopts or rejects (lib/commons/adoption.ts).
@@ -108,6 +120,8 @@ export const policy = {
   "platform.reports": { roles: ["platformAdmin"] },
   "platform.suspendAccount": { roles: ["platformAdmin"] },
   "platform.eraseAccount": { roles: ["platformAdmin"] },
+  /** The background jobs' dead letters (lib/jobs/dead-letters.ts): failed jobs and their errors. */
+  "platform.jobs.read": { roles: ["platformAdmin"] },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;
@@ -147,6 +161,53 @@ export function canReviewContribution(
   now = new Date(),
 ): boolean {
   return subject.user?.id !== contribution.authorId && can(subject, "contribution.validate", community, now);
+}
+
+/**
+ * Stewardship: who carries a commons — its proposer, a steward in person, or a member of a steward
+ * organisation. `person.organizationId` is the person's organisation (null when acting alone). The
+ * same rule in SQL is the "carried" clause of lib/policy/scopes.ts.
+ */
+export function carriesCommons(
+  person: { id: string; organizationId: string | null } | null,
+  commons: { proposerId: string | null; stewards: readonly { userId: string | null; organizationId: string | null }[] },
+): boolean {
+  if (!person) return false;
+  if (commons.proposerId === person.id) return true;
+  return commons.stewards.some(
+    (s) => s.userId === person.id || (person.organizationId !== null && s.organizationId === person.organizationId),
+  );
+}
+
+/** Editing a commons: "commons.update", on a commons one carries, or any commons with "commons.updateAny". */
+export function canEditCommons(
+  subject: Subject,
+  community: CommunityState,
+  commons: { carried: boolean },
+  now = new Date(),
+): boolean {
+  return can(subject, "commons.update", community, now) && (commons.carried || can(subject, "commons.updateAny", community, now));
+}
+
+const sanctionRank: Record<MemberRole, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };
+
+/**
+ * Sanctioning a member: "moderation.sanction", never oneself, and only someone of a lower standing —
+ * moderators sanction members, administrators also moderators, platform administrators anyone
+ * (graduated sanctions must not become a tool between peers). `target.role` is the member's role in
+ * the community.
+ */
+export function canSanction(
+  subject: Subject,
+  community: CommunityState,
+  target: { userId: string; role: MemberRole },
+  now = new Date(),
+): boolean {
+  if (!subject.user || subject.user.id === target.userId) return false;
+  if (!can(subject, "moderation.sanction", community, now)) return false;
+  const role = roleOf(subject, now);
+  const standing = subject.user.isPlatformAdmin ? 3 : role === "admin" ? 2 : role === "moderator" ? 1 : 0;
+  return sanctionRank[target.role] < standing;
 }
 
 export class ForbiddenError extends AppError {

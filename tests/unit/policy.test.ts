@@ -9,7 +9,10 @@ import {
   assertCan,
   can,
   canAs,
+  canEditCommons,
   canReviewContribution,
+  canSanction,
+  carriesCommons,
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
@@ -63,15 +66,19 @@ const expected: Record<
       "moderation.appeal": [N, N, N, Y, Y, Y, Y, Y, N],
       "moderation.decideAppeal": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.hide": [N, N, N, N, N, N, Y, Y, Y],
+      "content.readHidden": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.readLog": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
       "commons.propose": [N, N, N, Y, N, N, Y, Y, N],
       "commons.update": [N, N, N, Y, N, N, Y, Y, Y],
+      "commons.updateAny": [N, N, N, N, N, N, N, Y, Y],
+      "commons.readDraft": [N, N, N, N, N, N, N, Y, Y],
       "commons.adopt": [N, N, N, N, N, N, N, Y, Y],
       "contribution.record": [N, N, N, Y, N, N, Y, Y, N],
       "contribution.validate": [N, N, N, Y, N, N, Y, Y, N],
       "platform.reports": [N, N, N, N, N, N, N, N, Y],
       "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
       "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
+      "platform.jobs.read": [N, N, N, N, N, N, N, N, Y],
     },
   },
   "a public community joined on request": {
@@ -107,15 +114,19 @@ const expected: Record<
       "moderation.appeal": [N, N, N, Y, Y, Y, Y, Y, N],
       "moderation.decideAppeal": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.hide": [N, N, N, N, N, N, Y, Y, Y],
+      "content.readHidden": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.readLog": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
       "commons.propose": [N, N, N, Y, N, N, Y, Y, N],
       "commons.update": [N, N, N, Y, N, N, Y, Y, Y],
+      "commons.updateAny": [N, N, N, N, N, N, N, Y, Y],
+      "commons.readDraft": [N, N, N, N, N, N, N, Y, Y],
       "commons.adopt": [N, N, N, N, N, N, N, Y, Y],
       "contribution.record": [N, N, N, Y, N, N, Y, Y, N],
       "contribution.validate": [N, N, N, Y, N, N, Y, Y, N],
       "platform.reports": [N, N, N, N, N, N, N, N, Y],
       "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
       "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
+      "platform.jobs.read": [N, N, N, N, N, N, N, N, Y],
     },
   },
   "a members-only community joined by invitation": {
@@ -151,15 +162,19 @@ const expected: Record<
       "moderation.appeal": [N, N, N, Y, Y, Y, Y, Y, N],
       "moderation.decideAppeal": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.hide": [N, N, N, N, N, N, Y, Y, Y],
+      "content.readHidden": [N, N, N, N, N, N, Y, Y, Y],
       "moderation.readLog": [N, N, N, Y, Y, N, Y, Y, Y],
       "commons.propose": [N, N, N, Y, N, N, Y, Y, N],
       "commons.update": [N, N, N, Y, N, N, Y, Y, Y],
+      "commons.updateAny": [N, N, N, N, N, N, N, Y, Y],
+      "commons.readDraft": [N, N, N, N, N, N, N, Y, Y],
       "commons.adopt": [N, N, N, N, N, N, N, Y, Y],
       "contribution.record": [N, N, N, Y, N, N, Y, Y, N],
       "contribution.validate": [N, N, N, Y, N, N, Y, Y, N],
       "platform.reports": [N, N, N, N, N, N, N, N, Y],
       "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
       "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
+      "platform.jobs.read": [N, N, N, N, N, N, N, N, Y],
     },
   },
 };
@@ -243,6 +258,48 @@ describe("reviewing a contribution", () => {
     expect(canReviewContribution({ user: person("a"), membership: admin }, openPublic, { authorId: "a" })).toBe(false);
     expect(canReviewContribution({ user: person("b"), membership: null }, openPublic, { authorId: "a" })).toBe(false);
     expect(canReviewContribution({ user: null, membership: null }, openPublic, { authorId: "a" })).toBe(false);
+  });
+});
+
+describe("stewardship of a commons", () => {
+  const commons = {
+    proposerId: "p",
+    stewards: [
+      { userId: "s", organizationId: null },
+      { userId: null, organizationId: "o" },
+    ],
+  };
+  it("is its proposer's, its stewards' and their organisations' members'", () => {
+    expect(carriesCommons({ id: "p", organizationId: null }, commons)).toBe(true);
+    expect(carriesCommons({ id: "s", organizationId: null }, commons)).toBe(true);
+    expect(carriesCommons({ id: "x", organizationId: "o" }, commons)).toBe(true);
+    expect(carriesCommons({ id: "x", organizationId: "other" }, commons)).toBe(false);
+    expect(carriesCommons({ id: "x", organizationId: null }, { proposerId: null, stewards: [] })).toBe(false);
+    expect(carriesCommons(null, commons)).toBe(false);
+  });
+  it("lets those who carry it edit, and administrators any", () => {
+    const user = { id: "u", onboarded: true, isPlatformAdmin: false };
+    const membership = (role: "MEMBER" | "ADMIN") => ({ role, status: "ACTIVE" as const, suspendedUntil: null });
+    expect(canEditCommons({ user, membership: membership("MEMBER") }, openPublic, { carried: true })).toBe(true);
+    expect(canEditCommons({ user, membership: membership("MEMBER") }, openPublic, { carried: false })).toBe(false);
+    expect(canEditCommons({ user, membership: membership("ADMIN") }, openPublic, { carried: false })).toBe(true);
+    expect(canEditCommons({ user, membership: null }, openPublic, { carried: true })).toBe(false);
+  });
+});
+
+describe("sanctioning a member", () => {
+  const person = (id: string, isPlatformAdmin = false) => ({ id, onboarded: true, isPlatformAdmin });
+  const as = (role: "MEMBER" | "MODERATOR" | "ADMIN") => ({ role, status: "ACTIVE" as const, suspendedUntil: null });
+  const target = (role: "MEMBER" | "MODERATOR" | "ADMIN") => ({ userId: "t", role });
+  it("is never oneself, and only someone of a lower standing", () => {
+    expect(canSanction({ user: person("m"), membership: as("MODERATOR") }, openPublic, target("MEMBER"))).toBe(true);
+    expect(canSanction({ user: person("m"), membership: as("MODERATOR") }, openPublic, target("MODERATOR"))).toBe(false);
+    expect(canSanction({ user: person("a"), membership: as("ADMIN") }, openPublic, target("MODERATOR"))).toBe(true);
+    expect(canSanction({ user: person("a"), membership: as("ADMIN") }, openPublic, target("ADMIN"))).toBe(false);
+    expect(canSanction({ user: person("x", true), membership: null }, openPublic, target("ADMIN"))).toBe(true);
+    expect(canSanction({ user: person("t"), membership: as("ADMIN") }, openPublic, { userId: "t", role: "MEMBER" })).toBe(false);
+    expect(canSanction({ user: person("m"), membership: as("MEMBER") }, openPublic, target("MEMBER"))).toBe(false);
+    expect(canSanction({ user: null, membership: null }, openPublic, target("MEMBER"))).toBe(false);
   });
 });
 
