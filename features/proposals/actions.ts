@@ -1,90 +1,73 @@
 "use server";
-/** Everything done on a proposal's page: lifecycle, ballots, receipt checks, comments. */
-import { revalidatePath } from "next/cache";
+/**
+ * Everything done on a proposal's page: lifecycle, ballots, receipt checks, comments. Each action is
+ * declared once with its schema (lib/web/action.ts); the use cases in lib/proposals check lib/policy.
+ */
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/forms";
 import { closeProposalEarly, openVotingNow, startDiscussion, withdrawProposal } from "@/lib/proposals/lifecycle";
 import { checkReceipt, voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
 import { addComment, deleteComment, editComment } from "@/lib/proposals/comments";
-import { receiptSchema } from "@/lib/proposals/schemas";
-import { fieldErrorsOf } from "@/lib/forms";
-import { isAppError } from "@/lib/errors";
-import { currentUser } from "@/lib/web/request";
-import { runForUser } from "@/lib/web/run-for-user";
+import { commentSchema, receiptSchema } from "@/lib/proposals/schemas";
+import { ballotChoiceSchema } from "@/lib/votes/schemas";
+import { defineAction, definePublicAction } from "@/lib/web/action";
 
-const id = z.string().min(1).max(60);
-const lifecycleInput = z.object({ proposalId: id, step: z.enum(["discuss", "open", "withdraw", "closeEarly"]) });
+const proposalId = z.string().min(1).max(60);
+const page = (input: { proposalId: string }) => `/proposals/${input.proposalId}`;
 
-const done = <T>(proposalId: string, result: ActionResult<T>) => {
-  if (result.ok) revalidatePath(`/proposals/${proposalId}`);
-  return result;
-};
+const steps = { discuss: startDiscussion, open: openVotingNow, withdraw: withdrawProposal, closeEarly: closeProposalEarly };
 
-export async function proposalStepAction(input: unknown): Promise<ActionResult> {
-  const parsed = lifecycleInput.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: "errors.invalid" };
-  const { proposalId, step } = parsed.data;
-  const result = await runForUser(async (actor) => {
-    if (step === "discuss") await startDiscussion(db(), { actor, proposalId });
-    if (step === "open") await openVotingNow(db(), { actor, proposalId });
-    if (step === "withdraw") await withdrawProposal(db(), { actor, proposalId });
-    if (step === "closeEarly") await closeProposalEarly(db(), { actor, proposalId });
-  });
-  return done(proposalId, result.ok ? { ok: true } : result);
-}
+export const proposalStepAction = defineAction({
+  name: "proposal.step",
+  input: z.object({ proposalId, step: z.enum(["discuss", "open", "withdraw", "closeEarly"]) }),
+  handle: async ({ db, actor, input }) => {
+    await steps[input.step](db, { actor, proposalId: input.proposalId });
+  },
+  revalidate: page,
+});
 
-export async function castBallotAction(
-  proposalId: unknown,
-  choice: unknown,
-): Promise<ActionResult<{ receipt: string; changed: boolean }>> {
-  const target = id.safeParse(proposalId);
-  if (!target.success) return { ok: false, formError: "errors.invalid" };
-  const result = await runForUser((actor) => voteOnProposal(db(), { actor, proposalId: target.data, choice }));
-  return done(target.data, result);
-}
+/** The ballot body is the API's (PUT /api/v1/proposals/{id}/ballot): one schema, one use case. */
+export const castBallotAction = defineAction({
+  name: "ballot.cast",
+  input: z.object({ proposalId, choice: ballotChoiceSchema }),
+  handle: ({ db, actor, input }) => voteOnProposal(db, { actor, proposalId: input.proposalId, choice: input.choice }),
+  revalidate: page,
+});
 
-export async function withdrawBallotAction(proposalId: unknown): Promise<ActionResult> {
-  const target = id.safeParse(proposalId);
-  if (!target.success) return { ok: false, formError: "errors.invalid" };
-  const result = await runForUser((actor) => withdrawMyBallot(db(), { actor, proposalId: target.data }));
-  return done(target.data, result.ok ? { ok: true } : result);
-}
+export const withdrawBallotAction = defineAction({
+  name: "ballot.withdraw",
+  input: z.object({ proposalId }),
+  handle: ({ db, actor, input }) => withdrawMyBallot(db, { actor, proposalId: input.proposalId }),
+  revalidate: page,
+});
 
 export type ReceiptCheck = { found: boolean; choice: unknown; digest: string; digestValid: boolean };
 
 /** Anyone who may read the proposal may check a receipt, signed in or not. */
-export async function verifyReceiptAction(proposalId: unknown, input: unknown): Promise<ActionResult<ReceiptCheck>> {
-  const target = id.safeParse(proposalId);
-  if (!target.success) return { ok: false, formError: "errors.invalid" };
-  const parsed = receiptSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const actor = await currentUser();
-  try {
-    return { ok: true, data: await checkReceipt(db(), { actor, proposalId: target.data, receipt: parsed.data.receipt }) };
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, formError: error.messageKey };
-    throw error;
-  }
-}
-
-const commentInput = z.object({
-  proposalId: id,
-  op: z.enum(["add", "edit", "delete"]),
-  commentId: id.optional(),
-  body: z.string().optional(),
-  parentId: id.optional(),
+export const verifyReceiptAction = definePublicAction({
+  name: "receipt.verify",
+  input: receiptSchema.safeExtend({ proposalId }),
+  handle: ({ db, actor, input }): Promise<ReceiptCheck> =>
+    checkReceipt(db, { actor, proposalId: input.proposalId, receipt: input.receipt }),
 });
 
-export async function commentAction(input: unknown): Promise<ActionResult> {
-  const parsed = commentInput.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: "errors.invalid" };
-  const { proposalId, op, commentId, body, parentId } = parsed.data;
-  const result = await runForUser(async (actor) => {
-    if (op === "add") await addComment(db(), { actor, proposalId, input: { body, parentId } });
-    else if (!commentId) throw new Error("commentId required");
-    else if (op === "edit") await editComment(db(), { actor, proposalId, commentId, input: { body } });
-    else await deleteComment(db(), { actor, proposalId, commentId });
-  });
-  return done(proposalId, result.ok ? { ok: true } : result);
-}
+export const addCommentAction = defineAction({
+  name: "comment.add",
+  input: commentSchema.safeExtend({ proposalId }),
+  handle: ({ db, actor, input: { proposalId, ...comment } }) => addComment(db, { actor, proposalId, input: comment }),
+  revalidate: page,
+});
+
+export const editCommentAction = defineAction({
+  name: "comment.edit",
+  input: commentSchema.pick({ body: true }).safeExtend({ proposalId, commentId: proposalId }),
+  handle: ({ db, actor, input: { proposalId, commentId, body } }) =>
+    editComment(db, { actor, proposalId, commentId, input: { body } }),
+  revalidate: page,
+});
+
+export const deleteCommentAction = defineAction({
+  name: "comment.delete",
+  input: z.object({ proposalId, commentId: proposalId }),
+  handle: ({ db, actor, input }) => deleteComment(db, { actor, proposalId: input.proposalId, commentId: input.commentId }),
+  revalidate: page,
+});

@@ -1,18 +1,9 @@
 /**
- * Errors of the JSON API itself (authentication, scopes, input). Domain errors stay AppError from
- * lib/errors.ts and lib/policy; lib/api/problem.ts turns all of them into problem+json.
+ * Errors of the JSON API itself (authentication, scopes, JSON). Bad input is ValidationError
+ * (lib/core/validation.ts), domain errors AppError from lib/errors.ts and lib/policy; lib/api/problem.ts turns all of them into problem+json.
  */
 import { AppError } from "@/lib/errors";
 import type { TokenScope } from "@/lib/tokens/schemas";
-
-/** One field's problem: where (`limit`, `message`, `scopes.0`, `body`), and a catalogue key. */
-export type FieldIssue = { field: string; messageKey: string; values?: Record<string, string | number> };
-
-export class InvalidInputError extends AppError {
-  constructor(readonly issues: FieldIssue[]) {
-    super("invalid_input", "api.errors.invalidInput", 400);
-  }
-}
 
 export class InvalidJsonError extends AppError {
   constructor() {

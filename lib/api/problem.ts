@@ -9,7 +9,8 @@ import { isAppError, RateLimitedError } from "@/lib/errors";
 import { translateDynamic, type Locale } from "@/lib/i18n/core";
 import { logger } from "@/lib/log";
 import { isDatabaseUnavailable } from "@/lib/db/health";
-import { InsufficientScopeError, InvalidInputError, InvalidTokenError } from "./errors";
+import { InsufficientScopeError, InvalidTokenError } from "./errors";
+import { ValidationError } from "@/lib/core/validation";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -92,7 +93,7 @@ export function toProblem(error: unknown, { locale, requestId, instance }: Probl
     },
     instance,
   );
-  if (error instanceof InvalidInputError) {
+  if (error instanceof ValidationError) {
     problem.errors = error.issues.map((issue) => ({
       field: issue.field,
       code: issue.messageKey,

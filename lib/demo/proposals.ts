@@ -6,6 +6,7 @@
 import type { Db } from "@/lib/db/client";
 import { openVoting } from "@/lib/votes/open-voting";
 import { castBallot } from "@/lib/votes/cast-ballot";
+import type { Grade } from "@/lib/votes/tally/majority-judgment";
 import { closeProposal } from "@/lib/votes/close-proposal";
 import { createProposal } from "@/lib/proposals/create-proposal";
 import { openVotingNow } from "@/lib/proposals/lifecycle";
@@ -57,7 +58,7 @@ export async function seedDemoProposals(db: Db, now = new Date()): Promise<void>
       await castBallot(db, {
         actorId: member.userId,
         proposalId: licence.id,
-        choice: { choice: choices[i % choices.length] },
+        choice: { choice: choices[i % choices.length]! },
         now: new Date(now.getTime() - (8 - i * 0.5) * DAY),
       });
     }
@@ -135,7 +136,7 @@ export async function seedDemoProposals(db: Db, now = new Date()): Promise<void>
       now: new Date(now.getTime() - 2 * DAY),
     });
     const [auto, reviewed, onDemand] = blurring.options.map((o) => o.id) as [string, string, string];
-    const grids = [
+    const grids: Record<string, Grade>[] = [
       { [auto]: "fair", [reviewed]: "excellent", [onDemand]: "insufficient" },
       { [auto]: "good", [reviewed]: "veryGood", [onDemand]: "reject" },
       { [auto]: "passable", [reviewed]: "good", [onDemand]: "passable" },

@@ -5,13 +5,14 @@
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/communities/access";
 import { castBallot, withdrawBallot } from "@/lib/votes/cast-ballot";
+import type { BallotChoice } from "@/lib/votes/schemas";
 import { verifyReceipt } from "@/lib/votes/close-proposal";
 import { AppError } from "@/lib/errors";
 import { requireProposalAccess } from "./access";
 
 export async function voteOnProposal(
   db: Db,
-  { actor, proposalId, choice }: { actor: Actor; proposalId: string; choice: unknown },
+  { actor, proposalId, choice }: { actor: Actor; proposalId: string; choice: BallotChoice },
 ): Promise<{ receipt: string; changed: boolean }> {
   await requireProposalAccess(db, { proposalId, actor, action: "proposal.vote" });
   return castBallot(db, { actorId: actor.id, proposalId, choice });

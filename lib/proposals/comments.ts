@@ -5,14 +5,12 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
 import { can, ForbiddenError, NotFoundError } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
 import { inTransaction, notifyComment } from "@/lib/notifications/hooks";
 import { recordAudit } from "@/lib/audit/record";
 import { requireProposalAccess } from "./access";
-import { ProposalInputError } from "./create-proposal";
-import { commentSchema } from "./schemas";
+import type { Comment } from "./schemas";
 import { enforceRateLimit } from "@/lib/moderation/rate-limits";
 
 export type CommentView = {
@@ -60,18 +58,12 @@ export async function listComments(
   }));
 }
 
-function parseComment(input: unknown) {
-  const parsed = commentSchema.safeParse(input);
-  if (!parsed.success) throw new ProposalInputError(fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
-
 export async function addComment(
   db: DbTx,
-  { actor, proposalId, input }: { actor: Actor; proposalId: string; input: unknown },
+  { actor, proposalId, input }: { actor: Actor; proposalId: string; input: Comment },
 ): Promise<{ id: string }> {
   await requireProposalAccess(db, { proposalId, actor, action: "proposal.comment" });
-  const { body, parentId } = parseComment(input);
+  const { body, parentId } = input;
   await enforceRateLimit(db, { action: "comments", userId: actor.id });
   if (parentId) {
     const parent = await db.proposalComment.findFirst({ where: { id: parentId, proposalId }, select: { id: true } });
@@ -101,10 +93,10 @@ async function ownComment(db: DbTx, actor: Actor, proposalId: string, commentId:
 
 export async function editComment(
   db: DbTx,
-  { actor, proposalId, commentId, input }: { actor: Actor; proposalId: string; commentId: string; input: unknown },
+  { actor, proposalId, commentId, input }: { actor: Actor; proposalId: string; commentId: string; input: Pick<Comment, "body"> },
 ): Promise<void> {
   await ownComment(db, actor, proposalId, commentId);
-  const { body } = parseComment(input);
+  const { body } = input;
   await db.proposalComment.update({ where: { id: commentId }, data: { body, editedAt: new Date() } });
 }
 

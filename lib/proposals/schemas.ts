@@ -90,6 +90,7 @@ export const commentSchema = z.object({
   parentId: z.string().min(1).max(60).optional(),
 });
 export type CommentInput = z.input<typeof commentSchema>;
+export type Comment = z.output<typeof commentSchema>;
 
 export const receiptSchema = z.object({
   receipt: z

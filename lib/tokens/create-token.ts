@@ -1,11 +1,9 @@
 /**
  * Creates a personal access token. The secret is returned here, once; only its hash is stored.
- * The input is checked again here (InvalidInputError with field issues): no caller can store a
- * nameless or scopeless token.
+ * The input arrives parsed with createTokenSchema at the boundary (server action or API route).
  */
 import type { DbTx } from "@/lib/db/client";
-import { parseInput } from "@/lib/api/validation";
-import { createTokenSchema, type CreateTokenInput, type TokenScope } from "./schemas";
+import type { CreateToken, TokenScope } from "./schemas";
 import { displayPrefixOf, generateTokenSecret, hashTokenSecret } from "./secret";
 
 export type CreatedToken = {
@@ -14,11 +12,8 @@ export type CreatedToken = {
   secret: string;
 };
 
-export async function createApiToken(
-  db: DbTx,
-  { userId, input }: { userId: string; input: CreateTokenInput },
-): Promise<CreatedToken> {
-  const { name, scopes } = parseInput(createTokenSchema, input, { root: "_form" });
+export async function createApiToken(db: DbTx, { userId, input }: { userId: string; input: CreateToken }): Promise<CreatedToken> {
+  const { name, scopes } = input;
   const secret = generateTokenSecret();
   const row = await db.apiToken.create({
     data: {

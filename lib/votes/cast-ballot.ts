@@ -7,8 +7,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
-import { ballotSchemaFor } from "./schemas";
+import { ValidationError, fieldIssuesOf } from "@/lib/core/validation";
+import { ballotSchemaFor, type BallotChoice } from "./schemas";
 
 const RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: receipts are read aloud and retyped
 
@@ -19,12 +19,6 @@ export function newReceipt(): string {
     .replace(/(.{4})(?=.)/g, "$1-");
 }
 
-export class InvalidBallotError extends AppError {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super("invalid_ballot", Object.values(fieldErrors)[0] ?? "errors.invalid", 400);
-  }
-}
-
 type ProposalForBallot = {
   status: string;
   votingClosesAt: Date | null;
@@ -33,7 +27,7 @@ type ProposalForBallot = {
 
 export async function castBallot(
   db: Db,
-  { actorId, proposalId, choice, now = new Date() }: { actorId: string; proposalId: string; choice: unknown; now?: Date },
+  { actorId, proposalId, choice, now = new Date() }: { actorId: string; proposalId: string; choice: BallotChoice; now?: Date },
 ): Promise<{ receipt: string; changed: boolean }> {
   return db.$transaction(async (tx) => {
     // One read: the proposal locked FOR SHARE (a ballot racing the close is counted or refused), the
@@ -52,8 +46,10 @@ export async function castBallot(
       );
     }
     if (!proposal.college) throw new AppError("not_elector", "votes.errors.notElector", 403);
+    // The choice was parsed at the boundary; whether it fits this proposal (its method, its options)
+    // only the proposal can tell: the form's own schema for it, errors at the same fields.
     const parsed = ballotSchemaFor(proposal.method, proposal.optionIds ?? []).safeParse(choice);
-    if (!parsed.success) throw new InvalidBallotError(fieldErrorsOf(parsed.error));
+    if (!parsed.success) throw new ValidationError(fieldIssuesOf(parsed.error, { root: "choice" }));
 
     // One write: the ballot upserted (one per member, the unique constraint decides) and its change
     // recorded, in one statement.

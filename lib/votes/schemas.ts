@@ -37,6 +37,18 @@ export function majorityJudgmentChoiceSchema(optionIds: readonly string[]) {
   });
 }
 
+/**
+ * The body of a ballot, whatever the method: what the server action and the API parse at the
+ * boundary (one schema for both). Whether it fits the proposal (its method, its options) is checked
+ * against the proposal by castBallot with ballotSchemaFor, the form's own schema.
+ */
+export const ballotChoiceSchema = z.union([
+  thresholdChoiceSchema,
+  consentChoiceSchema,
+  z.object({ approve: z.array(z.string().max(100), { error: "votes.errors.choice" }).max(1000) }),
+  z.object({ grades: z.record(z.string().max(100), z.enum(grades, { error: "votes.errors.grade" })) }),
+]);
+
 export type BallotChoice =
   | z.output<typeof thresholdChoiceSchema>
   | z.output<typeof consentChoiceSchema>

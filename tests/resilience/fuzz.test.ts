@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { v1Routes } from "@/lib/api/v1/registry";
 import type { ApiRoute } from "@/lib/api/route";
-import { nulCharacterPath } from "@/lib/api/validation";
+import { nulCharacterPath } from "@/lib/core/validation";
 import { isAppError } from "@/lib/errors";
 import { createCommunity } from "@/lib/communities/create-community";
 import { createCommunitySchema, inviteSchema, updateCommunitySchema } from "@/lib/communities/schemas";
@@ -279,12 +279,20 @@ const actions: { name: string; input: () => fc.Arbitrary<unknown>; run: (actor: 
   {
     name: "voteOnProposal",
     input: () => fuzzInput(ballotBodySchema),
-    run: (actor, choice) => voteOnProposal(stack.db, { actor, proposalId: ids[0]!, choice }),
+    run: async (actor, choice) => {
+      const parsed = ballotBodySchema.safeParse(choice);
+      if (!parsed.success) return "refused";
+      return voteOnProposal(stack.db, { actor, proposalId: ids[0]!, choice: parsed.data });
+    },
   },
   {
     name: "addComment",
     input: () => fuzzInput(commentSchema),
-    run: (actor, input) => addComment(stack.db, { actor, proposalId: ids[0]!, input }),
+    run: async (actor, input) => {
+      const parsed = commentSchema.safeParse(input);
+      if (!parsed.success) return "refused";
+      return addComment(stack.db, { actor, proposalId: ids[0]!, input: parsed.data });
+    },
   },
   {
     name: "proposeCommons",
@@ -303,7 +311,11 @@ const actions: { name: string; input: () => fc.Arbitrary<unknown>; run: (actor: 
   {
     name: "createApiToken",
     input: () => fuzzInput(createTokenSchema),
-    run: (actor, input) => createApiToken(stack.db, { userId: actor.id, input: input as z.input<typeof createTokenSchema> }),
+    run: async (actor, input) => {
+      const parsed = createTokenSchema.safeParse(input);
+      if (!parsed.success) return "refused";
+      return createApiToken(stack.db, { userId: actor.id, input: parsed.data });
+    },
   },
   {
     name: "updateCommunity",

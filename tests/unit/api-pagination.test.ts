@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, paginationQuerySchema, toPage } from "@/lib/api/pagination";
-import { InvalidInputError } from "@/lib/api/errors";
+import { ValidationError } from "@/lib/core/validation";
 import { parseInput } from "@/lib/api/validation";
 
 const parse = (query: Record<string, string>) => parseInput(paginationQuerySchema, query, { root: "query" });
@@ -8,7 +8,7 @@ const issuesOf = (query: Record<string, string>) => {
   try {
     parse(query);
   } catch (error) {
-    if (error instanceof InvalidInputError) return error.issues;
+    if (error instanceof ValidationError) return error.issues;
     throw error;
   }
   return [];

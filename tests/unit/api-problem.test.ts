@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/policy/can";
-import { InsufficientScopeError, InvalidInputError, InvalidTokenError } from "@/lib/api/errors";
+import { InsufficientScopeError, InvalidTokenError } from "@/lib/api/errors";
+import { ValidationError } from "@/lib/core/validation";
 import { negotiateLocale } from "@/lib/api/locale";
 import { problemResponse, toProblem } from "@/lib/api/problem";
 import { parseInput } from "@/lib/api/validation";
@@ -54,7 +55,7 @@ describe("problem+json mapping", () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toBeInstanceOf(ValidationError);
     const { problem } = toProblem(error, { ...context, locale: "en" });
     expect(problem.status).toBe(400);
     expect(problem.code).toBe("invalid_input");
@@ -65,11 +66,11 @@ describe("problem+json mapping", () => {
   });
 
   it("names the body itself when it is not an object, and never passes zod's English through", () => {
-    expect(() => parseInput(joinSchema, "garbage")).toThrow(InvalidInputError);
+    expect(() => parseInput(joinSchema, "garbage")).toThrow(ValidationError);
     try {
       parseInput(joinSchema, "garbage");
     } catch (error) {
-      expect((error as InvalidInputError).issues).toEqual([{ field: "body", messageKey: "errors.invalid" }]);
+      expect((error as ValidationError).issues).toEqual([{ field: "body", messageKey: "errors.invalid" }]);
     }
   });
 

@@ -11,7 +11,7 @@ import { eraseAccountSchema, liftSuspensionSchema, suspendAccountSchema } from "
 import { eraseAccountAction, liftSuspensionAction, suspendAccountAction } from "@/features/admin/actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 type Props = { userId: string; name: string; suspended: boolean; erasable: boolean };
 

@@ -20,7 +20,7 @@ import { principleName } from "@/lib/charter/describe";
 import { foundCharterAction } from "@/features/charter/actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 type FoundInput = z.input<typeof foundCharterSchema>;
 type Found = z.output<typeof foundCharterSchema>;

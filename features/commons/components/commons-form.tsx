@@ -27,7 +27,7 @@ import type { Coverage } from "@/lib/commons/geometry";
 import { previewMarkdownAction, proposeCommonsAction, updateCommonsAction } from "@/features/commons/actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 import { CoverageInput } from "@/features/commons/components/coverage-input";
 import { slugify } from "@/features/commons/components/geojson-file";
 

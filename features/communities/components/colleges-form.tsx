@@ -19,7 +19,7 @@ import { actorKinds } from "@/lib/users/schemas";
 import { configureCollegesAction } from "@/features/communities/admin-actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 type WeightsInput = z.input<typeof weightsSchema>;
 type Weights = z.output<typeof weightsSchema>;

@@ -10,7 +10,7 @@ import { createCommunitySchema, type CreateCommunity, type CreateCommunityInput 
 import { createCommunityAction } from "@/features/communities/create-actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 const FIELDS = ["name", "slug", "summary", "description", "visibility", "joinPolicy"] as const;
 

@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { decideRequestAction } from "@/features/communities/admin-actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 type DecideInput = z.input<typeof decideSchema>;
 

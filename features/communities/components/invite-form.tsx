@@ -13,7 +13,7 @@ import { inviteSchema } from "@/lib/communities/schemas";
 import { inviteAction } from "@/features/communities/admin-actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 type InviteInput = z.input<typeof inviteSchema>;
 type Invite = z.output<typeof inviteSchema>;

@@ -18,7 +18,7 @@ import { actorKinds } from "@/lib/users/schemas";
 import { changeCollegeAction, changeRoleAction } from "@/features/communities/admin-actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 type Member = {
   membershipId: string;

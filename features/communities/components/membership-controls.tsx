@@ -13,7 +13,7 @@ import type { ActionResult } from "@/lib/forms";
 import { joinCommunityAction, leaveCommunityAction } from "@/features/communities/membership-actions";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 function useFormError() {
   const tr = useTranslateDynamic();

@@ -21,7 +21,7 @@ import {
 import { recordContributionAction } from "@/features/ledger/actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 const FIELDS = ["type", "description", "date", "hours", "quantity", "unit", "link", "longitude", "latitude"] as const;
 

@@ -19,7 +19,7 @@ import {
 import { reviewContributionAction } from "@/features/ledger/actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 import { useAnnounceReview } from "@/features/ledger/components/review-feedback";
 
 const FIELDS = ["decision", "comment"] as const;

@@ -24,7 +24,13 @@ export function ApiTokenList({ tokens, t, locale }: { tokens: TokenListItem[]; t
           token.scopes.map((scope) => t(`api.tokens.scope.${scope}`)).join(", "),
           formatDateTime(locale, token.createdAt),
           token.lastUsedAt ? formatDateTime(locale, token.lastUsedAt) : t("api.tokens.neverUsed"),
-          <form key="revoke" action={revokeTokenAction}>
+          <form
+            key="revoke"
+            action={async (form: FormData) => {
+              "use server";
+              await revokeTokenAction(form);
+            }}
+          >
             <input type="hidden" name="tokenId" value={token.id} />
             <button
               type="submit"

@@ -32,8 +32,7 @@ export function ProfileForm({ defaults, mode }: Props) {
     setStatus(undefined);
     // Send what the person typed, not the client's parse: the server parses it again with the same schema.
     const raw = (document.getElementById("profile-form") as HTMLFormElement | null) ?? undefined;
-    const values = raw ? Object.fromEntries(new FormData(raw).entries()) : defaults;
-    const result = await saveProfileAction(values);
+    const result = await saveProfileAction(raw ? new FormData(raw) : defaults);
     if (!result.ok) {
       for (const [field, key] of Object.entries(result.fieldErrors ?? {})) {
         setError(field as keyof ProfileInput, { message: key });
@@ -46,7 +45,6 @@ export function ProfileForm({ defaults, mode }: Props) {
     } else {
       setStatus({ kind: "saved" });
     }
-    router.refresh();
   });
 
   return (

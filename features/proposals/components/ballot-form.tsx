@@ -6,7 +6,6 @@
  * change or withdraw their ballot until the close.
  */
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { Controller, useForm, type FieldValues } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -15,7 +14,8 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { ballotSchemaFor } from "@/lib/votes/schemas";
+import { ballotChoiceSchema, ballotSchemaFor } from "@/lib/votes/schemas";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 import { grades } from "@/lib/votes/tally/majority-judgment";
 import { castBallotAction, withdrawBallotAction } from "@/features/proposals/actions";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
@@ -53,7 +53,6 @@ export function BallotForm({
 }) {
   const t = useT();
   const tr = useTranslateDynamic();
-  const router = useRouter();
   const [notice, setNotice] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const schema = ballotSchemaFor(
@@ -64,41 +63,46 @@ export function BallotForm({
     register,
     handleSubmit,
     control,
+    setError,
     formState: { errors, isSubmitting },
   } = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: defaultsFor(method, options, current?.choice) });
+  // The server answers at the same fields as this form: the action's input nests the choice under
+  // `choice` (e.g. `choice.reason`), the check against the proposal's options does not (`grades.<id>`).
+  const fields = ["choice", "reason", "approve", ...options.map((option) => `grades.${option.id}`)];
+  const feedback = useServerFeedback(setError, {
+    fields,
+    rename: Object.fromEntries(fields.map((field) => [`choice.${field}`, field])),
+  });
   const error = (path: string) => {
     const found = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors);
     const message = (found as { message?: string } | undefined)?.message;
-    return tr(message);
+    return feedback.message(message);
   };
+
+  const shownError = formError ?? feedback.formError;
 
   const onSubmit = handleSubmit(async (choice) => {
     setFormError(undefined);
-    const result = await castBallotAction(proposalId, choice);
-    if (!result.ok) {
-      setFormError(tr(result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? "errors.invalid", result.values));
-      return;
-    }
-    setNotice(t(result.data?.changed ? "votes.ballot.changed" : "votes.ballot.recorded"));
-    router.refresh();
+    const result = await castBallotAction({ proposalId, choice: choice as z.input<typeof ballotChoiceSchema> });
+    if (!feedback.apply(result)) return;
+    setNotice(t(result.ok && result.data?.changed ? "votes.ballot.changed" : "votes.ballot.recorded"));
   });
 
   const withdraw = async () => {
     setFormError(undefined);
-    const result = await withdrawBallotAction(proposalId);
+    const result = await withdrawBallotAction({ proposalId });
     if (!result.ok) {
       setFormError(tr(result.formError ?? "errors.invalid", result.values));
       return;
     }
     setNotice(t("votes.ballot.withdrawn"));
-    router.refresh();
   };
 
   return (
     <section aria-labelledby="ballot-title" className="fr-mb-4w">
       <h2 id="ballot-title">{t("votes.ballot.title")}</h2>
       {notice && <Alert severity="success" small description={notice} className="fr-mb-2w" />}
-      {formError && <Alert severity="error" small description={formError} className="fr-mb-2w" />}
+      {shownError && <Alert severity="error" small description={shownError} className="fr-mb-2w" />}
       {current && (
         <div className="fr-callout fr-mb-3w">
           <p className="fr-callout__text" data-testid="receipt">

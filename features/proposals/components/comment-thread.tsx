@@ -5,7 +5,6 @@
  * the server by lib/markdown.ts).
  */
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -13,7 +12,8 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { commentSchema } from "@/lib/proposals/schemas";
-import { commentAction } from "@/features/proposals/actions";
+import { addCommentAction, deleteCommentAction, editCommentAction } from "@/features/proposals/actions";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
 import { HiddenNotice } from "@/features/moderation/components/hidden-notice";
@@ -54,29 +54,27 @@ function CommentForm({
   submit: string;
   onDone: () => void;
 }) {
-  const tr = useTranslateDynamic();
   const t = useT();
-  const router = useRouter();
-  const [formError, setFormError] = useState<string>();
   const {
     register,
     handleSubmit,
     reset,
+    setError,
     formState: { errors, isSubmitting },
   } = useForm<Form, unknown, z.output<typeof commentSchema>>({
     resolver: zodResolver(commentSchema),
     defaultValues: { body: initial, parentId },
   });
+  const feedback = useServerFeedback(setError, { fields: ["body"] });
   const onSubmit = handleSubmit(async (values) => {
-    const result = await commentAction({ proposalId, op: commentId ? "edit" : "add", commentId, ...values });
-    if (!result.ok) {
-      setFormError(tr(result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? "errors.invalid", result.values));
-      return;
-    }
+    const result = commentId
+      ? await editCommentAction({ proposalId, commentId, body: values.body })
+      : await addCommentAction({ proposalId, ...values });
+    if (!feedback.apply(result)) return;
     reset({ body: "", parentId });
     onDone();
-    router.refresh();
   });
+  const formError = feedback.formError;
   const fieldId = `comment-${commentId ?? parentId ?? "new"}`;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={label} className="fr-mb-2w">
@@ -86,7 +84,7 @@ function CommentForm({
         label={label}
         hintText={t("votes.comments.bodyHint")}
         nativeTextAreaProps={{ ...register("body"), rows: 3, id: fieldId }}
-        {...fieldState(tr(errors.body?.message))}
+        {...fieldState(feedback.message(errors.body?.message))}
       />
       <Button type="submit" size="small" disabled={isSubmitting}>
         {submit}
@@ -114,13 +112,12 @@ function CommentCard({
 }) {
   const t = useT();
   const tr = useTranslateDynamic();
-  const router = useRouter();
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
   const [error, setError] = useState<string>();
   const act = async (op: "delete") => {
-    const result = await commentAction({ proposalId, op, commentId: comment.id });
+    if (op !== "delete") return;
+    const result = await deleteCommentAction({ proposalId, commentId: comment.id });
     if (!result.ok) setError(tr(result.formError ?? "errors.invalid", result.values));
-    else router.refresh();
   };
   const gone = comment.deleted || comment.hidden;
   return (

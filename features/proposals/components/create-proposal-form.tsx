@@ -23,7 +23,7 @@ import { thresholdNames } from "@/lib/charter/parameters";
 import { createProposalAction } from "@/features/proposals/create-actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { useServerFeedback } from "@/features/communities/components/use-server-feedback";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 const FIELDS = [
   "kind",

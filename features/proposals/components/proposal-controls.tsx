@@ -1,7 +1,6 @@
 "use client";
 /** The lifecycle buttons the person may use (asked to lib/policy by the page): discuss, open, withdraw, close early. */
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { proposalStepAction } from "@/features/proposals/actions";
@@ -12,7 +11,6 @@ type Step = "discuss" | "open" | "withdraw" | "closeEarly";
 export function ProposalControls({ proposalId, steps }: { proposalId: string; steps: Step[] }) {
   const t = useT();
   const tr = useTranslateDynamic();
-  const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const [done, setDone] = useState(false);
@@ -33,7 +31,6 @@ export function ProposalControls({ proposalId, steps }: { proposalId: string; st
       return;
     }
     setDone(true);
-    router.refresh();
   };
   return (
     <div className="fr-mb-4w">

@@ -28,7 +28,7 @@ export function ReceiptCheck({ proposalId, options }: { proposalId: string; opti
   });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
-    const result = await verifyReceiptAction(proposalId, values);
+    const result = await verifyReceiptAction({ proposalId, ...values });
     if (!result.ok || !result.data) {
       setCheck(undefined);
       setFormError(

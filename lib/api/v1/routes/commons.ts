@@ -9,7 +9,7 @@ import { named } from "../../openapi";
 import { encodeCursor, pageSchema, paginationQuerySchema } from "../../pagination";
 import { defineRoute } from "../../route";
 import { actorOf } from "../../authenticate";
-import { InvalidInputError } from "../../errors";
+import { ValidationError } from "@/lib/core/validation";
 import { proposeCommons } from "@/lib/commons/commons";
 import { recordContribution, validateContribution } from "@/lib/commons/contributions";
 import { listContributions, type LedgerItem, type LedgerPerson } from "@/lib/commons/ledger";
@@ -127,7 +127,7 @@ const stateSchema = named(
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,60}$/;
 function checkCursor(cursor: string | undefined): string | undefined {
   if (cursor !== undefined && !ID_PATTERN.test(cursor)) {
-    throw new InvalidInputError([{ field: "cursor", messageKey: "api.errors.cursorInvalid" }]);
+    throw new ValidationError([{ field: "cursor", messageKey: "api.errors.cursorInvalid" }]);
   }
   return cursor;
 }
@@ -167,7 +167,7 @@ export const listCommonsRoute = defineRoute({
     let communityId: string | undefined;
     if (query.community !== undefined) {
       const community = await db.community.findUnique({ where: { slug: query.community }, select: { id: true } });
-      if (!community) throw new InvalidInputError([{ field: "community", messageKey: "opendata.errors.communityUnknown" }]);
+      if (!community) throw new ValidationError([{ field: "community", messageKey: "opendata.errors.communityUnknown" }]);
       communityId = community.id;
     }
     const page = await searchCommons(db, {

@@ -13,8 +13,7 @@ import { createProposal } from "@/lib/proposals/create-proposal";
 import { createProposalSchema, proposalKinds, proposalStatuses } from "@/lib/proposals/schemas";
 import { getProposalView, listProposals } from "@/lib/proposals/queries";
 import { voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
-import { consentChoiceSchema, thresholdChoiceSchema } from "@/lib/votes/schemas";
-import { grades } from "@/lib/votes/tally/majority-judgment";
+import { ballotChoiceSchema } from "@/lib/votes/schemas";
 import { votingMethods } from "@/lib/charter/parameters";
 import { slugParamsSchema } from "./communities";
 
@@ -81,15 +80,8 @@ const proposalSchema = named(
   }),
 );
 
-export const ballotBodySchema = named(
-  "BallotChoice",
-  z.union([
-    thresholdChoiceSchema,
-    consentChoiceSchema,
-    z.object({ approve: z.array(z.string()) }),
-    z.object({ grades: z.record(z.string(), z.enum(grades)) }),
-  ]),
-);
+/** The same schema as the ballot form's server action (lib/votes/schemas.ts). */
+export const ballotBodySchema = named("BallotChoice", ballotChoiceSchema);
 
 export const listProposalsRoute = defineRoute({
   operationId: "listProposals",
