@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { meetsThreshold, tallyThreshold, tallyThresholdByCollege, type Choice } from "@/lib/votes/tally/threshold";
-import { tallyConsent } from "@/lib/votes/tally/consent";
+import { countChoices, meetsThreshold, tallyThreshold, tallyThresholdByCollege, type Choice } from "@/lib/votes/tally/threshold";
+import { tallyConsent, tallyConsentByCollege, type ConsentChoice } from "@/lib/votes/tally/consent";
 import { tallyApproval, tallyApprovalByCollege } from "@/lib/votes/tally/approval";
 import {
   compareMajorityValue,
@@ -12,6 +12,7 @@ import {
   type Grade,
 } from "@/lib/votes/tally/majority-judgment";
 import { effectiveWeights } from "@/lib/votes/tally/colleges";
+import { tallyVote } from "@/lib/votes/tally";
 
 const choice = fc.constantFrom<Choice>("for", "against", "abstain");
 const grade = fc.constantFrom<Grade>(...grades);
@@ -194,9 +195,229 @@ describe("majority judgment", () => {
     ]);
     const weighted = tallyMajorityJudgmentByCollege(["a", "b"], ballotsByCollege, { PUBLIC: 50, CIVIL_SOCIETY: 50 });
     expect(weighted.majorityGrades).toEqual({ a: 2, b: 2 });
-    // Both at "passable" with half the weight above it: the colleges' weights turn b's win into a tie.
-    expect(weighted.ranking).toEqual([["a", "b"]]);
+    // Both at "passable" with half the weight above it; the majority value then compares what is
+    // just above the median: a's "excellent" beats b's "good", so the colleges' weights turn b's win
+    // into a's (the majority gauge used to call this a tie, see lib/votes/tally/index.ts).
+    expect(weighted.ranking).toEqual([["a"], ["b"]]);
     const publicHeavier = tallyMajorityJudgmentByCollege(["a", "b"], ballotsByCollege, { PUBLIC: 60, CIVIL_SOCIETY: 40 });
     expect(publicHeavier.winners).toEqual(["a"]);
   });
 });
+
+/**
+ * Issue 12 §1: one rule with or without colleges (lib/votes/tally/index.ts). "One college at 100 %"
+ * must give exactly the unweighted result, and weighted results must not depend on what colleges are
+ * called or in which order ballots arrive.
+ */
+describe("one rule with or without colleges", () => {
+  const colleges = ["PUBLIC", "PRIVATE", "RESEARCH", "CIVIL_SOCIETY"] as const;
+  const renamedTo = ["c1", "c2", "c3", "c4"];
+  const weightsArb = fc.record({ PUBLIC: fc.nat(50), PRIVATE: fc.nat(50), RESEARCH: fc.nat(50), CIVIL_SOCIETY: fc.nat(50) });
+  const renamingArb = fc.shuffledSubarray(renamedTo, { minLength: 4, maxLength: 4 });
+  const shuffle = <T>(items: readonly T[], seed: number) => {
+    const out = [...items];
+    let state = seed || 1;
+    for (let i = out.length - 1; i > 0; i--) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      const j = state % (i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+  /** Ballots per college, renamed and shuffled. */
+  function transform<T>(byCollege: Record<string, readonly T[]>, names: string[], seed: number) {
+    return Object.fromEntries(colleges.map((college, i) => [names[i]!, shuffle(byCollege[college] ?? [], seed + i)])) as Record<
+      string,
+      T[]
+    >;
+  }
+  function renameWeights(weights: Record<string, number>, names: string[]) {
+    return Object.fromEntries(colleges.map((college, i) => [names[i]!, weights[college]!]));
+  }
+  function renameBack<T>(byCollege: Record<string, T>, names: string[]) {
+    return Object.fromEntries(colleges.map((college, i) => [college, byCollege[names[i]!]]));
+  }
+  const byCollegeArb = <T>(ballot: fc.Arbitrary<T>) =>
+    fc.record({
+      PUBLIC: fc.array(ballot, { maxLength: 12 }),
+      PRIVATE: fc.array(ballot, { maxLength: 12 }),
+      RESEARCH: fc.array(ballot, { maxLength: 12 }),
+      CIVIL_SOCIETY: fc.array(ballot, { maxLength: 30 }),
+    });
+  const thresholdArb = fc.constantFrom("simple", "twoThirds", "threeQuarters" as const);
+  const consentChoice = fc.constantFrom<ConsentChoice>("agree", "object", "block");
+  const options = ["a", "b", "c"];
+  const mjBallot = fc.record({ a: grade, b: grade, c: grade }, { requiredKeys: ["a", "b"] }) as fc.Arbitrary<
+    Record<string, Grade>
+  >;
+
+  it("property: threshold — one college at 100 % is the unweighted result; renaming and reordering change nothing", () => {
+    fc.assert(
+      fc.property(fc.array(choice, { maxLength: 200 }), thresholdArb, (choices, threshold) => {
+        const { counts, forShare, adopted } = tallyThresholdByCollege({ all: choices }, { all: 100 }, threshold);
+        expect({ counts, forShare, adopted }).toEqual(tallyThreshold(choices, threshold));
+        expect(
+          tallyVote({ options: [], threshold, weights: null, counted: thresholdCounted({ x: choices, y: [] }) }).result,
+        ).toMatchObject(tallyThreshold(choices, threshold));
+      }),
+    );
+    fc.assert(
+      fc.property(
+        byCollegeArb(choice),
+        weightsArb,
+        thresholdArb,
+        renamingArb,
+        fc.nat(),
+        (ballots, weights, threshold, names, seed) => {
+          const base = tallyThresholdByCollege(ballots, weights, threshold);
+          const moved = tallyThresholdByCollege(transform(ballots, names, seed), renameWeights(weights, names), threshold);
+          expect(moved.adopted).toBe(base.adopted);
+          expect(moved.counts).toEqual(base.counts);
+          expect(moved.forShare ?? 0).toBeCloseTo(base.forShare ?? 0, 12);
+          expect(renameBack(moved.byCollege, names)).toEqual(base.byCollege);
+        },
+      ),
+    );
+  });
+
+  it("property: consent — one college at 100 % is the unweighted result; renaming and reordering change nothing", () => {
+    fc.assert(
+      fc.property(fc.array(consentChoice, { maxLength: 100 }), (choices) => {
+        const { counts, adopted, blocked } = tallyConsentByCollege({ all: choices }, { all: 100 });
+        expect({ counts, adopted, blocked }).toEqual(tallyConsent(choices));
+      }),
+    );
+    fc.assert(
+      fc.property(byCollegeArb(consentChoice), weightsArb, renamingArb, fc.nat(), (ballots, weights, names, seed) => {
+        const base = tallyConsentByCollege(ballots, weights);
+        const moved = tallyConsentByCollege(transform(ballots, names, seed), renameWeights(weights, names));
+        expect({ ...moved, byCollege: renameBack(moved.byCollege, names) }).toEqual(base);
+      }),
+    );
+  });
+
+  it("property: approval — one college at 100 % is the unweighted result; renaming and reordering change nothing", () => {
+    fc.assert(
+      fc.property(fc.array(fc.subarray(options), { maxLength: 100 }), (ballots) => {
+        const { approvals, winners, tie } = tallyApprovalByCollege(options, { all: ballots }, { all: 100 });
+        expect({ approvals, winners, tie }).toEqual(tallyApproval(options, ballots));
+      }),
+    );
+    fc.assert(
+      fc.property(byCollegeArb(fc.subarray(options)), weightsArb, renamingArb, fc.nat(), (ballots, weights, names, seed) => {
+        const base = tallyApprovalByCollege(options, ballots, weights);
+        const moved = tallyApprovalByCollege(options, transform(ballots, names, seed), renameWeights(weights, names));
+        expect(moved.winners).toEqual(base.winners);
+        expect(moved.tie).toBe(base.tie);
+        for (const option of options) expect(moved.approvals[option]).toBeCloseTo(base.approvals[option]!, 9);
+        expect(renameBack(moved.byCollege, names)).toEqual(base.byCollege);
+      }),
+    );
+  });
+
+  it("property: majority judgment — one college at 100 % is the unweighted result; renaming and reordering change nothing", () => {
+    fc.assert(
+      fc.property(fc.array(mjBallot, { maxLength: 100 }), (ballots) => {
+        const { counts, majorityGrades, ranking, winners } = tallyMajorityJudgmentByCollege(
+          options,
+          { all: ballots },
+          { all: 100 },
+        );
+        expect({ counts, majorityGrades, ranking, winners }).toEqual(tallyMajorityJudgment(options, ballots));
+      }),
+    );
+    fc.assert(
+      fc.property(byCollegeArb(mjBallot), weightsArb, renamingArb, fc.nat(), (ballots, weights, names, seed) => {
+        const base = tallyMajorityJudgmentByCollege(options, ballots, weights);
+        const moved = tallyMajorityJudgmentByCollege(options, transform(ballots, names, seed), renameWeights(weights, names));
+        expect(moved.ranking).toEqual(base.ranking);
+        expect(moved.winners).toEqual(base.winners);
+        expect(moved.majorityGrades).toEqual(base.majorityGrades);
+        expect(renameBack(moved.byCollege, names)).toEqual(base.byCollege);
+      }),
+    );
+  });
+
+  it("property: the majority value compares as the textbook procedure (remove one median grade at a time)", () => {
+    /** Balinski & Laraki's definition, literally: an independent oracle for compareMajorityValue. */
+    function textbook(a: number[], b: number[]): number {
+      const left = [...a];
+      const right = [...b];
+      for (;;) {
+        const ga = majorityGrade(left);
+        const gb = majorityGrade(right);
+        if (ga === null || gb === null) return 0;
+        if (ga !== gb) return ga - gb;
+        left[ga]!--;
+        right[gb]!--;
+      }
+    }
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ a: grade, b: grade }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 5 }),
+        (ballots, k) => {
+          const { counts } = tallyMajorityJudgment(["a", "b"], ballots);
+          const expected = Math.sign(textbook(counts.a!, counts.b!));
+          expect(Math.sign(compareMajorityValue(counts.a!, counts.b!))).toBe(expected);
+          // Counting every ballot k times (what a college of weight 100 does) never changes the order.
+          const times = (row: number[]) => row.map((n) => n * k);
+          expect(Math.sign(textbook(times(counts.a!), times(counts.b!)))).toBe(expected);
+          expect(Math.sign(compareMajorityValue(times(counts.a!), times(counts.b!)))).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it("property: an unweighted vote through tallyVote is the unweighted rule on all ballots, however they are grouped", () => {
+    fc.assert(
+      fc.property(byCollegeArb(mjBallot), (ballots) => {
+        const all = Object.values(ballots).flat();
+        const counted = {
+          method: "MAJORITY_JUDGMENT" as const,
+          colleges: Object.fromEntries(
+            Object.entries(ballots).map(([college, list]) => [
+              college,
+              { voters: list.length, counts: tallyMajorityJudgment(options, list).counts },
+            ]),
+          ),
+        };
+        const { result, adopted } = tallyVote({ options, weights: null, counted });
+        const expected = tallyMajorityJudgment(options, all);
+        expect(result).toMatchObject({
+          counts: expected.counts,
+          majorityGrades: expected.majorityGrades,
+          ranking: expected.ranking,
+          winners: expected.winners,
+        });
+        expect(adopted).toBe(expected.winners.length === 1);
+      }),
+    );
+  });
+
+  it("regression: the unit test's own ballots elect 'a' through the closing path too (it reported a tie → REJECTED)", () => {
+    const ballots: Record<string, Grade>[] = [
+      { a: "good", b: "good" },
+      { a: "good", b: "excellent" },
+      { a: "veryGood", b: "good" },
+      { a: "fair", b: "passable" },
+    ];
+    expect(tallyMajorityJudgment(["a", "b"], ballots).winners).toEqual(["a"]);
+    // What closing an unweighted vote computes: one college "ALL" at 100 %.
+    expect(tallyMajorityJudgmentByCollege(["a", "b"], { ALL: ballots }, { ALL: 100 }).winners).toEqual(["a"]);
+    const counts = tallyMajorityJudgment(["a", "b"], ballots).counts;
+    const closing = tallyVote({
+      options: ["a", "b"],
+      weights: null,
+      counted: { method: "MAJORITY_JUDGMENT", colleges: { ALL: { voters: 4, counts } } },
+    });
+    expect(closing).toMatchObject({ adopted: true, result: { winners: ["a"], ranking: [["a"], ["b"]] } });
+  });
+});
+
+function thresholdCounted(byCollege: Record<string, readonly Choice[]>) {
+  return {
+    method: "THRESHOLD" as const,
+    colleges: Object.fromEntries(Object.entries(byCollege).map(([college, choices]) => [college, countChoices(choices)])),
+  };
+}

@@ -1,32 +1,35 @@
 /**
  * Approval voting: each ballot approves any subset of the options; the most approved option wins.
- * Equal first places are a tie, reported as such (never broken silently).
+ * Equal first places are a tie, reported as such (never broken silently). Colleges are combined by
+ * the rule of ./index.ts.
  */
-import { effectiveWeights, type CollegeWeights } from "./colleges";
+import { reportedScale, virtualElectorate, type CollegeWeights } from "./colleges";
 
 export type ApprovalResult = { approvals: Record<string, number>; winners: string[]; tie: boolean };
 
 export function tallyApproval(options: readonly string[], ballots: readonly (readonly string[])[]): ApprovalResult {
   const approvals = Object.fromEntries(options.map((option) => [option, 0]));
   for (const ballot of ballots) for (const option of new Set(ballot)) if (option in approvals) approvals[option]!++;
-  return pickWinners(approvals);
+  return tallyApprovalCounts(options, approvals);
 }
 
 /** The same from the number of ballots approving each option (what a GROUP BY returns). */
 export function tallyApprovalCounts(options: readonly string[], counts: Record<string, number>): ApprovalResult {
-  return pickWinners(Object.fromEntries(options.map((option) => [option, counts[option] ?? 0])));
+  const approvals = Object.fromEntries(options.map((option) => [option, counts[option] ?? 0]));
+  return { approvals, ...pickWinners(options, Object.fromEntries(options.map((o) => [o, BigInt(approvals[o]!)]))) };
 }
 
 /** One college's voters and how many of them approved each option. */
 export type ApprovalCounts = { voters: number; approvals: Record<string, number> };
 
-function pickWinners(scores: Record<string, number>): ApprovalResult {
-  const best = Math.max(0, ...Object.values(scores));
-  const winners = best === 0 ? [] : Object.keys(scores).filter((option) => Math.abs(scores[option]! - best) < 1e-9);
-  return { approvals: scores, winners, tie: winners.length > 1 };
+/** Exact: the options with the most (virtual) approvals, none when nobody approved anything. */
+function pickWinners(options: readonly string[], scores: Record<string, bigint>): { winners: string[]; tie: boolean } {
+  const best = options.reduce((max, option) => (scores[option]! > max ? scores[option]! : max), 0n);
+  const winners = best === 0n ? [] : options.filter((option) => scores[option] === best);
+  return { winners, tie: winners.length > 1 };
 }
 
-/** Weighted: each option's score is the weighted share of each college's voters who approved it. */
+/** Weighted (see ./index.ts); `approvals` are reported in ballots, each college holding its weight's share. */
 export function tallyApprovalByCollege(
   options: readonly string[],
   ballotsByCollege: Record<string, readonly (readonly string[])[]>,
@@ -54,10 +57,15 @@ export function tallyApprovalByCollegeCounts(
     Object.entries(countsByCollege).map(([college, counts]) => [college, tallyApprovalCounts(options, counts.approvals)]),
   );
   const voters = Object.fromEntries(Object.entries(countsByCollege).map(([college, counts]) => [college, counts.voters]));
-  const effective = effectiveWeights(weights, voters);
-  const scores = Object.fromEntries(options.map((option) => [option, 0]));
-  for (const [college, weight] of Object.entries(effective)) {
-    for (const option of options) scores[option]! += (weight * byCollege[college]!.approvals[option]!) / voters[college]!;
+  const { factors } = virtualElectorate(weights, voters);
+  const scale = reportedScale(weights, voters);
+  const virtual = Object.fromEntries(options.map((option) => [option, 0n]));
+  const approvals = Object.fromEntries(options.map((option) => [option, 0]));
+  for (const [college, factor] of Object.entries(factors)) {
+    for (const option of options) {
+      virtual[option]! += factor * BigInt(byCollege[college]!.approvals[option]!);
+      approvals[option]! += scale[college]! * byCollege[college]!.approvals[option]!;
+    }
   }
-  return { ...pickWinners(scores), byCollege };
+  return { approvals, ...pickWinners(options, virtual), byCollege };
 }

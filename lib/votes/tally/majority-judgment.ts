@@ -2,9 +2,10 @@
  * Majority judgment (Balinski & Laraki): every voter grades every option; an option's majority
  * grade is its lower median grade; ties between equal majority grades are broken by the majority
  * value: remove one median grade from each tied option and compare again, and so on. An option a
- * voter left ungraded counts as "À rejeter" (the lowest grade), as is customary.
+ * voter left ungraded counts as "À rejeter" (the lowest grade), as is customary. Colleges are
+ * combined by the rule of ./index.ts: the majority value of the virtual electorate.
  */
-import { effectiveWeights, type CollegeWeights } from "./colleges";
+import { reportedScale, virtualElectorate, type CollegeWeights } from "./colleges";
 
 /** From worst to best. */
 export const grades = ["reject", "insufficient", "passable", "fair", "good", "veryGood", "excellent"] as const;
@@ -14,30 +15,63 @@ export const gradeIndex = Object.fromEntries(grades.map((grade, index) => [grade
 export type GradeCounts = number[]; // length grades.length, index = grade
 
 /** Lower median of a distribution given as counts per grade (the ceil(n/2)-th grade from the bottom). */
-export function majorityGrade(counts: GradeCounts): number | null {
-  const total = counts.reduce((a, b) => a + b, 0);
-  if (total === 0) return null;
-  const position = Math.ceil(total / 2);
-  let cumulative = 0;
+export function majorityGrade(counts: readonly (number | bigint)[]): number | null {
+  const total = counts.reduce<bigint>((a, b) => a + BigInt(b), 0n);
+  if (total === 0n) return null;
+  return gradeAt(counts.map(BigInt), (total + 1n) / 2n);
+}
+
+/** The grade of the voter at `position` (1-based) when the ballots are sorted from worst to best. */
+function gradeAt(counts: readonly bigint[], position: bigint): number {
+  let cumulative = 0n;
   for (let grade = 0; grade < counts.length; grade++) {
     cumulative += counts[grade]!;
     if (cumulative >= position) return grade;
   }
-  return null;
+  return counts.length - 1;
 }
 
-/** > 0 when `a` ranks above `b` by majority value, < 0 below, 0 for a perfect tie. */
-export function compareMajorityValue(a: GradeCounts, b: GradeCounts): number {
-  const left = [...a];
-  const right = [...b];
-  for (;;) {
-    const ga = majorityGrade(left);
-    const gb = majorityGrade(right);
-    if (ga === null || gb === null) return ga === gb ? 0 : ga === null ? -1 : 1;
-    if (ga !== gb) return ga - gb;
-    left[ga]!--;
-    right[gb]!--;
+/**
+ * > 0 when `a` ranks above `b` by majority value, < 0 below, 0 for a perfect tie; both count the same
+ * ballots (every voter grades every option). Removing median grades one at a time visits the sorted
+ * ballots from the middle outwards: position p comes before q when |2p − (n+1)| < |2q − (n+1)|, the
+ * lower one first at equal distance. So the first removal where the two options differ is the
+ * position closest to the middle where their sorted grades differ, found here in one pass over the
+ * grade boundaries instead of n removals (the virtual electorate can hold 10^20 ballots).
+ */
+export function compareMajorityValue(a: readonly (number | bigint)[], b: readonly (number | bigint)[]): number {
+  const left = a.map(BigInt);
+  const right = b.map(BigInt);
+  const total = left.reduce((x, y) => x + y, 0n);
+  if (total !== right.reduce((x, y) => x + y, 0n)) throw new Error("majority value compares options graded by the same ballots");
+  if (total === 0n) return 0;
+  // Sorted positions where either option changes grade: between two of them both grades are constant.
+  const bounds = new Set<bigint>([0n]);
+  for (const counts of [left, right]) {
+    let cumulative = 0n;
+    for (const n of counts) bounds.add((cumulative += n));
   }
+  const sorted = [...bounds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const distance = (p: bigint) => {
+    const d = 2n * p - (total + 1n);
+    return { d: d < 0n ? -d : d, upper: d > 0n };
+  };
+  const closer = (p: bigint, q: bigint) => {
+    const dp = distance(p);
+    const dq = distance(q);
+    return dp.d < dq.d || (dp.d === dq.d && !dp.upper && dq.upper);
+  };
+  const middle = (total + 1n) / 2n; // the first position removed
+  let best: bigint | null = null;
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const low = sorted[i]! + 1n;
+    const high = sorted[i + 1]!;
+    if (low > high || gradeAt(left, low) === gradeAt(right, low)) continue;
+    const clamp = (p: bigint) => (p < low ? low : p > high ? high : p);
+    const candidate = closer(clamp(middle), clamp(middle + 1n)) ? clamp(middle) : clamp(middle + 1n);
+    if (best === null || closer(candidate, best)) best = candidate;
+  }
+  return best === null ? 0 : gradeAt(left, best) - gradeAt(right, best);
 }
 
 export type MajorityJudgmentResult = {
@@ -57,6 +91,14 @@ function rank(options: readonly string[], compare: (a: string, b: string) => num
     else ranking.push([option]);
   }
   return ranking;
+}
+
+/** Majority grades and ranking of options graded by the same (possibly virtual) ballots. */
+function judge(options: readonly string[], counts: Record<string, readonly bigint[]>) {
+  const any = options.some((option) => counts[option]!.some((n) => n > 0n));
+  const majorityGrades = Object.fromEntries(options.map((option) => [option, any ? majorityGrade(counts[option]!) : null]));
+  const ranking = any ? rank(options, (a, b) => compareMajorityValue(counts[a]!, counts[b]!)) : [];
+  return { majorityGrades, ranking, winners: ranking[0] ?? [] };
 }
 
 export function tallyMajorityJudgment(
@@ -87,17 +129,12 @@ export function tallyMajorityJudgmentCounts(
       return [option, row];
     }),
   ) as Record<string, GradeCounts>;
-  const majorityGrades = Object.fromEntries(options.map((option) => [option, majorityGrade(counts[option]!)]));
-  const ranking = voters === 0 ? [] : rank(options, (a, b) => compareMajorityValue(counts[a]!, counts[b]!));
-  return { counts, majorityGrades, ranking, winners: ranking[0] ?? [] };
+  if (voters === 0)
+    return { counts, majorityGrades: Object.fromEntries(options.map((o) => [o, null])), ranking: [], winners: [] };
+  return { counts, ...judge(options, Object.fromEntries(options.map((o) => [o, counts[o]!.map(BigInt)]))) };
 }
 
-/**
- * Weighted across colleges: each college's grade distribution, as shares of its voters, scaled by
- * its effective weight. Grades are then compared by the majority gauge (Balinski & Laraki): same
- * majority grade α → the option whose larger side is above α wins over one whose larger side is
- * below; among "above", the larger share above wins; among "below", the smaller share below wins.
- */
+/** Weighted (see ./index.ts); `counts` are reported in ballots, each college holding its weight's share. */
 export function tallyMajorityJudgmentByCollege(
   options: readonly string[],
   ballotsByCollege: Record<string, readonly Record<string, Grade | undefined>[]>,
@@ -125,40 +162,17 @@ export function tallyMajorityJudgmentByCollegeCounts(
     Object.entries(countsByCollege).map(([college, counts]) => [college, tallyMajorityJudgmentCounts(options, counts)]),
   );
   const voters = Object.fromEntries(Object.entries(countsByCollege).map(([college, counts]) => [college, counts.voters]));
-  const effective = effectiveWeights(weights, voters);
-  const shares = Object.fromEntries(options.map((option) => [option, grades.map(() => 0)])) as Record<string, GradeCounts>;
-  for (const [college, weight] of Object.entries(effective)) {
+  const { factors } = virtualElectorate(weights, voters);
+  const scale = reportedScale(weights, voters);
+  const virtual = Object.fromEntries(options.map((option) => [option, grades.map(() => 0n)]));
+  const counts = Object.fromEntries(options.map((option) => [option, grades.map(() => 0)])) as Record<string, GradeCounts>;
+  for (const [college, factor] of Object.entries(factors)) {
     for (const option of options) {
-      byCollege[college]!.counts[option]!.forEach(
-        (count, grade) => (shares[option]![grade]! += (weight * count) / voters[college]!),
-      );
+      byCollege[college]!.counts[option]!.forEach((n, grade) => {
+        virtual[option]![grade]! += factor * BigInt(n);
+        counts[option]![grade]! += scale[college]! * n;
+      });
     }
   }
-  const epsilon = 1e-9;
-  const gauge = (distribution: GradeCounts) => {
-    // Majority grade on shares: the lowest grade where the cumulative share reaches one half.
-    let cumulative = 0;
-    let grade = 0;
-    for (; grade < distribution.length; grade++) {
-      cumulative += distribution[grade]!;
-      if (cumulative >= 0.5 - epsilon) break;
-    }
-    const below = distribution.slice(0, grade).reduce((a, b) => a + b, 0);
-    const above = distribution.slice(grade + 1).reduce((a, b) => a + b, 0);
-    return { grade, above, below };
-  };
-  const compare = (a: string, b: string) => {
-    const ga = gauge(shares[a]!);
-    const gb = gauge(shares[b]!);
-    if (ga.grade !== gb.grade) return ga.grade - gb.grade;
-    const sideA = ga.above > ga.below + epsilon ? 1 : -1;
-    const sideB = gb.above > gb.below + epsilon ? 1 : -1;
-    if (sideA !== sideB) return sideA - sideB;
-    const diff = sideA > 0 ? ga.above - gb.above : gb.below - ga.below;
-    return Math.abs(diff) < epsilon ? 0 : diff;
-  };
-  const any = Object.keys(effective).length > 0;
-  const ranking = any ? rank(options, compare) : [];
-  const majorityGrades = Object.fromEntries(options.map((option) => [option, any ? gauge(shares[option]!).grade : null]));
-  return { counts: shares, majorityGrades, ranking, winners: ranking[0] ?? [], byCollege };
+  return { counts, ...judge(options, virtual), byCollege };
 }

@@ -1,9 +1,10 @@
 /**
  * For / against / abstain with a threshold on votes expressed (for + against; abstentions count for
  * turnout and quorum, not for the threshold). Simple majority: strictly more than half. Two thirds,
- * three quarters: at least that share. No vote expressed: not adopted.
+ * three quarters: at least that share. No vote expressed: not adopted. Colleges are combined by the
+ * rule of ./index.ts (a college's voters, here, are its votes expressed).
  */
-import { effectiveWeights, type CollegeWeights } from "./colleges";
+import { effectiveWeights, virtualElectorate, type CollegeWeights } from "./colleges";
 
 export const thresholds = { simple: 1 / 2, twoThirds: 2 / 3, threeQuarters: 3 / 4 } as const;
 export type Threshold = keyof typeof thresholds;
@@ -17,16 +18,17 @@ export function countChoices(choices: readonly Choice[]): ThresholdCounts {
 }
 
 /** Exact comparison in integers: for / (for + against) against the threshold, with no float error. */
-export function meetsThreshold(forVotes: number, againstVotes: number, threshold: Threshold): boolean {
-  const expressed = forVotes + againstVotes;
-  if (expressed === 0) return false;
+export function meetsThreshold(forVotes: number | bigint, againstVotes: number | bigint, threshold: Threshold): boolean {
+  const pro = BigInt(forVotes);
+  const expressed = pro + BigInt(againstVotes);
+  if (expressed === 0n) return false;
   switch (threshold) {
     case "simple":
-      return 2 * forVotes > expressed;
+      return 2n * pro > expressed;
     case "twoThirds":
-      return 3 * forVotes >= 2 * expressed;
+      return 3n * pro >= 2n * expressed;
     case "threeQuarters":
-      return 4 * forVotes >= 3 * expressed;
+      return 4n * pro >= 3n * expressed;
   }
 }
 
@@ -47,11 +49,7 @@ export function tallyThresholdCounts(given: ThresholdCounts, threshold: Threshol
   };
 }
 
-/**
- * Weighted across colleges: each college's share of "for" among its votes expressed, combined by
- * effective weights (colleges with no vote expressed drop out). Compared with a tiny tolerance so
- * that exactly two thirds stays two thirds after floating-point weighting.
- */
+/** Weighted across colleges (see ./index.ts): each college's ballots counted in its weight's share. */
 export function tallyThresholdByCollege(
   choicesByCollege: Record<string, readonly Choice[]>,
   weights: CollegeWeights,
@@ -64,7 +62,10 @@ export function tallyThresholdByCollege(
   );
 }
 
-/** The same from each college's counts. */
+/**
+ * The same from each college's counts. Adoption is decided exactly on the virtual electorate;
+ * `forShare` (the weighted share of "for" among votes expressed) is reported for reading.
+ */
 export function tallyThresholdByCollegeCounts(
   countsByCollege: Record<string, ThresholdCounts>,
   weights: CollegeWeights,
@@ -77,17 +78,27 @@ export function tallyThresholdByCollegeCounts(
     Object.entries(byCollege).map(([college, r]) => [college, r.counts.for + r.counts.against]),
   );
   const effective = effectiveWeights(weights, expressedByCollege);
+  const { factors } = virtualElectorate(weights, expressedByCollege);
   const counts = { for: 0, against: 0, abstain: 0 };
   for (const result of Object.values(byCollege))
     for (const key of ["for", "against", "abstain"] as const) counts[key] += result.counts[key];
   if (Object.keys(effective).length === 0)
     return { counts, forShare: null, adopted: false, byCollege, effectiveWeights: effective };
+  let virtualFor = 0n;
+  let virtualAgainst = 0n;
+  for (const [college, factor] of Object.entries(factors)) {
+    virtualFor += factor * BigInt(byCollege[college]!.counts.for);
+    virtualAgainst += factor * BigInt(byCollege[college]!.counts.against);
+  }
   const forShare = Object.entries(effective).reduce(
     (sum, [college, weight]) => sum + weight * (byCollege[college]!.forShare ?? 0),
     0,
   );
-  const epsilon = 1e-9;
-  const limit = thresholds[threshold];
-  const adopted = threshold === "simple" ? forShare > limit + epsilon : forShare >= limit - epsilon;
-  return { counts, forShare, adopted, byCollege, effectiveWeights: effective };
+  return {
+    counts,
+    forShare,
+    adopted: meetsThreshold(virtualFor, virtualAgainst, threshold),
+    byCollege,
+    effectiveWeights: effective,
+  };
 }
