@@ -7,7 +7,7 @@ import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { config } from "@/lib/config";
-import { createTranslator, formatDate } from "@/lib/i18n/core";
+import { catalogue, createTranslator, formatDate } from "@/lib/i18n/core";
 import { currentLocale, currentUser } from "@/lib/web/request";
 import "./globals.css";
 
@@ -33,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <DsfrProvider lang={locale}>
-          <I18nProvider locale={locale}>
+          <I18nProvider locale={locale} messages={catalogue(locale)}>
             <div className="fr-skiplinks">
               <nav className="fr-container" role="navigation" aria-label={t("layout.skipToContent")}>
                 <ul className="fr-skiplinks__list">

@@ -147,13 +147,13 @@ test("draws a coverage with the mouse: crossing sides refused, undo, finish, cle
   ] as const) {
     await canvas.click({ position: { x, y } });
   }
-  await expect(draw.getByText("4 sommet(s) placé(s)")).toBeVisible();
+  await expect(draw.getByText("4 sommets placés")).toBeVisible();
   await finish.click();
   await expect(draw.getByText(/Les côtés du polygone se croisent/)).toBeVisible();
   await expect(summary).toHaveText(before ?? "");
 
   await draw.getByRole("button", { name: "Annuler le dernier point" }).click();
-  await expect(draw.getByText("3 sommet(s) placé(s)")).toBeVisible();
+  await expect(draw.getByText("3 sommets placés")).toBeVisible();
   await finish.click();
   await expect(draw.getByText("Polygone de 3 sommets enregistré.")).toBeVisible();
   await expect(summary).not.toHaveText(before ?? "");

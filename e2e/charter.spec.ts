@@ -52,7 +52,7 @@ test("an administrator founds the charter; it is read, explained and exported", 
   await expect(page.getByText("Principe d'Ostrom 5 : des sanctions graduées").first()).toBeVisible();
   await expect(page.getByTestId("charter-parameters")).toContainText("25 % des membres");
   await expect(page.getByTestId("charter-parameters")).toContainText(
-    "suspension de 15 jours (oubliée après 365 jours), puis exclusion (oubliée après 3650 jours)",
+    "suspension de 15 jours (oubliée après 365 jours), puis exclusion (oubliée après 3 650 jours)",
   );
   await expect(page.getByTestId("charter-history")).toContainText("Fondation de la charte");
   await expect(page.getByTestId("found-charter-form")).toHaveCount(0);

@@ -252,11 +252,11 @@ test("a report leads to hiding and a suspension by the ladder, an appeal overtur
   await ines.goto(`/communities/${slug}/moderation?reason=SPAM`);
   await expect(ines.getByTestId("queue-item")).toHaveCount(50);
   await ines.getByText("Tout sélectionner sur cette page").click();
-  await expect(ines.getByTestId("selected-count")).toHaveText("50 sélectionné(s)");
+  await expect(ines.getByTestId("selected-count")).toHaveText("50 sélectionnés");
   await ines.getByRole("textbox", { name: /^Motif \(lu par les auteurs/ }).fill("Vague de spam");
   await ines.getByRole("button", { name: "Tout masquer et sanctionner les auteurs" }).click();
   await expect(ines.getByTestId("queue-message")).toContainText(
-    "50 signalement(s) traité(s), 50 contenu(s) masqué(s), 5 auteur(s) sanctionné(s).",
+    "50 signalements traités, 50 contenus masqués, 5 auteurs sanctionnés.",
   );
   await expect(ines.getByTestId("queue-item")).toHaveCount(0);
   expect(

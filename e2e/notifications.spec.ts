@@ -58,7 +58,7 @@ test("unread count, list marked read, preferences, and a one-click unsubscribe l
   // Amina asks to join: Nina sees one unread notification in the header.
   await askToJoin(browser, "Amina Diallo", slug);
   await page.goto("/");
-  await expect(header.getByRole("link", { name: /^Notifications/ })).toHaveText("Notifications (1 non lues)");
+  await expect(header.getByRole("link", { name: /^Notifications/ })).toHaveText("Notifications (1 non lue)");
   await expectAccessible(page);
   await header.getByRole("link", { name: /^Notifications/ }).click();
   await expect(page).toHaveURL(/\/notifications$/);

@@ -8,7 +8,7 @@ import { charterParametersSchema, type CharterParameters } from "./parameters";
 
 export const parameterKeys = Object.keys(charterParametersSchema.shape) as (keyof CharterParameters)[];
 
-const days = (t: Translate, count: number) => (count === 1 ? t("charter.values.oneDay") : t("charter.values.days", { count }));
+const days = (t: Translate, count: number) => t("charter.values.days", { count });
 const percent = (t: Translate, count: number) =>
   count === 0 ? t("charter.values.none") : t("charter.values.percentOfMembers", { count });
 

@@ -1,77 +1,37 @@
 /**
- * A deliberately small i18n core: typed catalogues (English must have every French key, checked by
- * TypeScript), `{name}` interpolation, and Intl formatters. No Next.js imports: emails, the worker
- * and tests use it too.
+ * Server side of i18n: the catalogues of both locales (lib/i18n/messages, French first, English complete) and the
+ * translators over them, on the use-intl engine of ./engine. Pages, server actions, the API, emails and the worker
+ * use it. Client components never import this module (it would ship both catalogues): they get the messages of
+ * their page's locale from the root layout through `I18nProvider` and translate with `useT()`
+ * (components/i18n/i18n-provider.tsx); tests/unit/i18n.test.ts checks the client module graph for it.
  */
-import { fr } from "./messages/fr";
-import type { Messages } from "./messages/types";
+import { translatorFor, type Locale, type Messages, type Translate, type Translator, type Values } from "./engine";
 import { en } from "./messages/en";
+import { fr } from "./messages/fr";
 
-export const locales = ["fr", "en"] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "fr";
+export * from "./engine";
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (locales as readonly string[]).includes(value);
-}
+const catalogues: Record<Locale, Messages> = { fr, en };
 
-type Catalogue = Messages;
-// Dotted paths to every string leaf of the catalogue.
-type Leaves<T, P extends string = ""> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-export type MessageKey = Leaves<typeof fr>;
-
-const catalogues: Record<Locale, Catalogue> = { fr, en };
-
-export function catalogue(locale: Locale): Catalogue {
+/** The messages of one locale, e.g. for the root layout to hand to the client provider. */
+export function catalogue(locale: Locale): Messages {
   return catalogues[locale];
 }
 
-function lookup(messages: unknown, key: string): string | undefined {
-  let node: unknown = messages;
-  for (const part of key.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string" ? node : undefined;
+const translators = new Map<Locale, Translator>();
+
+function translator(locale: Locale): Translator {
+  let found = translators.get(locale);
+  if (!found) translators.set(locale, (found = translatorFor(locale, catalogues[locale])));
+  return found;
 }
 
-export type Values = Record<string, string | number>;
-export type Translate = (key: MessageKey, values?: Values) => string;
-
-export function interpolate(template: string, values?: Values): string {
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** A translator over a catalogue. Unknown keys return the key itself, so a miss is visible, not fatal. */
+/** `t(key, values)` over the locale's catalogue. An unknown key renders the key itself, so a miss is visible, not fatal. */
 export function createTranslator(locale: Locale): Translate {
-  const messages = catalogues[locale];
-  return (key, values) => interpolate(lookup(messages, key) ?? key, values);
+  return translator(locale).t;
 }
 
-/** Translate a key that arrives as data (e.g. a zod issue message); falls back to a generic message. */
+/** Translate a key that arrives as data (e.g. a zod issue message); falls back to the generic `errors.invalid`. */
 export function translateDynamic(locale: Locale, key: string, values?: Values): string {
-  const messages = catalogues[locale];
-  return interpolate(lookup(messages, key) ?? lookup(messages, "errors.invalid") ?? key, values);
-}
-
-export function formatDate(locale: Locale, date: Date, style: "long" | "short" = "long"): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    dateStyle: style === "long" ? "long" : "short",
-    timeZone: "Europe/Paris",
-  }).format(date);
-}
-
-export function formatDateTime(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Paris",
-  }).format(date);
-}
-
-export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB").format(value);
+  return translator(locale).dynamic(key, values);
 }

@@ -231,7 +231,7 @@ describe("daily digest", () => {
     }
     const mails = await outboxFor(person.email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe("Votre résumé quotidien : 2 notification(s)");
+    expect(mails[0]!.subject).toBe("Votre résumé quotidien : 2 notifications");
     expect(mails[0]!.text).toContain("Alpha");
     expect(mails[0]!.text).toContain("Résultat du vote sur « Beta » : proposition adoptée");
     expect(mails[0]!.text).not.toContain("Gamma");

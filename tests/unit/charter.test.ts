@@ -144,7 +144,7 @@ describe("parameters in words", () => {
     expect(describeParameterValue(fr, "quorumPercent", 20)).toBe("20 % des membres");
     expect(describeParameterValue(fr, "proposeAfterDays", 0)).toBe("tout membre actif");
     expect(describeParameterValue(fr, "sanctionsLadder", defaultCharterParameters.sanctionsLadder)).toBe(
-      "avertissement (oubliée après 180 jours), puis suspension de 7 jours (oubliée après 365 jours), puis exclusion (oubliée après 3650 jours)",
+      "avertissement (oubliée après 180 jours), puis suspension de 7 jours (oubliée après 365 jours), puis exclusion (oubliée après 3\u202f650 jours)",
     );
   });
 });

@@ -81,14 +81,14 @@ export const enCatalogue: Messages["catalogue"] = {
     closePopup: "Close popup",
     searchArea: "Search this area",
     featuresListLabel: "Areas shown on the map",
-    featureCount: "{count} area(s) shown",
+    featureCount: "{count, plural, one {# area} other {# areas}} shown",
     open: "Open the page",
     offline: "The base map could not be loaded: areas are drawn on a plain background.",
     unavailable: "The map cannot be shown in this browser (WebGL unavailable). The list of areas remains available.",
     draw: {
       instructions:
         "Click on the map to place the polygon's vertices, then “Finish the polygon”. You can also upload a GeoJSON file or pick a region.",
-      vertices: "{count} vertex(es) placed",
+      vertices: "{count, plural, one {# vertex} other {# vertices}} placed",
       addCentre: "Place a vertex at the centre of the map",
       finish: "Finish the polygon",
       undo: "Undo the last point",

@@ -33,7 +33,7 @@ export const enCommunities: Messages["communities"] = {
   email: {
     invitationSubject: "Invitation to join “{community}” on Géocommuns",
     invitationBody:
-      "{inviter} invites you to join the community “{community}” on Géocommuns. This link is valid for {days} days and works once:",
+      "{inviter} invites you to join the community “{community}” on Géocommuns. This link is valid for {days, plural, one {# day} other {# days}} and works once:",
     invitationButton: "See the invitation",
     approvedSubject: "Welcome to “{community}”",
     approvedBody: "Your request to join “{community}” has been accepted.",

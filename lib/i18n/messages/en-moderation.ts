@@ -9,7 +9,7 @@ export const enModeration: Messages["moderation"] = {
     notMember: "This person is not an active member of this community.",
     invalidDate: "Enter a valid date (YYYY-MM-DD).",
     untilPast: "The end of the suspension must be in the future.",
-    appealDeadline: "The deadline for appealing ({days} days after the sanction) has passed.",
+    appealDeadline: "The deadline for appealing ({days, plural, one {# day} other {# days}} after the sanction) has passed.",
     bulkNone: "Select at least one report.",
     bulkTooMany: "Select at most 100 reports at a time.",
     bulkNotFound: "Some selected reports do not exist or are not yours to decide.",

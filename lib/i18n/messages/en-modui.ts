@@ -58,7 +58,7 @@ export const enModui: Messages["modui"] = {
     all: "All",
     apply: "Filter",
     empty: "No report matches these criteria.",
-    count: "{count} report(s) on this page",
+    count: "{count, plural, one {# report} other {# reports}} on this page",
     select: "Select report {n}",
     selectAll: "Select all on this page",
     selected: "{count} selected",
@@ -82,7 +82,8 @@ export const enModui: Messages["modui"] = {
     bulkHideAndSanction: "Hide all and sanction their authors",
     bulkDismiss: "Dismiss all",
     bulkNone: "Select at least one report.",
-    bulkDone: "{reports} report(s) handled, {hidden} item(s) hidden, {sanctioned} author(s) sanctioned.",
+    bulkDone:
+      "{reports, plural, one {# report} other {# reports}} handled, {hidden, plural, one {# item} other {# items}} hidden, {sanctioned, plural, one {# author} other {# authors}} sanctioned.",
     bulkSkipped: "Not sanctioned (moderators, administrators or already banned): {count}.",
     actions: "Actions on this report",
     dismiss: "Dismiss",
@@ -127,7 +128,7 @@ export const enModui: Messages["modui"] = {
     ladderDeparted: "The sanction departs from the ladder ({suggested} suggested): {reason}",
     appealTitle: "Appeal",
     appealIntro:
-      "You may contest this sanction once, within {days} days (until {date}). Someone other than the person who imposed it will decide.",
+      "You may contest this sanction once, within {days, plural, one {# day} other {# days}} (until {date}). Someone other than the person who imposed it will decide.",
     appealText: "Your appeal",
     appealHint: "Explain why the sanction should be lifted (at least 10 characters).",
     appealSubmit: "File the appeal",
@@ -177,7 +178,7 @@ export const enModui: Messages["modui"] = {
   errors: {
     invalidDate: "Enter a valid date.",
     untilPast: "The end date must be in the future.",
-    appealDeadline: "The deadline for appealing ({days} days) has passed.",
+    appealDeadline: "The deadline for appealing ({days, plural, one {# day} other {# days}}) has passed.",
     tooMany: "Select at most 100 reports at a time.",
   },
 };

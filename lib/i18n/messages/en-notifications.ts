@@ -127,7 +127,7 @@ export const enNotifications: Messages["notifications"] = {
     unsubscribeKind: "Stop emails of this kind: {url}",
     unsubscribeDigest: "Stop the daily digest: {url}",
     signature: "The Géocommuns team",
-    digestSubject: "Your daily digest: {count} notification(s)",
+    digestSubject: "Your daily digest: {count, plural, one {# notification} other {# notifications}}",
     digestIntro: "Here is what happened since your last digest:",
     manageLabel: "Manage my preferences",
     unsubscribeLabel: "Unsubscribe",

@@ -96,7 +96,7 @@ export const en: Messages = {
     withProvider: "Sign in with {provider}",
     checkTitle: "Check your inbox",
     checkText:
-      "If {email} is a valid address, a sign-in link has just been sent to it. It is valid for {minutes} minutes and works once.",
+      "If {email} is a valid address, a sign-in link has just been sent to it. It is valid for {minutes, plural, one {# minute} other {# minutes}} and works once.",
     checkMailbox: "Open the demo mailbox",
     confirmTitle: "Confirm sign-in",
     confirmText: "You are about to sign in as {email}.",
@@ -162,7 +162,7 @@ export const en: Messages = {
     },
     actorKind: { required: "Choose whom you act for." },
     locale: { invalid: "Choose French or English." },
-    rateLimited: "Too many requests. Try again in {minutes} minutes.",
+    rateLimited: "Too many requests. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
     unexpected: "An unexpected error occurred. Try again; if it persists, report it with reference {requestId}.",
     notFound: "Page not found",
     notFoundText: "The page you are looking for does not exist or has moved.",
@@ -175,7 +175,7 @@ export const en: Messages = {
     signIn: {
       subject: "Your Géocommuns sign-in link",
       greeting: "Hello,",
-      body: "To sign in to Géocommuns, open this link. It is valid for {minutes} minutes and works once:",
+      body: "To sign in to Géocommuns, open this link. It is valid for {minutes, plural, one {# minute} other {# minutes}} and works once:",
       button: "Sign me in",
       ignore: "If you did not ask for this link, ignore this message: nobody can sign in without it.",
       signature: "The Géocommuns team",

@@ -56,7 +56,7 @@ export const frCatalogue = {
   },
   results: {
     heading: "Résultats",
-    count: "{count} commun(s) sur cette page",
+    count: "{count, plural, one {# commun} other {# communs}} sur cette page",
     empty: "Aucun commun ne correspond à ces critères.",
     community: "Communauté : {name}",
     licence: "Licence : {licence}",
@@ -81,14 +81,14 @@ export const frCatalogue = {
     closePopup: "Fermer la fenêtre",
     searchArea: "Rechercher dans cette zone",
     featuresListLabel: "Zones représentées sur la carte",
-    featureCount: "{count} zone(s) représentée(s)",
+    featureCount: "{count, plural, one {# zone représentée} other {# zones représentées}}",
     open: "Ouvrir la fiche",
     offline: "Le fond de carte n'a pas pu être chargé : les zones sont dessinées sur un fond neutre.",
     unavailable: "La carte ne peut pas s'afficher dans ce navigateur (WebGL indisponible). La liste des zones reste disponible.",
     draw: {
       instructions:
         "Cliquez sur la carte pour placer les sommets du polygone, puis « Terminer le polygone ». Vous pouvez aussi importer un fichier GeoJSON ou choisir une région.",
-      vertices: "{count} sommet(s) placé(s)",
+      vertices: "{count, plural, one {# sommet placé} other {# sommets placés}}",
       addCentre: "Placer un sommet au centre de la carte",
       finish: "Terminer le polygone",
       undo: "Annuler le dernier point",

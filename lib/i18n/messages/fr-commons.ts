@@ -75,7 +75,7 @@ export const frCommons = {
     latest: "Derniers communs",
     byStatus: "Filtrer par état",
     allStatuses: "Tous les états",
-    count: "{count} communs",
+    count: "{count, plural, one {# commun} other {# communs}}",
   },
   form: {
     newTitle: "Proposer un commun",

@@ -32,7 +32,7 @@ export const frCommunities = {
   email: {
     invitationSubject: "Invitation à rejoindre « {community} » sur Géocommuns",
     invitationBody:
-      "{inviter} vous invite à rejoindre la communauté « {community} » sur Géocommuns. Ce lien est valable {days} jours et ne sert qu'une fois :",
+      "{inviter} vous invite à rejoindre la communauté « {community} » sur Géocommuns. Ce lien est valable {days, plural, one {# jour} other {# jours}} et ne sert qu'une fois :",
     invitationButton: "Voir l'invitation",
     approvedSubject: "Bienvenue dans « {community} »",
     approvedBody: "Votre demande pour rejoindre « {community} » a été acceptée.",

@@ -8,7 +8,7 @@ export const frModeration = {
     notMember: "Cette personne n'est pas membre active de cette communauté.",
     invalidDate: "Indiquez une date valide (AAAA-MM-JJ).",
     untilPast: "La date de fin de la suspension doit être dans le futur.",
-    appealDeadline: "Le délai de recours ({days} jours après la sanction) est dépassé.",
+    appealDeadline: "Le délai de recours ({days, plural, one {# jour} other {# jours}} après la sanction) est dépassé.",
     bulkNone: "Sélectionnez au moins un signalement.",
     bulkTooMany: "Sélectionnez au plus 100 signalements à la fois.",
     bulkNotFound: "Certains signalements sélectionnés n'existent pas ou ne vous reviennent pas.",

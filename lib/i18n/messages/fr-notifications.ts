@@ -89,7 +89,7 @@ export const frNotifications = {
   },
   header: {
     link: "Notifications",
-    unread: "Notifications ({count} non lues)",
+    unread: "Notifications ({count, plural, one {# non lue} other {# non lues}})",
   },
   list: {
     title: "Mes notifications",
@@ -126,7 +126,7 @@ export const frNotifications = {
     unsubscribeKind: "Ne plus recevoir d'email de ce type : {url}",
     unsubscribeDigest: "Ne plus recevoir le résumé quotidien : {url}",
     signature: "L'équipe Géocommuns",
-    digestSubject: "Votre résumé quotidien : {count} notification(s)",
+    digestSubject: "Votre résumé quotidien : {count, plural, one {# notification} other {# notifications}}",
     digestIntro: "Voici ce qui s'est passé depuis votre dernier résumé :",
     manageLabel: "Gérer mes préférences",
     unsubscribeLabel: "Se désabonner",

@@ -96,7 +96,7 @@ export const fr = {
     withProvider: "Se connecter avec {provider}",
     checkTitle: "Consultez votre messagerie",
     checkText:
-      "Si l'adresse {email} est valide, un lien de connexion vient de lui être envoyé. Il est valable {minutes} minutes et ne sert qu'une fois.",
+      "Si l'adresse {email} est valide, un lien de connexion vient de lui être envoyé. Il est valable {minutes, plural, one {# minute} other {# minutes}} et ne sert qu'une fois.",
     checkMailbox: "Ouvrir la boîte aux lettres de démonstration",
     confirmTitle: "Confirmer la connexion",
     confirmText: "Vous allez vous connecter avec l'adresse {email}.",
@@ -162,7 +162,7 @@ export const fr = {
     },
     actorKind: { required: "Choisissez pour qui vous agissez." },
     locale: { invalid: "Choisissez le français ou l'anglais." },
-    rateLimited: "Trop de demandes. Réessayez dans {minutes} minutes.",
+    rateLimited: "Trop de demandes. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.",
     unexpected: "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, signalez-la avec la référence {requestId}.",
     notFound: "Page introuvable",
     notFoundText: "La page que vous cherchez n'existe pas ou a été déplacée.",
@@ -175,7 +175,7 @@ export const fr = {
     signIn: {
       subject: "Votre lien de connexion à Géocommuns",
       greeting: "Bonjour,",
-      body: "Pour vous connecter à Géocommuns, ouvrez ce lien. Il est valable {minutes} minutes et ne sert qu'une fois :",
+      body: "Pour vous connecter à Géocommuns, ouvrez ce lien. Il est valable {minutes, plural, one {# minute} other {# minutes}} et ne sert qu'une fois :",
       button: "Me connecter",
       ignore: "Si vous n'avez pas demandé ce lien, ignorez ce message : personne ne pourra se connecter sans lui.",
       signature: "L'équipe Géocommuns",
