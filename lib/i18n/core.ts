@@ -5,7 +5,16 @@
  * their page's locale from the root layout through `I18nProvider` and translate with `useT()`
  * (components/i18n/i18n-provider.tsx); tests/unit/i18n.test.ts checks the client module graph for it.
  */
-import { translatorFor, type Locale, type Messages, type Translate, type Translator, type Values } from "./engine";
+import {
+  lookup,
+  translatorFor,
+  type Locale,
+  type MessageKey,
+  type Messages,
+  type Translate,
+  type Translator,
+  type Values,
+} from "./engine";
 import { en } from "./messages/en";
 import { fr } from "./messages/fr";
 
@@ -34,4 +43,9 @@ export function createTranslator(locale: Locale): Translate {
 /** Translate a key that arrives as data (e.g. a zod issue message); falls back to the generic `errors.invalid`. */
 export function translateDynamic(locale: Locale, key: string, values?: Values): string {
   return translator(locale).dynamic(key, values);
+}
+
+/** Whether a key that arrives as data (a zod issue, an API error) names a message of the catalogues. */
+export function isMessageKey(key: string): key is MessageKey {
+  return lookup(fr, key) !== undefined;
 }

@@ -7,6 +7,7 @@ import {
   createTranslator,
   formatDate,
   formatNumber,
+  isMessageKey,
   locales,
   translateDynamic,
   translatorFor,
@@ -152,6 +153,8 @@ describe("message catalogues", () => {
     expect(translateDynamic("en", "constructor")).toBe(createTranslator("en")("errors.invalid"));
     expect(translateDynamic("en", "errors")).toBe(createTranslator("en")("errors.invalid"));
     expect(translateDynamic("fr", "errors.rateLimited", { minutes: 2 })).toContain("2 minutes");
+    expect(isMessageKey("errors.rateLimited")).toBe(true);
+    expect(["errors", "errors.nope", "constructor", "errors.toString", ""].some(isMessageKey)).toBe(false);
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     expect(createTranslator("fr")("errors.rateLimited")).toBe("errors.rateLimited");
     expect(errors).toHaveBeenCalled();
