@@ -1,6 +1,6 @@
 /**
  * Bulk moderation for spam waves: many reports at once, in one transaction per call, with one audit
- * entry per item. "hide" hides every reported item (proposals, comments, commons, contributions);
+ * entry per item. "hide" hides every reported item of a hideable kind (targets/registry.ts);
  * "hideAndSanction" also sanctions each distinct author at the step the charter's ladder suggests
  * (authors who cannot be sanctioned — moderators, administrators, people already banned or gone —
  * are counted as skipped, the rest still happens); "dismiss" closes the reports.
@@ -10,18 +10,18 @@ import { AppError, isAppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms";
 import { assertCan } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
-import { hideableKinds, hideInTx, type HideableKind } from "./hide";
+import { hideInTx } from "./hide";
 import { bulkSchema } from "./bulk-schema";
 import { dismissInTx } from "./reports";
 import { sanctionInTx, suggestSanction } from "./sanctions";
 import { ModerationInputError } from "./schemas";
 import { ReporterNotices } from "./notify";
+import type { HideableKind } from "./schemas";
+import { isHideable } from "./targets/registry";
 
 export { bulkOps, bulkSchema, type BulkInput } from "./bulk-schema";
 
 export type BulkResult = { reports: number; hidden: number; sanctioned: number; skipped: number };
-
-const isHideable = (kind: string): kind is HideableKind => (hideableKinds as readonly string[]).includes(kind);
 
 export async function moderateInBulk(
   db: Db,
@@ -109,12 +109,13 @@ export async function moderateInBulk(
           });
           result.hidden += 1;
         } catch (error) {
-          // Already hidden, or removed since: nothing to hide, the reports are still answered below.
+          // Already hidden by a moderator, or removed since: nothing to hide, the reports are still
+          // answered below. (An automatic hiding is taken over and counts as hidden.)
           if (isAppError(error) && (error.status === 409 || error.status === 404)) continue;
           throw error;
         }
       }
-      // Reports on profiles, or on items already hidden, are answered too.
+      // Reports on kinds that cannot be hidden (profiles), or on items already hidden, are answered too.
       const left = await tx.report.findMany({
         where: { id: { in: open.map((r) => r.id) }, state: "OPEN" },
         select: { id: true, reporterId: true, targetKind: true },

@@ -11,76 +11,15 @@ import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { hideSchema, ModerationInputError, type HideableKind } from "./schemas";
+import { tellReporters, type ReporterNotices } from "./notify";
+import { moderationTargets } from "./targets/registry";
 
 export { hideableKinds, hideSchema, moderationNoteSchema, type HideableKind, type HideInput } from "./schemas";
-import { tellReporters, type ReporterNotices } from "./notify";
-
-type TargetState = { authorId: string | null; hidden: boolean };
-
-/** The item's author and whether it is hidden, checking that it belongs to the community. */
-export async function hideableTarget(
-  tx: DbTx,
-  communityId: string,
-  kind: HideableKind,
-  targetId: string,
-): Promise<TargetState | null> {
-  switch (kind) {
-    case "PROPOSAL": {
-      const row = await tx.proposal.findFirst({
-        where: { id: targetId, communityId },
-        select: { authorId: true, hiddenAt: true },
-      });
-      return row && { authorId: row.authorId, hidden: row.hiddenAt !== null };
-    }
-    case "COMMENT": {
-      const row = await tx.proposalComment.findUnique({
-        where: { id: targetId },
-        select: { authorId: true, hiddenAt: true, proposalId: true },
-      });
-      if (!row) return null;
-      const inCommunity = await tx.proposal.count({ where: { id: row.proposalId, communityId } });
-      return inCommunity === 1 ? { authorId: row.authorId, hidden: row.hiddenAt !== null } : null;
-    }
-    case "COMMONS": {
-      const row = await tx.commons.findFirst({
-        where: { id: targetId, communityId },
-        select: { proposerId: true, hiddenAt: true },
-      });
-      return row && { authorId: row.proposerId, hidden: row.hiddenAt !== null };
-    }
-    case "CONTRIBUTION": {
-      const row = await tx.contribution.findFirst({
-        where: { id: targetId, commons: { communityId } },
-        select: { authorId: true, hiddenAt: true },
-      });
-      return row && { authorId: row.authorId, hidden: row.hiddenAt !== null };
-    }
-  }
-}
-
-async function setHidden(
-  tx: DbTx,
-  kind: HideableKind,
-  targetId: string,
-  hide: { at: Date; reason: string; byId: string } | null,
-): Promise<boolean> {
-  const where = { id: targetId, hiddenAt: hide ? null : { not: null } };
-  const data = hide ? { hiddenAt: hide.at, hiddenReason: hide.reason } : { hiddenAt: null, hiddenReason: null };
-  switch (kind) {
-    case "PROPOSAL":
-      return (await tx.proposal.updateMany({ where, data })).count === 1;
-    case "COMMENT":
-      return (await tx.proposalComment.updateMany({ where, data: { ...data, hiddenById: hide ? hide.byId : null } })).count === 1;
-    case "COMMONS":
-      return (await tx.commons.updateMany({ where, data })).count === 1;
-    case "CONTRIBUTION":
-      return (await tx.contribution.updateMany({ where, data })).count === 1;
-  }
-}
 
 /**
  * Inside a transaction the caller holds (bulk actions share one). Returns the author of the item;
- * throws 404 when the item is not in the community, 409 when it is already in the asked state.
+ * throws 404 when the item is not in the community, 409 when it is already in the asked state (an
+ * automatic hiding is not: the moderator takes it over, see targets/target.ts).
  */
 export async function hideInTx(
   tx: DbTx,
@@ -105,9 +44,14 @@ export async function hideInTx(
     deferred?: ReporterNotices;
   },
 ): Promise<{ authorId: string | null }> {
-  const target = await hideableTarget(tx, communityId, targetKind, targetId);
+  const adapter = moderationTargets[targetKind];
+  const target = await adapter.load(tx, { communityId, id: targetId });
   if (!target) throw new NotFoundError();
-  const changed = await setHidden(tx, targetKind, targetId, hide ? { at: now, reason, byId: actorId } : null);
+  // A moderator's hiding is stored as theirs, so dismissing later reports never undoes it; restoring
+  // lifts any hiding, automatic or not.
+  const changed = hide
+    ? await adapter.hiding.hide(tx, { id: targetId, at: now, hider: { by: "MODERATOR", moderatorId: actorId, reason } })
+    : await adapter.hiding.unhide(tx, { id: targetId });
   if (!changed) {
     throw hide
       ? new AppError("already_hidden", "moderation.errors.alreadyHidden", 409)
@@ -133,7 +77,7 @@ export async function hideInTx(
     communityId,
     action: hide ? "moderation.hidden" : "moderation.restored",
     details: {
-      ...(hide ? {} : { reason: "contentRestored" }),
+      ...(hide ? { hiddenBy: "MODERATOR" } : { reason: "contentRestored" }),
       targetKind,
       targetId,
       note: reason,

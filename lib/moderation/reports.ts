@@ -2,8 +2,8 @@
  * Reports and the moderation queue. One report per person per item (the unique constraint decides,
  * 409 on a duplicate). The reporter's identity is never part of any shape this module returns, and the
  * audit entry of a report names no actor: the reported person reads the audit log too.
- * With the charter's autoHideAfterReports, a comment, proposal, commons or contribution is hidden once
- * that many reports are open on it; dismissing the last open report restores it.
+ * With the charter's autoHideAfterReports, any hideable item (targets/registry.ts) is hidden once that
+ * many reports are open on it, marked AUTOMATIC; dismissing the last open report restores it.
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -17,6 +17,7 @@ import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { ModerationInputError, queueFilterSchema, reportSchema } from "./schemas";
 import { enforceRateLimit } from "./rate-limits";
 import { tellReporters, type ReporterNotices } from "./notify";
+import { hidingOf, moderationTarget } from "./targets/registry";
 
 /** What the reporter gets back: their own report, without the reported person's identity either. */
 export type ReportReceipt = {
@@ -28,95 +29,20 @@ export type ReportReceipt = {
 };
 
 /**
- * Hides reported content automatically (the charter's autoHideAfterReports), until a moderator
- * decides. An automatic hiding names no moderator and gives no reason: that is how it is told apart
- * from a moderator's (lib/moderation/hide.ts always records both), and only it is undone when the
- * reports are dismissed.
+ * Who answers for the reported item, checking that it belongs to the community. When the platform
+ * cannot tell (a commons whose proposer left), the reporter names a member responsible.
  */
-async function hideAutomatically(tx: DbTx, kind: ReportTargetKind, id: string): Promise<boolean> {
-  const at = new Date();
-  const where = { id, hiddenAt: null };
-  switch (kind) {
-    case "COMMENT":
-      return (
-        (await tx.proposalComment.updateMany({ where, data: { hiddenAt: at, hiddenById: null, hiddenReason: null } })).count === 1
-      );
-    case "PROPOSAL":
-      return (await tx.proposal.updateMany({ where, data: { hiddenAt: at, hiddenReason: null } })).count === 1;
-    case "COMMONS":
-      return (await tx.commons.updateMany({ where, data: { hiddenAt: at, hiddenReason: null } })).count === 1;
-    case "CONTRIBUTION":
-      return (await tx.contribution.updateMany({ where, data: { hiddenAt: at, hiddenReason: null } })).count === 1;
-    case "PROFILE":
-      return false;
-  }
-}
-
-async function undoAutomaticHiding(tx: DbTx, kind: ReportTargetKind, id: string): Promise<boolean> {
-  const automatic = { id, hiddenAt: { not: null }, hiddenReason: null };
-  const data = { hiddenAt: null };
-  switch (kind) {
-    case "COMMENT":
-      return (await tx.proposalComment.updateMany({ where: { ...automatic, hiddenById: null }, data })).count === 1;
-    case "PROPOSAL":
-      return (await tx.proposal.updateMany({ where: automatic, data })).count === 1;
-    case "COMMONS":
-      return (await tx.commons.updateMany({ where: automatic, data })).count === 1;
-    case "CONTRIBUTION":
-      return (await tx.contribution.updateMany({ where: automatic, data })).count === 1;
-    case "PROFILE":
-      return false;
-  }
-}
-
-/** Finds who wrote the reported item, checking that it belongs to the community. */
-async function targetAuthor(
+async function reportedAuthor(
   db: DbTx,
-  communityId: string,
-  kind: ReportTargetKind,
-  targetId: string,
-  given: string | undefined,
+  { communityId, kind, id, given }: { communityId: string; kind: ReportTargetKind; id: string; given: string | undefined },
 ): Promise<string> {
-  switch (kind) {
-    case "PROPOSAL": {
-      const proposal = await db.proposal.findFirst({ where: { id: targetId, communityId }, select: { authorId: true } });
-      if (!proposal) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
-      return proposal.authorId;
-    }
-    case "COMMENT": {
-      const comment = await db.proposalComment.findUnique({
-        where: { id: targetId },
-        select: { authorId: true, proposalId: true },
-      });
-      const inCommunity =
-        comment && (await db.proposal.count({ where: { id: comment.proposalId, communityId } })) === 1 ? comment : null;
-      if (!inCommunity) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
-      return inCommunity.authorId;
-    }
-    case "PROFILE": {
-      const member = await db.membership.count({ where: { communityId, userId: targetId } });
-      if (member === 0) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
-      return targetId;
-    }
-    case "COMMONS": {
-      const commons = await db.commons.findFirst({ where: { id: targetId, communityId }, select: { proposerId: true } });
-      if (!commons) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
-      // A commons whose proposer left the platform: the caller may still name a member responsible.
-      if (commons.proposerId) return commons.proposerId;
-      if (!given) throw new ModerationInputError({ targetAuthorId: "moderation.errors.targetAuthorRequired" });
-      const member = await db.membership.count({ where: { communityId, userId: given } });
-      if (member === 0) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
-      return given;
-    }
-    case "CONTRIBUTION": {
-      const contribution = await db.contribution.findFirst({
-        where: { id: targetId, commons: { communityId } },
-        select: { authorId: true },
-      });
-      if (!contribution) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
-      return contribution.authorId;
-    }
-  }
+  const item = await moderationTarget(kind).load(db, { communityId, id });
+  if (!item) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
+  if (item.authorId) return item.authorId;
+  if (!given) throw new ModerationInputError({ targetAuthorId: "moderation.errors.targetAuthorRequired" });
+  const member = await db.membership.count({ where: { communityId, userId: given } });
+  if (member === 0) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
+  return given;
 }
 
 export async function reportContent(
@@ -127,7 +53,12 @@ export async function reportContent(
   const parsed = reportSchema.safeParse(input);
   if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
   const { targetKind, targetId, reason, comment } = parsed.data;
-  const authorId = await targetAuthor(db, community.id, targetKind, targetId, parsed.data.targetAuthorId);
+  const authorId = await reportedAuthor(db, {
+    communityId: community.id,
+    kind: targetKind,
+    id: targetId,
+    given: parsed.data.targetAuthorId,
+  });
   if (authorId === actor.id) throw new AppError("cannot_report_self", "moderation.errors.cannotReportSelf", 400);
   await enforceRateLimit(db, { action: "reports", userId: actor.id });
   const charter = await getCharterParameters(db, community.id);
@@ -153,14 +84,20 @@ export async function reportContent(
         action: "moderation.reported",
         details: { reportId: report.id, targetKind, reason },
       });
-      if (targetKind !== "PROFILE" && charter.autoHideAfterReports > 0) {
+      // The charter's automatic hiding, until a moderator decides. Stored as AUTOMATIC (no moderator,
+      // no reason): only such a hiding is undone when the reports are dismissed.
+      const hiding = hidingOf(targetKind);
+      if (hiding && charter.autoHideAfterReports > 0) {
         const open = await tx.report.count({ where: { targetKind, targetId, state: "OPEN" } });
-        if (open >= charter.autoHideAfterReports && (await hideAutomatically(tx, targetKind, targetId))) {
+        if (
+          open >= charter.autoHideAfterReports &&
+          (await hiding.hide(tx, { id: targetId, at: new Date(), hider: { by: "AUTOMATIC" } }))
+        ) {
           await recordAudit(tx, {
             actorId: null,
             communityId: community.id,
             action: "moderation.hidden",
-            details: { targetKind, targetId, openReports: open },
+            details: { targetKind, targetId, openReports: open, hiddenBy: "AUTOMATIC" },
           });
         }
       }
@@ -263,7 +200,7 @@ export async function listQueue(
   return { data, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
-/** Closes an open report without a sanction; a comment hidden automatically comes back once no report stays open. */
+/** Closes an open report without a sanction; an item hidden automatically comes back once no report stays open. */
 export async function dismissReport(
   db: Db,
   { actor, slug, reportId }: { actor: Actor; slug: string; reportId: string },
@@ -299,12 +236,13 @@ export async function dismissInTx(
     deferred,
   );
   let restored = false;
-  if (report.targetKind !== "PROFILE") {
+  const hiding = hidingOf(report.targetKind);
+  if (hiding) {
     const stillOpen = await tx.report.count({
       where: { targetKind: report.targetKind, targetId: report.targetId, state: "OPEN" },
     });
-    // Only an automatic hiding is undone; a moderator's hiding (named, with a reason) stands.
-    if (stillOpen === 0) restored = await undoAutomaticHiding(tx, report.targetKind, report.targetId);
+    // Only an automatic hiding is undone (read from the stored hiddenBy); a moderator's stands.
+    if (stillOpen === 0) restored = await hiding.unhide(tx, { id: report.targetId, only: "AUTOMATIC" });
   }
   await recordAudit(tx, {
     actorId,

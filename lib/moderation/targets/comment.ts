@@ -1,0 +1,61 @@
+/**
+ * Comments on proposals as moderated content. A comment belongs to the community of its proposal;
+ * a deleted comment can still be reported and hidden, and shows as removed in the queue.
+ */
+import type { DbTx } from "@/lib/db/client";
+import { excerptOf, hiddenData, hiddenWhere, hideableWhere, hidingSelect, hidingStateOf, shownData } from "./target";
+import type { HideableTarget, TargetSummary } from "./target";
+
+/** The proposals among `ids` that belong to the community (comments carry no community of their own). */
+async function proposalsIn(db: DbTx, communityId: string, ids: string[]): Promise<Set<string>> {
+  const rows = await db.proposal.findMany({ where: { id: { in: [...new Set(ids)] }, communityId }, select: { id: true } });
+  return new Set(rows.map((p) => p.id));
+}
+
+export const commentTarget = {
+  kind: "COMMENT",
+  async load(db, { communityId, id }) {
+    const row = await db.proposalComment.findUnique({
+      where: { id },
+      select: { id: true, proposalId: true, authorId: true, ...hidingSelect },
+    });
+    if (!row || !(await proposalsIn(db, communityId, [row.proposalId])).has(row.proposalId)) return null;
+    return { kind: "COMMENT", id: row.id, communityId, authorId: row.authorId, hidden: hidingStateOf(row) };
+  },
+  async describe(db, { communityId, ids }) {
+    const rows = await db.proposalComment.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, body: true, proposalId: true, deletedAt: true, hiddenAt: true, hiddenBy: true },
+    });
+    const inCommunity = await proposalsIn(
+      db,
+      communityId,
+      rows.map((c) => c.proposalId),
+    );
+    return new Map(
+      rows
+        .filter((c) => inCommunity.has(c.proposalId))
+        .map((c): [string, TargetSummary] => [
+          c.id,
+          {
+            exists: c.deletedAt === null,
+            labelKey: "modui.kinds.COMMENT",
+            title: null,
+            excerpt: excerptOf(c.body),
+            href: `/proposals/${c.proposalId}#comments-title`,
+            hideable: true,
+            hidden: c.hiddenAt !== null,
+            hiddenBy: c.hiddenBy,
+          },
+        ]),
+    );
+  },
+  hiding: {
+    async hide(tx, { id, at, hider }) {
+      return (await tx.proposalComment.updateMany({ where: hideableWhere(id, hider), data: hiddenData(at, hider) })).count === 1;
+    },
+    async unhide(tx, { id, only }) {
+      return (await tx.proposalComment.updateMany({ where: hiddenWhere(id, only), data: shownData })).count === 1;
+    },
+  },
+} satisfies HideableTarget<"COMMENT">;
