@@ -2,7 +2,8 @@
 // Large areas live in their own namespace files (fr-communities.ts…) so they can grow apart.
 // Messages are ICU MessageFormat (use-intl): `{name}` inserts a value; a count that changes a word is a plural,
 // `{count, plural, one {# vote} other {# votes}}` (in French `one` covers 0 and 1); a literal brace is quoted,
-// `'{'`. tests/unit/i18n.test.ts parses and formats every message of both languages.
+// `'{'`, so an apostrophe right before a value must be doubled: `d''{name}`. tests/unit/i18n.test.ts parses and
+// formats every message of both languages.
 import { frCommunities } from "./fr-communities";
 import { frApi } from "./fr-api";
 import { frPages } from "./fr-pages";
