@@ -1,9 +1,13 @@
-/** `npm run worker`: delivers queued emails. Several may run against one database. */
+/**
+ * `npm run worker`: the background jobs (lib/jobs: closes, notifications, digests, suspensions,
+ * purges on pg-boss; the outbox's email delivery). Several may run against one database. SIGINT or
+ * SIGTERM stops it gracefully: running jobs finish (up to 30 s), unfinished ones are retried later.
+ */
 export {};
 process.env.GEOCOMMUNS_PROCESS ??= "worker";
 const { config, ConfigError } = await import("@/lib/config");
 const { db } = await import("@/lib/db/client");
-const { runWorker } = await import("@/lib/mail/run-worker");
+const { startWorker } = await import("@/lib/jobs/worker");
 const { logger } = await import("@/lib/log");
 
 let env;
@@ -16,14 +20,20 @@ try {
   }
   throw error;
 }
-const controller = new AbortController();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, "worker stopping");
-    controller.abort();
-  });
-}
+// pg-boss 10 completes and fails jobs without awaiting the statement: during a database outage that
+// rejection would otherwise end the process. The job itself is safe (it expires and is retried).
+process.on("unhandledRejection", (reason) => logger.warn({ err: reason }, "unhandled rejection in the worker"));
+
+const worker = await startWorker({ db: db(), env });
 logger.info("worker started");
-await runWorker(db(), env, controller.signal);
+await new Promise<void>((resolve) => {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, "worker stopping");
+      resolve();
+    });
+  }
+});
+await worker.stop();
 await db().$disconnect();
 logger.info("worker stopped");

@@ -7,6 +7,7 @@ import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { collegeWeights } from "@/lib/communities/colleges";
 import { emitEvent } from "@/lib/events/emit";
+import { enqueueProposalClose } from "@/lib/jobs/enqueue-proposal-close";
 
 export async function openVoting(
   db: Db,
@@ -53,5 +54,7 @@ export async function openVotingIn(
     proposalId,
     payload: { electorate, closesAt: closesAt.toISOString() },
   });
+  // The close, due at closesAt, is a job that exists exactly when this opening commits (lib/jobs).
+  await enqueueProposalClose(tx, { proposalId, closesAt });
   return { electorate };
 }
