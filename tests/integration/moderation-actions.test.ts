@@ -126,6 +126,7 @@ describe("hiding and restoring", () => {
     expect(row.hiddenAt).not.toBeNull();
     expect(row.hiddenReason).toBe("Publicité");
     expect(row.hiddenById).toBe(moderator.id);
+    expect(row.hiddenBy).toBe("MODERATOR");
     expect(await t.db.report.findMany({ where: { targetId: comment.id }, select: { state: true } })).toEqual([
       { state: "ACTIONED" },
     ]);
@@ -159,7 +160,12 @@ describe("hiding and restoring", () => {
       slug: c.slug,
       input: { targetKind: "COMMENT", targetId: comment.id, reason: "Erreur de ma part" },
     });
-    expect((await t.db.proposalComment.findUniqueOrThrow({ where: { id: comment.id } })).hiddenAt).toBeNull();
+    expect(await t.db.proposalComment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
+      hiddenAt: null,
+      hiddenBy: null,
+      hiddenById: null,
+      hiddenReason: null,
+    });
     expect(
       (
         await rejection(
@@ -208,7 +214,11 @@ describe("hiding and restoring", () => {
       });
       expect(authorId).toBe(member.id);
     }
-    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).hiddenReason).toBe("Hors charte");
+    expect(await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({
+      hiddenReason: "Hors charte",
+      hiddenBy: "MODERATOR",
+      hiddenById: moderator.id,
+    });
     // Hidden proposals leave the list, except for moderators and their author.
     const reader = await joinAs(c.id);
     const listed = async (actor: TestPerson) => (await listProposals(t.db, { actor, slug: c.slug })).data.map((p) => p.id);
@@ -217,6 +227,14 @@ describe("hiding and restoring", () => {
     expect(await listed(moderator)).toContain(proposalId);
     expect((await t.db.commons.findUniqueOrThrow({ where: { id: commons.id } })).hiddenAt).not.toBeNull();
     expect((await t.db.contribution.findUniqueOrThrow({ where: { id: contribution.id } })).hiddenAt).not.toBeNull();
+    expect(await t.db.commons.findUniqueOrThrow({ where: { id: commons.id } })).toMatchObject({
+      hiddenBy: "MODERATOR",
+      hiddenById: moderator.id,
+    });
+    expect(await t.db.contribution.findUniqueOrThrow({ where: { id: contribution.id } })).toMatchObject({
+      hiddenBy: "MODERATOR",
+      hiddenById: moderator.id,
+    });
     // Another community's proposal is unknown here.
     const outside = await rejection(
       hideContent(t.db, {
@@ -280,6 +298,7 @@ describe("bulk actions", () => {
     expect(
       await t.db.proposalComment.count({ where: { proposalId, hiddenAt: { not: null }, hiddenReason: "Vague de spam" } }),
     ).toBe(50);
+    expect(await t.db.proposalComment.count({ where: { proposalId, hiddenBy: "MODERATOR", hiddenById: moderator.id } })).toBe(50);
     expect(await t.db.report.count({ where: { id: { in: reportIds }, state: "ACTIONED" } })).toBe(50);
     // The ladder's first step for each author, their reports linked to it.
     const sanctions = await t.db.sanction.findMany({ where: { communityId: c.id } });

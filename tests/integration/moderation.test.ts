@@ -152,6 +152,10 @@ describe("reports", () => {
     expect((await t.db.proposalComment.findUniqueOrThrow({ where: { id: comment.id } })).hiddenAt).toBeNull();
     const r2 = await reportContent(t.db, { actor: second, slug: c.slug, input });
     expect((await t.db.proposalComment.findUniqueOrThrow({ where: { id: comment.id } })).hiddenAt).not.toBeNull();
+    expect(await t.db.proposalComment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
+      hiddenBy: "AUTOMATIC",
+      hiddenById: null,
+    });
     expect(await t.db.auditEntry.count({ where: { communityId: c.id, action: "moderation.hidden" } })).toBe(1);
 
     await dismissReport(t.db, { actor: moderator, slug: c.slug, reportId: r1.id });
@@ -177,6 +181,8 @@ describe("automatic hiding of other content", () => {
     const hidden = await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
     expect(hidden.hiddenAt).not.toBeNull();
     expect(hidden.hiddenReason).toBeNull();
+    // Stored as automatic, not inferred from the missing reason.
+    expect(hidden).toMatchObject({ hiddenBy: "AUTOMATIC", hiddenById: null });
     expect(
       await t.db.auditEntry.count({
         where: { communityId: c.id, action: "moderation.hidden", details: { path: ["targetId"], equals: proposalId } },
@@ -185,14 +191,37 @@ describe("automatic hiding of other content", () => {
     await dismissReport(t.db, { actor: moderator, slug: c.slug, reportId: r1.id });
     expect((await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).hiddenAt).not.toBeNull();
     await dismissReport(t.db, { actor: moderator, slug: c.slug, reportId: r2.id });
-    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).hiddenAt).toBeNull();
+    expect(await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({
+      hiddenAt: null,
+      hiddenBy: null,
+      hiddenById: null,
+    });
 
-    // A moderator's hiding (with a reason) is not undone by dismissing reports.
+    // A moderator's hiding (stored as theirs, with a reason) is not undone by dismissing reports.
     const other = await proposalBy(c.slug, author);
-    await t.db.proposal.update({ where: { id: other }, data: { hiddenAt: new Date(), hiddenReason: "Publicité" } });
+    await t.db.proposal.update({
+      where: { id: other },
+      data: { hiddenAt: new Date(), hiddenBy: "MODERATOR", hiddenById: moderator.id, hiddenReason: "Publicité" },
+    });
     const r3 = await reportContent(t.db, { actor: first, slug: c.slug, input: { ...input, targetId: other } });
     await dismissReport(t.db, { actor: moderator, slug: c.slug, reportId: r3.id });
-    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: other } })).hiddenReason).toBe("Publicité");
+    expect(await t.db.proposal.findUniqueOrThrow({ where: { id: other } })).toMatchObject({
+      hiddenBy: "MODERATOR",
+      hiddenById: moderator.id,
+      hiddenReason: "Publicité",
+    });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: other } })).hiddenAt).not.toBeNull();
+
+    // Whatever the reason column says: a moderator's hiding without one stands too (the thread's
+    // quick hide of a comment asks for none), since who hid it is stored, not inferred.
+    const third = await proposalBy(c.slug, author);
+    await t.db.proposal.update({
+      where: { id: third },
+      data: { hiddenAt: new Date(), hiddenBy: "MODERATOR", hiddenById: moderator.id, hiddenReason: null },
+    });
+    const r4 = await reportContent(t.db, { actor: first, slug: c.slug, input: { ...input, targetId: third } });
+    await dismissReport(t.db, { actor: moderator, slug: c.slug, reportId: r4.id });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: third } })).hiddenAt).not.toBeNull();
   });
 });
 
