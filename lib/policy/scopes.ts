@@ -49,6 +49,36 @@ function col(alias: string, column: string): Prisma.Sql {
   return Prisma.raw(`"${alias}"."${column}"`);
 }
 
+/**
+ * Prisma conditions that may be known in advance (a platform administrator reads every community):
+ * `true` and `false` fold away, because Prisma reads an empty relation filter inside OR as false.
+ */
+type Cond<W> = W | boolean;
+
+function anyOf<W extends object>(...conds: Cond<W>[]): Cond<W> {
+  if (conds.includes(true)) return true;
+  const rest = conds.filter((c): c is W => c !== false);
+  return rest.length === 0 ? false : rest.length === 1 ? rest[0]! : ({ OR: rest } as W);
+}
+
+function allOf<W extends object>(...conds: Cond<W>[]): Cond<W> {
+  if (conds.includes(false)) return false;
+  const rest = conds.filter((c): c is W => c !== true);
+  return rest.length === 0 ? true : rest.length === 1 ? rest[0]! : ({ AND: rest } as W);
+}
+
+/** A condition on a related row (`{ community: … }`), folded like the others. */
+function through<W extends object, R extends object>(relation: string, cond: Cond<R>): Cond<W> {
+  return typeof cond === "boolean" ? cond : ({ [relation]: cond } as W);
+}
+
+/** The Prisma `where` of a condition: everything, nothing (no id is empty), or the condition. */
+function toWhere<W extends object>(cond: Cond<W>): W {
+  if (cond === true) return {} as W;
+  if (cond === false) return { id: { in: [] } } as W;
+  return cond;
+}
+
 // ---- Standing in a community, from the registry ------------------------------------------------
 
 /**
@@ -70,15 +100,13 @@ const readsHidden = holders("content.readHidden");
 const readsDrafts = holders("commons.readDraft");
 
 /** Communities whose content the viewer reads ("community.read"): public ones, their own, all for platform administrators. */
-function readsCommunityWhere(s: Standing): Prisma.CommunityWhereInput {
-  if (s.platform) return {};
-  return {
-    OR: [
-      { visibility: "PUBLIC" },
-      // Active and suspended members read; pending, banned and former members do not.
-      ...(s.id ? [{ memberships: { some: { userId: s.id, status: { in: ["ACTIVE" as const, "SUSPENDED" as const] } } } }] : []),
-    ],
-  };
+function readsCommunityWhere(s: Standing): Cond<Prisma.CommunityWhereInput> {
+  if (s.platform) return true;
+  return anyOf<Prisma.CommunityWhereInput>(
+    { visibility: "PUBLIC" },
+    // Active and suspended members read; pending, banned and former members do not.
+    s.id ? { memberships: { some: { userId: s.id, status: { in: ["ACTIVE", "SUSPENDED"] } } } } : false,
+  );
 }
 
 function readsCommunitySql(s: Standing, communityId: Prisma.Sql): Prisma.Sql {
@@ -90,10 +118,10 @@ function readsCommunitySql(s: Standing, communityId: Prisma.Sql): Prisma.Sql {
 }
 
 /** Communities where the viewer holds a role-only action (see holders). */
-function holdsWhere(s: Standing, held: ReturnType<typeof holders>): Prisma.CommunityWhereInput {
-  if (!s.id || !s.acts) return { id: { in: [] } };
-  if (s.platform && held.platform) return {};
-  if (held.memberRoles.length === 0) return { id: { in: [] } };
+function holdsWhere(s: Standing, held: ReturnType<typeof holders>): Cond<Prisma.CommunityWhereInput> {
+  if (!s.id || !s.acts) return false;
+  if (s.platform && held.platform) return true;
+  if (held.memberRoles.length === 0) return false;
   return {
     memberships: {
       some: {
@@ -126,7 +154,7 @@ function holdsSql(s: Standing, held: ReturnType<typeof holders>, communityId: Pr
 export const communityScope = {
   allows: (subject: Subject, community: CommunityState, now = new Date()): boolean =>
     can(subject, "community.read", community, now),
-  where: (viewer: Viewer, now = new Date()): Prisma.CommunityWhereInput => readsCommunityWhere(standingOf(viewer, now)),
+  where: (viewer: Viewer, now = new Date()): Prisma.CommunityWhereInput => toWhere(readsCommunityWhere(standingOf(viewer, now))),
   sql: (viewer: Viewer, alias: string, now = new Date()): Prisma.Sql =>
     readsCommunitySql(standingOf(viewer, now), col(alias, "id")),
 };
@@ -156,14 +184,15 @@ export const proposalScope = {
   },
   where(viewer: Viewer, { hidden = "omit" }: { hidden?: HiddenRows } = {}, now = new Date()): Prisma.ProposalWhereInput {
     const s = standingOf(viewer, now);
-    const mine = s.id ? [{ authorId: s.id }] : [];
-    return {
-      AND: [
-        { community: readsCommunityWhere(s) },
-        { OR: [{ status: { not: "DRAFT" } }, ...mine] },
-        ...(hidden === "placeholder" ? [] : [{ OR: [{ hiddenAt: null }, ...mine, { community: holdsWhere(s, readsHidden) }] }]),
-      ],
-    };
+    type W = Prisma.ProposalWhereInput;
+    const mine: Cond<W> = s.id ? { authorId: s.id } : false;
+    return toWhere(
+      allOf<W>(
+        through("community", readsCommunityWhere(s)),
+        anyOf<W>({ status: { not: "DRAFT" } }, mine),
+        hidden === "placeholder" ? true : anyOf<W>({ hiddenAt: null }, mine, through("community", holdsWhere(s, readsHidden))),
+      ),
+    );
   },
   sql(viewer: Viewer, alias: string, { hidden = "omit" }: { hidden?: HiddenRows } = {}, now = new Date()): Prisma.Sql {
     const s = standingOf(viewer, now);
@@ -203,12 +232,12 @@ export type CommonsFacts = {
 export type CommonsView = "read" | "catalogue" | "published";
 type CommonsOptions = { view?: CommonsView; hidden?: HiddenRows };
 
-function carriedWhere(s: Standing): Prisma.CommonsWhereInput[] {
-  if (!s.id) return [];
-  return [
+function carriedWhere(s: Standing): Cond<Prisma.CommonsWhereInput> {
+  if (!s.id) return false;
+  return anyOf<Prisma.CommonsWhereInput>(
     { proposerId: s.id },
     { stewards: { some: { OR: [{ userId: s.id }, { organization: { members: { some: { id: s.id } } } }] } } },
-  ];
+  );
 }
 
 function carriedSql(s: Standing, alias: string): Prisma.Sql {
@@ -216,6 +245,19 @@ function carriedSql(s: Standing, alias: string): Prisma.Sql {
   return Prisma.sql`(${col(alias, "proposerId")} = ${s.id} OR EXISTS (SELECT 1 FROM "CommonsSteward" scope_s
     WHERE scope_s."commonsId" = ${col(alias, "id")} AND (scope_s."userId" = ${s.id}
       OR scope_s."organizationId" = (SELECT scope_u."organizationId" FROM "User" scope_u WHERE scope_u."id" = ${s.id}))))`;
+}
+
+function commonsCond(s: Standing, { view = "read", hidden = "omit" }: CommonsOptions): Cond<Prisma.CommonsWhereInput> {
+  type W = Prisma.CommonsWhereInput;
+  const reads = through<W, Prisma.CommunityWhereInput>("community", readsCommunityWhere(s));
+  const mine: Cond<W> = s.id ? { proposerId: s.id } : false;
+  if (view === "published") return allOf<W>(reads, { status: { not: "DRAFT" } }, { hiddenAt: null });
+  if (view === "catalogue") return allOf<W>(reads, { hiddenAt: null }, anyOf<W>({ status: { not: "DRAFT" } }, mine));
+  return allOf<W>(
+    reads,
+    anyOf<W>({ status: { not: "DRAFT" } }, carriedWhere(s), through("community", holdsWhere(s, readsDrafts))),
+    hidden === "placeholder" ? true : anyOf<W>({ hiddenAt: null }, mine, through("community", holdsWhere(s, readsHidden))),
+  );
 }
 
 export const commonsScope = {
@@ -230,18 +272,7 @@ export const commonsScope = {
     );
   },
   where(viewer: Viewer, { view = "read", hidden = "omit" }: CommonsOptions = {}, now = new Date()): Prisma.CommonsWhereInput {
-    const s = standingOf(viewer, now);
-    const reads: Prisma.CommonsWhereInput = { community: readsCommunityWhere(s) };
-    const mine = s.id ? [{ proposerId: s.id }] : [];
-    if (view === "published") return { AND: [reads, { status: { not: "DRAFT" } }, { hiddenAt: null }] };
-    if (view === "catalogue") return { AND: [reads, { hiddenAt: null }, { OR: [{ status: { not: "DRAFT" } }, ...mine] }] };
-    return {
-      AND: [
-        reads,
-        { OR: [{ status: { not: "DRAFT" } }, ...carriedWhere(s), { community: holdsWhere(s, readsDrafts) }] },
-        ...(hidden === "placeholder" ? [] : [{ OR: [{ hiddenAt: null }, ...mine, { community: holdsWhere(s, readsHidden) }] }]),
-      ],
-    };
+    return toWhere(commonsCond(standingOf(viewer, now), { view, hidden }));
   },
   sql(viewer: Viewer, alias: string, { view = "read", hidden = "omit" }: CommonsOptions = {}, now = new Date()): Prisma.Sql {
     const s = standingOf(viewer, now);
@@ -280,22 +311,22 @@ export const contributionScope = {
   },
   where(viewer: Viewer, { hidden = "omit" }: { hidden?: HiddenRows } = {}, now = new Date()): Prisma.ContributionWhereInput {
     const s = standingOf(viewer, now);
-    return {
-      AND: [
-        { commons: commonsScope.where(viewer, {}, now) },
-        ...(hidden === "placeholder"
-          ? []
-          : [
-              {
-                OR: [
-                  { hiddenAt: null },
-                  ...(s.id ? [{ authorId: s.id }] : []),
-                  { commons: { community: holdsWhere(s, readsHidden) } },
-                ],
-              },
-            ]),
-      ],
-    };
+    type W = Prisma.ContributionWhereInput;
+    return toWhere(
+      allOf<W>(
+        through("commons", commonsCond(s, {})),
+        hidden === "placeholder"
+          ? true
+          : anyOf<W>(
+              { hiddenAt: null },
+              s.id ? { authorId: s.id } : false,
+              through(
+                "commons",
+                through<Prisma.CommonsWhereInput, Prisma.CommunityWhereInput>("community", holdsWhere(s, readsHidden)),
+              ),
+            ),
+      ),
+    );
   },
   sql(viewer: Viewer, alias: string, { hidden = "omit" }: { hidden?: HiddenRows } = {}, now = new Date()): Prisma.Sql {
     const s = standingOf(viewer, now);
@@ -331,10 +362,13 @@ export type MemberFacts = { community: CommunityState; status: MembershipStatus 
 export const memberScope = {
   allows: (subject: Subject, m: MemberFacts, now = new Date()): boolean =>
     m.status === "ACTIVE" && can(subject, "community.read", m.community, now),
-  where: (viewer: Viewer, now = new Date()): Prisma.MembershipWhereInput => ({
-    status: "ACTIVE",
-    community: readsCommunityWhere(standingOf(viewer, now)),
-  }),
+  where: (viewer: Viewer, now = new Date()): Prisma.MembershipWhereInput =>
+    toWhere(
+      allOf<Prisma.MembershipWhereInput>(
+        { status: "ACTIVE" },
+        through("community", readsCommunityWhere(standingOf(viewer, now))),
+      ),
+    ),
   sql: (viewer: Viewer, alias: string, now = new Date()): Prisma.Sql =>
     Prisma.sql`(${col(alias, "status")} = 'ACTIVE' AND ${readsCommunitySql(standingOf(viewer, now), col(alias, "communityId"))})`,
   /** Named among contributors: unless they opted out (or their account was erased), except to themselves. */
