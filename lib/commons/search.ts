@@ -1,18 +1,21 @@
 /**
- * Finding commons across the communities the viewer may read (public ones, members-only ones where
- * they are an active or suspended member; platform administrators read all), by words (French and
- * English stemming, accents ignored), kind, licence, status, community, kind of actor among the
- * stewards and map extent. Drafts are visible to their proposer only; commons hidden by moderation are
- * left out. One SQL query per page (coverages included on request, for maps), by cursor, sorted by
- * relevance (with words), most recent first, or title.
+ * Finding commons across the communities the viewer may read, by words (French and English stemming,
+ * accents ignored), kind, licence, status, community, kind of actor among the stewards and map
+ * extent. What the viewer may find is the policy's catalogue scope (lib/policy/scopes.ts: readable
+ * communities, drafts for their proposer only, nothing hidden by moderation). One SQL query per page
+ * (coverages included on request, for maps), by cursor, sorted by relevance (with words), most recent
+ * first, or title.
  *
  * The cursor is the id of the last commons of the previous page; the query finds that row's sort key
- * itself, so the same cursor works for every sort (with the same criteria).
+ * itself, so the same cursor works for every sort (with the same criteria). That lookup is scoped
+ * too: a cursor naming a row the viewer may not see gives an empty page, never rows placed relative
+ * to its title or to its rank for the words (which would leak hidden and members-only text).
  */
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, CommonsKind, CommonsStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/communities/access";
+import { commonsScope, communityScope } from "@/lib/policy/scopes";
 import type { BBox, Coverage } from "./geometry";
 
 export const commonsSorts = ["relevance", "recent", "title"] as const;
@@ -82,17 +85,11 @@ export function effectiveSort(sort: CommonsSort | undefined, q: string | undefin
 export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ data: CommonsHit[]; nextCursor: string | null }> {
   const { viewer, q, kind, licence, status, communityId, communitySlug, actorKind, bbox, cursor } = search;
   const take = Math.min(Math.max(search.limit ?? 20, 1), 100);
-  const where: Prisma.Sql[] = [Prisma.sql`c."hiddenAt" IS NULL`];
-
-  if (!viewer?.isPlatformAdmin) {
-    where.push(
-      viewer
-        ? Prisma.sql`(m."visibility" = 'PUBLIC' OR EXISTS (SELECT 1 FROM "Membership" ms WHERE ms."communityId" = m."id"
-            AND ms."userId" = ${viewer.id} AND ms."status" IN ('ACTIVE', 'SUSPENDED')))`
-        : Prisma.sql`m."visibility" = 'PUBLIC'`,
-    );
-  }
-  where.push(viewer ? Prisma.sql`(c."status" <> 'DRAFT' OR c."proposerId" = ${viewer.id})` : Prisma.sql`c."status" <> 'DRAFT'`);
+  const now = new Date();
+  const where: Prisma.Sql[] = [commonsScope.sql(viewer, "c", { view: "catalogue" }, now)];
+  // The row the cursor names, if the viewer may find it (see above).
+  const cursorRow = Prisma.sql`FROM "Commons" k WHERE k."id" = ${cursor ?? ""}
+    AND ${commonsScope.sql(viewer, "k", { view: "catalogue" }, now)}`;
   const words = q?.trim();
   const query = words
     ? Prisma.sql`(websearch_to_tsquery('french'::regconfig, commons_unaccent(${words})) ||
@@ -121,18 +118,18 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
     order = Prisma.sql`ts_rank(c."searchVector", ${query}) DESC, c."id" DESC`;
     if (cursor) {
       where.push(Prisma.sql`(ts_rank(c."searchVector", ${query}), c."id") <
-        (SELECT ts_rank(k."searchVector", ${query}), k."id" FROM "Commons" k WHERE k."id" = ${cursor})`);
+        (SELECT ts_rank(k."searchVector", ${query}), k."id" ${cursorRow})`);
     }
   } else if (sort === "title") {
     order = Prisma.sql`lower(commons_unaccent(c."title")) ASC, c."id" ASC`;
     if (cursor) {
       where.push(Prisma.sql`(lower(commons_unaccent(c."title")), c."id") >
-        (SELECT lower(commons_unaccent(k."title")), k."id" FROM "Commons" k WHERE k."id" = ${cursor})`);
+        (SELECT lower(commons_unaccent(k."title")), k."id" ${cursorRow})`);
     }
   } else {
     order = Prisma.sql`c."createdAt" DESC, c."id" DESC`;
     if (cursor) {
-      where.push(Prisma.sql`(c."createdAt", c."id") < (SELECT k."createdAt", k."id" FROM "Commons" k WHERE k."id" = ${cursor})`);
+      where.push(Prisma.sql`(c."createdAt", c."id") < (SELECT k."createdAt", k."id" ${cursorRow})`);
     }
   }
 
@@ -170,12 +167,7 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
 
 /** The communities whose commons the viewer may see, by name (the catalogue's community filter). */
 export async function catalogueCommunities(db: Db, viewer: Actor | null): Promise<{ slug: string; name: string }[]> {
-  const visible = viewer?.isPlatformAdmin
-    ? Prisma.sql`TRUE`
-    : viewer
-      ? Prisma.sql`(m."visibility" = 'PUBLIC' OR EXISTS (SELECT 1 FROM "Membership" ms WHERE ms."communityId" = m."id"
-          AND ms."userId" = ${viewer.id} AND ms."status" IN ('ACTIVE', 'SUSPENDED')))`
-      : Prisma.sql`m."visibility" = 'PUBLIC'`;
   return db.$queryRaw<{ slug: string; name: string }[]>`
-    SELECT m."slug", m."name" FROM "Community" m WHERE ${visible} ORDER BY lower(m."name"), m."slug" LIMIT 500`;
+    SELECT m."slug", m."name" FROM "Community" m WHERE ${communityScope.sql(viewer, "m")}
+    ORDER BY lower(m."name"), m."slug" LIMIT 500`;
 }

@@ -174,4 +174,61 @@ describe("catalogue search", () => {
     expect(await slugs(insider)).toEqual(expect.arrayContaining([open.slug, closed.slug]));
     expect(await slugs(open.people[0]!)).not.toContain(closed.slug);
   });
+
+  it("never pages hidden, draft or members-only commons to an outsider, nor places a page after one (regression)", async () => {
+    const tag = word("r");
+    const open = await community("PUBLIC");
+    const closed = await community("MEMBERS");
+    const outsider = await createPerson(t.db);
+    const author = open.people[0]!;
+    // Titles around the alphabet, and words in every text, so every sort interleaves the rows.
+    const make = async (slug: string, actor: TestPerson, title: string, overrides: Record<string, unknown> = {}) =>
+      (await commons(actor, slug, { title: `${title} ${tag}`, summary: `${tag} réseau ${title}`, ...overrides })).id;
+    const visible = [
+      await make(open.slug, author, "Aulne"),
+      await make(open.slug, author, "Charme"),
+      await make(open.slug, author, "Frêne"),
+      await make(open.slug, author, "Saule"),
+    ];
+    const hidden = [await make(open.slug, author, "Bouleau"), await make(open.slug, author, "Tilleul")];
+    await t.db.commons.updateMany({ where: { id: { in: hidden } }, data: { hiddenAt: new Date(), hiddenReason: "Spam" } });
+    const forbidden = [
+      ...hidden,
+      await make(open.slug, author, "Érable", { status: "DRAFT" }),
+      await make(closed.slug, closed.people[0]!, "Noyer"),
+      await make(closed.slug, closed.people[0]!, "Orme"),
+    ];
+
+    for (const viewer of [null, outsider]) {
+      for (const sort of ["relevance", "recent", "title"] as const) {
+        for (const q of [tag, `${tag} reseau`]) {
+          for (const limit of [1, 2, 3]) {
+            const seen: string[] = [];
+            let cursor: string | undefined;
+            for (let i = 0; i < 20; i++) {
+              const page = await searchCommons(t.db, { viewer, q, sort, cursor, limit });
+              seen.push(...page.data.map((hit) => hit.id));
+              if (!page.nextCursor) break;
+              cursor = page.nextCursor;
+            }
+            expect(
+              seen.filter((id) => forbidden.includes(id)),
+              `${sort} ${q} by ${limit}`,
+            ).toEqual([]);
+            expect([...seen].sort(), `${sort} ${q} by ${limit}`).toEqual([...visible].sort());
+          }
+        }
+        // A cursor naming a row the outsider may not see must not place a page relative to it
+        // (its title's rank or its words' relevance would leak): the page is empty.
+        for (const id of forbidden) {
+          const page = await searchCommons(t.db, { viewer, q: tag, sort, cursor: id, limit: 10 });
+          expect(page.data, `${sort} after a forbidden row`).toEqual([]);
+        }
+      }
+    }
+    // Whoever may see those rows still pages through them.
+    const insider = closed.people[0]!;
+    const insiders = await allPages({ viewer: insider, q: tag, sort: "title" });
+    expect(insiders.filter((id) => forbidden.includes(id)).sort()).toEqual(forbidden.slice(3).sort());
+  });
 });
