@@ -1,9 +1,11 @@
 /**
  * Drafting a proposal under the community's charter: method among the allowed ones, voting at least
- * the minimum duration, thresholds and quorums from the charter (forced for charter amendments), and
- * only members of long enough standing when the charter says so. Created as DRAFT, with its audit
- * entry. The planned discussion and voting durations are kept as planned dates (votingOpensAt,
- * votingClosesAt); opening the vote turns them into real ones (see openVotingNow).
+ * the minimum duration, thresholds and quorums from the charter (or those its kind imposes), and
+ * only members of long enough standing when the charter says so. What depends on the kind (an
+ * amendment's changes, the commons put to a vote) is checked by the kind (./kinds/registry.ts),
+ * inside the transaction that stores the draft. Created as DRAFT, with its audit entry. The planned
+ * discussion and voting durations are kept as planned dates (votingOpensAt, votingClosesAt); opening
+ * the vote turns them into real ones (see openVotingNow).
  */
 import type { Db } from "@/lib/db/client";
 import { enforceRateLimit } from "@/lib/moderation/rate-limits";
@@ -12,10 +14,9 @@ import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms";
 import { recordAudit } from "@/lib/audit/record";
 import { getCharterParameters } from "@/lib/charter/parameters";
-import { validateAmendment } from "@/lib/charter/apply-amendment";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
-import { lockAdoptionTarget } from "@/lib/commons/adoption";
-import { createProposalSchema } from "./schemas";
+import { proposalKind } from "./kinds/registry";
+import { createProposalSchema, type CreateProposalValues } from "./schemas";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -28,61 +29,58 @@ export class ProposalInputError extends AppError {
   }
 }
 
+/** From unparsed input (form data, API body): parses it with the shared schema, then drafts it. */
 export async function createProposal(
   db: Db,
   { actor, slug, input, now = new Date() }: { actor: Actor; slug: string; input: unknown; now?: Date },
 ): Promise<{ id: string }> {
-  const { community, membership } = await requireCommunityAccess(db, { slug, actor, action: "proposal.create" });
   const parsed = createProposalSchema.safeParse(input);
-  if (!parsed.success) throw new ProposalInputError(fieldErrorsOf(parsed.error));
-  const values = parsed.data;
+  if (!parsed.success) {
+    // Who may not propose here learns that first, whatever they sent (as before the parse moved out).
+    await requireCommunityAccess(db, { slug, actor, action: "proposal.create" });
+    throw new ProposalInputError(fieldErrorsOf(parsed.error));
+  }
+  return draftProposal(db, { actor, slug, values: parsed.data, now });
+}
+
+/** The use case, on parsed input (the schema's output). */
+export async function draftProposal(
+  db: Db,
+  { actor, slug, values, now = new Date() }: { actor: Actor; slug: string; values: CreateProposalValues; now?: Date },
+): Promise<{ id: string }> {
+  const { community, membership } = await requireCommunityAccess(db, { slug, actor, action: "proposal.create" });
   await enforceRateLimit(db, { action: "proposals", userId: actor.id });
   const charter = await getCharterParameters(db, community.id);
+  const kind = proposalKind(values.kind);
 
   if (membership && charter.proposeAfterDays > 0) {
     const since = await db.membership.findUniqueOrThrow({ where: { id: membership.id }, select: { joinedAt: true } });
     if (now.getTime() - since.joinedAt.getTime() < charter.proposeAfterDays * DAY_MS)
       throw new AppError("member_too_recent", "votes.errors.memberTooRecent", 403, { days: charter.proposeAfterDays });
   }
-  const amendment = values.kind === "CHARTER_AMENDMENT";
-  if (!amendment && !charter.allowedMethods.includes(values.method))
+  // A kind that imposes its own rules (amendments) is voted as it says, not as the proposer chose.
+  const forced = kind.thresholdFor?.(charter);
+  if (!forced && !charter.allowedMethods.includes(values.method))
     throw new ProposalInputError({ method: "votes.errors.methodNotAllowed" });
   const votingDays = values.votingDays ?? Math.max(charter.defaultVotingDays, charter.minVotingDays);
   if (votingDays < charter.minVotingDays)
     throw new ProposalInputError({ votingDays: "votes.errors.votingTooShort" }, { days: charter.minVotingDays });
 
-  if (amendment) {
-    // The changes must apply to the charter as it stands (rules that exist, valid parameters).
-    try {
-      await validateAmendment(db, community.id, values.amendment);
-    } catch (error) {
-      if (error instanceof AppError && error.status === 400)
-        throw new ProposalInputError({ amendment: error.messageKey }, error.values);
-      throw error;
-    }
-  }
-
-  const threshold =
-    values.method !== "THRESHOLD"
-      ? null
-      : amendment
-        ? charter.amendmentThreshold
-        : (values.threshold ?? charter.generalThreshold);
-  const quorumPercent = amendment ? charter.amendmentQuorumPercent : (values.quorumPercent ?? charter.quorumPercent);
-  const collegeQuorumPercent = amendment ? charter.amendmentCollegeQuorumPercent : 0;
+  const threshold = values.method !== "THRESHOLD" ? null : (forced?.threshold ?? values.threshold ?? charter.generalThreshold);
+  const quorumPercent = forced?.quorumPercent ?? values.quorumPercent ?? charter.quorumPercent;
+  const collegeQuorumPercent = forced?.collegeQuorumPercent ?? 0;
   const plannedOpen = new Date(now.getTime() + values.discussionDays * DAY_MS);
   const plannedClose = new Date(plannedOpen.getTime() + votingDays * DAY_MS);
 
   return db.$transaction(async (tx) => {
-    // A commons adoption vote: the commons must be up for adoption, with no other vote under way
-    // (checked with the commons row locked, so two submissions cannot both pass).
-    if (values.commonsId) await lockAdoptionTarget(tx, { communityId: community.id, commonsId: values.commonsId });
+    const adjusted = (await kind.validateDraft(tx, { community, draft: values, actor })) ?? {};
+    const title = adjusted.title ?? values.title;
     const proposal = await tx.proposal.create({
       data: {
         communityId: community.id,
         authorId: actor.id,
         kind: values.kind,
-        title: values.title,
+        title,
         body: values.body,
         method: values.method,
         threshold,
@@ -90,7 +88,7 @@ export async function createProposal(
         collegeQuorumPercent,
         secret: values.secret ?? charter.secretBallotByDefault,
         liveResults: values.liveResults,
-        amendment: amendment ? (values.amendment as unknown as Prisma.InputJsonArray) : undefined,
+        amendment: values.amendment ? (values.amendment as unknown as Prisma.InputJsonArray) : undefined,
         commonsId: values.commonsId,
         votingOpensAt: plannedOpen,
         votingClosesAt: plannedClose,
@@ -104,7 +102,7 @@ export async function createProposal(
       action: "proposal.created",
       details: {
         proposalId: proposal.id,
-        title: values.title,
+        title,
         kind: values.kind,
         method: values.method,
         ...(values.commonsId ? { commonsId: values.commonsId } : {}),

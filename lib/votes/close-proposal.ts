@@ -1,34 +1,27 @@
 /**
  * Closing a proposal, exactly once: the proposal row is locked FOR UPDATE and its status checked
  * inside the transaction, so two workers (or a worker and a person) racing to close it produce one
- * decision. Counts come from GROUP BY queries in PostgreSQL; the tallying rules (thresholds, colleges'
- * weights, tie-breaks) are the pure functions of ./tally. The decision stores the published list of
- * [receipt, choice] pairs (never names) sorted by receipt, and the SHA-256 of that list.
+ * decision. Counts come from GROUP BY queries in PostgreSQL; the tally is tallyVote of ./tally (one
+ * rule with or without colleges, the one results pages use too). What the outcome does beyond the
+ * decision (apply an amendment, adopt a commons) is the proposal kind's applyOutcome, looked up in
+ * the registry (lib/proposals/kinds) and run in this transaction. The decision stores the published
+ * list of [receipt, choice] pairs (never names) sorted by receipt, and the SHA-256 of that list.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, DbTx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ProposalOutcome, VotingMethod } from "@/lib/generated/prisma/enums";
-import { tallyThresholdByCollegeCounts, type Threshold } from "./tally/threshold";
-import { tallyConsentCounts } from "./tally/consent";
-import { tallyApprovalByCollegeCounts, type ApprovalCounts } from "./tally/approval";
-import {
-  gradeIndex,
-  grades,
-  tallyMajorityJudgmentByCollegeCounts,
-  type Grade,
-  type MajorityJudgmentCounts,
-} from "./tally/majority-judgment";
+import type { ProposalKind, ProposalOutcome, VotingMethod } from "@/lib/generated/prisma/enums";
+import type { ApprovalCounts } from "./tally/approval";
+import { gradeIndex, grades, type Grade, type MajorityJudgmentCounts } from "./tally/majority-judgment";
+import { ALL_COLLEGE, tallyVote, type CountsByCollege } from "./tally";
 import { emitEvent } from "@/lib/events/emit";
-import { applyAmendment } from "@/lib/charter/apply-amendment";
-import { applyAdoptionOutcome } from "@/lib/commons/adoption";
-import { isAppError } from "@/lib/errors";
+import { proposalKind } from "@/lib/proposals/kinds/registry";
 
 type LockedProposal = {
   id: string;
   communityId: string;
-  kind: string;
+  kind: ProposalKind;
   amendment: unknown;
+  commonsId: string | null;
   status: string;
   method: VotingMethod;
   threshold: string | null;
@@ -42,14 +35,17 @@ export function digestOf(ballots: readonly (readonly [string, unknown])[]): stri
   return createHash("sha256").update(JSON.stringify(ballots)).digest("hex");
 }
 
-const ALL = "ALL";
+const ALL = ALL_COLLEGE;
 
 /**
- * Per-college counts straight from GROUP BY queries in PostgreSQL: the tally functions' *Counts
- * variants take them as they are, so closing costs the same whatever the number of ballots (no
- * ballot is rebuilt in memory).
+ * Per-college counts straight from GROUP BY queries in PostgreSQL, in the shape tallyVote takes, so
+ * closing costs the same whatever the number of ballots (no ballot is rebuilt in memory).
  */
-async function countsByCollege(tx: DbTx, proposal: LockedProposal, optionIds: string[]) {
+async function countsByCollege(
+  tx: DbTx,
+  proposal: LockedProposal,
+  optionIds: string[],
+): Promise<{ votersByCollege: Record<string, number>; counted: CountsByCollege }> {
   const group = (college: string) => (proposal.weighted ? college : ALL);
   const votersByCollege: Record<string, number> = {};
   if (proposal.method === "THRESHOLD" || proposal.method === "CONSENT") {
@@ -64,7 +60,23 @@ async function countsByCollege(tx: DbTx, proposal: LockedProposal, optionIds: st
       counts[row.value] = (counts[row.value] ?? 0) + row.n;
       votersByCollege[college] = (votersByCollege[college] ?? 0) + row.n;
     }
-    return { votersByCollege, choices };
+    const of = (college: string, key: string) => choices[college]![key] ?? 0;
+    const colleges = Object.keys(choices);
+    const counted: CountsByCollege =
+      proposal.method === "THRESHOLD"
+        ? {
+            method: "THRESHOLD",
+            colleges: Object.fromEntries(
+              colleges.map((c) => [c, { for: of(c, "for"), against: of(c, "against"), abstain: of(c, "abstain") }]),
+            ),
+          }
+        : {
+            method: "CONSENT",
+            colleges: Object.fromEntries(
+              colleges.map((c) => [c, { agree: of(c, "agree"), object: of(c, "object"), block: of(c, "block") }]),
+            ),
+          };
+    return { votersByCollege, counted };
   }
   const voters = await tx.$queryRaw<{ college: string; voters: number }[]>`
     SELECT "college"::text, count(*)::int AS voters FROM "Ballot"
@@ -82,7 +94,7 @@ async function countsByCollege(tx: DbTx, proposal: LockedProposal, optionIds: st
       // Ballots are validated without duplicates; capped anyway, as approving twice counts once.
       college.approvals[row.option] = Math.min(college.voters, (college.approvals[row.option] ?? 0) + row.n);
     }
-    return { votersByCollege, approvals };
+    return { votersByCollege, counted: { method: "APPROVAL", colleges: approvals } };
   }
   const rows = await tx.$queryRaw<{ college: string; option: string; grade: string; n: number }[]>`
     SELECT b."college"::text, g.key AS option, g.value AS grade, count(*)::int AS n
@@ -101,7 +113,7 @@ async function countsByCollege(tx: DbTx, proposal: LockedProposal, optionIds: st
     if (counts && grade !== undefined) counts[grade]! += row.n;
   }
   // Options a voter left ungraded count as "reject" (tallyMajorityJudgmentCounts adds them).
-  return { votersByCollege, gradeCounts };
+  return { votersByCollege, counted: { method: "MAJORITY_JUDGMENT", colleges: gradeCounts } };
 }
 
 export async function closeProposal(
@@ -118,7 +130,7 @@ export async function closeProposalIn(
   { proposalId, now = new Date() }: { proposalId: string; now?: Date },
 ): Promise<{ closed: boolean; outcome?: ProposalOutcome }> {
   const [proposal] = await tx.$queryRaw<LockedProposal[]>`
-    SELECT "id", "communityId", "kind", "amendment", "status", "method", "threshold", "quorumPercent", "collegeQuorumPercent", "weighted", "collegeWeights"
+    SELECT "id", "communityId", "kind", "amendment", "commonsId", "status", "method", "threshold", "quorumPercent", "collegeQuorumPercent", "weighted", "collegeWeights"
     FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
   if (!proposal || proposal.status !== "VOTING") return { closed: false };
 
@@ -141,63 +153,27 @@ export async function closeProposalIn(
       return voted * 100 >= proposal.collegeQuorumPercent * size;
     });
 
-  let result: Prisma.InputJsonObject;
-  let adopted: boolean;
-  switch (proposal.method) {
-    case "THRESHOLD": {
-      const counts = Object.fromEntries(
-        Object.entries(counted.choices!).map(([college, c]) => [
-          college,
-          { for: c.for ?? 0, against: c.against ?? 0, abstain: c.abstain ?? 0 },
-        ]),
-      );
-      const tally = tallyThresholdByCollegeCounts(counts, weights, (proposal.threshold ?? "simple") as Threshold);
-      adopted = tally.adopted;
-      result = { ...tally, threshold: proposal.threshold ?? "simple" } as unknown as Prisma.InputJsonObject;
-      break;
-    }
-    case "CONSENT": {
-      const total = { agree: 0, object: 0, block: 0 };
-      for (const counts of Object.values(counted.choices!))
-        for (const key of ["agree", "object", "block"] as const) total[key] += counts[key] ?? 0;
-      const tally = tallyConsentCounts(total);
-      adopted = tally.adopted;
-      result = tally as unknown as Prisma.InputJsonObject;
-      break;
-    }
-    case "APPROVAL": {
-      const tally = tallyApprovalByCollegeCounts(optionIds, counted.approvals!, weights);
-      adopted = tally.winners.length === 1;
-      result = tally as unknown as Prisma.InputJsonObject;
-      break;
-    }
-    case "MAJORITY_JUDGMENT": {
-      const tally = tallyMajorityJudgmentByCollegeCounts(optionIds, counted.gradeCounts!, weights);
-      adopted = tally.winners.length === 1;
-      result = tally as unknown as Prisma.InputJsonObject;
-      break;
-    }
-  }
-  const outcome: ProposalOutcome = !quorumMet ? "VOID" : adopted ? "ADOPTED" : "REJECTED";
+  const tally = tallyVote({
+    options: optionIds,
+    threshold: proposal.threshold,
+    weights: proposal.weighted ? proposal.collegeWeights : null,
+    counted: counted.counted,
+  });
+  const outcome: ProposalOutcome = !quorumMet ? "VOID" : tally.adopted ? "ADOPTED" : "REJECTED";
 
-  // An adopted charter amendment becomes the next charter version with the decision, or not at all.
-  // Changes that no longer apply (a rule repealed meanwhile) leave the decision recorded as adopted
-  // but not applied, with the reason.
-  let amendmentResult: Prisma.InputJsonObject | undefined;
-  if (outcome === "ADOPTED" && proposal.kind === "CHARTER_AMENDMENT") {
-    try {
-      const { version } = await applyAmendment(tx, {
-        communityId: proposal.communityId,
-        proposalId,
-        changes: proposal.amendment,
-        actorId: null,
-      });
-      amendmentResult = { applied: true, version };
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      amendmentResult = { applied: false, code: error.code };
-    }
-  }
+  // The kind's part of the outcome, in this transaction and before the (immutable) decision, which
+  // records what it returns (e.g. whether an amendment could be applied).
+  const applied = await proposalKind(proposal.kind).applyOutcome(tx, {
+    proposal: {
+      id: proposal.id,
+      communityId: proposal.communityId,
+      kind: proposal.kind,
+      amendment: proposal.amendment,
+      commonsId: proposal.commonsId,
+    },
+    decision: { method: proposal.method, quorumMet, result: tally.result },
+    outcome,
+  });
 
   // The published list: PostgreSQL aggregates it into one JSON text (no row-by-row decoding of every
   // ballot), its JSON.stringify form is hashed here (what digestOf computes) and the same text is stored
@@ -208,18 +184,17 @@ export async function closeProposalIn(
   const published = JSON.stringify(JSON.parse(list!.json) as unknown);
   const digest = createHash("sha256").update(published).digest("hex");
   const decisionResult = {
-    ...result,
+    ...tally.result,
     quorumMet,
     weights,
     electorsByCollege: Object.fromEntries(electors.map((r) => [r.college, r.n])),
-    ...(amendmentResult ? { amendment: amendmentResult } : {}),
+    ...(applied ?? {}),
   };
   await tx.$executeRaw`
     INSERT INTO "Decision" ("id", "proposalId", "method", "electorateSize", "turnout", "outcome", "result", "ballots", "digest")
     VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${proposal.method}::"VotingMethod", ${electorateSize}, ${turnout},
       ${outcome}::"ProposalOutcome", ${JSON.stringify(decisionResult)}::jsonb, ${published}::jsonb, ${digest})`;
   await tx.proposal.update({ where: { id: proposalId }, data: { status: "CLOSED", closedAt: now, outcome } });
-  await applyAdoptionOutcome(tx, { id: proposalId, communityId: proposal.communityId, kind: proposal.kind, outcome });
   await emitEvent(tx, {
     type: "proposal.closed",
     communityId: proposal.communityId,
