@@ -10,6 +10,19 @@ import type { ActionResult } from "@/lib/forms";
 import type { Values } from "@/lib/i18n/core";
 import { useTranslateDynamic } from "@/components/i18n/i18n-provider";
 
+/**
+ * The form field an error belongs to: the field itself, else the closest enclosing one (an error at
+ * `links.0.url` belongs to the `links` list when the form shows errors per list).
+ */
+function fieldOf(path: string, fields: readonly string[]): string | undefined {
+  const parts = path.split(".");
+  for (let length = parts.length; length > 0; length--) {
+    const candidate = parts.slice(0, length).join(".");
+    if (fields.includes(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 export function useServerFeedback<T extends FieldValues>(
   setError: UseFormSetError<T>,
   { fields, rename = {} }: { fields: readonly string[]; rename?: Record<string, string> },
@@ -26,8 +39,8 @@ export function useServerFeedback<T extends FieldValues>(
     let orphan: string | undefined = result.formError;
     let first = true;
     for (const [field, key] of Object.entries(result.fieldErrors ?? {})) {
-      const name = rename[field] ?? field;
-      if (!fields.includes(name)) {
+      const name = fieldOf(rename[field] ?? field, fields);
+      if (!name) {
         orphan ??= key;
         continue;
       }

@@ -10,7 +10,7 @@ export const createTokenAction = defineAction({
   name: "token.create",
   input: createTokenSchema,
   handle: async ({ db, actor, input }) => {
-    const { token, secret } = await createApiToken(db, { userId: actor.id, input });
+    const { token, secret } = await createApiToken.run(db, { userId: actor.id, input });
     return { name: token.name, secret };
   },
   revalidate: () => "/profile",

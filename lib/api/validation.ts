@@ -21,5 +21,5 @@ export function parseInput<S extends z.ZodType>(
   input: unknown,
   { root = "body" }: { root?: string } = {},
 ): z.output<S> {
-  return parseWith(schema, input, { root, isKey: isCatalogueKey });
+  return parseWith(schema, input, { root, isKey: isCatalogueKey, summary: "api.errors.invalidInput" });
 }

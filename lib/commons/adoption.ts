@@ -13,7 +13,6 @@ import { loadCommunityAccess, type Actor } from "@/lib/communities/access";
 import { NotFoundError, assertCan, can } from "@/lib/policy/can";
 import { draftProposal } from "@/lib/proposals/create-proposal";
 import { isStewardOf } from "./commons";
-import { commonsDecisionSchema } from "./schemas";
 
 /**
  * Drafts the adoption proposal of a commons (simple majority under the charter's quorum and
@@ -57,13 +56,6 @@ export async function submitCommonsToVote(
       commonsId: commons.id,
     },
   });
-}
-
-/** The reason an administrator gave, parsed with the shared schema (field errors as usual). */
-export function parseDecisionReason(input: unknown): string | undefined {
-  const parsed = commonsDecisionSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new AppError("invalid_commons", "commons.errors.reasonTooLong", 400, undefined, "reason");
-  return parsed.data.reason || undefined;
 }
 
 export type CommonsDecision = {

@@ -9,14 +9,15 @@ import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommonsStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import { notifyCommonsUpdated } from "@/lib/notifications/hooks";
 import { ForbiddenError, NotFoundError, can } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { validateCoverage, type BBox } from "./geometry";
 import { getCharterParameters } from "@/lib/charter/parameters";
-import { CommonsInputError, commonsFieldErrors, proposeCommonsSchema, updateCommonsSchema } from "./schemas";
+import { invalidField } from "@/lib/core/validation";
+import { withInput } from "@/lib/core/use-case";
+import { proposeCommonsSchema, updateCommonsSchema, type ProposeCommonsValues, type UpdateCommonsValues } from "./schemas";
 
 export type CommonsRef = { id: string; slug: string; status: CommonsStatus };
 
@@ -27,7 +28,7 @@ function coverageData(coverage: unknown) {
     return { coverage: Prisma.DbNull, minLon: null, minLat: null, maxLon: null, maxLat: null };
   }
   const result = validateCoverage(coverage);
-  if (!result.ok) throw new CommonsInputError({ coverage: result.error });
+  if (!result.ok) throw invalidField("coverage", result.error);
   const bbox: BBox = result.bbox;
   return { coverage: result.geometry as unknown as Prisma.InputJsonValue, ...bbox };
 }
@@ -47,58 +48,56 @@ async function checkStewards(
     const found = await db.membership.count({
       where: { communityId, userId: { in: users }, status: { in: ["ACTIVE", "SUSPENDED"] } },
     });
-    if (found !== users.length) throw new CommonsInputError({ stewardUserIds: "commons.errors.stewardNotMember" });
+    if (found !== users.length) throw invalidField("stewardUserIds", "commons.errors.stewardNotMember");
   }
   if (organizations.length > 0) {
     const found = await db.organization.count({ where: { id: { in: organizations } } });
-    if (found !== organizations.length) throw new CommonsInputError({ stewardOrganizationIds: "commons.errors.stewardInvalid" });
+    if (found !== organizations.length) throw invalidField("stewardOrganizationIds", "commons.errors.stewardInvalid");
   }
   return { users, organizations };
 }
 
-export async function proposeCommons(
-  db: Db,
-  { actor, slug, input }: { actor: Actor; slug: string; input: unknown },
-): Promise<CommonsRef> {
-  const { community } = await requireCommunityAccess(db, { slug, actor, action: "commons.propose" });
-  const parsed = proposeCommonsSchema.safeParse(input);
-  if (!parsed.success) throw new CommonsInputError(commonsFieldErrors(fieldErrorsOf(parsed.error)));
-  const { coverage, stewardUserIds, stewardOrganizationIds, ...fields } = parsed.data;
-  const geo = coverageData(coverage ?? null);
-  const stewards = await checkStewards(db, community.id, { userIds: stewardUserIds, organizationIds: stewardOrganizationIds });
-  const people = [actor.id, ...stewards.users.filter((id) => id !== actor.id)];
-  try {
-    return await db.$transaction(async (tx) => {
-      const created = await tx.commons.create({
-        data: {
-          ...fields,
-          ...geo,
-          communityId: community.id,
-          proposerId: actor.id,
-          stewards: {
-            create: [
-              ...people.map((userId) => ({ userId })),
-              ...stewards.organizations.map((organizationId) => ({ organizationId })),
-            ],
+export const proposeCommons = withInput(
+  proposeCommonsSchema,
+  async (db: Db, { actor, slug, input }: { actor: Actor; slug: string; input: ProposeCommonsValues }): Promise<CommonsRef> => {
+    const { community } = await requireCommunityAccess(db, { slug, actor, action: "commons.propose" });
+    const { coverage, stewardUserIds, stewardOrganizationIds, ...fields } = input;
+    const geo = coverageData(coverage ?? null);
+    const stewards = await checkStewards(db, community.id, { userIds: stewardUserIds, organizationIds: stewardOrganizationIds });
+    const people = [actor.id, ...stewards.users.filter((id) => id !== actor.id)];
+    try {
+      return await db.$transaction(async (tx) => {
+        const created = await tx.commons.create({
+          data: {
+            ...fields,
+            ...geo,
+            communityId: community.id,
+            proposerId: actor.id,
+            stewards: {
+              create: [
+                ...people.map((userId) => ({ userId })),
+                ...stewards.organizations.map((organizationId) => ({ organizationId })),
+              ],
+            },
           },
-        },
-        select: { id: true, slug: true, status: true },
+          select: { id: true, slug: true, status: true },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          communityId: community.id,
+          action: "commons.proposed",
+          details: { commonsId: created.id, slug: created.slug, title: fields.title, status: created.status },
+        });
+        return created;
       });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        communityId: community.id,
-        action: "commons.proposed",
-        details: { commonsId: created.id, slug: created.slug, title: fields.title, status: created.status },
-      });
-      return created;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("commons_slug_taken", "commons.errors.slugTaken", 409, undefined, "slug");
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        throw new AppError("commons_slug_taken", "commons.errors.slugTaken", 409, undefined, "slug");
+      }
+      throw error;
     }
-    throw error;
-  }
-}
+  },
+);
 
 async function loadCommons(db: Db, communityId: string, commonsSlug: string) {
   const commons = await db.commons.findUnique({
@@ -130,58 +129,60 @@ export async function isStewardOf(
   return user?.organizationId != null && orgIds.includes(user.organizationId);
 }
 
-export async function updateCommons(
-  db: Db,
-  { actor, slug, commonsSlug, input }: { actor: Actor; slug: string; commonsSlug: string; input: unknown },
-): Promise<CommonsRef> {
-  const { community, subject } = await requireCommunityAccess(db, { slug, actor, action: "commons.update" });
-  const commons = await loadCommons(db, community.id, commonsSlug);
-  // Administrators edit any commons; others only one they carry.
-  const administers = can(subject, "community.update", community);
-  if (!administers && !(await isStewardOf(db, commons, actor))) throw new ForbiddenError("commons.update");
-  const parsed = updateCommonsSchema.safeParse(input);
-  if (!parsed.success) throw new CommonsInputError(commonsFieldErrors(fieldErrorsOf(parsed.error)));
-  const { coverage, status, stewardUserIds, stewardOrganizationIds, ...fields } = parsed.data;
-  if (commons.status === "ARCHIVED" || commons.status === "REJECTED") {
-    throw new AppError("commons_closed", "commons.errors.closed", 409);
-  }
-  if (status === "PROPOSED" && commons.status !== "DRAFT") {
-    throw new AppError("commons_transition", "commons.errors.illegalTransition", 409);
-  }
-  const geo = coverageData(coverage);
-  const replaceStewards = stewardUserIds !== undefined || stewardOrganizationIds !== undefined;
-  const stewards = replaceStewards
-    ? await checkStewards(db, community.id, {
-        userIds: stewardUserIds ?? commons.stewards.flatMap((s) => (s.userId ? [s.userId] : [])),
-        organizationIds: stewardOrganizationIds ?? commons.stewards.flatMap((s) => (s.organizationId ? [s.organizationId] : [])),
-      })
-    : null;
-  return db.$transaction(async (tx) => {
-    const updated = await tx.commons.update({
-      where: { id: commons.id },
-      data: { ...fields, ...geo, ...(status ? { status } : {}) },
-      select: { id: true, slug: true, status: true },
-    });
-    if (stewards) {
-      // The proposer stays a steward: they answer for the commons they brought.
-      const people = [...new Set([...(commons.proposerId ? [commons.proposerId] : []), ...stewards.users])];
-      await tx.commonsSteward.deleteMany({ where: { commonsId: commons.id } });
-      await tx.commonsSteward.createMany({
-        data: [
-          ...people.map((userId) => ({ commonsId: commons.id, userId })),
-          ...stewards.organizations.map((organizationId) => ({ commonsId: commons.id, organizationId })),
-        ],
-      });
+export const updateCommons = withInput(
+  updateCommonsSchema,
+  async (
+    db: Db,
+    { actor, slug, commonsSlug, input }: { actor: Actor; slug: string; commonsSlug: string; input: UpdateCommonsValues },
+  ): Promise<CommonsRef> => {
+    const { community, subject } = await requireCommunityAccess(db, { slug, actor, action: "commons.update" });
+    const commons = await loadCommons(db, community.id, commonsSlug);
+    // Administrators edit any commons; others only one they carry.
+    const administers = can(subject, "community.update", community);
+    if (!administers && !(await isStewardOf(db, commons, actor))) throw new ForbiddenError("commons.update");
+    const { coverage, status, stewardUserIds, stewardOrganizationIds, ...fields } = input;
+    if (commons.status === "ARCHIVED" || commons.status === "REJECTED") {
+      throw new AppError("commons_closed", "commons.errors.closed", 409);
     }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      communityId: community.id,
-      action: "commons.updated",
-      details: { commonsId: commons.id, slug: commons.slug, fields: Object.keys(parsed.data) },
+    if (status === "PROPOSED" && commons.status !== "DRAFT") {
+      throw new AppError("commons_transition", "commons.errors.illegalTransition", 409);
+    }
+    const geo = coverageData(coverage);
+    const replaceStewards = stewardUserIds !== undefined || stewardOrganizationIds !== undefined;
+    const stewards = replaceStewards
+      ? await checkStewards(db, community.id, {
+          userIds: stewardUserIds ?? commons.stewards.flatMap((s) => (s.userId ? [s.userId] : [])),
+          organizationIds:
+            stewardOrganizationIds ?? commons.stewards.flatMap((s) => (s.organizationId ? [s.organizationId] : [])),
+        })
+      : null;
+    return db.$transaction(async (tx) => {
+      const updated = await tx.commons.update({
+        where: { id: commons.id },
+        data: { ...fields, ...geo, ...(status ? { status } : {}) },
+        select: { id: true, slug: true, status: true },
+      });
+      if (stewards) {
+        // The proposer stays a steward: they answer for the commons they brought.
+        const people = [...new Set([...(commons.proposerId ? [commons.proposerId] : []), ...stewards.users])];
+        await tx.commonsSteward.deleteMany({ where: { commonsId: commons.id } });
+        await tx.commonsSteward.createMany({
+          data: [
+            ...people.map((userId) => ({ commonsId: commons.id, userId })),
+            ...stewards.organizations.map((organizationId) => ({ commonsId: commons.id, organizationId })),
+          ],
+        });
+      }
+      await recordAudit(tx, {
+        actorId: actor.id,
+        communityId: community.id,
+        action: "commons.updated",
+        details: { commonsId: commons.id, slug: commons.slug, fields: Object.keys(input) },
+      });
+      return updated;
     });
-    return updated;
-  });
-}
+  },
+);
 
 const transitions: Record<"adopt" | "reject" | "archive", { from: CommonsStatus[]; to: CommonsStatus; audit: AuditAction }> = {
   adopt: { from: ["PROPOSED"], to: "ADOPTED", audit: "commons.adopted" },

@@ -9,14 +9,19 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionState } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
 import { recordAudit } from "@/lib/audit/record";
 import { notify } from "@/lib/notifications/notify";
 import { NotFoundError, UnauthenticatedError, assertCan, canReviewContribution } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
 import { validateCoverage } from "./geometry";
-import { CommonsInputError } from "./schemas";
-import { recordContributionInputSchema, reviewContributionSchema } from "./ledger-schemas";
+import { invalidField } from "@/lib/core/validation";
+import { withInput } from "@/lib/core/use-case";
+import {
+  recordContributionInputSchema,
+  reviewContributionSchema,
+  type RecordContribution,
+  type ReviewContributionValues,
+} from "./ledger-schemas";
 import { ledgerAccess } from "./ledger";
 import { commonsStats, type ContributionStats } from "./dashboard";
 
@@ -43,126 +48,133 @@ function placeOf(fields: { longitude?: number | null; latitude?: number | null; 
   if (place === undefined || place === null) return Prisma.DbNull;
   if (typeof place === "object" && (place as { type?: unknown }).type === "Point") {
     const point = pointSchema.safeParse(place);
-    if (!point.success) throw new CommonsInputError({ place: "commons.errors.geometry.outOfRange" });
+    if (!point.success) throw invalidField("place", "commons.errors.geometry.outOfRange");
     return point.data as Prisma.InputJsonValue;
   }
   const result = validateCoverage(place);
-  if (!result.ok) throw new CommonsInputError({ place: result.error });
+  if (!result.ok) throw invalidField("place", result.error);
   return result.geometry as unknown as Prisma.InputJsonValue;
 }
 
 type CommonsTarget = { slug: string; commonsSlug: string } | { commonsId: string };
 
-export async function recordContribution(
-  db: Db,
-  { actor, input, ...target }: { actor: Actor; input: unknown } & CommonsTarget,
-): Promise<{ id: string; state: ContributionState }> {
-  const ref =
-    "commonsId" in target ? { commonsId: target.commonsId } : { communitySlug: target.slug, commonsSlug: target.commonsSlug };
-  const { commons, access } = await ledgerAccess(db, actor, ref);
-  assertCan(access.subject, "contribution.record", access.community);
-  if (commons.status === "ARCHIVED" || commons.status === "REJECTED") {
-    throw new AppError("commons_closed", "commons.errors.closed", 409);
-  }
-  const parsed = recordContributionInputSchema.safeParse(input);
-  if (!parsed.success) throw new CommonsInputError(fieldErrorsOf(parsed.error));
-  const { place, longitude, latitude, ...fields } = parsed.data;
-  const placeJson = placeOf({ place, longitude, latitude });
-  return db.$transaction(async (tx) => {
-    const created = await tx.contribution.create({
-      data: {
-        commonsId: commons.id,
-        authorId: actor.id,
-        type: fields.type,
-        description: fields.description,
-        date: fields.date,
-        hours: fields.hours ?? null,
-        quantity: fields.quantity ?? null,
-        unit: fields.unit ?? null,
-        link: fields.link ?? null,
-        place: placeJson,
-      },
-      select: { id: true, state: true },
+export const recordContribution = withInput(
+  recordContributionInputSchema,
+  async (
+    db: Db,
+    { actor, input, ...target }: { actor: Actor; input: RecordContribution } & CommonsTarget,
+  ): Promise<{ id: string; state: ContributionState }> => {
+    const ref =
+      "commonsId" in target ? { commonsId: target.commonsId } : { communitySlug: target.slug, commonsSlug: target.commonsSlug };
+    const { commons, access } = await ledgerAccess(db, actor, ref);
+    assertCan(access.subject, "contribution.record", access.community);
+    if (commons.status === "ARCHIVED" || commons.status === "REJECTED") {
+      throw new AppError("commons_closed", "commons.errors.closed", 409);
+    }
+    const { place, longitude, latitude, ...fields } = input;
+    const placeJson = placeOf({ place, longitude, latitude });
+    return db.$transaction(async (tx) => {
+      const created = await tx.contribution.create({
+        data: {
+          commonsId: commons.id,
+          authorId: actor.id,
+          type: fields.type,
+          description: fields.description,
+          date: fields.date,
+          hours: fields.hours ?? null,
+          quantity: fields.quantity ?? null,
+          unit: fields.unit ?? null,
+          link: fields.link ?? null,
+          place: placeJson,
+        },
+        select: { id: true, state: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        communityId: commons.community.id,
+        action: "contribution.recorded",
+        details: { commonsId: commons.id, commonsSlug: commons.slug, contributionId: created.id, type: fields.type },
+      });
+      return created;
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      communityId: commons.community.id,
-      action: "contribution.recorded",
-      details: { commonsId: commons.id, commonsSlug: commons.slug, contributionId: created.id, type: fields.type },
-    });
-    return created;
-  });
-}
+  },
+);
 
 /**
  * Validating or rejecting a pending contribution, with an optional comment. `slug` (the community)
  * may be omitted when only the contribution's id is known (API).
  */
-export async function validateContribution(
-  db: Db,
-  { actor, slug, contributionId, input }: { actor: Actor | null; slug?: string; contributionId: string; input: unknown },
-): Promise<{ id: string; state: ContributionState }> {
-  if (!actor) throw new UnauthenticatedError();
-  const contribution = await db.contribution.findUnique({
-    where: { id: contributionId },
-    select: {
-      id: true,
-      authorId: true,
-      state: true,
-      commonsId: true,
-      hiddenAt: true,
-      commons: { select: { community: { select: { slug: true } } } },
-    },
-  });
-  if (!contribution || (slug !== undefined && contribution.commons.community.slug !== slug)) throw new NotFoundError();
-  const { commons, access, isModerator } = await ledgerAccess(db, actor, { commonsId: contribution.commonsId });
-  if (contribution.hiddenAt && contribution.authorId !== actor.id && !isModerator) throw new NotFoundError();
-  if (!canReviewContribution(access.subject, access.community, contribution)) {
-    if (contribution.authorId === actor.id) throw new OwnContributionError();
-    assertCan(access.subject, "contribution.validate", access.community);
-  }
-  const parsed = reviewContributionSchema.safeParse(input);
-  if (!parsed.success) throw new CommonsInputError(fieldErrorsOf(parsed.error));
-  const { decision, comment } = parsed.data;
-  if (contribution.hiddenAt) throw new AppError("contribution_hidden", "ledger.errors.hidden", 409);
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.contribution.updateMany({
-      where: { id: contribution.id, state: "PENDING", hiddenAt: null },
-      data: { state: decision, validatorId: actor.id, validationComment: comment || null, validatedAt: new Date() },
-    });
-    if (count === 0) throw new AppError("contribution_decided", "commons.errors.contributionDecided", 409);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      communityId: commons.community.id,
-      action: decision === "VALIDATED" ? "contribution.validated" : "contribution.rejected",
-      details: {
-        commonsId: commons.id,
-        commonsSlug: commons.slug,
-        contributionId: contribution.id,
-        userId: contribution.authorId,
+export const validateContribution = withInput(
+  reviewContributionSchema,
+  async (
+    db: Db,
+    {
+      actor,
+      slug,
+      contributionId,
+      input,
+    }: { actor: Actor | null; slug?: string; contributionId: string; input: ReviewContributionValues },
+  ): Promise<{ id: string; state: ContributionState }> => {
+    if (!actor) throw new UnauthenticatedError();
+    const contribution = await db.contribution.findUnique({
+      where: { id: contributionId },
+      select: {
+        id: true,
+        authorId: true,
+        state: true,
+        commonsId: true,
+        hiddenAt: true,
+        commons: { select: { community: { select: { slug: true } } } },
       },
     });
-    // The author learns the outcome (their preference decides the channel; a rollback notifies nobody).
-    await notify(tx, {
-      userIds: [contribution.authorId],
-      kind: "contribution.reviewed",
-      communityId: commons.community.id,
-      data: {
-        title: commons.title,
-        path: `/communities/${commons.community.slug}/commons/${commons.slug}/ledger`,
-        communityName: commons.community.name,
-        communitySlug: commons.community.slug,
-        commonsSlug: commons.slug,
-        contributionId: contribution.id,
-        state: decision,
-        accepted: decision === "VALIDATED",
-        reason: comment || null,
-        comment: comment || null,
-      },
+    if (!contribution || (slug !== undefined && contribution.commons.community.slug !== slug)) throw new NotFoundError();
+    const { commons, access, isModerator } = await ledgerAccess(db, actor, { commonsId: contribution.commonsId });
+    if (contribution.hiddenAt && contribution.authorId !== actor.id && !isModerator) throw new NotFoundError();
+    if (!canReviewContribution(access.subject, access.community, contribution)) {
+      if (contribution.authorId === actor.id) throw new OwnContributionError();
+      assertCan(access.subject, "contribution.validate", access.community);
+    }
+    const { decision, comment } = input;
+    if (contribution.hiddenAt) throw new AppError("contribution_hidden", "ledger.errors.hidden", 409);
+    return db.$transaction(async (tx) => {
+      const { count } = await tx.contribution.updateMany({
+        where: { id: contribution.id, state: "PENDING", hiddenAt: null },
+        data: { state: decision, validatorId: actor.id, validationComment: comment || null, validatedAt: new Date() },
+      });
+      if (count === 0) throw new AppError("contribution_decided", "commons.errors.contributionDecided", 409);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        communityId: commons.community.id,
+        action: decision === "VALIDATED" ? "contribution.validated" : "contribution.rejected",
+        details: {
+          commonsId: commons.id,
+          commonsSlug: commons.slug,
+          contributionId: contribution.id,
+          userId: contribution.authorId,
+        },
+      });
+      // The author learns the outcome (their preference decides the channel; a rollback notifies nobody).
+      await notify(tx, {
+        userIds: [contribution.authorId],
+        kind: "contribution.reviewed",
+        communityId: commons.community.id,
+        data: {
+          title: commons.title,
+          path: `/communities/${commons.community.slug}/commons/${commons.slug}/ledger`,
+          communityName: commons.community.name,
+          communitySlug: commons.community.slug,
+          commonsSlug: commons.slug,
+          contributionId: contribution.id,
+          state: decision,
+          accepted: decision === "VALIDATED",
+          reason: comment || null,
+          comment: comment || null,
+        },
+      });
+      return { id: contribution.id, state: decision };
     });
-    return { id: contribution.id, state: decision };
-  });
-}
+  },
+);
 
 /** Counts of VALIDATED contributions of one commons (see lib/commons/dashboard.ts). */
 export function contributionStats(db: Db, commonsId: string): Promise<ContributionStats> {

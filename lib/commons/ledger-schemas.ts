@@ -91,12 +91,13 @@ export type RecordContributionInput = z.input<typeof recordContributionFormSchem
 export type RecordContributionValues = z.output<typeof recordContributionFormSchema>;
 
 /**
- * The use case's schema: the form's fields, plus `place` as GeoJSON for API clients (a Point, or a
- * polygon checked by lib/commons/geometry.ts).
+ * What the server action and the API parse: the form's fields, plus `place` as GeoJSON for API
+ * clients (a Point, or a polygon checked by lib/commons/geometry.ts in the use case).
  */
 export const recordContributionInputSchema = z
   .object({ ...recordContributionFields, place: z.unknown().optional() })
   .superRefine(checkPairs);
+export type RecordContribution = z.output<typeof recordContributionInputSchema>;
 
 export const reviewContributionSchema = z.object({
   decision: z.enum(["VALIDATED", "REJECTED"], { message: "ledger.errors.decision" }),

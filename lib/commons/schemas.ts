@@ -1,6 +1,5 @@
 /** Schemas for commons and contributions, shared by forms, actions and the API. Messages are catalogue keys. */
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import { validateCoverage } from "./geometry";
 
 /** SPDX identifiers of the open licences a commons may carry. */
@@ -155,15 +154,3 @@ export const validateContributionSchema = z.object({
   comment: z.string().trim().max(2000, "commons.errors.commentTooLong").optional(),
 });
 
-/** Field errors keyed by top-level field (an array item's error belongs to its list). */
-export function commonsFieldErrors(errors: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, key] of Object.entries(errors)) out[field.split(".")[0]!] ??= key;
-  return out;
-}
-
-export class CommonsInputError extends AppError {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super("invalid_commons", Object.values(fieldErrors)[0] ?? "errors.invalid", 400, undefined, Object.keys(fieldErrors)[0]);
-  }
-}

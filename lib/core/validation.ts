@@ -82,14 +82,17 @@ export function nulCharacterPath(input: unknown): string | null {
   return null;
 }
 
-/** Parses or throws ValidationError. The one parse of every input at the boundary. */
+/**
+ * Parses or throws ValidationError. The one parse of every input at the boundary. `summary` is the
+ * error's own message (the API says "fix the fields listed"); by default, the first field's.
+ */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  { root = "body", isKey }: { root?: string; isKey?: (key: string) => boolean } = {},
+  { root = "body", isKey, summary: messageKey }: { root?: string; isKey?: (key: string) => boolean; summary?: string } = {},
 ): z.output<S> {
   const nul = nulCharacterPath(input);
-  const summary = { messageKey: "api.errors.invalidInput" };
+  const summary = { messageKey };
   if (nul !== null) throw new ValidationError([{ field: nul || root, messageKey: "api.errors.nulCharacter" }], summary);
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(fieldIssuesOf(result.error, { root, isKey }), summary);

@@ -3,7 +3,8 @@
  * The input arrives parsed with createTokenSchema at the boundary (server action or API route).
  */
 import type { DbTx } from "@/lib/db/client";
-import type { CreateToken, TokenScope } from "./schemas";
+import { withInput } from "@/lib/core/use-case";
+import { createTokenSchema, type CreateToken, type TokenScope } from "./schemas";
 import { displayPrefixOf, generateTokenSecret, hashTokenSecret } from "./secret";
 
 export type CreatedToken = {
@@ -12,18 +13,21 @@ export type CreatedToken = {
   secret: string;
 };
 
-export async function createApiToken(db: DbTx, { userId, input }: { userId: string; input: CreateToken }): Promise<CreatedToken> {
-  const { name, scopes } = input;
-  const secret = generateTokenSecret();
-  const row = await db.apiToken.create({
-    data: {
-      userId,
-      name,
-      scopes,
-      prefix: displayPrefixOf(secret),
-      tokenHash: hashTokenSecret(secret),
-    },
-    select: { id: true, name: true, prefix: true, createdAt: true },
-  });
-  return { token: { ...row, scopes }, secret };
-}
+export const createApiToken = withInput(
+  createTokenSchema,
+  async (db: DbTx, { userId, input }: { userId: string; input: CreateToken }): Promise<CreatedToken> => {
+    const { name, scopes } = input;
+    const secret = generateTokenSecret();
+    const row = await db.apiToken.create({
+      data: {
+        userId,
+        name,
+        scopes,
+        prefix: displayPrefixOf(secret),
+        tokenHash: hashTokenSecret(secret),
+      },
+      select: { id: true, name: true, prefix: true, createdAt: true },
+    });
+    return { token: { ...row, scopes }, secret };
+  },
+);

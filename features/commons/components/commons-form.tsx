@@ -117,15 +117,15 @@ export function CommonsForm({ communitySlug, styleUrl, choices, edit }: Props) {
   const submit = (status: "DRAFT" | "PROPOSED") =>
     handleSubmit(async (values) => {
       const result = edit
-        ? await updateCommonsAction(communitySlug, edit.commonsSlug, {
+        ? await updateCommonsAction({
             ...values,
-            slug: undefined,
+            community: communitySlug,
+            commonsSlug: edit.commonsSlug,
             status: undefined,
           })
-        : await proposeCommonsAction(communitySlug, { ...values, status });
+        : await proposeCommonsAction({ ...values, status, community: communitySlug });
       if (!feedback.apply(result) || !result.ok || !result.data) return;
       router.push(`/communities/${communitySlug}/commons/${result.data.slug}`);
-      router.refresh();
     });
 
   const titleField = register("title");

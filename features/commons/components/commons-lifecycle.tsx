@@ -39,7 +39,7 @@ export function CommonsLifecycle({ communitySlug, commonsSlug, status, byVote, m
     setPending(true);
     setError(undefined);
     setDone(undefined);
-    const result = await decideCommonsAction(communitySlug, commonsSlug, decision, { reason });
+    const result = await decideCommonsAction({ community: communitySlug, commonsSlug, decision, reason });
     setPending(false);
     if (!result.ok) {
       const [field, key] = Object.entries(result.fieldErrors ?? {})[0] ?? [];
@@ -48,13 +48,12 @@ export function CommonsLifecycle({ communitySlug, commonsSlug, status, byVote, m
     }
     setReason("");
     setDone(t("commons.page.done"));
-    router.refresh();
   };
 
   const submitToVote = async () => {
     setPending(true);
     setError(undefined);
-    const result = await submitCommonsToVoteAction(communitySlug, commonsSlug);
+    const result = await submitCommonsToVoteAction({ community: communitySlug, commonsSlug });
     setPending(false);
     if (!result.ok || !result.data) {
       const key = Object.values(result.ok ? {} : (result.fieldErrors ?? {}))[0] ?? (result.ok ? undefined : result.formError);

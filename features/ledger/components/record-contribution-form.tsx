@@ -5,7 +5,6 @@
  * again on the server); the server's own refusals land at their field too.
  */
 import { useId, useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -42,7 +41,6 @@ const empty = (): RecordContributionInput => ({
 
 export function RecordContributionForm({ communitySlug, commonsSlug }: { communitySlug: string; commonsSlug: string }) {
   const t = useT();
-  const router = useRouter();
   const id = useId();
   const [recorded, setRecorded] = useState(false);
   const {
@@ -62,11 +60,10 @@ export function RecordContributionForm({ communitySlug, commonsSlug }: { communi
   const onSubmit = handleSubmit(async () => {
     setRecorded(false);
     // The raw values: the server parses them with the same schema.
-    const result = await recordContributionAction(communitySlug, commonsSlug, getValues());
+    const result = await recordContributionAction({ ...getValues(), slug: communitySlug, commonsSlug });
     if (!feedback.apply(result)) return;
     reset(empty());
     setRecorded(true);
-    router.refresh();
   });
 
   return (

@@ -4,7 +4,6 @@
  * lib/policy allows (never the author); the server checks again.
  */
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -37,7 +36,6 @@ export function ReviewContributionForm({
   label: string;
 }) {
   const t = useT();
-  const router = useRouter();
   const [done, setDone] = useState<"VALIDATED" | "REJECTED">();
   const announce = useAnnounceReview();
   const {
@@ -53,11 +51,10 @@ export function ReviewContributionForm({
   const feedback = useServerFeedback(setError, { fields: FIELDS });
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await reviewContributionAction(communitySlug, commonsSlug, contributionId, getValues());
+    const result = await reviewContributionAction({ ...getValues(), slug: communitySlug, commonsSlug, contributionId });
     if (!feedback.apply(result)) return;
     if (announce) announce(t(`ledger.review.done.${values.decision}`));
     else setDone(values.decision);
-    router.refresh();
   });
 
   if (done) return <Alert severity="success" small description={t(`ledger.review.done.${done}`)} className="fr-mt-2w" />;

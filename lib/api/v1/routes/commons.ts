@@ -267,7 +267,7 @@ export const proposeCommonsRoute = defineRoute({
     schema: named("CreatedCommons", z.object({ id: z.string(), slug: z.string(), status })),
   },
   errors: [404, 409],
-  handle: ({ db, principal, params, body }) => proposeCommons(db, { actor: actorOf(principal), slug: params.slug, input: body }),
+  handle: ({ db, principal, params, body }) => proposeCommons.run(db, { actor: actorOf(principal), slug: params.slug, input: body }),
 });
 
 function personOf(person: LedgerPerson) {
@@ -364,7 +364,7 @@ export const recordContributionRoute = defineRoute({
   response: { status: 201, description: "The recorded contribution", schema: stateSchema },
   errors: [404, 409],
   handle: ({ db, principal, params, body }) =>
-    recordContribution(db, { actor: actorOf(principal), commonsId: params.id, input: body }),
+    recordContribution.run(db, { actor: actorOf(principal), commonsId: params.id, input: body }),
 });
 
 export const reviewContributionRoute = defineRoute({
@@ -381,5 +381,5 @@ export const reviewContributionRoute = defineRoute({
   response: { status: 200, description: "The reviewed contribution", schema: stateSchema },
   errors: [404, 409],
   handle: ({ db, principal, params, body }) =>
-    validateContribution(db, { actor: actorOf(principal), contributionId: params.id, input: body }),
+    validateContribution.run(db, { actor: actorOf(principal), contributionId: params.id, input: body }),
 });
