@@ -1,8 +1,7 @@
 /**
- * What open data may show, and the batched reads behind the exports, the DCAT catalogue and the OGC
- * API. Visibility follows the catalogue (lib/commons/search.ts): public communities for everyone,
- * members-only ones for their active or suspended members, everything for platform administrators;
- * drafts only to their proposer; plus nothing hidden by moderation. Open-data outputs read by
+ * The batched reads behind the exports, the DCAT catalogue and the OGC API. What they may show is the
+ * policy's catalogue scope (lib/policy/scopes.ts), as in the catalogue's search: readable
+ * communities, drafts only to their proposer, nothing hidden by moderation. Open-data outputs read by
  * anonymous harvesters (DCAT, OGC API) pass `viewer: null`.
  */
 import type { Db } from "@/lib/db/client";
@@ -10,24 +9,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommonsKind, CommonsStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/communities/access";
 import type { BBox, Coverage } from "@/lib/commons/geometry";
+import { commonsScope } from "@/lib/policy/scopes";
 
-export function visibleCommonsWhere(viewer: Actor | null): Prisma.CommonsWhereInput {
-  const conditions: Prisma.CommonsWhereInput[] = [{ hiddenAt: null }];
-  if (!viewer?.isPlatformAdmin) {
-    conditions.push({
-      community: viewer
-        ? {
-            OR: [
-              { visibility: "PUBLIC" },
-              { memberships: { some: { userId: viewer.id, status: { in: ["ACTIVE", "SUSPENDED"] } } } },
-            ],
-          }
-        : { visibility: "PUBLIC" },
-    });
-  }
-  conditions.push(viewer ? { OR: [{ status: { not: "DRAFT" } }, { proposerId: viewer.id }] } : { status: { not: "DRAFT" } });
-  return { AND: conditions };
-}
+/** What open data lists for `viewer` (null: anonymous harvesters). */
+const visibleCommonsWhere = (viewer: Actor | null): Prisma.CommonsWhereInput => commonsScope.where(viewer, { view: "catalogue" });
 
 export const bboxWhere = (bbox: BBox): Prisma.CommonsWhereInput => ({
   minLon: { lte: bbox.maxLon },

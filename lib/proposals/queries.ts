@@ -6,7 +6,8 @@
 import type { DbTx } from "@/lib/db/client";
 import type { ProposalKind, ProposalOutcome, ProposalStatus, VotingMethod } from "@/lib/generated/prisma/enums";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
-import { can } from "@/lib/policy/can";
+import { can, NotFoundError } from "@/lib/policy/can";
+import { proposalScope } from "@/lib/policy/scopes";
 import { toPage, type Page } from "@/lib/api/pagination";
 import { requireProposalAccess, canManage } from "./access";
 import { countChoices } from "./results";
@@ -33,17 +34,14 @@ export async function listProposals(
     limit = 20,
   }: { actor: Actor | null; slug: string; status?: ProposalStatus; after?: string; limit?: number },
 ): Promise<Page<ProposalListItem>> {
-  const { community, subject } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
-  // Proposals hidden by moderation are listed only for moderators and their authors.
-  const hidden = can(subject, "proposal.moderateComment", community)
-    ? {}
-    : { OR: [{ hiddenAt: null }, ...(actor ? [{ authorId: actor.id }] : [])] };
+  const { community } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
+  // The policy's proposal scope: drafts for their author, hidden ones for their author and moderators.
   const rows = await db.proposal.findMany({
     where: {
-      communityId: community.id,
-      ...(status ? { status } : {}),
-      ...(after ? { id: { gt: after } } : {}),
-      ...hidden,
+      AND: [
+        proposalScope.where(actor),
+        { communityId: community.id, ...(status ? { status } : {}), ...(after ? { id: { gt: after } } : {}) },
+      ],
     },
     orderBy: { id: "asc" },
     take: limit + 1,
@@ -150,6 +148,12 @@ export async function getProposalView(
       },
     },
   });
+  const { subject, community } = access;
+  // A draft is its author's alone (404 for anyone else, as if it did not exist); a proposal hidden by
+  // moderation keeps its place, its text withheld from those the scope would leave it out for.
+  const facts = { community, authorId: proposal.authorId, status: proposal.status, hidden: proposal.hiddenAt !== null };
+  if (!proposalScope.allows(subject, facts, { hidden: "placeholder" }, now)) throw new NotFoundError();
+  const withheld = !proposalScope.allows(subject, facts, {}, now);
   const voting = proposal.status === "VOTING";
   const [electorateSize, turnout] = await Promise.all([
     db.electorMember.count({ where: { proposalId } }),
@@ -170,13 +174,16 @@ export async function getProposalView(
   const live = voting && proposal.liveResults ? counts : null;
   const voters = proposal.decision && !proposal.secret ? await publicVoters(db, proposalId) : null;
 
-  const { subject, community } = access;
   const author = proposal.author.displayName ?? proposal.author.name ?? "—";
   const { author: _author, ...rest } = proposal;
   void _author;
   return {
     ...rest,
     author,
+    /** Hidden by moderation and not readable by this viewer: show the placeholder (the text is not sent). */
+    withheld,
+    body: withheld ? "" : proposal.body,
+    hiddenReason: withheld ? null : proposal.hiddenReason,
     community: { slug: community.slug, name: community.name },
     electorateSize: voting || proposal.decision ? electorateSize : null,
     turnout: voting || proposal.decision ? turnout : null,
@@ -196,6 +203,8 @@ export async function getProposalView(
       closeEarly: voting && can(subject, "proposal.closeEarly", community),
       comment: can(subject, "proposal.comment", community),
       moderate: can(subject, "proposal.moderateComment", community),
+      /** Reads content hidden by moderation (and its reason) in this community. */
+      readHidden: can(subject, "content.readHidden", community),
     },
   };
 }

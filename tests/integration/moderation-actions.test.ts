@@ -20,6 +20,7 @@ import { createCommunity } from "@/lib/communities/create-community";
 import { createProposal } from "@/lib/proposals/create-proposal";
 import { addComment, listComments } from "@/lib/proposals/comments";
 import { listProposals } from "@/lib/proposals/queries";
+import { startDiscussion } from "@/lib/proposals/lifecycle";
 import { reportContent } from "@/lib/moderation/reports";
 import { hideContent, restoreContent } from "@/lib/moderation/hide";
 import { moderateInBulk } from "@/lib/moderation/bulk";
@@ -187,6 +188,8 @@ describe("hiding and restoring", () => {
     const [moderator, member] = c.people as [TestPerson, TestPerson];
     const other = await community();
     const proposalId = await proposalBy(c.slug, member);
+    // Put to discussion: a draft is its author's alone (lib/policy/scopes.ts), hidden or not.
+    await startDiscussion(t.db, { actor: member, proposalId });
     const foreign = await proposalBy(other.slug, other.owner);
     const commons = await t.db.commons.create({
       data: {

@@ -94,8 +94,19 @@ describe("proposals API", () => {
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const list = await call(listProposalsRoute, { path: `/api/v1/communities/${slug}/proposals?status=DRAFT`, params: { slug } });
-    expect(((await list.json()) as { data: { id: string }[] }).data.map((p) => p.id)).toEqual([id]);
+    // A draft is listed for its author only (lib/policy/scopes.ts), not yet for anyone else.
+    const drafts = async (secret?: string) => {
+      const list = await call(listProposalsRoute, {
+        path: `/api/v1/communities/${slug}/proposals?status=DRAFT`,
+        params: { slug },
+        secret,
+      });
+      return ((await list.json()) as { data: { id: string }[] }).data.map((p) => p.id);
+    };
+    expect(await drafts(researcher.secret)).toEqual([id]);
+    expect(await drafts()).toEqual([]);
+    expect(await drafts(admin.secret)).toEqual([]);
+    expect((await call(getProposalRoute, { path: `/api/v1/proposals/${id}`, params: { id } })).status).toBe(404);
 
     await openVotingNow(t.db, { actor: researcher.actor, proposalId: id });
     const ballot = (body: unknown, secret = researcher.secret) =>

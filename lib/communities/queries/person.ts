@@ -1,25 +1,12 @@
 /**
  * A person's public page: who they are and the communities they are an active member of, limited
- * in the query itself to the communities the viewer may read (public ones, the viewer's own, or all
- * for a platform administrator). Never the email address.
+ * in the query itself to the memberships the viewer may see (the policy's member scope: active
+ * members of the communities the viewer reads). Never the email address.
  */
 import type { DbTx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { memberScope, type Viewer } from "@/lib/policy/scopes";
 
-export type Viewer = { id: string; isPlatformAdmin: boolean } | null;
-
-export function readableCommunityWhere(viewer: Viewer): Prisma.CommunityWhereInput {
-  if (viewer?.isPlatformAdmin) return {};
-  return {
-    OR: [
-      { visibility: "PUBLIC" },
-      // Readers of a members-only community: active or suspended members (lib/policy: "community.read").
-      ...(viewer
-        ? [{ memberships: { some: { userId: viewer.id, status: { in: ["ACTIVE" as const, "SUSPENDED" as const] } } } }]
-        : []),
-    ],
-  };
-}
+export type { Viewer };
 
 export async function getPersonPage(db: DbTx, { personId, viewer }: { personId: string; viewer: Viewer }) {
   const person = await db.user.findFirst({
@@ -31,7 +18,7 @@ export async function getPersonPage(db: DbTx, { personId, viewer }: { personId: 
       actorKind: true,
       organization: { select: { name: true } },
       memberships: {
-        where: { status: "ACTIVE", community: readableCommunityWhere(viewer) },
+        where: memberScope.where(viewer),
         orderBy: { community: { name: "asc" } },
         take: 200,
         select: { role: true, college: true, community: { select: { slug: true, name: true, summary: true } } },

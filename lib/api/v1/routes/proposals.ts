@@ -144,8 +144,8 @@ export const getProposalRoute = defineRoute({
   errors: [404],
   handle: async ({ db, principal, params }) => {
     const view = await getProposalView(db, { actor: principal.user, proposalId: params.id, publishedList: true });
-    // Hidden by moderation: members get the placeholder, the author and moderators the text (as on the page).
-    const withheld = view.hiddenAt !== null && principal.user?.id !== view.authorId && !view.permissions.moderate;
+    // Hidden by moderation: members get the placeholder, the author and moderators the text (the policy's proposal scope).
+    const withheld = view.withheld;
     return {
       id: view.id,
       kind: view.kind,
