@@ -251,3 +251,177 @@ describe("closing", () => {
     );
   });
 });
+
+/**
+ * Issue 12 §1: closing applies the same rule as the unweighted tally. The expected results are
+ * computed here from the ballots as cast, by the textbook definitions (no lib/votes/tally code), and
+ * for a weighted vote by literally repeating each ballot as many times as its college's share asks.
+ */
+describe("one tally rule, on PostgreSQL", () => {
+  const gradeOrder = ["reject", "insufficient", "passable", "fair", "good", "veryGood", "excellent"];
+
+  /** Balinski & Laraki, literally: sort, take the lower median, remove it, again; the first difference decides. */
+  function majorityValueWinners(options: string[], ballots: Record<string, string>[]): string[] {
+    const sequence = (option: string) => {
+      const sorted = ballots.map((b) => gradeOrder.indexOf(b[option]!)).sort((x, y) => x - y);
+      const out: number[] = [];
+      while (sorted.length > 0) out.push(sorted.splice(Math.ceil(sorted.length / 2) - 1, 1)[0]!);
+      return out;
+    };
+    const compare = (a: number[], b: number[]) => {
+      const i = a.findIndex((g, k) => g !== b[k]);
+      return i === -1 ? 0 : a[i]! - b[i]!;
+    };
+    const sequences = Object.fromEntries(options.map((o) => [o, sequence(o)]));
+    const best = options.reduce((top, o) => (compare(sequences[o]!, sequences[top]!) > 0 ? o : top), options[0]!);
+    return options.filter((o) => compare(sequences[o]!, sequences[best]!) === 0);
+  }
+
+  /** Weighting switched off by its administrator: one member, one vote (what the issue's bug needs). */
+  async function unweightedCommunity(members: { count: number; actorKind: ActorKind }[]) {
+    const community = await communityWith(members);
+    await configureColleges(t.db, {
+      actor: community.owner,
+      slug: community.slug,
+      weightingEnabled: false,
+      weights: { PUBLIC: 25, PRIVATE: 25, RESEARCH: 25, CIVIL_SOCIETY: 25 },
+    });
+    return community;
+  }
+
+  async function cast(proposalId: string, voters: TestPerson[], choices: unknown[]) {
+    for (const [i, person] of voters.entries())
+      await castBallot(t.db, { actorId: person.id, proposalId, choice: choices[i] as never });
+  }
+
+  it("closes a majority-judgment vote of an unweighted community as the unweighted rule does (the closing path called it a tie → REJECTED)", async () => {
+    // Colleges of different kinds, so that a per-college path could not hide behind a single college.
+    const { id, owner, people } = await unweightedCommunity([
+      { count: 1, actorKind: "PRIVATE" },
+      { count: 2, actorKind: "CIVIL_SOCIETY" },
+    ]);
+    const p = await proposal(id, owner.id, { method: "MAJORITY_JUDGMENT", options: ["Licence Ouverte", "ODbL"] });
+    const [a, b] = p.options.map((o) => o.id) as [string, string];
+    await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: p.id } })).weighted).toBe(false);
+    // The unit test's own ballots (tests/unit/tally.test.ts, "breaks ties by the majority value").
+    const ballots = [
+      { [a]: "good", [b]: "good" },
+      { [a]: "good", [b]: "excellent" },
+      { [a]: "veryGood", [b]: "good" },
+      { [a]: "fair", [b]: "passable" },
+    ];
+    await cast(
+      p.id,
+      people,
+      ballots.map((grades) => ({ grades })),
+    );
+    const expected = majorityValueWinners([a, b], ballots);
+    expect(expected).toEqual([a]);
+
+    const { outcome } = await closeProposal(t.db, { proposalId: p.id });
+    expect(outcome).toBe("ADOPTED");
+    const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: p.id } });
+    expect(decision.outcome).toBe("ADOPTED");
+    expect(decision.result).toMatchObject({
+      winners: expected,
+      ranking: [[a], [b]],
+      majorityGrades: { [a]: gradeOrder.indexOf("good"), [b]: gradeOrder.indexOf("good") },
+      // Unweighted: the stored counts are the ballots as cast.
+      counts: { [a]: [0, 0, 0, 1, 2, 1, 0], [b]: [0, 0, 1, 0, 2, 0, 1] },
+    });
+  });
+
+  it("closes a weighted majority-judgment vote as the same rule on the colleges' virtual electorate", async () => {
+    // 1 public agency and 9 associations, colleges at 50 / 50: each public ballot stands for 450
+    // ballots, each association's for 50 (weight × lcm(1, 9) / college size) — 900 in all.
+    const { id, slug, owner, people } = await communityWith([{ count: 9, actorKind: "CIVIL_SOCIETY" }]);
+    await configureColleges(t.db, {
+      actor: owner,
+      slug,
+      weightingEnabled: true,
+      weights: { PUBLIC: 50, PRIVATE: 0, RESEARCH: 0, CIVIL_SOCIETY: 50 },
+    });
+    const p = await proposal(id, owner.id, { method: "MAJORITY_JUDGMENT", options: ["Licence Ouverte", "ODbL"] });
+    const [a, b] = p.options.map((o) => o.id) as [string, string];
+    await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+    const publicBallot = { [a]: "excellent", [b]: "passable" };
+    const civilBallot = { [a]: "passable", [b]: "good" };
+    // people[0] is the owner (PUBLIC), the others are the associations.
+    await cast(
+      p.id,
+      people,
+      [publicBallot, ...people.slice(1).map(() => civilBallot)].map((grades) => ({ grades })),
+    );
+
+    const virtual = [
+      ...Array<Record<string, string>>(450).fill(publicBallot),
+      ...Array<Record<string, string>>(450).fill(civilBallot),
+    ];
+    const expected = majorityValueWinners([a, b], virtual);
+    // Unweighted, b would win (9 of 10 prefer it): the colleges' weights make a the winner.
+    expect(majorityValueWinners([a, b], [publicBallot, ...Array<Record<string, string>>(9).fill(civilBallot)])).toEqual([b]);
+    expect(expected).toEqual([a]);
+    expect((await closeProposal(t.db, { proposalId: p.id })).outcome).toBe("ADOPTED");
+    const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: p.id } });
+    expect(decision.result).toMatchObject({ winners: expected, weights: { PUBLIC: 50, CIVIL_SOCIETY: 50 } });
+  });
+
+  it("closes threshold, consent and approval votes of an unweighted community as counted by hand", async () => {
+    const { id, owner, people } = await unweightedCommunity([
+      { count: 3, actorKind: "RESEARCH" },
+      { count: 3, actorKind: "PRIVATE" },
+    ]);
+    const voters = people.slice(0, 7);
+
+    // Two thirds: 4 for, 2 against, 1 abstention → 4/6 is exactly two thirds: adopted.
+    const threshold = await proposal(id, owner.id, { threshold: "twoThirds" });
+    await openVoting(t.db, { proposalId: threshold.id, closesAt: new Date(Date.now() + 3600_000) });
+    const answers = ["for", "for", "for", "for", "against", "against", "abstain"];
+    await cast(
+      threshold.id,
+      voters,
+      answers.map((choice) => ({ choice })),
+    );
+    expect(3 * 4 >= 2 * (4 + 2)).toBe(true);
+    expect((await closeProposal(t.db, { proposalId: threshold.id })).outcome).toBe("ADOPTED");
+    expect((await t.db.decision.findUniqueOrThrow({ where: { proposalId: threshold.id } })).result).toMatchObject({
+      counts: { for: 4, against: 2, abstain: 1 },
+      forShare: 4 / 6,
+      adopted: true,
+    });
+
+    // Consent: objections do not block, one block does.
+    const consent = await proposal(id, owner.id, { method: "CONSENT" });
+    await openVoting(t.db, { proposalId: consent.id, closesAt: new Date(Date.now() + 3600_000) });
+    await cast(consent.id, voters.slice(0, 3), [
+      { choice: "agree" },
+      { choice: "object", reason: "Préciser la durée." },
+      { choice: "block", reason: "Contraire à la charte, règle 2." },
+    ]);
+    expect((await closeProposal(t.db, { proposalId: consent.id })).outcome).toBe("REJECTED");
+    expect((await t.db.decision.findUniqueOrThrow({ where: { proposalId: consent.id } })).result).toMatchObject({
+      counts: { agree: 1, object: 1, block: 1 },
+      blocked: true,
+    });
+
+    // Approval: b approved 3 times, a and c twice: b elected; a tie would elect nobody.
+    const approval = await proposal(id, owner.id, { method: "APPROVAL", options: ["A", "B", "C"] });
+    const [a, b, c] = approval.options.map((o) => o.id) as [string, string, string];
+    await openVoting(t.db, { proposalId: approval.id, closesAt: new Date(Date.now() + 3600_000) });
+    const approvals = [[a, b], [b], [b, c], [a, c], []];
+    await cast(
+      approval.id,
+      voters.slice(0, 5),
+      approvals.map((approve) => ({ approve })),
+    );
+    const byHand = Object.fromEntries([a, b, c].map((o) => [o, approvals.filter((x) => x.includes(o)).length]));
+    expect(byHand).toEqual({ [a]: 2, [b]: 3, [c]: 2 });
+    expect((await closeProposal(t.db, { proposalId: approval.id })).outcome).toBe("ADOPTED");
+    expect((await t.db.decision.findUniqueOrThrow({ where: { proposalId: approval.id } })).result).toMatchObject({
+      approvals: byHand,
+      winners: [b],
+      tie: false,
+    });
+  });
+});
