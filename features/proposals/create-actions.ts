@@ -1,18 +1,13 @@
 "use server";
-/** Drafting a proposal from the form; the charter's rules are checked by createProposal. */
-import { revalidatePath } from "next/cache";
+/** Drafting a proposal from the form (the API's schema); the charter's rules are checked by draftProposal. */
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/forms";
-import { createProposal } from "@/lib/proposals/create-proposal";
-import { runForUser } from "@/lib/web/run-for-user";
+import { draftProposal } from "@/lib/proposals/create-proposal";
+import { createProposalSchema } from "@/lib/proposals/schemas";
+import { defineAction } from "@/lib/web/action";
 
-const slugInput = z.string().min(1).max(100);
-
-export async function createProposalAction(slug: unknown, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const target = slugInput.safeParse(slug);
-  if (!target.success) return { ok: false, formError: "errors.invalid" };
-  const result = await runForUser((user) => createProposal(db(), { actor: user, slug: target.data, input }));
-  if (result.ok) revalidatePath(`/communities/${target.data}/proposals`);
-  return result;
-}
+export const createProposalAction = defineAction({
+  name: "proposal.create",
+  input: createProposalSchema.safeExtend({ community: z.string().min(1).max(100) }),
+  handle: ({ db, actor, input: { community, ...values } }) => draftProposal(db, { actor, slug: community, values }),
+  revalidate: (input) => `/communities/${input.community}/proposals`,
+});

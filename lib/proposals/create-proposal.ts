@@ -11,7 +11,7 @@ import type { Db } from "@/lib/db/client";
 import { enforceRateLimit } from "@/lib/moderation/rate-limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldIssuesOf, invalidField, ValidationError } from "@/lib/core/validation";
 import { recordAudit } from "@/lib/audit/record";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
@@ -20,16 +20,10 @@ import { createProposalSchema, type CreateProposalValues } from "./schemas";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export class ProposalInputError extends AppError {
-  constructor(
-    readonly fieldErrors: Record<string, string>,
-    values?: Record<string, string | number>,
-  ) {
-    super("invalid_proposal", Object.values(fieldErrors)[0] ?? "errors.invalid", 400, values, Object.keys(fieldErrors)[0]);
-  }
-}
-
-/** From unparsed input (form data, API body): parses it with the shared schema, then drafts it. */
+/**
+ * From unparsed input (scripts, tests): parses it with the shared schema, then drafts it. The web and
+ * the API parse at their boundary and call draftProposal.
+ */
 export async function createProposal(
   db: Db,
   { actor, slug, input, now = new Date() }: { actor: Actor; slug: string; input: unknown; now?: Date },
@@ -38,7 +32,7 @@ export async function createProposal(
   if (!parsed.success) {
     // Who may not propose here learns that first, whatever they sent (as before the parse moved out).
     await requireCommunityAccess(db, { slug, actor, action: "proposal.create" });
-    throw new ProposalInputError(fieldErrorsOf(parsed.error));
+    throw new ValidationError(fieldIssuesOf(parsed.error, { root: "_form" }));
   }
   return draftProposal(db, { actor, slug, values: parsed.data, now });
 }
@@ -61,10 +55,10 @@ export async function draftProposal(
   // A kind that imposes its own rules (amendments) is voted as it says, not as the proposer chose.
   const forced = kind.thresholdFor?.(charter);
   if (!forced && !charter.allowedMethods.includes(values.method))
-    throw new ProposalInputError({ method: "votes.errors.methodNotAllowed" });
+    throw invalidField("method", "votes.errors.methodNotAllowed");
   const votingDays = values.votingDays ?? Math.max(charter.defaultVotingDays, charter.minVotingDays);
   if (votingDays < charter.minVotingDays)
-    throw new ProposalInputError({ votingDays: "votes.errors.votingTooShort" }, { days: charter.minVotingDays });
+    throw invalidField("votingDays", "votes.errors.votingTooShort", { days: charter.minVotingDays });
 
   const threshold = values.method !== "THRESHOLD" ? null : (forced?.threshold ?? values.threshold ?? charter.generalThreshold);
   const quorumPercent = forced?.quorumPercent ?? values.quorumPercent ?? charter.quorumPercent;

@@ -4,7 +4,6 @@
  * the platform's defaults prefilled. Validated with the schema the server action parses with; the
  * server's errors come back at the field they concern.
  */
-import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -43,7 +42,6 @@ const optionalNumber = (value: unknown) =>
 
 export function FoundCharterForm({ slug }: { slug: string }) {
   const t = useT();
-  const router = useRouter();
   const {
     register,
     control,
@@ -68,7 +66,6 @@ export function FoundCharterForm({ slug }: { slug: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     if (!feedback.apply(await foundCharterAction({ ...values, slug }))) return;
-    router.refresh();
   });
 
   const parameterError = (key: keyof typeof defaultCharterParameters) =>

@@ -24,7 +24,6 @@ export function AcceptInvitationButton({ token }: { token: string }) {
           const result = await acceptInvitationAction({ token });
           if (result.ok && result.data) {
             router.push(`/communities/${result.data.slug}`);
-            router.refresh();
             return;
           }
           setPending(false);

@@ -5,7 +5,6 @@
  * input they concern, and the total's under the group.
  */
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -38,7 +37,6 @@ export function CollegesForm({
   bounds: { min: number; max: number };
 }) {
   const t = useT();
-  const router = useRouter();
   const [saved, setSaved] = useState(false);
   const {
     register,
@@ -59,7 +57,6 @@ export function CollegesForm({
     setSaved(false);
     if (!feedback.apply(await configureCollegesAction({ ...values, slug }))) return;
     setSaved(true);
-    router.refresh();
   });
 
   const totalError = feedback.message(errors.root?.weights?.message);

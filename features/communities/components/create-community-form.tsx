@@ -46,7 +46,6 @@ export function CreateCommunityForm() {
     const result = await createCommunityAction(values);
     if (!feedback.apply(result) || !result.ok || !result.data) return;
     router.push(`/communities/${result.data.slug}`);
-    router.refresh();
   });
 
   return (

@@ -1,6 +1,5 @@
 "use client";
 /** Approve or refuse one request to join, with an optional message sent to the person. */
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -19,7 +18,6 @@ type Props = { slug: string; membershipId: string; name: string; onDecided: (not
 
 export function DecideRequestForm({ slug, membershipId, name, onDecided }: Props) {
   const t = useT();
-  const router = useRouter();
   const {
     register,
     handleSubmit,
@@ -38,7 +36,6 @@ export function DecideRequestForm({ slug, membershipId, name, onDecided }: Props
       const result = await decideRequestAction({ ...values, slug, decision });
       if (!feedback.apply(result)) return;
       onDecided(t(decision === "approve" ? "pages.admin.requests.approved" : "pages.admin.requests.refused", { name }));
-      router.refresh();
     })();
   };
 

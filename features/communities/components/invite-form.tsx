@@ -1,7 +1,6 @@
 "use client";
 /** Invite someone by email with a role; the address may not have an account yet. */
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -20,7 +19,6 @@ type Invite = z.output<typeof inviteSchema>;
 
 export function InviteForm({ slug }: { slug: string }) {
   const t = useT();
-  const router = useRouter();
   const [sent, setSent] = useState<string>();
   const {
     register,
@@ -40,7 +38,6 @@ export function InviteForm({ slug }: { slug: string }) {
     if (!feedback.apply(result) || !result.ok) return;
     setSent(result.data?.email ?? values.email);
     reset({ email: "", role: values.role });
-    router.refresh();
   });
 
   return (

@@ -4,7 +4,6 @@
  * member's role and, with a reason that goes to the audit log, their college.
  */
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -31,7 +30,6 @@ type Member = {
 
 function RoleForm({ slug, member, onDone }: { slug: string; member: Member; onDone: (message: string) => void }) {
   const t = useT();
-  const router = useRouter();
   type RoleInput = z.input<typeof changeRoleSchema>;
   const {
     register,
@@ -46,7 +44,6 @@ function RoleForm({ slug, member, onDone }: { slug: string; member: Member; onDo
   const onSubmit = handleSubmit(async (values) => {
     if (!feedback.apply(await changeRoleAction({ ...values, slug }))) return;
     onDone(t("pages.admin.members.roleChanged", { name: member.displayName }));
-    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("pages.admin.members.roleFormLabel", { name: member.displayName })}>
@@ -73,7 +70,6 @@ function RoleForm({ slug, member, onDone }: { slug: string; member: Member; onDo
 
 function CollegeForm({ slug, member, onDone }: { slug: string; member: Member; onDone: (message: string) => void }) {
   const t = useT();
-  const router = useRouter();
   type CollegeInput = z.input<typeof changeCollegeSchema>;
   const {
     register,
@@ -88,7 +84,6 @@ function CollegeForm({ slug, member, onDone }: { slug: string; member: Member; o
   const onSubmit = handleSubmit(async (values) => {
     if (!feedback.apply(await changeCollegeAction({ ...values, slug }))) return;
     onDone(t("pages.admin.members.collegeChanged", { name: member.displayName }));
-    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("pages.admin.members.collegeFormLabel", { name: member.displayName })}>

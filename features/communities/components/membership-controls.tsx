@@ -1,7 +1,6 @@
 "use client";
 /** Join, ask to join (with an optional message) and leave (after confirmation), on the community page. */
 import { useRef, useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -35,7 +34,6 @@ function useFormError() {
 
 export function JoinButton({ slug }: { slug: string }) {
   const t = useT();
-  const router = useRouter();
   const [pending, setPending] = useState(false);
   const feedback = useFormError();
   return (
@@ -46,9 +44,8 @@ export function JoinButton({ slug }: { slug: string }) {
         disabled={pending}
         onClick={async () => {
           setPending(true);
-          const ok = feedback.take(await joinCommunityAction({ slug }));
+          feedback.take(await joinCommunityAction({ slug }));
           setPending(false);
-          if (ok) router.refresh();
         }}
       >
         {t("pages.membership.join")}
@@ -61,7 +58,6 @@ type JoinInput = z.input<typeof joinSchema>;
 
 export function RequestForm({ slug }: { slug: string }) {
   const t = useT();
-  const router = useRouter();
   const {
     register,
     handleSubmit,
@@ -70,7 +66,7 @@ export function RequestForm({ slug }: { slug: string }) {
   } = useForm<JoinInput>({ resolver: zodResolver(joinSchema), defaultValues: { message: "" } });
   const feedback = useServerFeedback(setError, { fields: ["message"] });
   const onSubmit = handleSubmit(async (values) => {
-    if (feedback.apply(await joinCommunityAction({ slug, message: values.message ?? "" }))) router.refresh();
+    feedback.apply(await joinCommunityAction({ slug, message: values.message ?? "" }));
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("pages.membership.request")}>
@@ -91,7 +87,6 @@ export function RequestForm({ slug }: { slug: string }) {
 
 export function LeaveControl({ slug, communityName }: { slug: string; communityName: string }) {
   const t = useT();
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const feedback = useFormError();
@@ -125,7 +120,6 @@ export function LeaveControl({ slug, communityName }: { slug: string; communityN
               setPending(false);
               if (ok) {
                 setConfirming(false);
-                router.refresh();
               }
             }}
           >

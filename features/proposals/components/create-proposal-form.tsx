@@ -88,7 +88,7 @@ export function CreateProposalForm({
   const optionsError = errors.options?.message ?? errors.options?.root?.message;
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await createProposalAction(slug, values);
+    const result = await createProposalAction({ ...values, community: slug });
     if (!feedback.apply(result) || !result.ok || !result.data) return;
     router.push(`/proposals/${result.data.id}`);
   });

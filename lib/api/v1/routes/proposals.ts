@@ -9,7 +9,7 @@ import { pageSchema, paginationQuerySchema } from "../../pagination";
 import { defineRoute } from "../../route";
 import { actorOf } from "../../authenticate";
 import { NotFoundError } from "@/lib/policy/can";
-import { createProposal } from "@/lib/proposals/create-proposal";
+import { draftProposal } from "@/lib/proposals/create-proposal";
 import { createProposalSchema, proposalKinds, proposalStatuses } from "@/lib/proposals/schemas";
 import { getProposalView, listProposals } from "@/lib/proposals/queries";
 import { voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
@@ -128,7 +128,7 @@ export const createProposalRoute = defineRoute({
   response: { status: 201, description: "The draft", schema: named("CreatedProposal", z.object({ id: z.string() })) },
   /** 429: RATE_LIMIT_PROPOSALS_PER_HOUR per person. */
   errors: [404, 429],
-  handle: ({ db, principal, params, body }) => createProposal(db, { actor: actorOf(principal), slug: params.slug, input: body }),
+  handle: ({ db, principal, params, body }) => draftProposal(db, { actor: actorOf(principal), slug: params.slug, values: body }),
 });
 
 export const getProposalRoute = defineRoute({
