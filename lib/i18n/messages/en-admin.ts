@@ -85,5 +85,13 @@ export const enAdmin: Messages["admin"] = {
     OTHER: "Other",
   },
   allStates: "All states",
+  jobs: {
+    title: "Failed background jobs",
+    lead: "Jobs whose every attempt failed, with the last attempt's error. Every other job keeps running.",
+    empty: "No failed job.",
+    name: "Job",
+    error: "Error",
+    failedAt: "Failed since",
+  },
   suspendedBanner: "Your account is suspended on the platform until {date}: you can read and appeal, but not act.",
 };

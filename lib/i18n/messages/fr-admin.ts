@@ -84,6 +84,14 @@ export const frAdmin = {
     OTHER: "Autre",
   },
   allStates: "Tous les états",
+  jobs: {
+    title: "Tâches de fond en échec",
+    lead: "Les tâches dont toutes les tentatives ont échoué, avec l'erreur de la dernière. Les autres tâches continuent de tourner.",
+    empty: "Aucune tâche en échec.",
+    name: "Tâche",
+    error: "Erreur",
+    failedAt: "En échec depuis",
+  },
   suspendedBanner:
     "Votre compte est suspendu sur la plateforme jusqu'au {date} : vous pouvez lire et faire appel, mais pas agir.",
 };
