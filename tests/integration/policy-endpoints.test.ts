@@ -46,6 +46,7 @@ import { sanction } from "@/lib/moderation/sanctions";
 import { appeal, decideAppeal } from "@/lib/moderation/appeals";
 import { hideContent } from "@/lib/moderation/hide";
 import { eraseAccount, suspendAccount } from "@/lib/admin/accounts";
+import { listDeadLetters } from "@/lib/jobs/dead-letters";
 import { listPlatformReports } from "@/lib/admin/reports";
 import { createSession, findSessionUser, type SessionUser } from "@/lib/auth/sessions";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
@@ -110,6 +111,7 @@ const matrix = {
   "platform.reports": [N, N, N, N, N, N, N, N, Y],
   "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
   "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
+  "platform.jobs.read": [N, N, N, N, N, N, N, N, Y],
 } satisfies Record<string, Row>;
 type MatrixKey = keyof typeof matrix;
 
@@ -797,6 +799,12 @@ const cases: Case<unknown>[] = [
         reason: "Demande d'effacement (RGPD, article 17).",
       }),
     changed: async (_f, target) => (await t.db.user.findUniqueOrThrow({ where: { id: target.id } })).erasedAt !== null,
+  }),
+  kase({
+    action: "platform.jobs.read",
+    expected: "platform.jobs.read",
+    shared: true,
+    run: (f) => listDeadLetters(t.db, f.actor),
   }),
 ];
 
