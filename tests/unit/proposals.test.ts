@@ -63,6 +63,7 @@ describe("counts", () => {
     ).toEqual({
       overall: { for: 2, a: 1, b: 1, "a:good": 1 },
       byCollege: { PUBLIC: { for: 1, "a:good": 1 }, RESEARCH: { for: 1, a: 1, b: 1 } },
+      voters: { PUBLIC: 2, RESEARCH: 2 },
     });
   });
 

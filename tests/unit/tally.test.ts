@@ -13,6 +13,8 @@ import {
 } from "@/lib/votes/tally/majority-judgment";
 import { effectiveWeights } from "@/lib/votes/tally/colleges";
 import { tallyVote } from "@/lib/votes/tally";
+import { countChoices as countBallotChoices, standingOf } from "@/lib/proposals/results";
+import type { VotingMethod } from "@/lib/generated/prisma/enums";
 
 const choice = fc.constantFrom<Choice>("for", "against", "abstain");
 const grade = fc.constantFrom<Grade>(...grades);
@@ -421,3 +423,70 @@ function thresholdCounted(byCollege: Record<string, readonly Choice[]>) {
     colleges: Object.fromEntries(Object.entries(byCollege).map(([college, choices]) => [college, countChoices(choices)])),
   };
 }
+
+describe("results pages and closing: one function", () => {
+  const options = ["a", "b", "c"];
+  const ballotsArb = <T>(ballot: fc.Arbitrary<T>) =>
+    fc.array(fc.record({ college: fc.constantFrom("PUBLIC", "RESEARCH", "CIVIL_SOCIETY"), choice: ballot }), {
+      maxLength: 40,
+    });
+  const weightsArb = fc.record({ PUBLIC: fc.nat(50), RESEARCH: fc.nat(50), CIVIL_SOCIETY: fc.nat(50) });
+  const byCollege = <T>(rows: { college: string; choice: T }[]) => {
+    const out: Record<string, T[]> = {};
+    for (const row of rows) (out[row.college] ??= []).push(row.choice);
+    return out;
+  };
+  const rules = (method: VotingMethod, weights: Record<string, number> | null) => ({
+    method,
+    threshold: "twoThirds",
+    weighted: weights !== null,
+    collegeWeights: weights,
+    options: options.map((id) => ({ id })),
+  });
+
+  it("property: the live standing of a results page is the weighted tally of the same ballots, for the four methods", () => {
+    fc.assert(
+      fc.property(
+        ballotsArb(fc.record({ a: grade, b: grade, c: grade })),
+        ballotsArb(fc.subarray(options)),
+        ballotsArb(choice),
+        ballotsArb(fc.constantFrom<ConsentChoice>("agree", "object", "block")),
+        fc.option(weightsArb, { nil: null }),
+        (mj, approval, threshold, consent, weights) => {
+          const w = weights ?? { ALL: 100 };
+          const all = <T>(rows: { college: string; choice: T }[]) =>
+            weights ? byCollege(rows) : rows.length ? { ALL: rows.map((r) => r.choice) } : {};
+          const mjView = countBallotChoices(mj.map(({ college, choice }) => ({ college, choice: { grades: choice } })));
+          expect(standingOf(rules("MAJORITY_JUDGMENT", weights), mjView).result).toMatchObject({
+            winners: tallyMajorityJudgmentByCollege(options, all(mj), w).winners,
+            ranking: tallyMajorityJudgmentByCollege(options, all(mj), w).ranking,
+          });
+          const apView = countBallotChoices(approval.map(({ college, choice }) => ({ college, choice: { approve: choice } })));
+          expect(standingOf(rules("APPROVAL", weights), apView).result).toMatchObject({
+            winners: tallyApprovalByCollege(options, all(approval), w).winners,
+          });
+          const thView = countBallotChoices(threshold.map(({ college, choice }) => ({ college, choice: { choice } })));
+          expect(standingOf(rules("THRESHOLD", weights), thView).adopted).toBe(
+            tallyThresholdByCollege(all(threshold), w, "twoThirds").adopted,
+          );
+          const coView = countBallotChoices(consent.map(({ college, choice }) => ({ college, choice: { choice } })));
+          expect(standingOf(rules("CONSENT", weights), coView).adopted).toBe(tallyConsentByCollege(all(consent), w).adopted);
+        },
+      ),
+    );
+  });
+
+  it("regression: the results page and the close agree on the unit test's ballots", () => {
+    const ballots = [
+      { a: "good", b: "good" },
+      { a: "good", b: "excellent" },
+      { a: "veryGood", b: "good" },
+      { a: "fair", b: "passable" },
+    ].map((grades, i) => ({ college: i % 2 ? "PUBLIC" : "RESEARCH", choice: { grades } }));
+    const standing = standingOf(
+      { ...rules("MAJORITY_JUDGMENT", null), options: [{ id: "a" }, { id: "b" }] },
+      countBallotChoices(ballots),
+    );
+    expect(standing).toMatchObject({ adopted: true, result: { winners: ["a"] } });
+  });
+});
