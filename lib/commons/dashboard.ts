@@ -8,6 +8,7 @@ import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, ContributionType } from "@/lib/generated/prisma/enums";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { commonsScope, contributionScope, memberScope } from "@/lib/policy/scopes";
 
 export const actorKinds = ["PUBLIC", "PRIVATE", "RESEARCH", "CIVIL_SOCIETY"] as const satisfies readonly ActorKind[];
 
@@ -39,16 +40,17 @@ const tally = (r: { count: bigint | number; hours: number | null }): Tally => ({
 });
 
 /**
- * The aggregates over validated, visible contributions matching `scope` (a condition on the
- * contribution `c` and its commons `k`).
+ * The aggregates over the contributions that count (contributionScope.countedSql: validated, not
+ * hidden) matching `scope` (a condition on the contribution `c` and its commons `k`).
  */
 export async function aggregateContributions(db: Db | DbTx, scope: Prisma.Sql): Promise<ContributionStats> {
+  const named = memberScope.namedSql("u");
   const from = Prisma.sql`FROM "Contribution" c
     JOIN "Commons" k ON k."id" = c."commonsId"
     JOIN "User" u ON u."id" = c."authorId"
     LEFT JOIN "Organization" o ON o."id" = u."organizationId"
     LEFT JOIN "Membership" m ON m."communityId" = k."communityId" AND m."userId" = c."authorId"
-    WHERE ${scope} AND c."state" = 'VALIDATED' AND c."hiddenAt" IS NULL`;
+    WHERE ${scope} AND ${contributionScope.countedSql("c")}`;
   const [byActorKind, byType, byCollege, byOrganization, byMonth, people] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT COALESCE(u."actorKind", o."kind", m."college")::text AS key, count(*) AS count, sum(c."hours") AS hours
@@ -68,8 +70,8 @@ export async function aggregateContributions(db: Db | DbTx, scope: Prisma.Sql): 
       ${from} GROUP BY 1 ORDER BY 1`,
     // Named people one row each; everyone who opted out in a single row (key NULL) with their headcount.
     db.$queryRaw<(Row & { name: string | null; people: bigint })[]>`
-      SELECT CASE WHEN u."listedByName" THEN u."id" END AS key,
-             CASE WHEN u."listedByName" THEN COALESCE(u."displayName", u."name", '—') END AS name,
+      SELECT CASE WHEN ${named} THEN u."id" END AS key,
+             CASE WHEN ${named} THEN COALESCE(u."displayName", u."name", '—') END AS name,
              count(DISTINCT u."id") AS people, count(*) AS count, sum(c."hours") AS hours
       ${from} GROUP BY 1, 2 ORDER BY count(*) DESC, 2`,
   ]);
@@ -141,13 +143,14 @@ export async function communityDashboard(
   { actor, slug }: { actor: Actor | null; slug: string },
 ): Promise<{ community: { id: string; slug: string; name: string }; stats: CommunityDashboard }> {
   const { community } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
-  const scope = Prisma.sql`k."communityId" = ${community.id} AND k."status" <> 'DRAFT' AND k."hiddenAt" IS NULL`;
+  // The commons every reader of the community sees (the policy's "published" commons).
+  const scope = Prisma.sql`k."communityId" = ${community.id} AND ${commonsScope.sql(actor, "k", { view: "published" })}`;
   const [stats, byCommons] = await Promise.all([
     aggregateContributions(db, scope),
     db.$queryRaw<{ id: string; slug: string; title: string; count: bigint; hours: number | null }[]>`
       SELECT k."id", k."slug", k."title", count(*) AS count, sum(c."hours") AS hours
       FROM "Contribution" c JOIN "Commons" k ON k."id" = c."commonsId"
-      WHERE ${scope} AND c."state" = 'VALIDATED' AND c."hiddenAt" IS NULL
+      WHERE ${scope} AND ${contributionScope.countedSql("c")}
       GROUP BY k."id", k."slug", k."title" ORDER BY count(*) DESC, k."title"`,
   ]);
   return {

@@ -1,16 +1,16 @@
 /**
- * Reading a commons' contribution ledger. Whoever may see the commons sees its ledger (community
- * readable; drafts to their proposer, stewards and administrators; a commons hidden by moderation to
- * its proposer and the moderators, as in lib/commons/read.ts). People who asked not to be listed by
- * name appear as anonymous, except to themselves. A contribution hidden by moderation is a placeholder
- * for everyone but its author and the moderators, who see it with the reason. One query per page
- * (cursor pagination), whatever the ledger's size.
+ * Reading a commons' contribution ledger, through the policy's scopes (lib/policy/scopes.ts): whoever
+ * may read the commons (commonsScope) sees its ledger; a contribution hidden by moderation is a
+ * placeholder for everyone but those contributionScope lets read it (its author and the moderators),
+ * who see it with the reason. People who asked not to be listed by name appear as anonymous, except
+ * to themselves (memberScope.named). One query per page (cursor pagination), whatever the ledger's size.
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, CommonsStatus, ContributionState, ContributionType } from "@/lib/generated/prisma/enums";
 import { loadCommunityAccess, type Actor, type CommunityAccess } from "@/lib/communities/access";
-import { NotFoundError, assertCan, can } from "@/lib/policy/can";
+import { NotFoundError, can } from "@/lib/policy/can";
+import { commonsScope, contributionScope, memberScope } from "@/lib/policy/scopes";
 import { isStewardOf } from "./commons";
 
 export type LedgerCommons = {
@@ -26,7 +26,7 @@ export type LedgerCommons = {
 export type LedgerAccess = {
   commons: LedgerCommons;
   access: CommunityAccess;
-  /** Moderators (and administrators) of the community see hidden contributions. */
+  /** Reads content hidden by moderation in this community ("content.readHidden": moderators, administrators). */
   isModerator: boolean;
   /** The proposer, a steward in person or through their organisation. */
   isSteward: boolean;
@@ -58,16 +58,19 @@ export async function ledgerAccess(db: DbTx, actor: Actor | null, ref: CommonsRe
   if (!commons) throw new NotFoundError();
   const access = await loadCommunityAccess(db, { slug: commons.community.slug, actor });
   if (!access) throw new NotFoundError();
-  assertCan(access.subject, "community.read", access.community);
 
   const isSteward = actor ? await isStewardOf(db, commons, actor) : false;
-  const isModerator = can(access.subject, "moderation.queue", access.community);
-  // A draft is seen by those who carry it and the community's administrators.
-  if (commons.status === "DRAFT" && !isSteward && !can(access.subject, "community.update", access.community)) {
-    throw new NotFoundError();
-  }
-  // Hidden by moderation: its content (ledger included) stays with its proposer and the moderators.
-  if (commons.hiddenAt && !(actor && commons.proposerId === actor.id) && !isModerator) throw new NotFoundError();
+  const isModerator = can(access.subject, "content.readHidden", access.community);
+  // The commons as the policy lets the viewer read it: its ledger goes with its content (a commons
+  // hidden by moderation is no placeholder here), else 404 as if it did not exist.
+  const facts = {
+    community: access.community,
+    status: commons.status,
+    hidden: commons.hiddenAt !== null,
+    proposerId: commons.proposerId,
+    carried: isSteward,
+  };
+  if (!commonsScope.allows(access.subject, facts)) throw new NotFoundError();
 
   const open = commons.status !== "ARCHIVED" && commons.status !== "REJECTED";
   return {
@@ -187,7 +190,7 @@ function person(
   user: { id: string; displayName: string | null; name: string | null; listedByName: boolean },
   viewer: { id: string | null; isModerator: boolean },
 ): LedgerPerson {
-  const anonymous = !user.listedByName && user.id !== viewer.id;
+  const anonymous = !memberScope.named(viewer.id, user);
   return {
     // Moderators keep the id (reports, sanctions) but not the name.
     id: anonymous && !viewer.isModerator ? null : user.id,
@@ -269,10 +272,12 @@ export async function listLedgerPage(
   { cursor, limit, state }: ListContributionsOptions = {},
 ): Promise<{ data: LedgerItem[]; nextCursor: string | null }> {
   const take = Math.min(Math.max(Math.trunc(limit ?? 20), 1), 100);
+  // The policy's contribution scope; hidden entries stay as placeholders (toLedgerItem).
+  const scope = contributionScope.where(actor, { hidden: "placeholder" });
   const where: Prisma.ContributionWhereInput = { commonsId: commons.id, ...(state ? { state } : {}) };
   if (cursor) {
     const at = await db.contribution.findFirst({
-      where: { id: cursor, commonsId: commons.id },
+      where: { AND: [scope, { id: cursor, commonsId: commons.id }] },
       select: { id: true, date: true, createdAt: true },
     });
     if (!at) return { data: [], nextCursor: null };
@@ -283,7 +288,7 @@ export async function listLedgerPage(
     ];
   }
   const rows = await db.contribution.findMany({
-    where,
+    where: { AND: [scope, where] },
     select: entrySelect(commons.community.id),
     orderBy: [{ date: "desc" }, { createdAt: "desc" }, { id: "desc" }],
     take: take + 1,

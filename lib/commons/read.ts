@@ -1,17 +1,18 @@
 /**
- * Reading one commons for a page or the API, with the viewer's rights applied in one place:
- * - the community must be readable (lib/communities/access.ts), else 404 as if nothing existed;
- * - a draft is seen by its proposer, its stewards and the community's administrators, else 404;
+ * Reading one commons for a page or the API, with the policy's commons scope (lib/policy/scopes.ts):
+ * - the community must be readable, else 404 as if nothing existed;
+ * - a draft is seen by those who carry it and the community's administrators, else 404;
  * - a hidden commons (moderation) keeps its place for everyone who may read the community, but its
- *   content is withheld (`withheld: true`, empty texts, no coverage nor stewards) except for its
- *   proposer and the moderators, who see it with the hidden notice.
+ *   content is withheld (`withheld: true`, empty texts, no coverage nor stewards) except for those
+ *   the scope lets read it (its proposer and the moderators), who see it with the hidden notice.
  * What the viewer may do with it (edit, adopt…) is in `viewer`, for pages to decide which controls
  * to show; the use cases check again.
  */
 import type { DbTx } from "@/lib/db/client";
 import type { ActorKind, CommonsKind, CommonsStatus, Visibility } from "@/lib/generated/prisma/enums";
-import { NotFoundError, can } from "@/lib/policy/can";
+import { NotFoundError, can, canEditCommons } from "@/lib/policy/can";
 import { roleOf, type CommunityRole } from "@/lib/policy/roles";
+import { commonsScope, type CommonsFacts } from "@/lib/policy/scopes";
 import { loadCommunityAccess, type Actor, type CommunityAccess } from "@/lib/communities/access";
 import { isStewardOf } from "./commons";
 import type { BBox, Coverage } from "./geometry";
@@ -112,10 +113,9 @@ const personName = (user: { displayName: string | null; name: string | null }) =
 
 async function present(db: DbTx, row: Row, access: CommunityAccess, actor: Actor | null): Promise<CommonsView> {
   const { community, subject } = access;
-  if (!can(subject, "community.read", community)) throw new NotFoundError();
   const role = roleOf(subject);
   const isAdmin = can(subject, "community.update", community);
-  const isModerator = can(subject, "moderation.queue", community);
+  const isModerator = can(subject, "content.readHidden", community);
   const isProposer = actor !== null && row.proposer?.id === actor.id;
   const isSteward = actor
     ? await isStewardOf(
@@ -127,12 +127,12 @@ async function present(db: DbTx, row: Row, access: CommunityAccess, actor: Actor
         actor,
       )
     : false;
-  if (row.status === "DRAFT" && !isProposer && !isSteward && !isAdmin) throw new NotFoundError();
-
   const hidden = row.hiddenAt !== null;
-  const withheld = hidden && !isProposer && !isModerator;
+  const facts: CommonsFacts = { community, status: row.status, hidden, proposerId: row.proposer?.id ?? null, carried: isSteward };
+  if (!commonsScope.allows(subject, facts, { hidden: "placeholder" })) throw new NotFoundError();
+  const withheld = !commonsScope.allows(subject, facts);
   const closed = row.status === "ARCHIVED" || row.status === "REJECTED";
-  const canEdit = !closed && can(subject, "commons.update", community) && (isAdmin || isProposer || isSteward) && !withheld;
+  const canEdit = !closed && canEditCommons(subject, community, { carried: isSteward }) && !withheld;
   const canDecide = can(subject, "commons.adopt", community);
   const bbox =
     row.minLon === null || row.minLat === null || row.maxLon === null || row.maxLat === null
@@ -244,32 +244,30 @@ export async function stewardChoices(db: DbTx, communityId: string, commonsId?: 
   };
 }
 
-/** A community's commons for its list: drafts only for the viewer's own, hidden ones as placeholders. */
+/**
+ * A community's commons for its list, as the policy's commons scope gives them (drafts for those who
+ * carry them and administrators), hidden ones as placeholders except for those the scope lets read
+ * them (their proposer, the moderators).
+ */
 export async function listCommunityCommons(
   db: DbTx,
   {
     communityId,
     viewer,
-    isModerator,
     status,
     take = 100,
   }: {
     communityId: string;
     viewer: Actor | null;
-    isModerator: boolean;
+    /** Not used any more: the scope decides who reads hidden commons (kept while pages still pass it). */
+    isModerator?: boolean;
     status?: CommonsStatus;
     take?: number;
   },
 ) {
   const rows = await db.commons.findMany({
-    where: {
-      communityId,
-      ...(status ? { status } : {}),
-      OR: [
-        { status: { not: "DRAFT" } },
-        ...(viewer ? [{ proposerId: viewer.id }, { stewards: { some: { userId: viewer.id } } }] : []),
-      ],
-    },
+    // The policy's commons scope, hidden ones kept as placeholders.
+    where: { AND: [commonsScope.where(viewer, { hidden: "placeholder" }), { communityId, ...(status ? { status } : {}) }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: {
@@ -282,12 +280,23 @@ export async function listCommunityCommons(
       status: true,
       coverage: true,
       hiddenAt: true,
-      proposerId: true,
       createdAt: true,
     },
   });
+  // Of the hidden ones (rarely any), those the viewer reads in full: the same scope, hidden rows omitted.
+  const hiddenIds = rows.filter((row) => row.hiddenAt !== null).map((row) => row.id);
+  const readable = new Set(
+    hiddenIds.length === 0
+      ? []
+      : (
+          await db.commons.findMany({
+            where: { AND: [commonsScope.where(viewer), { id: { in: hiddenIds } }] },
+            select: { id: true },
+          })
+        ).map((row) => row.id),
+  );
   return rows.map((row) => {
-    const withheld = row.hiddenAt !== null && !isModerator && row.proposerId !== viewer?.id;
+    const withheld = row.hiddenAt !== null && !readable.has(row.id);
     return {
       id: row.id,
       slug: row.slug,
