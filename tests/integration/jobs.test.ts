@@ -7,15 +7,18 @@
  *   close and an outbox email in the same run complete, and later closes still run.
  * - Jobs enqueued in a transaction exist exactly when it commits (enqueueInTx, and opening a vote).
  * - Two workers whose sweeps race enqueue one close job per proposal, and each proposal closes once.
+ * - A job claimed by a worker that died is retried once its expiry passes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import PgBoss from "pg-boss";
 import { parseConfig, type Config } from "@/lib/config";
 import { createCommunity } from "@/lib/communities/create-community";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { openVoting, openVotingIn } from "@/lib/votes/open-voting";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { enqueueInTx } from "@/lib/jobs/enqueue";
-import { CLOSE_PROPOSAL, closeJobId } from "@/lib/jobs/enqueue-proposal-close";
+import { CLOSE_PROPOSAL, closeJobData, closeJobId, closeJobOptions } from "@/lib/jobs/enqueue-proposal-close";
+import { JOBS_SCHEMA } from "@/lib/jobs/boss";
 import { CLOSE_DUE_PROPOSALS, closeDueProposalsJob } from "@/lib/jobs/definitions/close-due-proposals";
 import { deliverOutboxJob } from "@/lib/jobs/definitions/deliver-outbox";
 import { listDeadLetters } from "@/lib/jobs/dead-letters";
@@ -275,5 +278,36 @@ describe("two workers on one database", () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+describe("a worker that dies mid-job", () => {
+  it("loses no job: its claimed close is retried once the job's expiry passes", async () => {
+    const proposalId = await votingProposal();
+    await makeDue(proposalId);
+    const { votingClosesAt } = await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+    // Another worker process claims the close (pg-boss marks it active) and is then killed: it never
+    // completes nor fails it. Enqueued for later and first in line, so that this worker claims it.
+    const dead = new PgBoss({ connectionString: t.url, schema: JOBS_SCHEMA, schedule: false, supervise: false });
+    await dead.start();
+    const id = await worker.boss.send(CLOSE_PROPOSAL, closeJobData(proposalId, votingClosesAt!), {
+      ...closeJobOptions(proposalId, votingClosesAt!),
+      startAfter: 3600,
+      priority: 10,
+    });
+    const [claimed] = await dead.fetch(CLOSE_PROPOSAL, { ignoreStartAfter: true });
+    expect(claimed?.id).toBe(id);
+    await dead.stop({ graceful: false }); // its pool closes; the claim stays, as after SIGKILL
+    await sleep(1_500);
+    expect(await closeJobs(proposalId)).toEqual([expect.objectContaining({ state: "active" })]);
+    expect(await statusOf(proposalId)).toBe("VOTING");
+
+    // The claim outlives the job's expiry (5 minutes for a close): rather than wait, the test moves its
+    // start back, then runs pg-boss's maintenance, which a worker runs every 2 minutes.
+    await t.db.$executeRaw`UPDATE pgboss.job SET started_on = now() - interval '10 minutes' WHERE id = ${id}::uuid`;
+    await worker.boss.maintain();
+    await waitUntil("the retried close", async () => (await statusOf(proposalId)) === "CLOSED");
+    expect(await t.db.decision.count({ where: { proposalId } })).toBe(1);
+    expect(await closeJobs(proposalId)).toEqual([expect.objectContaining({ state: "completed", retryCount: 1 })]);
   });
 });
