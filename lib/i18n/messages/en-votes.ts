@@ -48,6 +48,8 @@ export const enVotes: Messages["votes"] = {
     closedEarly: "Voting closed early",
   },
   kind: { GENERAL: "Proposal", COMMONS_ADOPTION: "Adopting a commons", CHARTER_AMENDMENT: "Charter amendment" },
+  /** A proposal's title as read, by kind (lib/proposals/title.ts): the title column holds data, e.g. the commons' title. */
+  kindTitle: { GENERAL: "{title}", COMMONS_ADOPTION: "Adoption of the commons “{title}”", CHARTER_AMENDMENT: "{title}" },
   status: {
     DRAFT: "Draft",
     DISCUSSION: "In discussion",
@@ -191,6 +193,9 @@ export const enVotes: Messages["votes"] = {
     allCollege: "All",
     winners: "Option chosen: {options}",
     noWinner: "No option chosen",
+    standing: "If voting closed now (quorum aside): {outcome}",
+    standingLeading: "Ahead: {options}",
+    standingTie: "Tied ahead: {options}",
     details: "Count details (JSON)",
     amendmentApplied: "The amendment is applied: the charter moves to version {version}.",
     amendmentNotApplied: "The adopted amendment could not be applied to the charter ({code}).",

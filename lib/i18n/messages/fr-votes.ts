@@ -48,6 +48,8 @@ export const frVotes = {
     closedEarly: "Vote clos par anticipation",
   },
   kind: { GENERAL: "Proposition", COMMONS_ADOPTION: "Adoption d'un commun", CHARTER_AMENDMENT: "Modification de la charte" },
+  /** A proposal's title as read, by kind (lib/proposals/title.ts): the title column holds data, e.g. the commons' title. */
+  kindTitle: { GENERAL: "{title}", COMMONS_ADOPTION: "Adoption du commun « {title} »", CHARTER_AMENDMENT: "{title}" },
   status: {
     DRAFT: "Brouillon",
     DISCUSSION: "En discussion",
@@ -193,6 +195,9 @@ export const frVotes = {
     allCollege: "Tous",
     winners: "Option retenue : {options}",
     noWinner: "Aucune option retenue",
+    standing: "Si le vote était clos maintenant (quorum mis à part) : {outcome}",
+    standingLeading: "En tête : {options}",
+    standingTie: "À égalité en tête : {options}",
     details: "Détail du décompte (JSON)",
     amendmentApplied: "La modification est appliquée : la charte passe à la version {version}.",
     amendmentNotApplied: "La modification adoptée n'a pas pu être appliquée à la charte ({code}).",
