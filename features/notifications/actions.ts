@@ -1,34 +1,39 @@
 "use server";
 /** Following and unfollowing (the FollowButton form), and marking everything read. */
-import { revalidatePath } from "next/cache";
-import { db } from "@/lib/db/client";
+import { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { setFollow } from "@/lib/notifications/follows";
 import { markRead } from "@/lib/notifications/inbox";
-import { currentUser } from "@/lib/web/request";
+import { defineFormAction } from "@/lib/web/action";
 
-/** The form posts targetKind, targetId, follow ("1" or "0") and back (the page to refresh). */
-export async function followAction(form: FormData): Promise<void> {
-  const user = await currentUser();
-  if (!user) return;
-  const back = String(form.get("back") ?? "");
-  try {
-    await setFollow(db(), {
-      actor: user,
-      input: { targetKind: form.get("targetKind"), targetId: form.get("targetId"), follow: form.get("follow") === "1" },
-    });
-  } catch (error) {
-    // Not allowed or gone: nothing changes, the button shows the state as it stands.
-    if (!isAppError(error)) throw error;
-    logger.info({ code: error.code }, "follow refused");
-  }
-  if (back.startsWith("/") && !back.startsWith("//")) revalidatePath(back);
-}
+/** A same-site path only: never a way to revalidate (or later redirect to) another site. */
+const backPath = z
+  .string()
+  .max(500)
+  .refine((path) => path.startsWith("/") && !path.startsWith("//"), "errors.invalid");
 
-export async function markAllReadAction(): Promise<void> {
-  const user = await currentUser();
-  if (!user) return;
-  await markRead(db(), { userId: user.id, input: { all: true } });
-  revalidatePath("/", "layout");
-}
+/** The form posts targetKind, targetId, follow ("1" or "0") and back (the page to refresh); works without JavaScript. */
+export const followAction = defineFormAction({
+  name: "notifications.follow",
+  input: setFollow.schema.omit({ follow: true }).safeExtend({ follow: z.enum(["0", "1"]), back: backPath }),
+  handle: async ({ db, actor, input }) => {
+    try {
+      await setFollow.run(db, { actor, input: { ...input, follow: input.follow === "1" } });
+    } catch (error) {
+      // Not allowed or gone: nothing changes, the button shows the state as it stands.
+      if (!isAppError(error)) throw error;
+      logger.info({ code: error.code }, "follow refused");
+    }
+  },
+  revalidate: (input) => input.back,
+});
+
+export const markAllReadAction = defineFormAction({
+  name: "notifications.markAllRead",
+  input: z.object({}),
+  handle: async ({ db, actor }) => {
+    await markRead(db, { userId: actor.id, input: { all: true } });
+  },
+  revalidate: () => ["/", "layout"] as const,
+});

@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/policy/can";
 import { createApiToken } from "@/lib/tokens/create-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-token";
 import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
-import { defineAction } from "@/lib/web/action";
+import { defineAction, defineFormAction } from "@/lib/web/action";
 
 export const createTokenAction = defineAction({
   name: "token.create",
@@ -17,7 +17,7 @@ export const createTokenAction = defineAction({
 });
 
 /** Revokes one of the signed-in person's tokens; anyone else's id is simply not found. */
-export const revokeTokenAction = defineAction({
+export const revokeTokenAction = defineFormAction({
   name: "token.revoke",
   input: revokeTokenSchema,
   handle: async ({ db, actor, input }) => {

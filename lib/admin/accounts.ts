@@ -10,18 +10,19 @@
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
+import { invalidField } from "@/lib/core/validation";
+import { withFields } from "@/lib/core/use-case";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
 import {
-  AdminInputError,
   accountSearchSchema,
   eraseAccountSchema,
   liftSuspensionSchema,
   suspendAccountSchema,
-  type EraseAccountInput,
-  type SuspendAccountInput,
+  type EraseAccount,
+  type LiftSuspension,
+  type SuspendAccount,
 } from "./schemas";
 
 const platformSubject = (actor: Actor | null) => ({ user: actor, membership: null });
@@ -48,102 +49,102 @@ export type AccountSummary = {
 };
 
 /** Accounts matching a name or an address (case- and accent-insensitive on names), at most 25. */
-export async function searchAccounts(db: Db, { actor, q }: { actor: Actor | null; q: unknown }): Promise<AccountSummary[]> {
-  assertCan(platformSubject(actor), "platform.suspendAccount");
-  const parsed = accountSearchSchema.safeParse({ q });
-  if (!parsed.success) throw new AdminInputError(fieldErrorsOf(parsed.error));
-  const term = parsed.data.q;
-  const users = await db.user.findMany({
-    where: {
-      erasedAt: null,
-      ...(term
-        ? {
-            OR: [
-              { email: { contains: term, mode: "insensitive" } },
-              { displayName: { contains: term, mode: "insensitive" } },
-              { name: { contains: term, mode: "insensitive" } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ displayName: "asc" }, { id: "asc" }],
-    take: 25,
-    select: {
-      id: true,
-      displayName: true,
-      name: true,
-      email: true,
-      actorKind: true,
-      isPlatformAdmin: true,
-      platformSuspendedUntil: true,
-      platformSuspensionReason: true,
-      createdAt: true,
-      organization: { select: { name: true } },
-      _count: { select: { memberships: { where: { status: { in: ["ACTIVE", "SUSPENDED"] } } } } },
-    },
-  });
-  return users.map((user) => ({
-    id: user.id,
-    displayName: user.displayName ?? user.name,
-    email: user.email,
-    actorKind: user.actorKind,
-    organization: user.organization?.name ?? null,
-    isPlatformAdmin: user.isPlatformAdmin,
-    suspendedUntil: user.platformSuspendedUntil,
-    suspensionReason: user.platformSuspensionReason,
-    memberships: user._count.memberships,
-    createdAt: user.createdAt,
-  }));
-}
+export const searchAccounts = withFields(
+  accountSearchSchema,
+  async (db: Db, { actor, q: term }: { actor: Actor | null; q: string }): Promise<AccountSummary[]> => {
+    assertCan(platformSubject(actor), "platform.suspendAccount");
+    const users = await db.user.findMany({
+      where: {
+        erasedAt: null,
+        ...(term
+          ? {
+              OR: [
+                { email: { contains: term, mode: "insensitive" } },
+                { displayName: { contains: term, mode: "insensitive" } },
+                { name: { contains: term, mode: "insensitive" } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ displayName: "asc" }, { id: "asc" }],
+      take: 25,
+      select: {
+        id: true,
+        displayName: true,
+        name: true,
+        email: true,
+        actorKind: true,
+        isPlatformAdmin: true,
+        platformSuspendedUntil: true,
+        platformSuspensionReason: true,
+        createdAt: true,
+        organization: { select: { name: true } },
+        _count: { select: { memberships: { where: { status: { in: ["ACTIVE", "SUSPENDED"] } } } } },
+      },
+    });
+    return users.map((user) => ({
+      id: user.id,
+      displayName: user.displayName ?? user.name,
+      email: user.email,
+      actorKind: user.actorKind,
+      organization: user.organization?.name ?? null,
+      isPlatformAdmin: user.isPlatformAdmin,
+      suspendedUntil: user.platformSuspendedUntil,
+      suspensionReason: user.platformSuspensionReason,
+      memberships: user._count.memberships,
+      createdAt: user.createdAt,
+    }));
+  },
+);
 
 /** Suspends an account in every community until a date in the future; the reason is recorded. */
-export async function suspendAccount(
-  db: Db,
-  { actor, now = new Date(), ...input }: { actor: Actor | null; now?: Date } & SuspendAccountInput,
-): Promise<{ userId: string; until: Date }> {
-  assertCan(platformSubject(actor), "platform.suspendAccount", undefined, now);
-  const parsed = suspendAccountSchema.safeParse(input);
-  if (!parsed.success) throw new AdminInputError(fieldErrorsOf(parsed.error));
-  const { userId, until, reason } = parsed.data;
-  if (until <= now) throw new AdminInputError({ until: "admin.errors.untilPast" });
-  if (userId === actor?.id) throw new AppError("cannot_suspend_self", "admin.errors.notSelf", 403);
-  return db.$transaction(async (tx) => {
-    const target = await lockTarget(tx, userId);
-    if (target.isPlatformAdmin) throw new AppError("platform_admin", "admin.errors.notPlatformAdmin", 403);
-    await tx.user.update({ where: { id: userId }, data: { platformSuspendedUntil: until, platformSuspensionReason: reason } });
-    await recordAudit(tx, {
-      actorId: actor?.id ?? null,
-      communityId: null,
-      action: "account.suspended",
-      details: { userId, until: until.toISOString(), reason },
+export const suspendAccount = withFields(
+  suspendAccountSchema,
+  async (
+    db: Db,
+    { actor, now = new Date(), userId, until, reason }: { actor: Actor | null; now?: Date } & SuspendAccount,
+  ): Promise<{ userId: string; until: Date }> => {
+    assertCan(platformSubject(actor), "platform.suspendAccount", undefined, now);
+    if (until <= now) throw invalidField("until", "admin.errors.untilPast");
+    if (userId === actor?.id) throw new AppError("cannot_suspend_self", "admin.errors.notSelf", 403);
+    return db.$transaction(async (tx) => {
+      const target = await lockTarget(tx, userId);
+      if (target.isPlatformAdmin) throw new AppError("platform_admin", "admin.errors.notPlatformAdmin", 403);
+      await tx.user.update({ where: { id: userId }, data: { platformSuspendedUntil: until, platformSuspensionReason: reason } });
+      await recordAudit(tx, {
+        actorId: actor?.id ?? null,
+        communityId: null,
+        action: "account.suspended",
+        details: { userId, until: until.toISOString(), reason },
+      });
+      return { userId, until };
     });
-    return { userId, until };
-  });
-}
+  },
+);
 
-export async function liftAccountSuspension(
-  db: Db,
-  { actor, now = new Date(), ...input }: { actor: Actor | null; now?: Date; userId: string; reason: string },
-): Promise<void> {
-  assertCan(platformSubject(actor), "platform.suspendAccount", undefined, now);
-  const parsed = liftSuspensionSchema.safeParse(input);
-  if (!parsed.success) throw new AdminInputError(fieldErrorsOf(parsed.error));
-  const { userId, reason } = parsed.data;
-  await db.$transaction(async (tx) => {
-    await lockTarget(tx, userId);
-    const lifted = await tx.user.updateMany({
-      where: { id: userId, platformSuspendedUntil: { gt: now } },
-      data: { platformSuspendedUntil: null, platformSuspensionReason: null },
+export const liftAccountSuspension = withFields(
+  liftSuspensionSchema,
+  async (
+    db: Db,
+    { actor, now = new Date(), userId, reason }: { actor: Actor | null; now?: Date } & LiftSuspension,
+  ): Promise<void> => {
+    assertCan(platformSubject(actor), "platform.suspendAccount", undefined, now);
+    await db.$transaction(async (tx) => {
+      await lockTarget(tx, userId);
+      const lifted = await tx.user.updateMany({
+        where: { id: userId, platformSuspendedUntil: { gt: now } },
+        data: { platformSuspendedUntil: null, platformSuspensionReason: null },
+      });
+      if (lifted.count === 0) throw new AppError("not_suspended", "admin.errors.notSuspended", 409);
+      await recordAudit(tx, {
+        actorId: actor?.id ?? null,
+        communityId: null,
+        action: "account.suspensionLifted",
+        details: { userId, reason },
+      });
     });
-    if (lifted.count === 0) throw new AppError("not_suspended", "admin.errors.notSuspended", 409);
-    await recordAudit(tx, {
-      actorId: actor?.id ?? null,
-      communityId: null,
-      action: "account.suspensionLifted",
-      details: { userId, reason },
-    });
-  });
-}
+  },
+);
 
 /** Communities the person alone administers: erasing them would leave those without an administrator. */
 export async function soleAdministrations(db: DbTx, userId: string): Promise<{ slug: string; name: string }[]> {
@@ -156,63 +157,63 @@ export async function soleAdministrations(db: DbTx, userId: string): Promise<{ s
     ORDER BY c."name"`;
 }
 
-export async function eraseAccount(
-  db: Db,
-  { actor, now = new Date(), ...input }: { actor: Actor | null; now?: Date } & EraseAccountInput,
-): Promise<{ userId: string }> {
-  assertCan(platformSubject(actor), "platform.eraseAccount", undefined, now);
-  const parsed = eraseAccountSchema.safeParse(input);
-  if (!parsed.success) throw new AdminInputError(fieldErrorsOf(parsed.error));
-  const { userId, reason } = parsed.data;
-  if (userId === actor?.id) throw new AppError("cannot_erase_self", "admin.errors.notSelf", 403);
-  return db.$transaction(async (tx) => {
-    const target = await lockTarget(tx, userId);
-    if (target.isPlatformAdmin) throw new AppError("platform_admin", "admin.errors.notPlatformAdmin", 403);
-    // Under the row lock of the person, so no membership can change hands in between.
-    const sole = await soleAdministrations(tx, userId);
-    if (sole.length > 0) {
-      throw new AppError("sole_administrator", "admin.errors.soleAdministrator", 409, {
-        communities: sole.map((c) => c.name).join(", "),
+export const eraseAccount = withFields(
+  eraseAccountSchema,
+  async (
+    db: Db,
+    { actor, now = new Date(), userId, reason }: { actor: Actor | null; now?: Date } & EraseAccount,
+  ): Promise<{ userId: string }> => {
+    assertCan(platformSubject(actor), "platform.eraseAccount", undefined, now);
+    if (userId === actor?.id) throw new AppError("cannot_erase_self", "admin.errors.notSelf", 403);
+    return db.$transaction(async (tx) => {
+      const target = await lockTarget(tx, userId);
+      if (target.isPlatformAdmin) throw new AppError("platform_admin", "admin.errors.notPlatformAdmin", 403);
+      // Under the row lock of the person, so no membership can change hands in between.
+      const sole = await soleAdministrations(tx, userId);
+      if (sole.length > 0) {
+        throw new AppError("sole_administrator", "admin.errors.soleAdministrator", 409, {
+          communities: sole.map((c) => c.name).join(", "),
+        });
+      }
+      const email = target.email;
+      await tx.session.deleteMany({ where: { userId } });
+      await tx.account.deleteMany({ where: { userId } });
+      await tx.apiToken.deleteMany({ where: { userId } });
+      await tx.notification.deleteMany({ where: { userId } });
+      await tx.notificationPreference.deleteMany({ where: { userId } });
+      await tx.follow.deleteMany({ where: { userId } });
+      await tx.commonsSteward.deleteMany({ where: { userId } });
+      if (email) {
+        await tx.verificationToken.deleteMany({ where: { identifier: email } });
+        await tx.invitation.deleteMany({ where: { email, acceptedAt: null } });
+        await tx.outboxEmail.deleteMany({ where: { to: email } });
+      }
+      await tx.membership.updateMany({ where: { userId }, data: { requestMessage: null } });
+      await tx.membership.updateMany({
+        where: { userId, status: { in: ["ACTIVE", "PENDING", "SUSPENDED"] } },
+        data: { status: "LEFT", leftAt: now },
       });
-    }
-    const email = target.email;
-    await tx.session.deleteMany({ where: { userId } });
-    await tx.account.deleteMany({ where: { userId } });
-    await tx.apiToken.deleteMany({ where: { userId } });
-    await tx.notification.deleteMany({ where: { userId } });
-    await tx.notificationPreference.deleteMany({ where: { userId } });
-    await tx.follow.deleteMany({ where: { userId } });
-    await tx.commonsSteward.deleteMany({ where: { userId } });
-    if (email) {
-      await tx.verificationToken.deleteMany({ where: { identifier: email } });
-      await tx.invitation.deleteMany({ where: { email, acceptedAt: null } });
-      await tx.outboxEmail.deleteMany({ where: { to: email } });
-    }
-    await tx.membership.updateMany({ where: { userId }, data: { requestMessage: null } });
-    await tx.membership.updateMany({
-      where: { userId, status: { in: ["ACTIVE", "PENDING", "SUSPENDED"] } },
-      data: { status: "LEFT", leftAt: now },
+      await tx.user.update({
+        where: { id: userId },
+        data: {
+          name: null,
+          displayName: null,
+          email: null,
+          emailVerified: null,
+          image: null,
+          listedByName: false,
+          platformSuspendedUntil: null,
+          platformSuspensionReason: null,
+          erasedAt: now,
+        },
+      });
+      await recordAudit(tx, {
+        actorId: actor?.id ?? null,
+        communityId: null,
+        action: "account.erased",
+        details: { userId, reason },
+      });
+      return { userId };
     });
-    await tx.user.update({
-      where: { id: userId },
-      data: {
-        name: null,
-        displayName: null,
-        email: null,
-        emailVerified: null,
-        image: null,
-        listedByName: false,
-        platformSuspendedUntil: null,
-        platformSuspensionReason: null,
-        erasedAt: now,
-      },
-    });
-    await recordAudit(tx, {
-      actorId: actor?.id ?? null,
-      communityId: null,
-      action: "account.erased",
-      details: { userId, reason },
-    });
-    return { userId };
-  });
-}
+  },
+);

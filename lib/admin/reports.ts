@@ -4,11 +4,10 @@
  */
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorsOf } from "@/lib/forms";
+import { parseInput } from "@/lib/core/validation";
 import { assertCan } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
 import { reportReasons, reportStates, reportTargetKinds } from "@/lib/moderation/schemas";
-import { AdminInputError } from "./schemas";
 
 export const platformReportsFilterSchema = z.object({
   /** Absent: every state. */
@@ -34,9 +33,7 @@ export async function listPlatformReports(
   { actor, filter }: { actor: Actor | null; filter: unknown },
 ): Promise<{ reports: PlatformReport[]; nextCursor: string | null; load: CommunityReportLoad[] }> {
   assertCan({ user: actor, membership: null }, "platform.reports");
-  const parsed = platformReportsFilterSchema.safeParse(filter);
-  if (!parsed.success) throw new AdminInputError(fieldErrorsOf(parsed.error));
-  const { state, cursor } = parsed.data;
+  const { state, cursor } = parseInput(platformReportsFilterSchema, filter, { root: "_form" });
   const [rows, load] = await Promise.all([
     db.report.findMany({
       where: state ? { state } : {},

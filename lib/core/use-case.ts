@@ -28,3 +28,24 @@ export function withInput<S extends z.ZodType, D, C extends { input: z.output<S>
     run(db, { ...context, input: parseInput(schema, context.input, { root: "_form" }) } as unknown as C);
   return Object.assign(parsed, { schema, run });
 }
+
+/**
+ * The same for a use case whose input fields sit beside the actor in its context
+ * (`suspendAccount(db, { actor, userId, until, reason })`): the schema parses those fields.
+ */
+export type FieldsUseCase<S extends z.ZodType, D, C extends z.output<S>, R> = ((
+  db: D,
+  context: Omit<C, keyof z.output<S>> & { [K in keyof z.input<S>]?: unknown },
+) => Promise<R>) & {
+  schema: S;
+  run: (db: D, context: C) => Promise<R>;
+};
+
+export function withFields<S extends z.ZodType, D, C extends z.output<S>, R>(
+  schema: S,
+  run: (db: D, context: C) => Promise<R>,
+): FieldsUseCase<S, D, C, R> {
+  const parsed = async (db: D, context: Omit<C, keyof z.output<S>> & { [K in keyof z.input<S>]?: unknown }) =>
+    run(db, { ...context, ...(parseInput(schema, context, { root: "_form" }) as object) } as unknown as C);
+  return Object.assign(parsed, { schema, run });
+}

@@ -4,12 +4,12 @@
  * subject may follow it (lib/policy "notification.follow"); following twice is harmless.
  */
 import type { DbTx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import { loadCommunityAccess, type Actor } from "@/lib/communities/access";
 import { requireProposalAccess } from "@/lib/proposals/access";
 import type { FollowTarget } from "@/lib/generated/prisma/enums";
+import type { z } from "zod";
+import { withInput } from "@/lib/core/use-case";
 import { followSchema } from "./schemas";
 
 async function assertMayFollow(db: DbTx, actor: Actor, targetKind: FollowTarget, targetId: string) {
@@ -29,26 +29,24 @@ async function assertMayFollow(db: DbTx, actor: Actor, targetKind: FollowTarget,
   assertCan(access.subject, "notification.follow", access.community);
 }
 
-export async function setFollow(db: DbTx, { actor, input }: { actor: Actor; input: unknown }): Promise<{ following: boolean }> {
-  const parsed = followSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = fieldErrorsOf(parsed.error);
-    throw new AppError("invalid_follow", Object.values(errors)[0] ?? "errors.invalid", 400);
-  }
-  const { targetKind, targetId, follow } = parsed.data;
-  if (!follow) {
-    // Unfollowing needs no access check: it only removes the person's own row.
-    await db.follow.deleteMany({ where: { userId: actor.id, targetKind, targetId } });
-    return { following: false };
-  }
-  await assertMayFollow(db, actor, targetKind, targetId);
-  await db.follow.upsert({
-    where: { userId_targetKind_targetId: { userId: actor.id, targetKind, targetId } },
-    create: { userId: actor.id, targetKind, targetId },
-    update: {},
-  });
-  return { following: true };
-}
+export const setFollow = withInput(
+  followSchema,
+  async (db: DbTx, { actor, input }: { actor: Actor; input: z.output<typeof followSchema> }): Promise<{ following: boolean }> => {
+    const { targetKind, targetId, follow } = input;
+    if (!follow) {
+      // Unfollowing needs no access check: it only removes the person's own row.
+      await db.follow.deleteMany({ where: { userId: actor.id, targetKind, targetId } });
+      return { following: false };
+    }
+    await assertMayFollow(db, actor, targetKind, targetId);
+    await db.follow.upsert({
+      where: { userId_targetKind_targetId: { userId: actor.id, targetKind, targetId } },
+      create: { userId: actor.id, targetKind, targetId },
+      update: {},
+    });
+    return { following: true };
+  },
+);
 
 export async function isFollowing(
   db: DbTx,

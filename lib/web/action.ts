@@ -97,3 +97,16 @@ export function defineAction<S extends z.ZodType, R = void>(definition: ActionDe
 export function definePublicAction<S extends z.ZodType, R = void>(definition: ActionDefinition<S, R, SessionUser | null>) {
   return async (input: z.input<S> | FormData): Promise<ActionResult<R>> => run(definition, await currentUser(), fromForm(input));
 }
+
+/**
+ * The same declaration for a plain HTML form (`<form action={…}>`, works before hydration): the page
+ * shows the state as it stands after revalidation, so a refused input changes nothing and is only
+ * logged.
+ */
+export function defineFormAction<S extends z.ZodType, R = void>(definition: ActionDefinition<S, R, SessionUser>) {
+  const action = defineAction(definition);
+  return async (form: FormData): Promise<void> => {
+    const result = await action(form);
+    if (!result.ok) logger.info({ action: definition.name, result }, "form action refused");
+  };
+}

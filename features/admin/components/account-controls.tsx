@@ -1,6 +1,5 @@
 "use client";
 /** One account's platform controls: suspend everywhere (or lift), and erase under the GDPR. */
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -17,7 +16,6 @@ type Props = { userId: string; name: string; suspended: boolean; erasable: boole
 
 function SuspendForm({ userId, idPrefix }: { userId: string; idPrefix: string }) {
   const t = useT();
-  const router = useRouter();
   const {
     register,
     handleSubmit,
@@ -31,7 +29,6 @@ function SuspendForm({ userId, idPrefix }: { userId: string; idPrefix: string })
   const onSubmit = handleSubmit(async (values) => {
     const result = await suspendAccountAction(values);
     if (!feedback.apply(result)) return;
-    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby={`${idPrefix}-suspend`}>
@@ -61,7 +58,6 @@ function SuspendForm({ userId, idPrefix }: { userId: string; idPrefix: string })
 
 function LiftForm({ userId, idPrefix }: { userId: string; idPrefix: string }) {
   const t = useT();
-  const router = useRouter();
   const {
     register,
     handleSubmit,
@@ -74,7 +70,7 @@ function LiftForm({ userId, idPrefix }: { userId: string; idPrefix: string }) {
   const feedback = useServerFeedback(setError, { fields: ["reason"] });
   const onSubmit = handleSubmit(async (values) => {
     const result = await liftSuspensionAction(values);
-    if (feedback.apply(result)) router.refresh();
+    feedback.apply(result);
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby={`${idPrefix}-lift`}>
@@ -96,7 +92,6 @@ function LiftForm({ userId, idPrefix }: { userId: string; idPrefix: string }) {
 
 function EraseForm({ userId, idPrefix }: { userId: string; idPrefix: string }) {
   const t = useT();
-  const router = useRouter();
   const {
     register,
     handleSubmit,
@@ -109,7 +104,7 @@ function EraseForm({ userId, idPrefix }: { userId: string; idPrefix: string }) {
   const feedback = useServerFeedback(setError, { fields: ["confirmation", "reason"] });
   const onSubmit = handleSubmit(async (values) => {
     const result = await eraseAccountAction(values);
-    if (feedback.apply(result)) router.refresh();
+    feedback.apply(result);
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby={`${idPrefix}-erase`}>

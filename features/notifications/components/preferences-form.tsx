@@ -4,7 +4,6 @@
  * the same zod schema as the server. Kinds that cannot be switched off do not offer it.
  */
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -25,7 +24,6 @@ type Row = {
 export function PreferencesForm({ rows }: { rows: Row[] }) {
   const t = useT();
   const tr = useTranslateDynamic();
-  const router = useRouter();
   const [status, setStatus] = useState<{ kind: "saved" } | { kind: "error"; message: string }>();
   const {
     register,
@@ -50,7 +48,6 @@ export function PreferencesForm({ rows }: { rows: Row[] }) {
       return;
     }
     setStatus({ kind: "saved" });
-    router.refresh();
   });
 
   return (

@@ -24,13 +24,7 @@ export function ApiTokenList({ tokens, t, locale }: { tokens: TokenListItem[]; t
           token.scopes.map((scope) => t(`api.tokens.scope.${scope}`)).join(", "),
           formatDateTime(locale, token.createdAt),
           token.lastUsedAt ? formatDateTime(locale, token.lastUsedAt) : t("api.tokens.neverUsed"),
-          <form
-            key="revoke"
-            action={async (form: FormData) => {
-              "use server";
-              await revokeTokenAction(form);
-            }}
-          >
+          <form key="revoke" action={revokeTokenAction}>
             <input type="hidden" name="tokenId" value={token.id} />
             <button
               type="submit"
