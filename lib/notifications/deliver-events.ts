@@ -27,6 +27,7 @@ async function deliverEvent(tx: DbTx, event: EventRow): Promise<void> {
     where: { id: event.proposalId },
     select: {
       id: true,
+      kind: true,
       title: true,
       communityId: true,
       commonsId: true,
@@ -40,6 +41,7 @@ async function deliverEvent(tx: DbTx, event: EventRow): Promise<void> {
   if (!proposal || proposal.hiddenAt) return;
   const base = {
     title: proposal.title,
+    proposalKind: proposal.kind,
     path: proposalPath(proposal.id),
     communityName: proposal.community.name,
   };

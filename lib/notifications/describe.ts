@@ -3,7 +3,7 @@
  * notifications page, the API, immediate emails and the daily digest, so they always agree.
  * Only the data stored with the notification is read (no join): see kinds.ts for its keys.
  */
-import { formatDate, translateDynamic, type Locale } from "@/lib/i18n/core";
+import { formatDate, isMessageKey, translateDynamic, type Locale } from "@/lib/i18n/core";
 import { isNotificationKind, type NotificationData } from "./kinds";
 
 const str = (data: NotificationData, key: string): string => {
@@ -37,11 +37,22 @@ function dateOf(locale: Locale, iso: string): string {
   return Number.isNaN(date.getTime()) ? "" : formatDate(locale, date);
 }
 
+/**
+ * A proposal's title is data presented by a message of its kind (lib/proposals/title.ts, same keys),
+ * e.g. "Adoption du commun …"; notifications stored before `proposalKind` existed show it as it is.
+ */
+function titleOf(locale: Locale, data: NotificationData): string {
+  const title = str(data, "title");
+  const kind = str(data, "proposalKind");
+  const key = `votes.kindTitle.${kind}`;
+  return kind && isMessageKey(key) ? translateDynamic(locale, key, { title }) : title;
+}
+
 export function notificationSentence(locale: Locale, kind: string, data: NotificationData): string {
-  if (!isNotificationKind(kind)) return str(data, "title");
+  if (!isNotificationKind(kind)) return titleOf(locale, data);
   const status = str(data, "status");
   return translateDynamic(locale, `notifications.kinds.${kind}.${variant(kind, data)}`, {
-    title: str(data, "title"),
+    title: titleOf(locale, data),
     community: str(data, "communityName"),
     author: str(data, "authorName"),
     requester: str(data, "requesterName"),

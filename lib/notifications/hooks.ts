@@ -13,7 +13,7 @@ const without = (ids: string[], actorId: string) => ids.filter((id) => id !== ac
 export async function notifyProposalCreated(tx: DbTx, { proposalId, actorId }: { proposalId: string; actorId: string }) {
   const proposal = await tx.proposal.findUnique({
     where: { id: proposalId },
-    select: { id: true, title: true, communityId: true, commonsId: true, community: { select: { name: true } } },
+    select: { id: true, kind: true, title: true, communityId: true, commonsId: true, community: { select: { name: true } } },
   });
   if (!proposal) return;
   const followers = proposal.commonsId
@@ -23,7 +23,12 @@ export async function notifyProposalCreated(tx: DbTx, { proposalId, actorId }: {
     userIds: without([...(await communityMembers(tx, proposal.communityId)), ...followers], actorId),
     kind: "proposal.created",
     communityId: proposal.communityId,
-    data: { title: proposal.title, path: proposalPath(proposal.id), communityName: proposal.community.name },
+    data: {
+      title: proposal.title,
+      proposalKind: proposal.kind,
+      path: proposalPath(proposal.id),
+      communityName: proposal.community.name,
+    },
   });
 }
 
@@ -68,12 +73,13 @@ export async function notifyComment(tx: DbTx, { commentId, actorId }: { commentI
   if (!comment) return;
   const proposal = await tx.proposal.findUnique({
     where: { id: comment.proposalId },
-    select: { id: true, title: true, communityId: true, community: { select: { name: true } } },
+    select: { id: true, kind: true, title: true, communityId: true, community: { select: { name: true } } },
   });
   if (!proposal) return;
   const author = await tx.user.findUnique({ where: { id: actorId }, select: { displayName: true, name: true } });
   const data = {
     title: proposal.title,
+    proposalKind: proposal.kind,
     path: `${proposalPath(proposal.id)}#comments-title`,
     communityName: proposal.community.name,
     authorName: nameOf(author),

@@ -14,7 +14,8 @@
  * `data` passed to notify() is a flat object; every kind reads:
  * - `title` (string): the subject's name (proposal title, commons name, community name…);
  * - `path` (string): the app-relative link to the subject, starting with "/";
- * - `communityName` (string, optional).
+ * - `communityName` (string, optional);
+ * - `proposalKind` (a ProposalKind, about a proposal): the title is presented by its kind's message.
  * Kind-specific keys:
  * - comment.reply / comment.mention: `authorName`;
  * - proposal.closingSoon: `closesAt` (ISO date); proposal.result: `outcome` ("ADOPTED" | "REJECTED" | "VOID");

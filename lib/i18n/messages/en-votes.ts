@@ -49,7 +49,7 @@ export const enVotes: Messages["votes"] = {
   },
   kind: { GENERAL: "Proposal", COMMONS_ADOPTION: "Adopting a commons", CHARTER_AMENDMENT: "Charter amendment" },
   /** A proposal's title as read, by kind (lib/proposals/title.ts): the title column holds data, e.g. the commons' title. */
-  kindTitle: { GENERAL: "{title}", COMMONS_ADOPTION: "Adoption of the commons “{title}”", CHARTER_AMENDMENT: "{title}" },
+  kindTitle: { GENERAL: "{title}", COMMONS_ADOPTION: "Adoption of the commons {title}", CHARTER_AMENDMENT: "{title}" },
   status: {
     DRAFT: "Draft",
     DISCUSSION: "In discussion",

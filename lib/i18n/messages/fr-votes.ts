@@ -49,7 +49,7 @@ export const frVotes = {
   },
   kind: { GENERAL: "Proposition", COMMONS_ADOPTION: "Adoption d'un commun", CHARTER_AMENDMENT: "Modification de la charte" },
   /** A proposal's title as read, by kind (lib/proposals/title.ts): the title column holds data, e.g. the commons' title. */
-  kindTitle: { GENERAL: "{title}", COMMONS_ADOPTION: "Adoption du commun « {title} »", CHARTER_AMENDMENT: "{title}" },
+  kindTitle: { GENERAL: "{title}", COMMONS_ADOPTION: "Adoption du commun {title}", CHARTER_AMENDMENT: "{title}" },
   status: {
     DRAFT: "Brouillon",
     DISCUSSION: "En discussion",
