@@ -286,6 +286,10 @@ describe("adoption by vote", () => {
     const proposal = await submitCommonsToVote(t.db, { actor: c.people[0]!, slug: c.slug, commonsSlug: ref.slug });
     const stored = await t.db.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
     expect(stored).toMatchObject({ kind: "COMMONS_ADOPTION", commonsId: ref.id, status: "DRAFT" });
+    // The title is the commons' title, data rather than a sentence: pages render "Adoption du commun …"
+    // from the kind through the catalogue, in the reader's language (lib/proposals/title.ts).
+    const commonsTitle = (await t.db.commons.findUniqueOrThrow({ where: { id: ref.id } })).title;
+    expect(stored.title).toBe(commonsTitle);
     // One adoption vote at a time.
     expect(await rejection(submitCommonsToVote(t.db, { actor: c.owner, slug: c.slug, commonsSlug: ref.slug }))).toMatchObject({
       status: 409,
