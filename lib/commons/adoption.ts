@@ -7,7 +7,7 @@
  * transaction (./adoption-vote.ts).
  */
 import type { Db, DbTx } from "@/lib/db/client";
-import type { ProposalOutcome, ProposalStatus } from "@/lib/generated/prisma/enums";
+import type { ProposalKind, ProposalOutcome, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { loadCommunityAccess, type Actor } from "@/lib/communities/access";
 import { NotFoundError, assertCan, can } from "@/lib/policy/can";
@@ -45,8 +45,9 @@ export async function submitCommonsToVote(
     now,
     values: {
       kind: "COMMONS_ADOPTION",
-      // The commons' title, not a sentence: pages and emails render "Adoption du commun « … »" from
-      // the kind through the catalogue (the kind stores the title it reads with the commons locked).
+      // The commons' title, not a sentence: pages and emails render "Adoption du commun …" from the
+      // kind through the catalogue (lib/proposals/title.ts); the kind stores the title it reads with
+      // the commons locked.
       title: commons.title,
       body: `${commons.summary}\n\n/communities/${access.community.slug}/commons/${commonsSlug}`.slice(0, 20_000),
       method: "THRESHOLD",
@@ -60,6 +61,8 @@ export async function submitCommonsToVote(
 
 export type CommonsDecision = {
   proposalId: string;
+  /** With `title`, what a page renders through proposalTitle (lib/proposals/title.ts). */
+  kind: ProposalKind;
   title: string;
   status: ProposalStatus;
   outcome: ProposalOutcome | null;
@@ -73,10 +76,11 @@ export async function listCommonsDecisions(db: DbTx, commonsId: string): Promise
     where: { commonsId, kind: "COMMONS_ADOPTION", hiddenAt: null },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, title: true, status: true, outcome: true, createdAt: true, closedAt: true },
+    select: { id: true, kind: true, title: true, status: true, outcome: true, createdAt: true, closedAt: true },
   });
   return rows.map((r) => ({
     proposalId: r.id,
+    kind: r.kind,
     title: r.title,
     status: r.status,
     outcome: r.outcome,
