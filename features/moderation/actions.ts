@@ -1,94 +1,81 @@
 "use server";
 /**
  * Moderation from the web pages: reporting, the queue's actions (one report or many at once),
- * sanctions and appeals. Each parses its input and calls the use case in lib/moderation, which checks
- * the permission and writes the change, its audit entry and its notifications in one transaction.
+ * sanctions and appeals. The use cases in lib/moderation check the permission and write the change,
+ * its audit entry and its notifications in one transaction.
  */
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/forms";
-import { reportContent, dismissReport, type ReportReceipt } from "@/lib/moderation/reports";
+import { reportContent, dismissReport } from "@/lib/moderation/reports";
 import { hideContent, restoreContent } from "@/lib/moderation/hide";
-import { moderateInBulk, type BulkResult } from "@/lib/moderation/bulk";
-import { sanctionFromInput } from "@/lib/moderation/sanctions";
+import { moderateInBulk } from "@/lib/moderation/bulk";
+import { sanction } from "@/lib/moderation/sanctions";
 import { appeal, decideAppeal } from "@/lib/moderation/appeals";
-import { runForUser } from "@/lib/web/run-for-user";
+import { hideSchema } from "@/lib/moderation/schemas";
+import { defineAction } from "@/lib/web/action";
 
-const slugSchema = z.string().min(1).max(100);
-const idSchema = z.string().min(1).max(100);
-
-function refresh(slug: string) {
-  revalidatePath(`/communities/${slug}`, "layout");
-}
+const slug = z.string().min(1).max(100);
+const community = (input: { slug: string }) => [`/communities/${input.slug}`, "layout"] as const;
+// Hiding or restoring changes what a proposal page shows too.
+const communityAndProposals = (input: { slug: string }) => [community(input), ["/proposals/[id]", "page"] as const];
 
 /** Reporting: the reporter gets their receipt (never who wrote the content). */
-export async function reportAction(slug: unknown, input: unknown): Promise<ActionResult<ReportReceipt>> {
-  const target = slugSchema.safeParse(slug);
-  if (!target.success) return { ok: false, formError: "errors.invalid" };
-  const result = await runForUser((actor) => reportContent(db(), { actor, slug: target.data, input }));
-  if (result.ok) refresh(target.data);
-  return result;
-}
-
-const singleSchema = z.discriminatedUnion("op", [
-  z.object({ op: z.literal("dismiss"), reportId: idSchema }),
-  z.object({ op: z.enum(["hide", "restore"]), targetKind: z.string(), targetId: idSchema, reason: z.string() }),
-]);
+export const reportAction = defineAction({
+  name: "report.create",
+  input: reportContent.schema.safeExtend({ slug }),
+  handle: ({ db, actor, input: { slug, ...report } }) => reportContent.run(db, { actor, slug, input: report }),
+  revalidate: community,
+});
 
 /** One report or one item: dismiss the report, hide or restore the content. */
-export async function moderateAction(slug: unknown, input: unknown): Promise<ActionResult> {
-  const target = slugSchema.safeParse(slug);
-  const parsed = singleSchema.safeParse(input);
-  if (!target.success || !parsed.success) return { ok: false, formError: "errors.invalid" };
-  const command = parsed.data;
-  const result = await runForUser(async (actor) => {
-    if (command.op === "dismiss") await dismissReport(db(), { actor, slug: target.data, reportId: command.reportId });
-    else if (command.op === "hide") await hideContent(db(), { actor, slug: target.data, input: command });
-    else await restoreContent(db(), { actor, slug: target.data, input: command });
-  });
-  if (result.ok) {
-    refresh(target.data);
-    revalidatePath("/proposals/[id]", "page");
-  }
-  return result.ok ? { ok: true } : result;
-}
+export const moderateAction = defineAction({
+  name: "moderation.moderate",
+  input: z.discriminatedUnion("op", [
+    z.object({ op: z.literal("dismiss"), slug, reportId: z.string().min(1).max(100) }),
+    hideSchema.extend({ op: z.enum(["hide", "restore"]), slug }),
+  ]),
+  handle: async ({ db, actor, input }) => {
+    if (input.op === "dismiss") {
+      await dismissReport(db, { actor, slug: input.slug, reportId: input.reportId });
+      return;
+    }
+    const { op, slug, ...target } = input;
+    await (op === "hide" ? hideContent : restoreContent).run(db, { actor, slug, input: target });
+  },
+  revalidate: communityAndProposals,
+});
 
 /** Many reports at once (a spam wave): one transaction, one audit entry per item. */
-export async function bulkAction(slug: unknown, input: unknown): Promise<ActionResult<BulkResult>> {
-  const target = slugSchema.safeParse(slug);
-  if (!target.success) return { ok: false, formError: "errors.invalid" };
-  const result = await runForUser((actor) => moderateInBulk(db(), { actor, slug: target.data, input }));
-  if (result.ok) {
-    refresh(target.data);
-    revalidatePath("/proposals/[id]", "page");
-  }
-  return result;
-}
+export const bulkAction = defineAction({
+  name: "moderation.bulk",
+  input: moderateInBulk.schema.safeExtend({ slug }),
+  handle: ({ db, actor, input: { slug, ...bulk } }) => moderateInBulk.run(db, { actor, slug, input: bulk }),
+  revalidate: communityAndProposals,
+});
 
-export async function sanctionAction(slug: unknown, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const target = slugSchema.safeParse(slug);
-  if (!target.success) return { ok: false, formError: "errors.invalid" };
-  const result = await runForUser(async (actor) => {
-    const created = await sanctionFromInput(db(), { actor, slug: target.data, input });
+export const sanctionAction = defineAction({
+  name: "moderation.sanction",
+  input: sanction.schema.safeExtend({ slug }),
+  handle: async ({ db, actor, input }) => {
+    const created = await sanction.run(db, { actor, ...input });
     return { id: created.id };
-  });
-  if (result.ok) refresh(target.data);
-  return result;
-}
+  },
+  revalidate: community,
+});
 
-export async function appealAction(slug: unknown, input: unknown): Promise<ActionResult> {
-  const target = slugSchema.safeParse(slug);
-  if (!target.success) return { ok: false, formError: "errors.invalid" };
-  const done = await runForUser((actor) => appeal(db(), { actor, slug: target.data, input }));
-  if (done.ok) refresh(target.data);
-  return done.ok ? { ok: true } : done;
-}
+export const appealAction = defineAction({
+  name: "moderation.appeal",
+  input: appeal.schema.safeExtend({ slug }),
+  handle: async ({ db, actor, input: { slug, ...text } }) => {
+    await appeal.run(db, { actor, slug, input: text });
+  },
+  revalidate: community,
+});
 
-export async function decideAppealAction(slug: unknown, input: unknown): Promise<ActionResult> {
-  const target = slugSchema.safeParse(slug);
-  if (!target.success) return { ok: false, formError: "errors.invalid" };
-  const result = await runForUser((actor) => decideAppeal(db(), { actor, slug: target.data, input }));
-  if (result.ok) refresh(target.data);
-  return result.ok ? { ok: true } : result;
-}
+export const decideAppealAction = defineAction({
+  name: "moderation.decideAppeal",
+  input: decideAppeal.schema.safeExtend({ slug }),
+  handle: async ({ db, actor, input: { slug, ...decision } }) => {
+    await decideAppeal.run(db, { actor, slug, input: decision });
+  },
+  revalidate: community,
+});

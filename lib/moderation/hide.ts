@@ -6,11 +6,12 @@
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
+import type { z } from "zod";
+import { withInput } from "@/lib/core/use-case";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
-import { hideSchema, ModerationInputError, type HideableKind } from "./schemas";
+import { hideSchema, type HideableKind } from "./schemas";
 import { tellReporters, type ReporterNotices } from "./notify";
 import { moderationTargets } from "./targets/registry";
 
@@ -87,28 +88,34 @@ export async function hideInTx(
   return { authorId: target.authorId };
 }
 
-async function change(db: Db, actor: Actor, slug: string, input: unknown, hide: boolean, now: Date) {
+type Hide = z.output<typeof hideSchema>;
+
+async function change(db: Db, actor: Actor, slug: string, input: Hide, hide: boolean, now: Date) {
   const { community } = await requireCommunityAccess(db, { slug, actor, action: "moderation.hide" });
-  const parsed = hideSchema.safeParse(input);
-  if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
-  const { targetKind, targetId, reason } = parsed.data;
+  const { targetKind, targetId, reason } = input;
   return db.$transaction((tx) =>
     hideInTx(tx, { communityId: community.id, actorId: actor.id, targetKind, targetId, reason, hide, now }),
   );
 }
 
 /** Hides an item of the community with a reason its author reads. */
-export async function hideContent(
-  db: Db,
-  { actor, slug, input, now = new Date() }: { actor: Actor; slug: string; input: unknown; now?: Date },
-): Promise<{ authorId: string | null }> {
-  return change(db, actor, slug, input, true, now);
-}
+export const hideContent = withInput(
+  hideSchema,
+  async (
+    db: Db,
+    { actor, slug, input, now = new Date() }: { actor: Actor; slug: string; input: Hide; now?: Date },
+  ): Promise<{ authorId: string | null }> => {
+    return change(db, actor, slug, input, true, now);
+  },
+);
 
 /** Shows a hidden item again, with a reason (recorded in the moderation log). */
-export async function restoreContent(
-  db: Db,
-  { actor, slug, input, now = new Date() }: { actor: Actor; slug: string; input: unknown; now?: Date },
-): Promise<{ authorId: string | null }> {
-  return change(db, actor, slug, input, false, now);
-}
+export const restoreContent = withInput(
+  hideSchema,
+  async (
+    db: Db,
+    { actor, slug, input, now = new Date() }: { actor: Actor; slug: string; input: Hide; now?: Date },
+  ): Promise<{ authorId: string | null }> => {
+    return change(db, actor, slug, input, false, now);
+  },
+);

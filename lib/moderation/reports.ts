@@ -9,12 +9,16 @@ import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportReason, ReportState, ReportTargetKind, SanctionKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
+import { invalidField, parseInput } from "@/lib/core/validation";
+import { withInput } from "@/lib/core/use-case";
+import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { NotFoundError } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
-import { ModerationInputError, queueFilterSchema, reportSchema } from "./schemas";
+import { queueFilterSchema, reportSchema } from "./schemas";
+
+type Report = z.output<typeof reportSchema>;
 import { enforceRateLimit } from "./rate-limits";
 import { tellReporters, type ReporterNotices } from "./notify";
 import { hidingOf, moderationTarget } from "./targets/registry";
@@ -39,77 +43,75 @@ async function reportedAuthor(
   const item = await moderationTarget(kind).load(db, { communityId, id });
   if (!item) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
   if (item.authorId) return item.authorId;
-  if (!given) throw new ModerationInputError({ targetAuthorId: "moderation.errors.targetAuthorRequired" });
+  if (!given) throw invalidField("targetAuthorId", "moderation.errors.targetAuthorRequired");
   const member = await db.membership.count({ where: { communityId, userId: given } });
   if (member === 0) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
   return given;
 }
 
-export async function reportContent(
-  db: Db,
-  { actor, slug, input }: { actor: Actor; slug: string; input: unknown },
-): Promise<ReportReceipt> {
-  const { community } = await requireCommunityAccess(db, { slug, actor, action: "report.create" });
-  const parsed = reportSchema.safeParse(input);
-  if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
-  const { targetKind, targetId, reason, comment } = parsed.data;
-  const authorId = await reportedAuthor(db, {
-    communityId: community.id,
-    kind: targetKind,
-    id: targetId,
-    given: parsed.data.targetAuthorId,
-  });
-  if (authorId === actor.id) throw new AppError("cannot_report_self", "moderation.errors.cannotReportSelf", 400);
-  await enforceRateLimit(db, { action: "reports", userId: actor.id });
-  const charter = await getCharterParameters(db, community.id);
-
-  try {
-    return await db.$transaction(async (tx) => {
-      const report = await tx.report.create({
-        data: {
-          communityId: community.id,
-          reporterId: actor.id,
-          targetKind,
-          targetId,
-          targetAuthorId: authorId,
-          reason,
-          comment,
-        },
-        select: { id: true, targetKind: true, targetId: true, reason: true, state: true },
-      });
-      // No actor and no reporter in the entry: the reported person may read the audit log.
-      await recordAudit(tx, {
-        actorId: null,
-        communityId: community.id,
-        action: "moderation.reported",
-        details: { reportId: report.id, targetKind, reason },
-      });
-      // The charter's automatic hiding, until a moderator decides. Stored as AUTOMATIC (no moderator,
-      // no reason): only such a hiding is undone when the reports are dismissed.
-      const hiding = hidingOf(targetKind);
-      if (hiding && charter.autoHideAfterReports > 0) {
-        const open = await tx.report.count({ where: { targetKind, targetId, state: "OPEN" } });
-        if (
-          open >= charter.autoHideAfterReports &&
-          (await hiding.hide(tx, { id: targetId, at: new Date(), hider: { by: "AUTOMATIC" } }))
-        ) {
-          await recordAudit(tx, {
-            actorId: null,
-            communityId: community.id,
-            action: "moderation.hidden",
-            details: { targetKind, targetId, openReports: open, hiddenBy: "AUTOMATIC" },
-          });
-        }
-      }
-      return report;
+export const reportContent = withInput(
+  reportSchema,
+  async (db: Db, { actor, slug, input }: { actor: Actor; slug: string; input: Report }): Promise<ReportReceipt> => {
+    const { community } = await requireCommunityAccess(db, { slug, actor, action: "report.create" });
+    const { targetKind, targetId, reason, comment } = input;
+    const authorId = await reportedAuthor(db, {
+      communityId: community.id,
+      kind: targetKind,
+      id: targetId,
+      given: input.targetAuthorId,
     });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("already_reported", "moderation.errors.alreadyReported", 409);
+    if (authorId === actor.id) throw new AppError("cannot_report_self", "moderation.errors.cannotReportSelf", 400);
+    await enforceRateLimit(db, { action: "reports", userId: actor.id });
+    const charter = await getCharterParameters(db, community.id);
+
+    try {
+      return await db.$transaction(async (tx) => {
+        const report = await tx.report.create({
+          data: {
+            communityId: community.id,
+            reporterId: actor.id,
+            targetKind,
+            targetId,
+            targetAuthorId: authorId,
+            reason,
+            comment,
+          },
+          select: { id: true, targetKind: true, targetId: true, reason: true, state: true },
+        });
+        // No actor and no reporter in the entry: the reported person may read the audit log.
+        await recordAudit(tx, {
+          actorId: null,
+          communityId: community.id,
+          action: "moderation.reported",
+          details: { reportId: report.id, targetKind, reason },
+        });
+        // The charter's automatic hiding, until a moderator decides. Stored as AUTOMATIC (no moderator,
+        // no reason): only such a hiding is undone when the reports are dismissed.
+        const hiding = hidingOf(targetKind);
+        if (hiding && charter.autoHideAfterReports > 0) {
+          const open = await tx.report.count({ where: { targetKind, targetId, state: "OPEN" } });
+          if (
+            open >= charter.autoHideAfterReports &&
+            (await hiding.hide(tx, { id: targetId, at: new Date(), hider: { by: "AUTOMATIC" } }))
+          ) {
+            await recordAudit(tx, {
+              actorId: null,
+              communityId: community.id,
+              action: "moderation.hidden",
+              details: { targetKind, targetId, openReports: open, hiddenBy: "AUTOMATIC" },
+            });
+          }
+        }
+        return report;
+      });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        throw new AppError("already_reported", "moderation.errors.alreadyReported", 409);
+      }
+      throw error;
     }
-    throw error;
-  }
-}
+  },
+);
 
 export type AuthorHistory = {
   /** Reports on this author's content in the community, this one excepted. */
@@ -139,9 +141,7 @@ export async function listQueue(
   { actor, slug, filter = {} }: { actor: Actor; slug: string; filter?: unknown },
 ): Promise<{ data: QueueItem[]; nextCursor: string | null }> {
   const { community } = await requireCommunityAccess(db, { slug, actor, action: "moderation.queue" });
-  const parsed = queueFilterSchema.safeParse(filter);
-  if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
-  const { state, reason, targetKind, cursor, limit } = parsed.data;
+  const { state, reason, targetKind, cursor, limit } = parseInput(queueFilterSchema, filter, { root: "_form" });
   const rows = await db.report.findMany({
     where: {
       communityId: community.id,

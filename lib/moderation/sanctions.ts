@@ -8,11 +8,12 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import type { MemberRole, SanctionKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/forms";
+import { invalidField } from "@/lib/core/validation";
+import { withFields } from "@/lib/core/use-case";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
-import { ModerationInputError, sanctionSchema, type SanctionInput, type SanctionOutput } from "./schemas";
+import { sanctionSchema, type SanctionOutput } from "./schemas";
 import { notifySanction, tellReporters, type ReporterNotices } from "./notify";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -67,33 +68,17 @@ export type SanctionResult = {
   departedFromLadder: boolean;
 };
 
-export async function sanction(
-  db: Db,
-  {
-    actor,
-    slug,
-    now = new Date(),
-    ...input
-  }: {
-    actor: Actor;
-    slug: string;
-    now?: Date;
-  } & SanctionInput,
-): Promise<SanctionResult> {
-  const { community, membership: own } = await requireCommunityAccess(db, { slug, actor, action: "moderation.sanction" });
-  const parsed = sanctionSchema.safeParse(input);
-  if (!parsed.success) throw new ModerationInputError(fieldErrorsOf(parsed.error));
-  return db.$transaction((tx) => sanctionInTx(tx, { communityId: community.id, actor, own, input: parsed.data, now }));
-}
-
-/** For forms and the API: the same, with input still to validate. */
-export function sanctionFromInput(
-  db: Db,
-  { actor, slug, input, now }: { actor: Actor; slug: string; input: unknown; now?: Date },
-): Promise<SanctionResult> {
-  const fields = typeof input === "object" && input !== null ? (input as SanctionInput) : ({} as SanctionInput);
-  return sanction(db, { actor, slug, now, ...fields });
-}
+/** Sanctions a member: the fields of sanctionSchema beside the actor (`sanction(db, { actor, slug, userId, kind… })`). */
+export const sanction = withFields(
+  sanctionSchema,
+  async (
+    db: Db,
+    { actor, slug, now = new Date(), ...input }: { actor: Actor; slug: string; now?: Date } & SanctionOutput,
+  ): Promise<SanctionResult> => {
+    const { community, membership: own } = await requireCommunityAccess(db, { slug, actor, action: "moderation.sanction" });
+    return db.$transaction((tx) => sanctionInTx(tx, { communityId: community.id, actor, own, input, now }));
+  },
+);
 
 /**
  * The sanction itself, inside a transaction the caller holds (bulk actions share one). The caller
@@ -144,21 +129,18 @@ export async function sanctionInTx(
   let until: Date | null = null;
   if (kind === "SUSPENSION" && input.until) {
     until = new Date(`${input.until}T00:00:00Z`);
-    if (until.getTime() <= now.getTime()) throw new ModerationInputError({ until: "moderation.errors.untilPast" });
+    if (until.getTime() <= now.getTime()) throw invalidField("until", "moderation.errors.untilPast");
     const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
     days = Math.round((until.getTime() - today) / DAY);
-    if (days > 365) throw new ModerationInputError({ until: "moderation.errors.daysRequired" });
+    if (days > 365) throw invalidField("until", "moderation.errors.daysRequired");
   } else if (kind === "SUSPENSION") {
     days = input.days ?? (suggested.kind === "SUSPENSION" ? suggested.days : stepOfKind?.days);
-    if (!days) throw new ModerationInputError({ days: "moderation.errors.daysRequired" });
+    if (!days) throw invalidField("days", "moderation.errors.daysRequired");
     until = new Date(now.getTime() + days * DAY);
   }
   const departed = kind !== suggested.kind || (kind === "SUSPENSION" && days !== suggested.days);
   if (departed && !departureReason) {
-    throw new ModerationInputError(
-      { departureReason: "moderation.errors.departureReasonRequired" },
-      { suggested: suggested.kind },
-    );
+    throw invalidField("departureReason", "moderation.errors.departureReasonRequired", { suggested: suggested.kind });
   }
   const expiresAfterDays = stepOfKind?.expiresAfterDays ?? suggested.expiresAfterDays;
 

@@ -1,6 +1,5 @@
 /** Input of the moderation use cases; messages are catalogue keys (namespace "moderation"). */
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 
 export const reportTargetKinds = ["PROPOSAL", "COMMENT", "PROFILE", "CONTRIBUTION", "COMMONS"] as const;
 export const reportReasons = ["SPAM", "ABUSE", "OFF_TOPIC", "ILLEGAL", "PERSONAL_DATA", "OTHER"] as const;
@@ -71,13 +70,3 @@ export const queueFilterSchema = z.object({
   cursor: z.string().min(1).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
-
-/** 400 with the first field to fix (like ProposalInputError). */
-export class ModerationInputError extends AppError {
-  constructor(
-    readonly fieldErrors: Record<string, string>,
-    values?: Record<string, string | number>,
-  ) {
-    super("invalid_moderation", Object.values(fieldErrors)[0] ?? "errors.invalid", 400, values, Object.keys(fieldErrors)[0]);
-  }
-}

@@ -4,7 +4,6 @@
  * administrator other than the sanctioner, with a reason). Same schemas as the server.
  */
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -29,7 +28,6 @@ function ErrorAlert({ message }: { message?: string }) {
 export function AppealForm({ slug, sanctionId }: { slug: string; sanctionId: string }) {
   const t = useT();
   const tr = useTranslateDynamic();
-  const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [textError, setTextError] = useState<string>();
   const {
@@ -43,14 +41,13 @@ export function AppealForm({ slug, sanctionId }: { slug: string; sanctionId: str
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
     setTextError(undefined);
-    const result = await appealAction(slug, values);
+    const result = await appealAction({ ...values, slug });
     if (!result.ok) {
       const text = result.fieldErrors?.text;
       if (text) setTextError(tr(text, result.values));
       else setFormError(tr(result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? "errors.invalid", result.values));
       return;
     }
-    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("modui.sanction.appealTitle")}>
@@ -72,7 +69,6 @@ export function AppealForm({ slug, sanctionId }: { slug: string; sanctionId: str
 export function DecideAppealForm({ slug, appealId }: { slug: string; appealId: string }) {
   const t = useT();
   const tr = useTranslateDynamic();
-  const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [decisionError, setDecisionError] = useState<string>();
   const {
@@ -86,14 +82,13 @@ export function DecideAppealForm({ slug, appealId }: { slug: string; appealId: s
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
     setDecisionError(undefined);
-    const result = await decideAppealAction(slug, values);
+    const result = await decideAppealAction({ ...values, slug });
     if (!result.ok) {
       const decision = result.fieldErrors?.decision;
       if (decision) setDecisionError(tr(decision, result.values));
       else setFormError(tr(result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? "errors.invalid", result.values));
       return;
     }
-    router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("modui.sanction.decideTitle")}>

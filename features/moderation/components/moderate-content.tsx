@@ -4,7 +4,6 @@
  * author reads) or restore it. Calls lib/moderation/hide.ts through the moderation server action.
  */
 import { useId, useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -31,7 +30,6 @@ export function ModerateContent({
 }) {
   const t = useT();
   const tr = useTranslateDynamic();
-  const router = useRouter();
   const panelId = useId();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -46,14 +44,13 @@ export function ModerateContent({
   });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
-    const result = await moderateAction(communitySlug, { op: hidden ? "restore" : "hide", ...values });
+    const result = await moderateAction({ op: hidden ? "restore" : "hide", ...values, slug: communitySlug });
     if (!result.ok) {
       setFormError(tr(result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? "errors.invalid", result.values));
       return;
     }
     reset({ targetKind, targetId, reason: "" });
     setOpen(false);
-    router.refresh();
   });
   const label = hidden ? t("modui.queue.restore") : t("modui.queue.hide");
   return (

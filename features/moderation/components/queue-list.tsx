@@ -6,7 +6,6 @@
  */
 import { useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
@@ -39,7 +38,6 @@ type Op = "dismiss" | "hide" | "hideAndSanction";
 export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }) {
   const t = useT();
   const tr = useTranslateDynamic();
-  const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string>();
@@ -68,7 +66,7 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
       return;
     }
     setBusy(true);
-    const result = await bulkAction(slug, parsed.data);
+    const result = await bulkAction({ ...parsed.data, slug });
     setBusy(false);
     if (!result.ok) {
       const fields = result.fieldErrors ?? {};
@@ -89,18 +87,16 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
     });
     setSelected(new Set());
     setReason("");
-    router.refresh();
   };
 
   const dismiss = async (reportId: string) => {
     setMessage(undefined);
-    const result = await moderateAction(slug, { op: "dismiss", reportId });
+    const result = await moderateAction({ op: "dismiss", reportId, slug });
     if (!result.ok) {
       setMessage({ severity: "error", text: tr(result.formError ?? "errors.invalid", result.values) ?? "" });
       return;
     }
     setMessage({ severity: "success", text: t("modui.queue.done") });
-    router.refresh();
   };
 
   return (

@@ -48,7 +48,7 @@ export function ReportButton({
   });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
-    const result = await reportAction(communitySlug, values);
+    const result = await reportAction({ ...values, slug: communitySlug });
     if (!result.ok) {
       const fields = result.fieldErrors ?? {};
       for (const [field, message] of Object.entries(fields)) {

@@ -66,7 +66,7 @@ export function SanctionForm({
     setFormError(undefined);
     setServerErrors({});
     const input = { ...values, until: values.kind === "SUSPENSION" ? values.until : undefined };
-    const result = await sanctionAction(slug, input);
+    const result = await sanctionAction({ ...input, slug });
     if (!result.ok) {
       const entries = Object.entries(result.fieldErrors ?? {});
       const shown: Record<string, string> = {};

@@ -15,7 +15,8 @@ import { restoreContent } from "@/lib/moderation/hide";
 import { sanction } from "@/lib/moderation/sanctions";
 import { appeal } from "@/lib/moderation/appeals";
 import {
-  hideableKinds,
+  hideSchema,
+  moderationNoteSchema,
   reportReasons,
   reportSchema,
   reportStates,
@@ -55,7 +56,7 @@ export const createReportRoute = defineRoute({
   errors: [404, 409, 429],
   handle: ({ db, principal, body }) => {
     const { community, ...input } = body;
-    return reportContent(db, { actor: actorOf(principal), slug: community, input });
+    return reportContent.run(db, { actor: actorOf(principal), slug: community, input });
   },
 });
 
@@ -152,14 +153,12 @@ const actionBodySchema = z.discriminatedUnion("action", [
       .describe("Hide the reported items (and sanction each author at the ladder's step)"),
     community: communityField,
     reportIds: reportIdsField,
-    reason: z.string().max(500).describe("Read by the authors (at least 3 characters)"),
+    // The bulk form's rule for hiding (lib/moderation/bulk-schema.ts): a reason its authors read.
+    reason: moderationNoteSchema.describe("Read by the authors (at least 3 characters)"),
   }),
-  z.object({
+  hideSchema.extend({
     action: z.literal("restore").describe("Show a hidden item again"),
     community: communityField,
-    targetKind: z.enum(hideableKinds),
-    targetId: z.string().min(1).max(100),
-    reason: z.string().max(500),
   }),
   sanctionSchema.extend({
     action: z.literal("sanction").describe("Warn, suspend (days or until) or ban a member"),
@@ -199,7 +198,7 @@ export const moderationActionRoute = defineRoute({
       case "dismiss":
       case "hide":
       case "hideAndSanction": {
-        const result = await moderateInBulk(db, {
+        const result = await moderateInBulk.run(db, {
           actor,
           slug: body.community,
           input: { op: body.action, reportIds: body.reportIds, reason: "reason" in body ? body.reason : "" },
@@ -208,12 +207,12 @@ export const moderationActionRoute = defineRoute({
       }
       case "restore": {
         const { community, action: _action, ...input } = body;
-        await restoreContent(db, { actor, slug: community, input });
+        await restoreContent.run(db, { actor, slug: community, input });
         return { action: "restore", hidden: 0 };
       }
       case "sanction": {
         const { community, action: _action, ...input } = body;
-        const result = await sanction(db, { actor, slug: community, ...input });
+        const result = await sanction.run(db, { actor, slug: community, ...input });
         return {
           action: "sanction",
           sanctionId: result.id,
