@@ -349,6 +349,15 @@ describe("adoption by vote", () => {
       }),
     );
     expect(general).toMatchObject({ status: 400, field: "commonsId", messageKey: "commons.errors.onlyForAdoption" });
+    // An adoption proposal without its commons would adopt nothing when adopted: refused at the kind.
+    const orphan = await rejection(
+      createProposal(t.db, {
+        actor: c.people[0]!,
+        slug: c.slug,
+        input: { kind: "COMMONS_ADOPTION", title: "Adopter quelque chose", method: "THRESHOLD" },
+      }),
+    );
+    expect(orphan).toMatchObject({ status: 400, field: "kind", messageKey: "votes.errors.adoptionFromCommons" });
     expect(await t.db.proposal.count({ where: { communityId: c.id } })).toBe(0);
     await adoptCommons(t.db, { actor: c.owner, slug: c.slug, commonsSlug: ref.slug });
     expect((await t.db.commons.findUniqueOrThrow({ where: { id: ref.id } })).status).toBe("ADOPTED");

@@ -34,6 +34,7 @@ export const enVotes: Messages["votes"] = {
     amendmentRequired: "A charter amendment must describe the proposed changes.",
     amendmentMethod: "A charter amendment is voted for / against / abstain, at the charter's threshold.",
     amendmentOnlyForAmendments: "Only a charter amendment carries charter changes.",
+    adoptionFromCommons: "A commons' adoption is proposed from the commons' page (“Submit to a vote”).",
     notDraft: "Only a draft can be put to discussion.",
     notWithdrawable: "A proposal can no longer be withdrawn once voting has opened.",
     notClosedYet: "Voting is not closed yet: receipts are checked after the close.",

@@ -34,6 +34,7 @@ export const frVotes = {
     amendmentRequired: "Une modification de la charte doit décrire les changements proposés.",
     amendmentMethod: "Une modification de la charte se vote pour / contre / abstention, au seuil fixé par la charte.",
     amendmentOnlyForAmendments: "Seule une modification de la charte porte des changements de charte.",
+    adoptionFromCommons: "L'adoption d'un commun se propose depuis la page du commun (« Soumettre au vote »).",
     notDraft: "Seul un brouillon peut être mis en discussion.",
     notWithdrawable: "Une proposition ne peut plus être retirée une fois le vote ouvert.",
     notClosedYet: "Le vote n'est pas encore clos : les reçus se vérifient après la clôture.",

@@ -12,7 +12,8 @@ export const commonsAdoption: ProposalKind = {
   key: "COMMONS_ADOPTION",
 
   async validateDraft(tx, { community, draft }) {
-    if (!draft.commonsId) throw invalidField("commonsId", "commons.errors.adoptionTargetInvalid");
+    // Without its commons an adoption vote would adopt nothing: it is submitted from the commons' page.
+    if (!draft.commonsId) throw invalidField("kind", "votes.errors.adoptionFromCommons");
     const { title } = await lockAdoptionTarget(tx, { communityId: community.id, commonsId: draft.commonsId });
     return { title };
   },
