@@ -6,7 +6,7 @@
  */
 import { useState } from "react";
 import type { FieldPath, FieldValues, UseFormSetError } from "react-hook-form";
-import type { ActionResult } from "@/lib/forms";
+import type { ActionResult } from "@/lib/core/forms";
 import type { Values } from "@/lib/i18n/core";
 import { useTranslateDynamic } from "@/components/i18n/i18n-provider";
 

@@ -4,20 +4,11 @@
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { ValidationError } from "@/lib/core/validation";
 import { recordAudit } from "@/lib/audit/record";
 import { actorKinds } from "@/lib/users/schemas";
 import { requireCommunityAccess, type Actor } from "./access";
 import { checkWeights } from "./schemas";
-
-export class WeightsError extends AppError {
-  constructor(
-    readonly fieldErrors: Record<string, string>,
-    values: Record<string, number>,
-  ) {
-    super("invalid_weights", Object.values(fieldErrors)[0] ?? "errors.invalid", 400, values);
-  }
-}
 
 export async function configureColleges(
   db: Db,
@@ -32,7 +23,12 @@ export async function configureColleges(
   const bounds = { min: community.collegeMinWeight, max: community.collegeMaxWeight };
   const errors = checkWeights(weights, bounds);
   if (Object.keys(errors).length > 0) {
-    throw new WeightsError(errors, { ...bounds, total: Object.values(weights).reduce((a, b) => a + b, 0) });
+    // Every field at fault, with the bounds and the total the messages quote.
+    const values = { ...bounds, total: Object.values(weights).reduce((a, b) => a + b, 0) };
+    throw new ValidationError(
+      Object.entries(errors).map(([field, messageKey]) => ({ field, messageKey, values })),
+      { values },
+    );
   }
   await db.$transaction(async (tx) => {
     const before = await collegeWeights(tx, community.id);

@@ -18,7 +18,7 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { db, type Db } from "@/lib/db/client";
 import { isDatabaseUnavailable, isUnstorableText } from "@/lib/db/health";
 import { isAppError } from "@/lib/errors";
-import type { ActionResult } from "@/lib/forms";
+import type { ActionResult } from "@/lib/core/forms";
 import { isValidationError } from "@/lib/core/validation";
 import { parseInput } from "@/lib/api/validation";
 import { logger } from "@/lib/log";

@@ -5,7 +5,7 @@
 import { NextResponse } from "next/server";
 import { headers } from "next/headers";
 import { translateDynamic, type Locale } from "@/lib/i18n/core";
-import type { FieldErrors } from "@/lib/forms";
+import type { FieldErrors } from "@/lib/core/forms";
 import { isAppError, RateLimitedError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { isDatabaseUnavailable } from "@/lib/db/health";

@@ -12,11 +12,12 @@ import {
   leaveCommunity,
 } from "@/lib/communities/membership";
 import { acceptInvitation, findInvitation, inviteByEmail } from "@/lib/communities/invitations";
-import { collegeWeights, configureColleges, WeightsError } from "@/lib/communities/colleges";
+import { collegeWeights, configureColleges } from "@/lib/communities/colleges";
+import { ValidationError } from "@/lib/core/validation";
 import { createCommunitySchema } from "@/lib/communities/schemas";
 import { listAudit } from "@/lib/audit/record";
 import { seedDemo } from "@/lib/demo/seed";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf } from "@/lib/core/forms";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 
 let t: TestDatabase;
@@ -233,8 +234,8 @@ describe("colleges", () => {
       weightingEnabled: true,
       weights: { PUBLIC: 60, PRIVATE: 5, RESEARCH: 20, CIVIL_SOCIETY: 10 },
     });
-    await expect(bad).rejects.toBeInstanceOf(WeightsError);
-    await bad.catch((error: WeightsError) => {
+    await expect(bad).rejects.toBeInstanceOf(ValidationError);
+    await bad.catch((error: ValidationError) => {
       expect(error.fieldErrors).toEqual({
         "weights.PUBLIC": "communities.errors.weightBounds",
         "weights.PRIVATE": "communities.errors.weightBounds",

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { actionRateLimits } from "@/lib/config";
 import { bulkSchema } from "@/lib/moderation/bulk-schema";
 import { hideSchema, sanctionSchema } from "@/lib/moderation/schemas";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf } from "@/lib/core/forms";
 
 describe("rate limits configuration", () => {
   it("has sensible defaults and reads overrides", () => {

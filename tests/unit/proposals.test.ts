@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createProposalSchema, receiptSchema } from "@/lib/proposals/schemas";
 import { collegeCountsOf, countChoices } from "@/lib/proposals/results";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf } from "@/lib/core/forms";
 
 const base = { kind: "GENERAL", title: "Adopter la Licence Ouverte 2.0", method: "THRESHOLD" };
 const errorsOf = (input: unknown) => {

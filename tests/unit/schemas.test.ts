@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emailSignInSchema } from "@/lib/auth/schemas";
 import { profileSchema } from "@/lib/users/schemas";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf } from "@/lib/core/forms";
 
 const valid = {
   displayName: "Camille Martin",

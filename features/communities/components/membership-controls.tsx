@@ -8,7 +8,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { joinSchema } from "@/lib/communities/schemas";
-import type { ActionResult } from "@/lib/forms";
+import type { ActionResult } from "@/lib/core/forms";
 import { joinCommunityAction, leaveCommunityAction } from "@/features/communities/membership-actions";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";

@@ -10,7 +10,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { bulkSchema } from "@/lib/moderation/bulk-schema";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf } from "@/lib/core/forms";
 import { bulkAction, moderateAction } from "@/features/moderation/actions";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";

@@ -2,7 +2,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { emailSignInSchema } from "@/lib/auth/schemas";
 import { requestEmailLink } from "@/lib/auth/email-link";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf } from "@/lib/core/forms";
 import { clientIp, currentLocale } from "@/lib/web/request";
 import { handleRouteError, isSameOrigin, jsonError } from "@/lib/web/json";
 
