@@ -323,6 +323,38 @@ describe("charter amendments", () => {
   });
 });
 
+describe("proposal kinds at the close", () => {
+  it("records an adopted amendment that no longer applies as adopted but not applied, leaving the charter as it was", async () => {
+    const c = await community({ charter: {}, members: [{ actorKind: "RESEARCH" }] });
+    const amendment = (changes: unknown[]) =>
+      createProposal(t.db, {
+        actor: c.owner,
+        slug: c.slug,
+        input: { ...base, kind: "CHARTER_AMENDMENT", title: "Modifier la charte", amendment: changes },
+      });
+    const adopt = async (id: string) => {
+      await openVotingNow(t.db, { actor: c.owner, proposalId: id });
+      for (const actor of [c.owner, c.people[0]!])
+        await voteOnProposal(t.db, { actor, proposalId: id, choice: { choice: "for" } });
+      await closeProposalEarly(t.db, { actor: c.owner, proposalId: id });
+      return t.db.decision.findUniqueOrThrow({ where: { proposalId: id } });
+    };
+    const rule = { title: "Délai des corrections", text: "Les corrections sont traitées sous 30 jours.", principle: 4 };
+    expect((await adopt((await amendment([{ op: "add", rule }])).id)).result).toMatchObject({
+      amendment: { applied: true, version: 2 },
+    });
+    // Both drafted while rule 1 exists; once it is repealed, changing it cannot apply.
+    const repeal = await amendment([{ op: "repeal", number: 1 }]);
+    const change = await amendment([{ op: "change", number: 1, rule: { ...rule, text: "Sous 15 jours." } }]);
+    expect((await adopt(repeal.id)).result).toMatchObject({ amendment: { applied: true, version: 3 } });
+    const late = await adopt(change.id);
+    expect(late.outcome).toBe("ADOPTED");
+    expect(late.result).toMatchObject({ amendment: { applied: false } });
+    expect((late.result as { amendment: { code: string } }).amendment.code).toMatch(/^charter_/);
+    expect(await t.db.charter.findUniqueOrThrow({ where: { communityId: c.id } })).toMatchObject({ currentVersion: 3 });
+  });
+});
+
 describe("comments", () => {
   it("threads, deletes own, and lets moderators hide", async () => {
     const c = await community({ members: [{ actorKind: "PRIVATE" }, { actorKind: "RESEARCH", role: "MODERATOR" }] });
