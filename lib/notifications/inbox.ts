@@ -1,6 +1,7 @@
 /**
  * The in-app side: the unread count (one COUNT on an index), a page of notifications newest first
- * with a cursor, and marking read. Everything is scoped to the person: another's ids are ignored.
+ * with a cursor, and marking read. Everything goes through the policy's notification scope (one's
+ * own, lib/policy/scopes.ts): another's ids are ignored.
  */
 import type { DbTx } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/core";
@@ -8,6 +9,7 @@ import { decodeCursor, encodeCursor, PAGE_LIMIT_DEFAULT } from "@/lib/api/pagina
 import { notificationPath, notificationSentence } from "./describe";
 import type { NotificationData } from "./kinds";
 import type { MarkReadInput } from "./schemas";
+import { notificationScope } from "@/lib/policy/scopes";
 
 export type NotificationItem = {
   id: string;
@@ -20,7 +22,7 @@ export type NotificationItem = {
 };
 
 export async function unreadCount(db: DbTx, userId: string): Promise<number> {
-  return db.notification.count({ where: { userId, readAt: null } });
+  return db.notification.count({ where: { AND: [notificationScope.where({ id: userId }), { readAt: null }] } });
 }
 
 /** The cursor key: creation time and id, newest first (ties broken by id). */
@@ -40,8 +42,10 @@ export async function listNotifications(
   const from = after ? parseKey(after) : null;
   const rows = await db.notification.findMany({
     where: {
-      userId,
-      ...(from ? { OR: [{ createdAt: { lt: from.createdAt } }, { createdAt: from.createdAt, id: { lt: from.id } }] } : {}),
+      AND: [
+        notificationScope.where({ id: userId }),
+        from ? { OR: [{ createdAt: { lt: from.createdAt } }, { createdAt: from.createdAt, id: { lt: from.id } }] } : {},
+      ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
@@ -73,7 +77,9 @@ export function cursorParam(value: unknown): string | undefined {
 
 export async function markRead(db: DbTx, { userId, input }: { userId: string; input: MarkReadInput }): Promise<number> {
   const { count } = await db.notification.updateMany({
-    where: { userId, readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) },
+    where: {
+      AND: [notificationScope.where({ id: userId }), { readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) }],
+    },
     data: { readAt: new Date() },
   });
   return count;

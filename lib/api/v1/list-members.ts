@@ -1,9 +1,11 @@
 /**
- * A page of a community's active members (name, organisation, college, role), in one query after
- * the access check: 404 when the caller may not read the community (members-only, not a member).
+ * A page of a community's members as the policy's member scope gives them (active members of a
+ * community the caller reads; lib/policy/scopes.ts), in one query after the access check: 404 when
+ * the caller may not read the community (members-only, not a member).
  */
 import type { DbTx } from "@/lib/db/client";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { memberScope } from "@/lib/policy/scopes";
 import { toPage, type Page } from "../pagination";
 import type { Member } from "./schemas";
 
@@ -13,7 +15,7 @@ export async function listMembersPage(
 ): Promise<Page<Member>> {
   const { community } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
   const rows = await db.membership.findMany({
-    where: { communityId: community.id, status: "ACTIVE", ...(after ? { id: { gt: after } } : {}) },
+    where: { AND: [memberScope.where(actor), { communityId: community.id, ...(after ? { id: { gt: after } } : {}) }] },
     orderBy: { id: "asc" },
     take: limit + 1,
     select: {
