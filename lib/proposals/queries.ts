@@ -10,7 +10,7 @@ import { can, NotFoundError } from "@/lib/policy/can";
 import { proposalScope } from "@/lib/policy/scopes";
 import { toPage, type Page } from "@/lib/api/pagination";
 import { requireProposalAccess, canManage } from "./access";
-import { countChoices } from "./results";
+import { countChoices, standingOf } from "./results";
 
 export type ProposalListItem = {
   id: string;
@@ -172,6 +172,9 @@ export async function getProposalView(
   const counts =
     (voting && proposal.liveResults) || proposal.decision ? countChoices(await groupedBallots(db, proposalId)) : null;
   const live = voting && proposal.liveResults ? counts : null;
+  // Where the vote stands, by the function closing uses (lib/votes/tally), from the full counts: a
+  // page that withholds per-college figures still shows the standing the colleges' weights give.
+  const standing = live ? standingOf(proposal, live) : null;
   const voters = proposal.decision && !proposal.secret ? await publicVoters(db, proposalId) : null;
 
   const author = proposal.author.displayName ?? proposal.author.name ?? "—";
@@ -189,6 +192,8 @@ export async function getProposalView(
     turnout: voting || proposal.decision ? turnout : null,
     myBallot: myBallot && !myBallot.withdrawnAt ? myBallot : null,
     live,
+    /** With live results: what closing would decide now on these ballots, quorum aside (winners: methods with options). */
+    standing: standing ? { adopted: standing.adopted, winners: (standing.result.winners as string[] | undefined) ?? null } : null,
     /** Decided proposals: the counted ballots' overall counts (the same ballots the decision published). */
     decidedCounts: proposal.decision ? (counts?.overall ?? {}) : null,
     voters,

@@ -274,9 +274,43 @@ describe("voting through to a decision", () => {
     await openVotingNow(t.db, { actor: c.owner, proposalId: id });
     await voteOnProposal(t.db, { actor: c.people[0]!, proposalId: id, choice: { choice: "abstain" } });
     const view = await getProposalView(t.db, { actor: null, proposalId: id });
-    expect(view.live).toEqual({ overall: { abstain: 1 }, byCollege: { PRIVATE: { abstain: 1 } } });
+    expect(view.live).toEqual({
+      overall: { abstain: 1 },
+      byCollege: { PRIVATE: { abstain: 1 } },
+      voters: { PRIVATE: 1 },
+    });
+    // Only an abstention: nothing expressed, so it would not pass if closed now.
+    expect(view.standing).toEqual({ adopted: false, winners: null });
     await closeProposalEarly(t.db, { actor: c.owner, proposalId: id });
     expect((await getProposalView(t.db, { actor: null, proposalId: id })).voters).toBeNull();
+  });
+
+  it("shows the live standing by the rule closing applies (majority judgment, the unit test's ballots)", async () => {
+    const c = await community({
+      members: [{ actorKind: "PRIVATE" }, { actorKind: "RESEARCH" }, { actorKind: "CIVIL_SOCIETY" }],
+    });
+    const { id } = await createProposal(t.db, {
+      actor: c.owner,
+      slug: c.slug,
+      input: { ...base, method: "MAJORITY_JUDGMENT", liveResults: true, options: [{ label: "A" }, { label: "B" }] },
+    });
+    await openVotingNow(t.db, { actor: c.owner, proposalId: id });
+    const [a, b] = (await t.db.proposalOption.findMany({ where: { proposalId: id }, orderBy: { position: "asc" } })).map(
+      (o) => o.id,
+    ) as [string, string];
+    const grades = [
+      { [a]: "good", [b]: "good" },
+      { [a]: "good", [b]: "excellent" },
+      { [a]: "veryGood", [b]: "good" },
+      { [a]: "fair", [b]: "passable" },
+    ];
+    for (const [i, actor] of [c.owner, ...c.people].entries())
+      await voteOnProposal(t.db, { actor, proposalId: id, choice: { grades: grades[i]! } });
+    const live = await getProposalView(t.db, { actor: null, proposalId: id });
+    expect(live.standing).toEqual({ adopted: true, winners: [a] });
+    await closeProposalEarly(t.db, { actor: c.owner, proposalId: id });
+    const decided = await getProposalView(t.db, { actor: null, proposalId: id });
+    expect(decided.decision).toMatchObject({ outcome: "ADOPTED", result: { winners: [a] } });
   });
 
   it("refuses suspended members' ballots", async () => {
