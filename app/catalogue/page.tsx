@@ -15,7 +15,7 @@ import { translateDynamic, type MessageKey } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import type { CoverageFeature } from "@/components/map/coverage-map";
-import { openDataPaths } from "@/lib/opendata/links";
+import { openDataPaths } from "@/lib/commons/links";
 import { CatalogueMap } from "@/features/catalogue/components/catalogue-map";
 import {
   catalogueHref,

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { deleteSession } from "@/lib/auth/sessions";
 import { setUserLocale } from "@/lib/users/set-locale";
 import { isLocale } from "@/lib/i18n/core";
-import { LOCALE_COOKIE, sessionCookie } from "@/lib/web/session-cookie";
+import { LOCALE_COOKIE, sessionCookie } from "@/lib/auth/session-cookie";
 import { currentUser } from "@/lib/web/request";
 
 export async function signOutAction(): Promise<void> {

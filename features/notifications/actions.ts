@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { setFollow } from "@/lib/notifications/follows";
+import { setFollow } from "@/lib/follows/follows";
 import { markRead } from "@/lib/notifications/inbox";
 import { defineFormAction } from "@/lib/web/action";
 

@@ -2,7 +2,7 @@
 import { cookies } from "next/headers";
 import { profileSchema } from "@/lib/users/schemas";
 import { updateProfile } from "@/lib/users/update-profile";
-import { LOCALE_COOKIE } from "@/lib/web/session-cookie";
+import { LOCALE_COOKIE } from "@/lib/auth/session-cookie";
 import { defineAction } from "@/lib/web/action";
 
 /** Used by onboarding and the profile page. */

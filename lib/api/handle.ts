@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { config } from "@/lib/config";
 import { db, type Db } from "@/lib/db/client";
-import { sessionCookie } from "@/lib/web/session-cookie";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 import { assertSameOriginWrite, authenticate, requireScope } from "./authenticate";
 import { InvalidJsonError } from "./errors";
 import { negotiateLocale } from "./locale";

@@ -3,17 +3,8 @@
  * catalogue keys only when the catalogue really holds them (anything else becomes errors.invalid).
  */
 import type { z } from "zod";
-import { catalogue } from "@/lib/i18n/core";
+import { isCatalogueKey } from "@/lib/i18n/catalogue-key";
 import { parseInput as parseWith } from "@/lib/core/validation";
-
-export function isCatalogueKey(key: string): boolean {
-  let node: unknown = catalogue("fr");
-  for (const part of key.split(".")) {
-    if (node === null || typeof node !== "object") return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string";
-}
 
 /** Parses or throws ValidationError (400 with field errors). */
 export function parseInput<S extends z.ZodType>(

@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { applyOidcClaims, displayNameFromClaims, type OidcClaims } from "./oidc-profile";
-import { sessionCookie } from "@/lib/web/session-cookie";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 import { verifiedUserinfoFetch } from "./verified-userinfo-fetch";
 
 export type OidcProviderInfo = { id: "proconnect" | "oidc"; name: string };

@@ -153,4 +153,3 @@ export const validateContributionSchema = z.object({
   decision: z.enum(["VALIDATED", "REJECTED"], { message: "commons.errors.decisionInvalid" }),
   comment: z.string().trim().max(2000, "commons.errors.commentTooLong").optional(),
 });
-

@@ -4,7 +4,7 @@
  * leads them through sign-in with the same address, then accepting makes them a member.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { enforceRateLimit } from "@/lib/moderation/rate-limits";
+import { enforceRateLimit } from "@/lib/core/posting-limits";
 import type { Db } from "@/lib/db/client";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";

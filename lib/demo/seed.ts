@@ -7,7 +7,7 @@ import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { demoCommunities, demoOrganizations, demoPeople } from "./data";
 import { seedDemoProposals } from "./proposals";
 import { seedDemoCommons } from "./commons-data";
-import { seedCharter } from "@/lib/charter/seed-charter";
+import { seedCharter } from "@/lib/demo/seed-charter";
 
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const result = await seedPeopleAndCommunities(db);

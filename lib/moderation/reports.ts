@@ -19,7 +19,7 @@ import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { queueFilterSchema, reportSchema } from "./schemas";
 
 type Report = z.output<typeof reportSchema>;
-import { enforceRateLimit } from "./rate-limits";
+import { enforceRateLimit } from "@/lib/core/posting-limits";
 import { tellReporters, type ReporterNotices } from "./notify";
 import { hidingOf, moderationTarget } from "./targets/registry";
 

@@ -7,7 +7,7 @@
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { renderDigestEmail } from "@/lib/mail/render-notifications";
+import { renderDigestEmail } from "@/lib/notifications/render-email";
 import { isNotificationKind, kindSettings, type NotificationData } from "./kinds";
 import { linkSettings, unsubscribePageUrl } from "./unsubscribe";
 import { unsubscribeHeaders } from "./notify";

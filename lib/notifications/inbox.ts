@@ -5,7 +5,7 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/core";
-import { decodeCursor, encodeCursor, PAGE_LIMIT_DEFAULT } from "@/lib/api/pagination";
+import { decodeCursor, encodeCursor, PAGE_LIMIT_DEFAULT } from "@/lib/core/pagination";
 import { notificationPath, notificationSentence } from "./describe";
 import type { NotificationData } from "./kinds";
 import type { MarkReadInput } from "./schemas";

@@ -9,7 +9,7 @@
 import type { DbTx } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { renderNotificationEmail } from "@/lib/mail/render-notifications";
+import { renderNotificationEmail } from "@/lib/notifications/render-email";
 import { kindSettings, type NotificationData, type NotificationKind } from "./kinds";
 import { linkSettings, unsubscribePageUrl, unsubscribeUrl, type UnsubscribeTopic } from "./unsubscribe";
 

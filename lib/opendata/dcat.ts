@@ -9,8 +9,8 @@
  */
 import type { BBox } from "@/lib/commons/geometry";
 import { catalogue, type Locale } from "@/lib/i18n/core";
-import type { OpenDataContext } from "./http";
-import { absolute, commonsPageUrl, communityPageUrl, licenceUri, openDataPaths } from "./links";
+import type { OpenDataContext } from "@/lib/api/open-data-http";
+import { absolute, commonsPageUrl, communityPageUrl, licenceUri, openDataPaths } from "@/lib/commons/links";
 import { commonsBatch, type OpenCommons } from "./queries";
 import { streamBatches } from "./stream";
 

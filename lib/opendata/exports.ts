@@ -6,9 +6,9 @@
 import { NotFoundError } from "@/lib/policy/can";
 import { ledgerAccess, listLedgerPage, type LedgerEntry, type LedgerItem } from "@/lib/commons/ledger";
 import { csvLine } from "./csv";
-import type { OpenDataContext } from "./http";
-import { cacheHeaders } from "./http";
-import { commonsPageUrl, isIdLike } from "./links";
+import type { OpenDataContext } from "@/lib/api/open-data-http";
+import { cacheHeaders } from "@/lib/api/open-data-http";
+import { commonsPageUrl, isIdLike } from "@/lib/commons/links";
 import { commonsBatch, type OpenCommons } from "./queries";
 import { streamBatches } from "./stream";
 

@@ -9,9 +9,9 @@
 import { AppError } from "@/lib/errors";
 import { createTranslator, type Locale } from "@/lib/i18n/core";
 import { NotFoundError } from "@/lib/policy/can";
-import { bboxArray, parseBbox } from "./bbox";
-import { openDataHandler, type OpenDataContext, type OpenDataDeps } from "./http";
-import { absolute, commonsPageUrl, isIdLike, openDataPaths } from "./links";
+import { bboxArray, parseBbox } from "@/lib/commons/bbox";
+import { openDataHandler, type OpenDataContext, type OpenDataDeps } from "@/lib/api/open-data-http";
+import { absolute, commonsPageUrl, isIdLike, openDataPaths } from "@/lib/commons/links";
 import { coverageById, coverageExtent, coveragePage, type OpenCommons } from "./queries";
 
 export const CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";

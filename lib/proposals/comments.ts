@@ -11,7 +11,7 @@ import { inTransaction, notifyComment } from "@/lib/notifications/hooks";
 import { recordAudit } from "@/lib/audit/record";
 import { requireProposalAccess } from "./access";
 import type { Comment } from "./schemas";
-import { enforceRateLimit } from "@/lib/moderation/rate-limits";
+import { enforceRateLimit } from "@/lib/core/posting-limits";
 
 export type CommentView = {
   id: string;
@@ -32,8 +32,10 @@ export async function listComments(
   { actor, proposalId }: { actor: Actor | null; proposalId: string },
 ): Promise<CommentView[]> {
   const access = await requireProposalAccess(db, { proposalId, actor });
-  // Hidden text stays readable by its author and the moderators (with the reason); members see a placeholder.
-  const moderator = can(access.subject, "proposal.moderateComment", access.community);
+  const { subject, community } = access;
+  // Hidden text stays readable by its author and those who read hidden content ("content.readHidden",
+  // with the reason); members see a placeholder.
+  const moderator = can(subject, "content.readHidden", community);
   const rows = await db.proposalComment.findMany({
     where: { proposalId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -8,7 +8,7 @@
  * the vote turns them into real ones (see openVotingNow).
  */
 import type { Db } from "@/lib/db/client";
-import { enforceRateLimit } from "@/lib/moderation/rate-limits";
+import { enforceRateLimit } from "@/lib/core/posting-limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { fieldIssuesOf, invalidField, ValidationError } from "@/lib/core/validation";
@@ -54,8 +54,7 @@ export async function draftProposal(
   }
   // A kind that imposes its own rules (amendments) is voted as it says, not as the proposer chose.
   const forced = kind.thresholdFor?.(charter);
-  if (!forced && !charter.allowedMethods.includes(values.method))
-    throw invalidField("method", "votes.errors.methodNotAllowed");
+  if (!forced && !charter.allowedMethods.includes(values.method)) throw invalidField("method", "votes.errors.methodNotAllowed");
   const votingDays = values.votingDays ?? Math.max(charter.defaultVotingDays, charter.minVotingDays);
   if (votingDays < charter.minVotingDays)
     throw invalidField("votingDays", "votes.errors.votingTooShort", { days: charter.minVotingDays });

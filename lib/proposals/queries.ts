@@ -8,7 +8,7 @@ import type { ProposalKind, ProposalOutcome, ProposalStatus, VotingMethod } from
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { can, NotFoundError } from "@/lib/policy/can";
 import { proposalScope } from "@/lib/policy/scopes";
-import { toPage, type Page } from "@/lib/api/pagination";
+import { toPage, type Page } from "@/lib/core/pagination";
 import { requireProposalAccess, canManage } from "./access";
 import { countChoices, standingOf } from "./results";
 

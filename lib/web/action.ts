@@ -20,7 +20,8 @@ import { isDatabaseUnavailable, isUnstorableText } from "@/lib/db/health";
 import { isAppError } from "@/lib/errors";
 import type { ActionResult } from "@/lib/core/forms";
 import { isValidationError } from "@/lib/core/validation";
-import { parseInput } from "@/lib/api/validation";
+import { parseInput } from "@/lib/core/validation";
+import { isCatalogueKey } from "@/lib/i18n/catalogue-key";
 import { logger } from "@/lib/log";
 import { currentUser, requestId } from "./request";
 
@@ -70,7 +71,7 @@ async function run<S extends z.ZodType, R, A>(
   raw: unknown,
 ): Promise<ActionResult<R>> {
   try {
-    const input = parseInput(definition.input, raw, { root: "_form" });
+    const input = parseInput(definition.input, raw, { root: "_form", isKey: isCatalogueKey });
     const data = await definition.handle({ actor, input, db: db() });
     const targets = definition.revalidate?.(input, data);
     const list: readonly RevalidateTarget[] = targets === undefined ? [] : isOneTarget(targets) ? [targets] : targets;

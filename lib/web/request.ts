@@ -8,7 +8,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { findSessionUser, type SessionUser } from "@/lib/auth/sessions";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/core";
-import { LOCALE_COOKIE, sessionCookie } from "./session-cookie";
+import { LOCALE_COOKIE, sessionCookie } from "@/lib/auth/session-cookie";
 
 /** The signed-in person, looked up on every request (so a revoked session stops at once). */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { sessionCookie } from "./session-cookie";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 
 export async function setSessionCookie({ sessionToken, expires }: { sessionToken: string; expires: Date }) {
   const { name, secure } = sessionCookie();

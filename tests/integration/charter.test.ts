@@ -6,7 +6,7 @@ import { foundCharter } from "@/lib/charter/found-charter";
 import { applyAmendment, validateAmendment } from "@/lib/charter/apply-amendment";
 import { getCharter, listCharterVersions, readCharter } from "@/lib/charter/get-charter";
 import { getCharterParameters, defaultCharterParameters } from "@/lib/charter/parameters";
-import { seedCharter } from "@/lib/charter/seed-charter";
+import { seedCharter } from "@/lib/demo/seed-charter";
 import { isAppError } from "@/lib/errors";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import { canAs } from "@/lib/policy/can";

@@ -12,7 +12,7 @@ import type { ActorKind, Visibility } from "@/lib/generated/prisma/enums";
 import { createApiToken } from "@/lib/tokens/create-token";
 import { dcatCatalogue } from "@/lib/opendata/dcat";
 import { exportCatalogue, exportLedger } from "@/lib/opendata/exports";
-import { openDataHandler, type OpenDataContext } from "@/lib/opendata/http";
+import { openDataHandler, type OpenDataContext } from "@/lib/api/open-data-http";
 import { ogcHandler } from "@/lib/opendata/ogc";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson } from "../support/factories";

@@ -25,7 +25,7 @@ import { closeProposalEarly, startDiscussion } from "@/lib/proposals/lifecycle";
 import { foundCharter } from "@/lib/charter/found-charter";
 import { readCharter } from "@/lib/charter/get-charter";
 import { defaultCharterParameters } from "@/lib/charter/parameters";
-import { setFollow } from "@/lib/notifications/follows";
+import { setFollow } from "@/lib/follows/follows";
 import { listModerationLog } from "@/lib/moderation/log";
 import { openVoting } from "@/lib/votes/open-voting";
 import { updateCommunity } from "@/lib/communities/update-community";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, paginationQuerySchema, toPage } from "@/lib/api/pagination";
+import { decodeCursor, encodeCursor, paginationQuerySchema, toPage } from "@/lib/core/pagination";
 import { ValidationError } from "@/lib/core/validation";
 import { parseInput } from "@/lib/api/validation";
 

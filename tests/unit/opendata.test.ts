@@ -1,9 +1,9 @@
 /** Pure parts of the open data: the bbox parameter, CSV cells (RFC 4180 and formula guard), WKT boxes. */
 import { describe, expect, it } from "vitest";
-import { parseBbox } from "@/lib/opendata/bbox";
+import { parseBbox } from "@/lib/commons/bbox";
 import { csvCell, csvLine } from "@/lib/opendata/csv";
 import { wktPolygon } from "@/lib/opendata/dcat";
-import { licenceUri } from "@/lib/opendata/links";
+import { licenceUri } from "@/lib/commons/links";
 import { licences } from "@/lib/commons/schemas";
 import { translateDynamic } from "@/lib/i18n/core";
 

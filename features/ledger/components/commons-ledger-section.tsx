@@ -11,7 +11,7 @@ import { can } from "@/lib/policy/can";
 import { formatNumber } from "@/lib/i18n/core";
 import { currentUser } from "@/lib/web/request";
 import { getTranslator } from "@/lib/web/i18n";
-import { openDataPaths } from "@/lib/opendata/links";
+import { openDataPaths } from "@/lib/commons/links";
 import { ContributionList } from "@/features/ledger/components/contribution-list";
 import { RecordContributionForm } from "@/features/ledger/components/record-contribution-form";
 

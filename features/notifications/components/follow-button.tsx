@@ -4,7 +4,7 @@
  */
 import { followAction } from "@/features/notifications/actions";
 import { db } from "@/lib/db/client";
-import { isFollowing } from "@/lib/notifications/follows";
+import { isFollowing } from "@/lib/follows/follows";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 

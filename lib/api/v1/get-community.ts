@@ -5,7 +5,8 @@
 import type { DbTx } from "@/lib/db/client";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/communities/access";
-import { can, NotFoundError } from "@/lib/policy/can";
+import { NotFoundError } from "@/lib/policy/can";
+import { communityScope, memberScope } from "@/lib/policy/scopes";
 import { actorKinds } from "@/lib/users/schemas";
 import { summaryOf, type CommunityDetail } from "./schemas";
 
@@ -30,11 +31,11 @@ export async function getCommunityDetail(
   });
   if (!community) throw new NotFoundError();
   const summary = summaryOf(community);
-  if (!can({ user: actor, membership: community.memberships?.[0] ?? null }, "community.read", community)) return summary;
+  if (!communityScope.allows({ user: actor, membership: community.memberships?.[0] ?? null }, community)) return summary;
 
   const counts = await db.membership.groupBy({
     by: ["college"],
-    where: { communityId: community.id, status: "ACTIVE" },
+    where: { AND: [memberScope.where(actor), { communityId: community.id }] },
     _count: { _all: true },
   });
   const membersIn = (kind: ActorKind) => counts.find((row) => row.college === kind)?._count._all ?? 0;

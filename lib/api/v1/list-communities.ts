@@ -4,8 +4,8 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import type { Actor } from "@/lib/communities/access";
-import { can } from "@/lib/policy/can";
-import { toPage, type Page } from "../pagination";
+import { communityScope, memberScope } from "@/lib/policy/scopes";
+import { toPage, type Page } from "@/lib/core/pagination";
 import { summaryOf, type CommunityListItem } from "./schemas";
 
 export async function listCommunitiesPage(
@@ -22,7 +22,8 @@ export async function listCommunitiesPage(
       summary: true,
       visibility: true,
       joinPolicy: true,
-      _count: { select: { memberships: { where: { status: "ACTIVE" } } } },
+      // The members the caller may see (none of a community they do not read; see below).
+      _count: { select: { memberships: { where: memberScope.where(actor) } } },
       memberships: actor ? { where: { userId: actor.id }, select: { role: true, status: true, suspendedUntil: true } } : false,
     },
   });
@@ -32,7 +33,7 @@ export async function listCommunitiesPage(
     keyOf: (row) => row.slug,
     map: ({ _count, memberships, ...community }) => {
       const summary = summaryOf(community);
-      const readable = can({ user: actor, membership: memberships?.[0] ?? null }, "community.read", community, now);
+      const readable = communityScope.allows({ user: actor, membership: memberships?.[0] ?? null }, community, now);
       return readable ? { ...summary, activeMembers: _count.memberships } : summary;
     },
   });

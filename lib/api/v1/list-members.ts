@@ -6,7 +6,7 @@
 import type { DbTx } from "@/lib/db/client";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { memberScope } from "@/lib/policy/scopes";
-import { toPage, type Page } from "../pagination";
+import { toPage, type Page } from "@/lib/core/pagination";
 import type { Member } from "./schemas";
 
 export async function listMembersPage(

@@ -1,6 +1,6 @@
 /** `maintenance.purge`: expired sign-in links and rate-limit windows, every 10 minutes. */
 import { purgeExpiredEmailLinks } from "@/lib/auth/email-link";
-import { purgeExpiredRateLimits } from "@/lib/rate-limit/consume";
+import { purgeExpiredRateLimits } from "@/lib/core/rate-limit";
 import { deadLetterOf, defineQueueJob } from "../types";
 
 export const PURGE = "maintenance.purge";

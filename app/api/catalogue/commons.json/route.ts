@@ -1,5 +1,5 @@
 import { exportCatalogue } from "@/lib/opendata/exports";
-import { openDataHandler } from "@/lib/opendata/http";
+import { openDataHandler } from "@/lib/api/open-data-http";
 
 export const dynamic = "force-dynamic";
 

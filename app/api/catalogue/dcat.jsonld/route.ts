@@ -1,5 +1,5 @@
 import { dcatCatalogue } from "@/lib/opendata/dcat";
-import { openDataHandler } from "@/lib/opendata/http";
+import { openDataHandler } from "@/lib/api/open-data-http";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { SelectFilter } from "@/components/forms/select-filter";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/core";
-import { decodeCursor } from "@/lib/api/pagination";
+import { decodeCursor } from "@/lib/core/pagination";
 import { listProposals } from "@/lib/proposals/queries";
 import { proposalStatuses } from "@/lib/proposals/schemas";
 import { getTranslator } from "@/lib/web/i18n";

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { named } from "../../openapi";
-import { encodeCursor, pageSchema, paginationQuerySchema } from "../../pagination";
+import { encodeCursor, pageSchema, paginationQuerySchema } from "@/lib/core/pagination";
 import { defineRoute } from "../../route";
 import { actorOf } from "../../authenticate";
 import { ValidationError } from "@/lib/core/validation";
@@ -19,8 +19,8 @@ import { commonsKinds, commonsStatuses, contributionTypes, licences, proposeComm
 import { commonsSorts, searchCommons } from "@/lib/commons/search";
 import type { BBox } from "@/lib/commons/geometry";
 import { actorKinds } from "@/lib/users/schemas";
-import { bboxArray, bboxQuerySchema } from "@/lib/opendata/bbox";
-import { absolute, commonsPageUrl, openDataPaths } from "@/lib/opendata/links";
+import { bboxArray, bboxQuerySchema } from "@/lib/commons/bbox";
+import { absolute, commonsPageUrl, openDataPaths } from "@/lib/commons/links";
 import { slugParamsSchema } from "./communities";
 
 const idParamsSchema = z.object({ id: z.string().min(1).max(60).describe("The commons' id") });
@@ -267,7 +267,8 @@ export const proposeCommonsRoute = defineRoute({
     schema: named("CreatedCommons", z.object({ id: z.string(), slug: z.string(), status })),
   },
   errors: [404, 409],
-  handle: ({ db, principal, params, body }) => proposeCommons.run(db, { actor: actorOf(principal), slug: params.slug, input: body }),
+  handle: ({ db, principal, params, body }) =>
+    proposeCommons.run(db, { actor: actorOf(principal), slug: params.slug, input: body }),
 });
 
 function personOf(person: LedgerPerson) {

@@ -1,7 +1,7 @@
 /** Read endpoints of communities: list, one community, its members. */
 import { z } from "zod";
 import { named } from "../../openapi";
-import { pageSchema, paginationQuerySchema } from "../../pagination";
+import { pageSchema, paginationQuerySchema } from "@/lib/core/pagination";
 import { defineRoute } from "../../route";
 import { getCommunityDetail } from "../get-community";
 import { listCommunitiesPage } from "../list-communities";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { named } from "../../openapi";
-import { encodeCursor, pageSchema, paginationQuerySchema } from "../../pagination";
+import { encodeCursor, pageSchema, paginationQuerySchema } from "@/lib/core/pagination";
 import { defineRoute } from "../../route";
 import { actorOf } from "../../authenticate";
 import { NotFoundError } from "@/lib/policy/can";

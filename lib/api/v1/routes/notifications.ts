@@ -1,7 +1,7 @@
 /** The caller's notifications: a page newest first, and marking some or all as read. */
 import { z } from "zod";
 import { named } from "../../openapi";
-import { pageSchema, paginationQuerySchema } from "../../pagination";
+import { pageSchema, paginationQuerySchema } from "@/lib/core/pagination";
 import { defineRoute } from "../../route";
 import { actorOf } from "../../authenticate";
 import { listNotifications, markRead } from "@/lib/notifications/inbox";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { named } from "../../openapi";
-import { pageSchema, paginationQuerySchema } from "../../pagination";
+import { pageSchema, paginationQuerySchema } from "@/lib/core/pagination";
 import { defineRoute } from "../../route";
 import { actorOf } from "../../authenticate";
 import { NotFoundError } from "@/lib/policy/can";

@@ -10,7 +10,7 @@ import { requireProposalAccess } from "@/lib/proposals/access";
 import type { FollowTarget } from "@/lib/generated/prisma/enums";
 import type { z } from "zod";
 import { withInput } from "@/lib/core/use-case";
-import { followSchema } from "./schemas";
+import { followSchema } from "@/lib/notifications/schemas";
 
 async function assertMayFollow(db: DbTx, actor: Actor, targetKind: FollowTarget, targetId: string) {
   if (targetKind === "PROPOSAL") {

@@ -6,7 +6,7 @@ import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
 import { demoCharters } from "@/lib/demo/charter-data";
-import { foundCharterSchema } from "./schemas";
+import { foundCharterSchema } from "@/lib/charter/schemas";
 
 export async function seedCharter(
   tx: DbTx,

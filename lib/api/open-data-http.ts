@@ -11,7 +11,7 @@ import { authenticate, requireScope, type ApiUser } from "@/lib/api/authenticate
 import { negotiateLocale } from "@/lib/api/locale";
 import { problemResponse, toProblem } from "@/lib/api/problem";
 import type { Locale } from "@/lib/i18n/core";
-import { sessionCookie } from "@/lib/web/session-cookie";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 
 /** `operatorName`: who runs this instance (OPERATOR_NAME), the DCAT catalogue's publisher. */
 export type OpenDataDeps = { db: Db; appUrl: string; sessionCookieName: string; operatorName: string };

@@ -5,7 +5,7 @@
 import { createTranslator, type Locale } from "@/lib/i18n/core";
 import { notificationPath, notificationSentence } from "@/lib/notifications/describe";
 import type { NotificationData } from "@/lib/notifications/kinds";
-import { buttonWithLink, escapeHtml, layout, type RenderedEmail } from "./render";
+import { buttonWithLink, escapeHtml, layout, type RenderedEmail } from "@/lib/mail/render";
 
 type Links = { appUrl: string; unsubscribeUrl: string };
 

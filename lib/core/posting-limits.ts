@@ -6,7 +6,7 @@
 import type { DbTx } from "@/lib/db/client";
 import { actionRateLimits, type ActionRateLimits } from "@/lib/config";
 import { RateLimitedError } from "@/lib/errors";
-import { consumeRateLimit } from "@/lib/rate-limit/consume";
+import { consumeRateLimit } from "@/lib/core/rate-limit";
 
 export type LimitedAction = keyof ActionRateLimits;
 
