@@ -11,7 +11,7 @@ import type { CommonsStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import { notifyCommonsUpdated } from "@/lib/notifications/hooks";
-import { ForbiddenError, NotFoundError, can } from "@/lib/policy/can";
+import { ForbiddenError, NotFoundError, can, canEditCommons, carriesCommons } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { validateCoverage, type BBox } from "./geometry";
 import { getCharterParameters } from "@/lib/charter/parameters";
@@ -114,19 +114,20 @@ async function loadCommons(db: Db, communityId: string, commonsSlug: string) {
   return commons;
 }
 
-/** The proposer, a steward in person or through their organisation. */
-/** Whether the person carries the commons: its proposer, a steward, or a member of a steward organisation. */
+/**
+ * Whether the person carries the commons (the policy's stewardship rule, carriesCommons): its
+ * proposer, a steward, or a member of a steward organisation. Reads the person's organisation only
+ * when an organisation stewards it.
+ */
 export async function isStewardOf(
   db: DbTx,
   commons: { proposerId: string | null; stewards: { userId: string | null; organizationId: string | null }[] },
   actor: Actor,
 ): Promise<boolean> {
-  if (commons.proposerId === actor.id) return true;
-  if (commons.stewards.some((s) => s.userId === actor.id)) return true;
-  const orgIds = commons.stewards.map((s) => s.organizationId).filter((id): id is string => id !== null);
-  if (orgIds.length === 0) return false;
+  const alone = carriesCommons({ id: actor.id, organizationId: null }, commons);
+  if (alone || commons.stewards.every((s) => s.organizationId === null)) return alone;
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { organizationId: true } });
-  return user?.organizationId != null && orgIds.includes(user.organizationId);
+  return carriesCommons({ id: actor.id, organizationId: user?.organizationId ?? null }, commons);
 }
 
 export const updateCommons = withInput(
@@ -137,9 +138,9 @@ export const updateCommons = withInput(
   ): Promise<CommonsRef> => {
     const { community, subject } = await requireCommunityAccess(db, { slug, actor, action: "commons.update" });
     const commons = await loadCommons(db, community.id, commonsSlug);
-    // Administrators edit any commons; others only one they carry.
-    const administers = can(subject, "community.update", community);
-    if (!administers && !(await isStewardOf(db, commons, actor))) throw new ForbiddenError("commons.update");
+    // Administrators edit any commons ("commons.updateAny"); others only one they carry.
+    const carried = can(subject, "commons.updateAny", community) ? false : await isStewardOf(db, commons, actor);
+    if (!canEditCommons(subject, community, { carried })) throw new ForbiddenError("commons.update");
     const { coverage, status, stewardUserIds, stewardOrganizationIds, ...fields } = input;
     if (commons.status === "ARCHIVED" || commons.status === "REJECTED") {
       throw new AppError("commons_closed", "commons.errors.closed", 409);

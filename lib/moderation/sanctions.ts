@@ -6,7 +6,8 @@
  * which removes the community role (no acting, no members-only reading) but signs no one out.
  */
 import type { Db, DbTx } from "@/lib/db/client";
-import type { MemberRole, SanctionKind } from "@/lib/generated/prisma/enums";
+import type { MemberRole, MembershipStatus, SanctionKind } from "@/lib/generated/prisma/enums";
+import { outranks } from "@/lib/policy/can";
 import { AppError } from "@/lib/errors";
 import { invalidField } from "@/lib/core/validation";
 import { withFields } from "@/lib/core/use-case";
@@ -53,7 +54,6 @@ export async function suggestSanction(
   return { kind, days: kind === "SUSPENSION" ? (days ?? null) : null, activeCount, step, expiresAfterDays };
 }
 
-const rank: Record<MemberRole, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };
 const auditOf: Record<SanctionKind, AuditAction> = {
   WARNING: "moderation.warned",
   SUSPENSION: "moderation.suspended",
@@ -118,8 +118,9 @@ export async function sanctionInTx(
     throw new AppError("not_member", "moderation.errors.notMember", 404, undefined, "userId");
   }
   // Moderators sanction members, administrators also moderators; platform administrators anyone.
-  const actorRank = actor.isPlatformAdmin ? 3 : own && own.status === "ACTIVE" ? rank[own.role] : 0;
-  if (rank[target.role] >= actorRank) {
+  // Who may sanction whom is the policy's (lib/policy/can.ts: outranks; the caller checked the action).
+  const standing = own ? { role: own.role, status: own.status as MembershipStatus, suspendedUntil: null } : null;
+  if (!outranks({ user: actor, membership: standing }, target.role, now)) {
     throw new AppError("not_sanctionable", "moderation.errors.notSanctionable", 403, undefined, "userId");
   }
 

@@ -192,6 +192,18 @@ export function canEditCommons(
 const sanctionRank: Record<MemberRole, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };
 
 /**
+ * Whether the person stands above a member of `targetRole` for sanctioning: moderators above members,
+ * administrators also above moderators, platform administrators above everyone; a member whose own
+ * role is suspended, pending or banned stands above no one. canSanction adds the action and "never oneself".
+ */
+export function outranks(subject: Subject, targetRole: MemberRole, now = new Date()): boolean {
+  if (!subject.user) return false;
+  const role = roleOf(subject, now);
+  const standing = subject.user.isPlatformAdmin ? 3 : role === "admin" ? 2 : role === "moderator" ? 1 : 0;
+  return sanctionRank[targetRole] < standing;
+}
+
+/**
  * Sanctioning a member: "moderation.sanction", never oneself, and only someone of a lower standing —
  * moderators sanction members, administrators also moderators, platform administrators anyone
  * (graduated sanctions must not become a tool between peers). `target.role` is the member's role in
@@ -204,10 +216,7 @@ export function canSanction(
   now = new Date(),
 ): boolean {
   if (!subject.user || subject.user.id === target.userId) return false;
-  if (!can(subject, "moderation.sanction", community, now)) return false;
-  const role = roleOf(subject, now);
-  const standing = subject.user.isPlatformAdmin ? 3 : role === "admin" ? 2 : role === "moderator" ? 1 : 0;
-  return sanctionRank[target.role] < standing;
+  return can(subject, "moderation.sanction", community, now) && outranks(subject, target.role, now);
 }
 
 export class ForbiddenError extends AppError {
