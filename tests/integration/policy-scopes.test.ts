@@ -24,6 +24,13 @@ import {
   type CommonsView,
   type HiddenRows,
 } from "@/lib/policy/scopes";
+import type { Actor } from "@/lib/communities/access";
+import { listProposals, getProposalView } from "@/lib/proposals/queries";
+import { searchCommons } from "@/lib/commons/search";
+import { listCommunityCommons } from "@/lib/commons/read";
+import { listContributions } from "@/lib/commons/ledger";
+import { listNotifications } from "@/lib/notifications/inbox";
+import { listMembersPage } from "@/lib/api/v1/list-members";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 
 let t: TestDatabase;
@@ -40,7 +47,7 @@ const roles = [
 type Role = (typeof roles)[number];
 
 type Person = { id: string; isPlatformAdmin: boolean; suspendedUntil: Date | null; organizationId: string | null };
-type Community = CommunityState & { id: string; label: "public" | "membersOnly" };
+type Community = CommunityState & { id: string; slug: string; label: "public" | "membersOnly" };
 
 const communities: Community[] = [];
 const viewers = new Map<Role, Person | null>();
@@ -143,7 +150,7 @@ beforeAll(async () => {
     const row = await t.db.community.create({
       data: { slug, name: slug, summary: "Une communauté.", visibility: visibility as Visibility, joinPolicy: "INVITATION" },
     });
-    communities.push({ id: row.id, label, visibility: row.visibility, joinPolicy: row.joinPolicy });
+    communities.push({ id: row.id, slug, label, visibility: row.visibility, joinPolicy: row.joinPolicy });
   }
   seeded.community.push(...communities.map((c) => c.id));
 
@@ -466,6 +473,91 @@ describe("the predicate, written out by hand", () => {
         const theirs = named.get(`membersOnly/${other}'s draft proposal`)!;
         expect(seen.has(theirs), `${role} reads ${other}'s draft proposal`).toBe(false);
       }
+    }
+  });
+});
+
+// ---- The readers return what the scopes allow ----------------------------------------------------
+
+const actorOf = (p: Person | null): Actor | null =>
+  p ? { id: p.id, onboarded: true, isPlatformAdmin: p.isPlatformAdmin, suspendedUntil: p.suspendedUntil } : null;
+
+/** A reader's refusal of an unreadable community is a 404, as if it did not exist. */
+async function orNotFound<T>(read: () => Promise<T>): Promise<T | "404"> {
+  try {
+    return await read();
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return "404";
+    throw error;
+  }
+}
+
+describe("the readers return what the scopes allow", () => {
+  it.each(roles)("as %s", async (role) => {
+    const viewer = viewers.get(role) ?? null;
+    const actor = actorOf(viewer);
+    const [proposalSets, commonsRead, commonsPlaceholders, catalogue, contributionSets, placeholders, memberSets] =
+      await Promise.all([
+        proposals(viewer, "omit"),
+        commonsSets(viewer, {}),
+        commonsSets(viewer, { hidden: "placeholder" }),
+        commonsSets(viewer, { view: "catalogue" }),
+        contributions(viewer, "omit"),
+        contributions(viewer, "placeholder"),
+        members(viewer),
+      ]);
+    for (const c of communities) {
+      const reads = communityScope.allows(subjectFor(viewer, c.id), c, now);
+      const inCommunity = async (table: "proposal" | "commons", ids: string[]) =>
+        table === "proposal"
+          ? (await t.db.proposal.findMany({ where: { id: { in: ids }, communityId: c.id }, select: { id: true } }))
+              .map((r) => r.id)
+              .sort()
+          : (await t.db.commons.findMany({ where: { id: { in: ids }, communityId: c.id }, select: { id: true } }))
+              .map((r) => r.id)
+              .sort();
+
+      // A community's proposals: the proposal scope, hidden ones left out.
+      const listed = await orNotFound(() => listProposals(t.db, { actor, slug: c.slug, limit: 100 }));
+      expect(listed === "404" ? "404" : listed.data.map((p) => p.id).sort()).toEqual(
+        reads ? await inCommunity("proposal", proposalSets.allowed) : "404",
+      );
+      // One proposal: someone else's draft is a 404; a hidden one is withheld unless the scope allows it.
+      for (const name of ["draft proposal", "hidden proposal", "open proposal"]) {
+        const id = named.get(`${c.label}/${name}`)!;
+        const view = await orNotFound(() => getProposalView(t.db, { actor, proposalId: id }));
+        if (!reads || name === "draft proposal") expect(view, name).toBe("404");
+        else if (view !== "404") expect(view.withheld, name).toBe(!proposalSets.allowed.includes(id));
+      }
+
+      // The catalogue's search, in this community.
+      const found = await searchCommons(t.db, { viewer: actor, communityId: c.id, limit: 100 });
+      expect(found.data.map((k) => k.id).sort()).toEqual(await inCommunity("commons", catalogue.allowed));
+
+      // The community's list of commons: hidden ones as placeholders.
+      const list = await listCommunityCommons(t.db, { communityId: c.id, viewer: actor });
+      expect(list.map((k) => k.id).sort()).toEqual(await inCommunity("commons", commonsPlaceholders.allowed));
+      for (const k of list) expect(k.withheld, k.id).toBe(!commonsRead.allowed.includes(k.id));
+
+      // A ledger: the contributions of a published commons, hidden ones as placeholders.
+      const commonsId = named.get(`${c.label}/published commons`)!;
+      const ledger = await orNotFound(() => listContributions(t.db, actor, commonsId, { limit: 100 }));
+      if (ledger === "404") {
+        expect(commonsRead.allowed).not.toContain(commonsId);
+      } else {
+        const ofCommons = (await t.db.contribution.findMany({ where: { commonsId }, select: { id: true } })).map((r) => r.id);
+        expect(ledger.data.map((e) => e.id).sort()).toEqual(placeholders.allowed.filter((id) => ofCommons.includes(id)).sort());
+        for (const e of ledger.data) expect(e.redacted, e.id).toBe(!contributionSets.allowed.includes(e.id));
+      }
+
+      // The API's members of the community.
+      const page = await orNotFound(() => listMembersPage(t.db, { actor, slug: c.slug, limit: 100 }));
+      const theirs = await t.db.membership.count({ where: { id: { in: memberSets.allowed }, communityId: c.id } });
+      expect(page === "404" ? "404" : page.data.length).toEqual(reads ? theirs : "404");
+    }
+    if (viewer) {
+      const inbox = await listNotifications(t.db, { userId: viewer.id, locale: "fr", limit: 100 });
+      expect(inbox.data).toHaveLength(1);
     }
   });
 });
