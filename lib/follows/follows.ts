@@ -1,31 +1,51 @@
 /**
  * Following a proposal or a commons, without being a member of everything: followers hear of its
  * votes, results and changes of status (deliver-events.ts, hooks.ts). Only someone who may read the
- * subject may follow it (lib/policy "notification.follow"); following twice is harmless.
+ * subject may follow it (the policy's proposal and commons scopes, and "notification.follow");
+ * following twice is harmless.
  */
 import type { DbTx } from "@/lib/db/client";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import { loadCommunityAccess, type Actor } from "@/lib/communities/access";
 import { requireProposalAccess } from "@/lib/proposals/access";
+import { isStewardOf } from "@/lib/commons/commons";
+import { commonsScope, proposalScope } from "@/lib/policy/scopes";
 import type { FollowTarget } from "@/lib/generated/prisma/enums";
 import type { z } from "zod";
 import { withInput } from "@/lib/core/use-case";
 import { followSchema } from "@/lib/notifications/schemas";
 
+/** Only what the person may read (the policy's scopes), and "notification.follow" in its community. */
 async function assertMayFollow(db: DbTx, actor: Actor, targetKind: FollowTarget, targetId: string) {
   if (targetKind === "PROPOSAL") {
-    const { proposal } = await requireProposalAccess(db, { proposalId: targetId, actor, action: "notification.follow" });
-    if (proposal.status === "DRAFT" && proposal.authorId !== actor.id) throw new NotFoundError();
+    const { proposal, subject, community } = await requireProposalAccess(db, { proposalId: targetId, actor });
+    const hidden = (await db.proposal.findUniqueOrThrow({ where: { id: targetId }, select: { hiddenAt: true } })).hiddenAt;
+    const facts = { community, authorId: proposal.authorId, status: proposal.status, hidden: hidden !== null };
+    if (!proposalScope.allows(subject, facts)) throw new NotFoundError();
+    assertCan(subject, "notification.follow", community);
     return;
   }
   const commons = await db.commons.findUnique({
     where: { id: targetId },
-    select: { hiddenAt: true, community: { select: { slug: true } } },
+    select: {
+      status: true,
+      hiddenAt: true,
+      proposerId: true,
+      stewards: { select: { userId: true, organizationId: true } },
+      community: { select: { slug: true } },
+    },
   });
-  if (!commons || commons.hiddenAt) throw new NotFoundError();
+  if (!commons) throw new NotFoundError();
   const access = await loadCommunityAccess(db, { slug: commons.community.slug, actor });
   if (!access) throw new NotFoundError();
-  assertCan(access.subject, "community.read", access.community);
+  const facts = {
+    community: access.community,
+    status: commons.status,
+    hidden: commons.hiddenAt !== null,
+    proposerId: commons.proposerId,
+    carried: await isStewardOf(db, commons, actor),
+  };
+  if (!commonsScope.allows(access.subject, facts)) throw new NotFoundError();
   assertCan(access.subject, "notification.follow", access.community);
 }
 
