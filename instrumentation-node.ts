@@ -2,7 +2,7 @@
  * Validate the configuration at server start, so a missing or malformed variable stops the start
  * with one clear line instead of failing at the first request.
  */
-import { config, ConfigError } from "@/lib/config";
+import { config, ConfigError } from "@/lib/core/config";
 
 try {
   config();

@@ -1,5 +1,5 @@
 // Used by the prisma CLI (generate; migrate deploy for operators with network).
-// The app itself never reads this file: lib/config.ts owns configuration.
+// The app itself never reads this file: lib/core/config.ts owns configuration.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

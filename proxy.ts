@@ -4,7 +4,7 @@
  * permissions itself through lib/policy.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { config as appConfig } from "@/lib/config";
+import { config as appConfig } from "@/lib/core/config";
 import { contentSecurityPolicy } from "@/lib/web/security-headers";
 
 export function proxy(request: NextRequest) {

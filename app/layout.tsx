@@ -6,7 +6,7 @@ import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/dsfr-provi
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { catalogue, createTranslator, formatDate } from "@/lib/i18n/core";
 import { currentLocale, currentUser } from "@/lib/web/request";
 import "./globals.css";

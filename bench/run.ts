@@ -16,7 +16,7 @@ import pg from "pg";
 import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { closeProposal, closeProposalIn } from "@/lib/votes/close-proposal";
+import { closeProposal, closeProposalIn } from "@/lib/proposals/close-proposal";
 import { httpLoad, pgLoad, type LoadResult } from "./lib/load";
 import { describeLoad, fmt, printTable, type Row } from "./lib/report";
 import { ensureBuild, residentMemory, startServer, type AppServer } from "./lib/server";

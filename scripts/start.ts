@@ -54,7 +54,7 @@ if (!env.DATABASE_URL) {
 env.APP_URL ??= `http://localhost:${env.PORT ?? 3000}`;
 
 // Validate everything once, before anything else starts: one clear line on error.
-const { parseConfig, ConfigError } = await import("@/lib/config");
+const { parseConfig, ConfigError } = await import("@/lib/core/config");
 let appConfig;
 try {
   appConfig = parseConfig(env);

@@ -5,10 +5,10 @@
  */
 export {};
 process.env.GEOCOMMUNS_PROCESS ??= "worker";
-const { config, ConfigError } = await import("@/lib/config");
+const { config, ConfigError } = await import("@/lib/core/config");
 const { db } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
-const { logger } = await import("@/lib/log");
+const { logger } = await import("@/lib/core/log");
 
 let env;
 try {

@@ -7,7 +7,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { mapStyleUrl } from "@/lib/config";
+import { mapStyleUrl } from "@/lib/core/config";
 import { licences, commonsKinds, commonsStatuses } from "@/lib/commons/schemas";
 import { catalogueCommunities, commonsSorts, effectiveSort, searchCommons } from "@/lib/commons/search";
 import { actorKinds } from "@/lib/users/schemas";

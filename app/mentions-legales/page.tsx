@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LegalPage } from "@/components/layout/legal-page";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { getTranslator } from "@/lib/web/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -16,7 +16,7 @@ import { createCommunity } from "@/lib/communities/create-community";
 import { createApiToken } from "@/lib/tokens/create-token";
 import { createSession } from "@/lib/auth/sessions";
 import { openVotingIn } from "@/lib/votes/open-voting";
-import { closeProposal } from "@/lib/votes/close-proposal";
+import { closeProposal } from "@/lib/proposals/close-proposal";
 
 const KINDS = `(ARRAY['PUBLIC','PRIVATE','RESEARCH','CIVIL_SOCIETY']::"ActorKind"[])`;
 const COMMONS_KINDS = `(ARRAY['DATASET','SOFTWARE','SERVICE_API','MAP','SPECIFICATION','OTHER']::"CommonsKind"[])`;

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { consumeEmailLink } from "@/lib/auth/email-link";
 import { emailSignInSchema } from "@/lib/auth/schemas";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { currentLocale } from "@/lib/web/request";
 import { setSessionCookie } from "@/lib/web/set-session-cookie";
 

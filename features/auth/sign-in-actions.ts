@@ -1,10 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { db } from "@/lib/db/client";
 import { signInAsDemoPerson } from "@/lib/auth/demo";
 import { signIn } from "@/lib/auth/next-auth";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { setSessionCookie } from "@/lib/web/set-session-cookie";
 
 export async function oidcSignInAction(formData: FormData): Promise<void> {

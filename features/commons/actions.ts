@@ -1,9 +1,9 @@
 "use server";
 /** Commons forms and lifecycle controls: one schema per action, the use cases check lib/policy. */
 import { z } from "zod";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/core/markdown";
 import { adoptCommons, archiveCommons, proposeCommons, rejectCommons, updateCommons } from "@/lib/commons/commons";
-import { submitCommonsToVote } from "@/lib/commons/adoption";
+import { submitCommonsToVote } from "@/lib/proposals/submit-commons-to-vote";
 import { commonsDecisionSchema, proposeCommonsSchema, updateCommonsSchema } from "@/lib/commons/schemas";
 import { defineAction } from "@/lib/web/action";
 

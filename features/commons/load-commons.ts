@@ -2,7 +2,7 @@
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { getCommonsBySlug } from "@/lib/commons/read";
 import { currentUser } from "@/lib/web/request";
 

@@ -5,7 +5,7 @@
  * transaction.
  */
 import { z } from "zod";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { configureColleges } from "@/lib/communities/colleges";
 import { inviteByEmail } from "@/lib/communities/invitations";
 import { changeMemberCollege, changeMemberRole, decideMembershipRequest } from "@/lib/communities/membership";

@@ -1,8 +1,8 @@
 "use server";
 /** Following and unfollowing (the FollowButton form), and marking everything read. */
 import { z } from "zod";
-import { isAppError } from "@/lib/errors";
-import { logger } from "@/lib/log";
+import { isAppError } from "@/lib/core/errors";
+import { logger } from "@/lib/core/log";
 import { setFollow } from "@/lib/follows/follows";
 import { markRead } from "@/lib/notifications/inbox";
 import { defineFormAction } from "@/lib/web/action";

@@ -9,7 +9,7 @@
  * invitations and emails to their address, their messages with requests to join).
  */
 import type { Db, DbTx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
 import { withFields } from "@/lib/core/use-case";
 import { recordAudit } from "@/lib/audit/record";

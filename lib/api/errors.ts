@@ -1,8 +1,8 @@
 /**
  * Errors of the JSON API itself (authentication, scopes, JSON). Bad input is ValidationError
- * (lib/core/validation.ts), domain errors AppError from lib/errors.ts and lib/policy; lib/api/problem.ts turns all of them into problem+json.
+ * (lib/core/validation.ts), domain errors AppError from lib/core/errors.ts and lib/policy; lib/api/problem.ts turns all of them into problem+json.
  */
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import type { TokenScope } from "@/lib/tokens/schemas";
 
 export class InvalidJsonError extends AppError {

@@ -4,7 +4,7 @@
  * checked against the route's response schema (so nothing undeclared leaks) → or a problem+json.
  */
 import { randomUUID } from "node:crypto";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { db, type Db } from "@/lib/db/client";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { assertSameOriginWrite, authenticate, requireScope } from "./authenticate";

@@ -5,7 +5,7 @@
  * server can run them without Next.js.
  */
 import { randomUUID } from "node:crypto";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { db, type Db } from "@/lib/db/client";
 import { authenticate, requireScope, type ApiUser } from "@/lib/api/authenticate";
 import { negotiateLocale } from "@/lib/api/locale";

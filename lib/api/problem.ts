@@ -1,13 +1,13 @@
 /**
  * Every API error is an RFC 9457 problem (application/problem+json) with a stable `code`, a
  * localized `title` (per status) and `detail`, and for bad input one entry per field. Expected
- * failures are AppErrors (lib/errors.ts, lib/policy, lib/api/errors.ts); anything else is a 500,
+ * failures are AppErrors (lib/core/errors.ts, lib/policy, lib/api/errors.ts); anything else is a 500,
  * logged with the request id that the response also carries.
  */
 import { z } from "zod";
-import { isAppError, RateLimitedError } from "@/lib/errors";
+import { isAppError, RateLimitedError } from "@/lib/core/errors";
 import { translateDynamic, type Locale } from "@/lib/i18n/core";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/core/log";
 import { isDatabaseUnavailable } from "@/lib/db/health";
 import { InsufficientScopeError, InvalidTokenError } from "./errors";
 import { ValidationError } from "@/lib/core/validation";

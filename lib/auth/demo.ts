@@ -1,6 +1,6 @@
 /** One-click sign-in as a demo person. Callers must check demo mode; this refuses non-demo accounts. */
 import type { DbTx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { createSession } from "./sessions";
 
 export async function signInAsDemoPerson(db: DbTx, userId: string) {

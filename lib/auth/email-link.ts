@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/core";
-import { AppError, RateLimitedError } from "@/lib/errors";
+import { AppError, RateLimitedError } from "@/lib/core/errors";
 import { consumeRateLimit } from "@/lib/core/rate-limit";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderSignInEmail } from "@/lib/mail/render";

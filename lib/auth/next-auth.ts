@@ -7,9 +7,9 @@
 import NextAuth, { customFetch, type NextAuthConfig } from "next-auth";
 import type { OIDCConfig } from "next-auth/providers";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { db } from "@/lib/db/client";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/core/log";
 import { SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { applyOidcClaims, displayNameFromClaims, type OidcClaims } from "./oidc-profile";
 import { sessionCookie } from "@/lib/auth/session-cookie";

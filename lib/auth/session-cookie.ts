@@ -1,5 +1,5 @@
 /** The session cookie's name and options, shared by next-auth's config and our own sign-ins. */
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 
 export function sessionCookie(): { name: string; secure: boolean } {
   const secure = config().APP_URL.startsWith("https://");

@@ -6,7 +6,7 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import { Prisma as PrismaNs, type Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { amendmentSchema, type CharterChange } from "./amendments";
 import { applyChanges, parseRules, type CharterContent } from "./content";

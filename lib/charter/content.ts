@@ -2,7 +2,7 @@
  * A charter version's content and the pure operations on it: applying an amendment's changes and
  * comparing two versions. No database here, so both are unit-tested directly.
  */
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { charterRuleSchema, type CharterChange, type CharterRule } from "./amendments";
 import { charterParametersSchema, type CharterParameters } from "./parameters";
 import { z } from "zod";

@@ -6,7 +6,7 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import type { ProposalOutcome, ProposalStatus } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
 import { recordAudit } from "@/lib/audit/record";
 import { notifyCommonsUpdated } from "@/lib/notifications/hooks";

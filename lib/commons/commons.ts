@@ -8,7 +8,7 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommonsStatus } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import { notifyCommonsUpdated } from "@/lib/notifications/hooks";
 import { ForbiddenError, NotFoundError, can, canEditCommons, carriesCommons } from "@/lib/policy/can";

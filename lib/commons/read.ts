@@ -26,7 +26,7 @@ export type CommonsView = {
   slug: string;
   title: string;
   summary: string;
-  /** Markdown; render through lib/markdown.ts. */
+  /** Markdown; render through lib/core/markdown.ts. */
   description: string;
   kind: CommonsKind;
   licence: string;

@@ -54,7 +54,7 @@ const url = z
 const optionalUrl = z.union([url, z.literal("").transform(() => null), z.null()]).optional();
 
 /**
- * Markdown is sanitised when rendered (lib/markdown.ts), but text that tries to run code is refused
+ * Markdown is sanitised when rendered (lib/core/markdown.ts), but text that tries to run code is refused
  * outright, so the author learns it will not work instead of seeing it silently dropped.
  */
 const UNSAFE_MARKDOWN =

@@ -4,7 +4,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { assertCan } from "@/lib/policy/can";
 import { recordAudit } from "@/lib/audit/record";
 import { actorKinds } from "@/lib/users/schemas";

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { enforceRateLimit } from "@/lib/core/posting-limits";
 import type { Db } from "@/lib/db/client";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { assertCan, NotFoundError, UnauthenticatedError } from "@/lib/policy/can";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueEmail } from "@/lib/mail/outbox";

@@ -6,7 +6,7 @@
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import type { ActorKind, MemberRole } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import { recordAudit } from "@/lib/audit/record";
 import { notifyMembershipDecided, notifyMembershipRequested } from "@/lib/notifications/hooks";

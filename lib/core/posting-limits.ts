@@ -1,11 +1,11 @@
 /**
  * Abuse limits on what a person posts: proposals, comments, reports and invitations, per person and
- * per hour (lib/config.ts RATE_LIMIT_*_PER_HOUR), counted in PostgreSQL so every instance shares them.
+ * per hour (lib/core/config.ts RATE_LIMIT_*_PER_HOUR), counted in PostgreSQL so every instance shares them.
  * Called by the use cases before they write anything: beyond the limit, a 429 and nothing stored.
  */
 import type { DbTx } from "@/lib/db/client";
-import { actionRateLimits, type ActionRateLimits } from "@/lib/config";
-import { RateLimitedError } from "@/lib/errors";
+import { actionRateLimits, type ActionRateLimits } from "@/lib/core/config";
+import { RateLimitedError } from "@/lib/core/errors";
 import { consumeRateLimit } from "@/lib/core/rate-limit";
 
 export type LimitedAction = keyof ActionRateLimits;

@@ -6,7 +6,7 @@
  * problem+json with `errors[]`. Nothing else represents bad input.
  */
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 /** One field's problem: where (`limit`, `message`, `weights.PUBLIC`, `body`), and a catalogue key. */
 export type FieldIssue = { field: string; messageKey: string; values?: Record<string, string | number> };

@@ -4,7 +4,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: use cases accept either. */

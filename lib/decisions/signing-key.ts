@@ -7,7 +7,7 @@
  * (tests, tools).
  */
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import type { DbTx } from "@/lib/db/client";
 import { keyPairOf, type Ed25519KeyPair } from "./signature";
 

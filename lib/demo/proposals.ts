@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { openVoting } from "@/lib/votes/open-voting";
 import { castBallot } from "@/lib/votes/cast-ballot";
 import type { Grade } from "@/lib/votes/tally/majority-judgment";
-import { closeProposal } from "@/lib/votes/close-proposal";
+import { closeProposal } from "@/lib/proposals/close-proposal";
 import { createProposal } from "@/lib/proposals/create-proposal";
 import { openVotingNow } from "@/lib/proposals/lifecycle";
 import type { CharterChange } from "@/lib/charter/amendments";

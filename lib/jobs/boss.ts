@@ -5,9 +5,11 @@
  * checks; the handlers' own queries go through the process's Prisma client.
  */
 import PgBoss from "pg-boss";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 
-export const JOBS_SCHEMA = "pgboss";
+import { JOBS_SCHEMA } from "@/lib/core/jobs";
+
+export { JOBS_SCHEMA };
 
 /** Connections of pg-boss's own pool per worker process (on top of DB_POOL_MAX for Prisma). */
 const JOBS_POOL_MAX = 4;

@@ -7,7 +7,7 @@
  *   loop; pg-boss in front of it would only add a second queue in front of the first.
  */
 import type PgBoss from "pg-boss";
-import type { Config } from "@/lib/config";
+import type { Config } from "@/lib/core/config";
 import type { Db } from "@/lib/db/client";
 
 export type JobContext = {

@@ -6,9 +6,9 @@
  * jobs of a worker that died, archiving) runs in one of them at a time.
  */
 import PgBoss from "pg-boss";
-import type { Config } from "@/lib/config";
+import type { Config } from "@/lib/core/config";
 import type { Db } from "@/lib/db/client";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/core/log";
 import { createBoss } from "./boss";
 import { deadLetterQueues, pollingJobs, queueJobs } from "./registry";
 import type { JobContext, PollingJob, QueueJob, QueueOptions } from "./types";

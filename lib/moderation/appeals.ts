@@ -8,7 +8,7 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AppealState } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import type { z } from "zod";
 import { withInput } from "@/lib/core/use-case";
 import { recordAudit } from "@/lib/audit/record";

@@ -6,7 +6,7 @@
  * are counted as skipped, the rest still happens); "dismiss" closes the reports.
  */
 import type { Db } from "@/lib/db/client";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/core/errors";
 import type { z } from "zod";
 import { withInput } from "@/lib/core/use-case";
 import { assertCan } from "@/lib/policy/can";

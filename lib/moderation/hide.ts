@@ -5,7 +5,7 @@
  * outcome without anyone being named. Policy, change, audit and notifications in one transaction.
  */
 import type { Db, DbTx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import type { z } from "zod";
 import { withInput } from "@/lib/core/use-case";
 import { recordAudit } from "@/lib/audit/record";

@@ -8,7 +8,7 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportReason, ReportState, ReportTargetKind, SanctionKind } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { invalidField, parseInput } from "@/lib/core/validation";
 import { withInput } from "@/lib/core/use-case";
 import type { z } from "zod";

@@ -8,7 +8,7 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import type { MemberRole, MembershipStatus, SanctionKind } from "@/lib/generated/prisma/enums";
 import { outranks } from "@/lib/policy/can";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
 import { withFields } from "@/lib/core/use-case";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";

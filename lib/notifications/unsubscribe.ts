@@ -4,7 +4,7 @@
  * cannot be altered to unsubscribe someone else. Verification is constant-time.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { linkSettings } from "@/lib/config";
+import { linkSettings } from "@/lib/core/config";
 import type { Db, DbTx } from "@/lib/db/client";
 import { isNotificationKind, kindSettings, notificationKinds, type NotificationKind } from "./kinds";
 

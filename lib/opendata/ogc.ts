@@ -6,7 +6,7 @@
  * (CRS84), as GeoJSON requires. Bad parameters are 400 problems (never 500); unknown paths 404.
  * A plain (Request) => Response function: the Next.js route and the GDAL test serve the same code.
  */
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { createTranslator, type Locale } from "@/lib/i18n/core";
 import { NotFoundError } from "@/lib/policy/can";
 import { bboxArray, parseBbox } from "@/lib/commons/bbox";

@@ -3,7 +3,7 @@
  * as the client consumes the body, so memory holds one batch whatever the size of the export, and a
  * client that stops reading stops the queries.
  */
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/core/log";
 
 export type BatchSource<Row> = {
   /** Up to `size` rows whose key is greater than `after` (null: from the start), ordered by key. */

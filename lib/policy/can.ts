@@ -5,7 +5,7 @@
  * tests/unit/policy.test.ts walks every action against every role.
  */
 import type { JoinPolicy, MemberRole, Visibility } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { communityRoles, roleOf, suspendedEverywhere, type CommunityRole, type Subject } from "./roles";
 
 export type CommunityState = {

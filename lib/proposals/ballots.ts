@@ -6,8 +6,8 @@ import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/communities/access";
 import { castBallot, withdrawBallot } from "@/lib/votes/cast-ballot";
 import type { BallotChoice } from "@/lib/votes/schemas";
-import { verifyReceipt } from "@/lib/votes/close-proposal";
-import { AppError } from "@/lib/errors";
+import { verifyReceipt } from "@/lib/proposals/close-proposal";
+import { AppError } from "@/lib/core/errors";
 import { requireProposalAccess } from "./access";
 
 export async function voteOnProposal(

@@ -4,7 +4,7 @@
  * stored for appeals, readers see that it was hidden). Bodies are Markdown rendered safely.
  */
 import type { DbTx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { can, ForbiddenError, NotFoundError } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
 import { inTransaction, notifyComment } from "@/lib/notifications/hooks";

@@ -10,7 +10,7 @@
 import type { Db } from "@/lib/db/client";
 import { enforceRateLimit } from "@/lib/core/posting-limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { fieldIssuesOf, invalidField, ValidationError } from "@/lib/core/validation";
 import { recordAudit } from "@/lib/audit/record";
 import { getCharterParameters } from "@/lib/charter/parameters";

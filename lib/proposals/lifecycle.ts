@@ -4,12 +4,12 @@
  * "proposal.opened"; closing tallies once (lib/votes/close-proposal.ts) and emits "proposal.closed".
  */
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { ForbiddenError } from "@/lib/policy/can";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/communities/access";
 import { openVotingIn } from "@/lib/votes/open-voting";
-import { closeProposalIn } from "@/lib/votes/close-proposal";
+import { closeProposalIn } from "@/lib/proposals/close-proposal";
 import { notifyProposalCreated } from "@/lib/notifications/hooks";
 import { canManage, requireProposalAccess } from "./access";
 

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { ValidationError, fieldIssuesOf } from "@/lib/core/validation";
 import { ballotSchemaFor, type BallotChoice } from "./schemas";
 

@@ -4,10 +4,10 @@
  * and pending members are not in it.
  */
 import type { Db, DbTx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { collegeWeights } from "@/lib/communities/colleges";
 import { emitEvent } from "@/lib/events/emit";
-import { enqueueProposalClose } from "@/lib/jobs/enqueue-proposal-close";
+import { enqueueProposalClose } from "@/lib/votes/close-job";
 
 export async function openVoting(
   db: Db,

@@ -17,12 +17,12 @@ import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { db, type Db } from "@/lib/db/client";
 import { isDatabaseUnavailable, isUnstorableText } from "@/lib/db/health";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import type { ActionResult } from "@/lib/core/forms";
 import { isValidationError } from "@/lib/core/validation";
 import { parseInput } from "@/lib/core/validation";
 import { isCatalogueKey } from "@/lib/i18n/catalogue-key";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/core/log";
 import { currentUser, requestId } from "./request";
 
 /** A path to revalidate, or a path with its type (`"layout"` refreshes every page below it). */

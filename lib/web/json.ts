@@ -6,8 +6,8 @@ import { NextResponse } from "next/server";
 import { headers } from "next/headers";
 import { translateDynamic, type Locale } from "@/lib/i18n/core";
 import type { FieldErrors } from "@/lib/core/forms";
-import { isAppError, RateLimitedError } from "@/lib/errors";
-import { logger } from "@/lib/log";
+import { isAppError, RateLimitedError } from "@/lib/core/errors";
+import { logger } from "@/lib/core/log";
 import { isDatabaseUnavailable } from "@/lib/db/health";
 
 export function jsonError(

@@ -4,7 +4,7 @@
  */
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { db } from "@/lib/db/client";
 import { findSessionUser, type SessionUser } from "@/lib/auth/sessions";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/core";

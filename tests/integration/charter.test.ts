@@ -7,7 +7,7 @@ import { applyAmendment, validateAmendment } from "@/lib/charter/apply-amendment
 import { getCharter, listCharterVersions, readCharter } from "@/lib/charter/get-charter";
 import { getCharterParameters, defaultCharterParameters } from "@/lib/charter/parameters";
 import { seedCharter } from "@/lib/demo/seed-charter";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import { canAs } from "@/lib/policy/can";
 

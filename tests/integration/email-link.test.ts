@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consumeEmailLink, requestEmailLink } from "@/lib/auth/email-link";
 import { findSessionUser, revokeSessionsOf } from "@/lib/auth/sessions";
-import { RateLimitedError } from "@/lib/errors";
+import { RateLimitedError } from "@/lib/core/errors";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 
 let t: TestDatabase;

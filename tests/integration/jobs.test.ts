@@ -11,13 +11,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import PgBoss from "pg-boss";
-import { parseConfig, type Config } from "@/lib/config";
+import { parseConfig, type Config } from "@/lib/core/config";
 import { createCommunity } from "@/lib/communities/create-community";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { openVoting, openVotingIn } from "@/lib/votes/open-voting";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
-import { enqueueInTx } from "@/lib/jobs/enqueue";
-import { CLOSE_PROPOSAL, closeJobData, closeJobId, closeJobOptions } from "@/lib/jobs/enqueue-proposal-close";
+import { enqueueInTx } from "@/lib/core/jobs";
+import { CLOSE_PROPOSAL, closeJobData, closeJobId, closeJobOptions } from "@/lib/votes/close-job";
 import { JOBS_SCHEMA } from "@/lib/jobs/boss";
 import { CLOSE_DUE_PROPOSALS, closeDueProposalsJob } from "@/lib/jobs/definitions/close-due-proposals";
 import { deliverOutboxJob } from "@/lib/jobs/definitions/deliver-outbox";

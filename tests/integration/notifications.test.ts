@@ -16,7 +16,7 @@ import { findMentions, notifyCommonsUpdated } from "@/lib/notifications/hooks";
 import { unsubscribeByLink, unsubscribeSignature, unsubscribeUrl, verifyUnsubscribe } from "@/lib/notifications/unsubscribe";
 import { decodeCursor } from "@/lib/core/pagination";
 import { openVoting } from "@/lib/votes/open-voting";
-import { closeProposal } from "@/lib/votes/close-proposal";
+import { closeProposal } from "@/lib/proposals/close-proposal";
 import { emitClosingSoonEvents } from "@/lib/events/closing-soon";
 import { addComment } from "@/lib/proposals/comments";
 import { startDiscussion } from "@/lib/proposals/lifecycle";

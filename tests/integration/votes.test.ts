@@ -8,7 +8,7 @@ import { createCommunity } from "@/lib/communities/create-community";
 import { configureColleges } from "@/lib/communities/colleges";
 import { openVoting } from "@/lib/votes/open-voting";
 import { castBallot, withdrawBallot } from "@/lib/votes/cast-ballot";
-import { closeDueProposals, closeProposal, digestOf, verifyReceipt } from "@/lib/votes/close-proposal";
+import { closeDueProposals, closeProposal, digestOf, verifyReceipt } from "@/lib/proposals/close-proposal";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 

@@ -6,7 +6,7 @@
  *    counted or refused with a 409 problem, and the decision's digest matches the ballots stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeProposal, digestOf } from "@/lib/votes/close-proposal";
+import { closeProposal, digestOf } from "@/lib/proposals/close-proposal";
 import { barrier, startStack, type Stack } from "./support/stack";
 import { choices, createVotingCommunity, openThresholdProposal, putBallot, type ThresholdChoice } from "./support/fixtures";
 

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { closeDueProposals } from "@/lib/votes/close-proposal";
-import { enqueueInTx } from "@/lib/jobs/enqueue";
+import { closeDueProposals } from "@/lib/proposals/close-proposal";
+import { enqueueInTx } from "@/lib/core/jobs";
 import { CLOSE_DUE_PROPOSALS } from "@/lib/jobs/definitions/close-due-proposals";
 import { voteOnProposal } from "@/lib/proposals/ballots";
 import { barrier, startStack, type Stack } from "./support/stack";

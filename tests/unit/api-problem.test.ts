@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { AppError, RateLimitedError } from "@/lib/errors";
+import { AppError, RateLimitedError } from "@/lib/core/errors";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/policy/can";
 import { InsufficientScopeError, InvalidTokenError } from "@/lib/api/errors";
 import { ValidationError } from "@/lib/core/validation";
@@ -8,7 +8,7 @@ import { problemResponse, toProblem } from "@/lib/api/problem";
 import { parseInput } from "@/lib/api/validation";
 import { joinSchema } from "@/lib/communities/schemas";
 import { createTokenSchema } from "@/lib/tokens/schemas";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/core/log";
 
 const context = { locale: "fr" as const, requestId: "req-1", instance: "/api/v1/communities" };
 

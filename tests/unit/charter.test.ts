@@ -7,7 +7,7 @@ import { foundCharterSchema } from "@/lib/charter/schemas";
 import { amendmentSchema } from "@/lib/charter/amendments";
 import { demoCharters } from "@/lib/demo/charter-data";
 import { createTranslator } from "@/lib/i18n/core";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 
 const base: CharterContent = {
   rules: [

@@ -1,11 +1,11 @@
 /**
  * No Docker engine runs here, so the compose file is checked for shape: what it references must
- * exist (Dockerfile targets, npm scripts, configuration variables known to lib/config.ts).
+ * exist (Dockerfile targets, npm scripts, configuration variables known to lib/core/config.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { configKeys } from "@/lib/config";
+import { configKeys } from "@/lib/core/config";
 
 type Service = {
   build?: { context: string; target: string };

@@ -1,7 +1,7 @@
 /** The job registry's invariants, and the close job's id (what makes one close per proposal). */
 import { describe, expect, it } from "vitest";
 import { deadLetterQueues, pollingJobs, queueJobs } from "@/lib/jobs/registry";
-import { CLOSE_PROPOSAL, closeJobId } from "@/lib/jobs/enqueue-proposal-close";
+import { CLOSE_PROPOSAL, closeJobId } from "@/lib/votes/close-job";
 import { deadLetterOf } from "@/lib/jobs/types";
 
 describe("job registry", () => {

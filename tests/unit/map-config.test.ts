@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_MAP_STYLE_URL, parseConfig } from "@/lib/config";
+import { ConfigError, DEFAULT_MAP_STYLE_URL, parseConfig } from "@/lib/core/config";
 import { contentSecurityPolicy } from "@/lib/web/security-headers";
 
 const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };

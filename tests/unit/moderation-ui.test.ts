@@ -4,7 +4,7 @@
  * to hide, none needed to dismiss, at most 100 reports).
  */
 import { describe, expect, it } from "vitest";
-import { actionRateLimits } from "@/lib/config";
+import { actionRateLimits } from "@/lib/core/config";
 import { bulkSchema } from "@/lib/moderation/bulk-schema";
 import { hideSchema, sanctionSchema } from "@/lib/moderation/schemas";
 import { fieldErrorsOf } from "@/lib/core/forms";

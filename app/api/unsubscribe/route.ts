@@ -6,7 +6,7 @@
  */
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { unsubscribeByLink } from "@/lib/notifications/unsubscribe";
 
 function params(url: URL) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { EMAIL_LINK_MINUTES } from "@/lib/auth/email-link";
 import { getTranslator } from "@/lib/web/i18n";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ProConnectButton } from "@/features/auth/components/proconnect-button";
 import { EmailSignInForm } from "@/features/auth/components/email-sign-in-form";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { db } from "@/lib/db/client";
 import { configuredProviders } from "@/lib/auth/next-auth";
 import { listDemoPeople } from "@/lib/auth/demo";

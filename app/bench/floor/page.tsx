@@ -3,7 +3,7 @@
  * compare real pages with the cost of rendering any page. 404 unless BENCH_ENDPOINTS=1.
  */
 import { notFound } from "next/navigation";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 
 export const dynamic = "force-dynamic";
 

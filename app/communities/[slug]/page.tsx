@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { collegeOverview } from "@/lib/communities/queries/community-overview";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/core/markdown";
 import { getTranslator } from "@/lib/web/i18n";
 import { CommunityHeader } from "@/features/communities/components/community-header";
 import { CollegesTable } from "@/features/communities/components/colleges-table";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/core";
 import { listOutbox } from "@/lib/mail/mailbox";

@@ -2,7 +2,7 @@
 import type { CharterDiff } from "@/lib/charter/content";
 import type { Translate } from "@/lib/i18n/core";
 import { describeParameterValue, ruleHeading } from "@/lib/charter/describe";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/core/markdown";
 import { PrincipleBadge } from "@/features/charter/components/charter-rules";
 
 const markdown = (text: string) => ({ __html: renderMarkdown(text) });

@@ -2,7 +2,7 @@
 import type { CharterRule } from "@/lib/charter/amendments";
 import type { Translate } from "@/lib/i18n/core";
 import { principleName, ruleHeading } from "@/lib/charter/describe";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/core/markdown";
 
 export function PrincipleBadge({ t, principle }: { t: Translate; principle: number }) {
   return (

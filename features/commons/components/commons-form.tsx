@@ -3,7 +3,7 @@
  * Proposing or editing a commons. The same zod schema as the server action (proposeCommonsSchema to
  * create, updateCommonsSchema to edit); the server's field errors land at their field. The slug
  * follows the title until the person edits it; the description's preview goes through the server's
- * sanitiser (lib/markdown.ts), exactly as the page will show it.
+ * sanitiser (lib/core/markdown.ts), exactly as the page will show it.
  */
 import { useState, type ChangeEvent } from "react";
 import { useRouter } from "next/navigation";

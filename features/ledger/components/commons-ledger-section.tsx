@@ -5,7 +5,7 @@
  */
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { ledgerAccess, listLedgerPage } from "@/lib/commons/ledger";
 import { can } from "@/lib/policy/can";
 import { formatNumber } from "@/lib/i18n/core";

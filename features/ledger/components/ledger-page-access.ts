@@ -5,7 +5,7 @@
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { ledgerAccess, type LedgerAccess } from "@/lib/commons/ledger";
 import { currentUser } from "@/lib/web/request";
 

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import type { Translate } from "@/lib/i18n/core";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/core/log";
 import { unreadCount } from "@/lib/notifications/inbox";
 
 export async function NotificationsLink({ t, userId, current }: { t: Translate; userId: string; current: boolean }) {

@@ -2,7 +2,7 @@
 /**
  * The discussion: comments with their replies nested one level, a form to post or reply, edit and
  * delete one's own, hide for moderators. Bodies arrive already rendered from Markdown (sanitized on
- * the server by lib/markdown.ts).
+ * the server by lib/core/markdown.ts).
  */
 import { useState } from "react";
 import { useForm } from "react-hook-form";

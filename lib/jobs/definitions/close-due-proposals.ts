@@ -6,7 +6,7 @@
  * A proposal whose close was dead-lettered is enqueued again only once its failed job has been
  * archived (a week, see boss.ts): a poison proposal is retried weekly, not every minute.
  */
-import { closeJobData, closeJobOptions, CLOSE_PROPOSAL } from "../enqueue-proposal-close";
+import { closeJobData, closeJobOptions, CLOSE_PROPOSAL } from "@/lib/votes/close-job";
 import { deadLetterOf, defineQueueJob } from "../types";
 
 export const CLOSE_DUE_PROPOSALS = "proposal.close-due";

@@ -15,8 +15,8 @@
  * and status check remain the last word.
  */
 import type { Db } from "@/lib/db/client";
-import { closeProposalIn } from "@/lib/votes/close-proposal";
-import { CLOSE_PROPOSAL, type CloseProposalData } from "../enqueue-proposal-close";
+import { closeProposalIn } from "@/lib/proposals/close-proposal";
+import { CLOSE_PROPOSAL, type CloseProposalData } from "@/lib/votes/close-job";
 import { deadLetterOf, defineQueueJob } from "../types";
 
 export class NotDueYetError extends Error {}

@@ -6,7 +6,7 @@
  * backoff and a maximum of attempts per email. It runs in its own loop, so a backlog of emails never
  * delays a close, and a failing close never delays an email.
  */
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/core/log";
 import { createTransport, deliverBatch } from "@/lib/mail/worker";
 import type { PollingJob } from "../types";
 

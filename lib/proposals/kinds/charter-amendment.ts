@@ -3,7 +3,7 @@
  * as it stands when drafted; adopted → charter version N+1 in the closing transaction. Voted for /
  * against at the charter's amendment threshold and quorums, whatever the proposer chose.
  */
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
 import { applyAmendment, validateAmendment } from "@/lib/charter/apply-amendment";
 import type { ProposalKind } from "./kind";

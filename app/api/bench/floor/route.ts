@@ -3,7 +3,7 @@
  * compare the real endpoints with what Next.js itself costs on the same server. 404 unless the
  * server runs with BENCH_ENDPOINTS=1.
  */
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 
 export const dynamic = "force-dynamic";
 

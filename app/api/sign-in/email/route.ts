@@ -1,4 +1,4 @@
-import { config } from "@/lib/config";
+import { config } from "@/lib/core/config";
 import { db } from "@/lib/db/client";
 import { emailSignInSchema } from "@/lib/auth/schemas";
 import { requestEmailLink } from "@/lib/auth/email-link";

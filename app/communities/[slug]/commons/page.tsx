@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { mapStyleUrl } from "@/lib/config";
+import { mapStyleUrl } from "@/lib/core/config";
 import { listCommunityCommons } from "@/lib/commons/read";
 import { commonsStatuses } from "@/lib/commons/schemas";
 import type { CommonsStatus } from "@/lib/generated/prisma/enums";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { mapStyleUrl } from "@/lib/config";
+import { mapStyleUrl } from "@/lib/core/config";
 import { formatDate, formatNumber } from "@/lib/i18n/core";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/core/markdown";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { listCommonsDecisions } from "@/lib/commons/adoption";
 import { licenceName } from "@/lib/commons/schemas";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
-import { mapStyleUrl } from "@/lib/config";
+import { mapStyleUrl } from "@/lib/core/config";
 import { stewardChoices } from "@/lib/commons/read";
 import { getTranslator } from "@/lib/web/i18n";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";

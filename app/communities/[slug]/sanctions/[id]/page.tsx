@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/core";
 import { APPEAL_DEADLINE_DAYS } from "@/lib/moderation/appeals";
 import { getSanctionView } from "@/lib/moderation/sanction-view";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { mapStyleUrl } from "@/lib/config";
+import { mapStyleUrl } from "@/lib/core/config";
 import { stewardChoices } from "@/lib/commons/read";
 import type { Licence } from "@/lib/commons/schemas";
 import { getTranslator } from "@/lib/web/i18n";

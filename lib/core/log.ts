@@ -1,6 +1,6 @@
 /** Structured JSON logs (pino). Request-scoped children carry the request id. */
 import pino from "pino";
-import { logSettings } from "@/lib/config";
+import { logSettings } from "@/lib/core/config";
 
 const settings = logSettings();
 

@@ -10,9 +10,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { ProposalKind, ProposalOutcome, VotingMethod } from "@/lib/generated/prisma/enums";
-import type { ApprovalCounts } from "./tally/approval";
-import { gradeIndex, grades, type Grade, type MajorityJudgmentCounts } from "./tally/majority-judgment";
-import { ALL_COLLEGE, tallyVote, type CountsByCollege } from "./tally";
+import type { ApprovalCounts } from "@/lib/votes/tally/approval";
+import { gradeIndex, grades, type Grade, type MajorityJudgmentCounts } from "@/lib/votes/tally/majority-judgment";
+import { ALL_COLLEGE, tallyVote, type CountsByCollege } from "@/lib/votes/tally";
 import { emitEvent } from "@/lib/events/emit";
 import { proposalKind } from "@/lib/proposals/kinds/registry";
 

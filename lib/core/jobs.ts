@@ -7,11 +7,13 @@
  *
  * A job for a queue that no worker has created yet is not inserted (pg-boss joins the queue table):
  * queues are created when a worker starts, and every job enqueued this way has a scheduled sweep
- * behind it that finds the work anyway (see definitions/close-due-proposals.ts).
+ * behind it that finds the work anyway (see lib/jobs/definitions/close-due-proposals.ts).
  */
 import PgBoss from "pg-boss";
 import type { DbTx } from "@/lib/db/client";
-import { JOBS_SCHEMA } from "./boss";
+
+/** The PostgreSQL schema of pg-boss's tables (the worker, lib/jobs/boss.ts, uses the same). */
+export const JOBS_SCHEMA = "pgboss";
 
 export type EnqueueOptions = Pick<PgBoss.SendOptions, "id" | "startAfter" | "singletonKey" | "priority">;
 
@@ -21,7 +23,7 @@ function sendOnly(): PgBoss {
   statements ??= new PgBoss({
     schema: JOBS_SCHEMA,
     db: {
-      executeSql: () => Promise.reject(new Error("lib/jobs/enqueue.ts sends through a transaction only")),
+      executeSql: () => Promise.reject(new Error("lib/core/jobs.ts sends through a transaction only")),
     },
   });
   return statements;

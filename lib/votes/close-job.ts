@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DbTx } from "@/lib/db/client";
-import { enqueueInTx } from "./enqueue";
+import { enqueueInTx } from "@/lib/core/jobs";
 
 export const CLOSE_PROPOSAL = "proposal.close";
 
