@@ -31,6 +31,7 @@ import { listCommunityCommons } from "@/lib/commons/read";
 import { listContributions } from "@/lib/commons/ledger";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { listMembersPage } from "@/lib/api/v1/list-members";
+import { setFollow } from "@/lib/follows/follows";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 
 let t: TestDatabase;
@@ -548,6 +549,22 @@ describe("the readers return what the scopes allow", () => {
         const ofCommons = (await t.db.contribution.findMany({ where: { commonsId }, select: { id: true } })).map((r) => r.id);
         expect(ledger.data.map((e) => e.id).sort()).toEqual(placeholders.allowed.filter((id) => ofCommons.includes(id)).sort());
         for (const e of ledger.data) expect(e.redacted, e.id).toBe(!contributionSets.allowed.includes(e.id));
+      }
+
+      // Following: never what the person may not read.
+      if (actor) {
+        for (const name of ["draft commons", "hidden commons", "draft stewarded by the moderator"]) {
+          const id = named.get(`${c.label}/${name}`)!;
+          if (commonsRead.allowed.includes(id)) continue;
+          const follow = setFollow(t.db, { actor, input: { targetKind: "COMMONS", targetId: id, follow: true } });
+          await expect(follow, `${role} follows ${name}`).rejects.toMatchObject({ status: 404 });
+        }
+        for (const name of ["draft proposal", "hidden proposal"]) {
+          const id = named.get(`${c.label}/${name}`)!;
+          if (proposalSets.allowed.includes(id)) continue;
+          const follow = setFollow(t.db, { actor, input: { targetKind: "PROPOSAL", targetId: id, follow: true } });
+          await expect(follow, `${role} follows ${name}`).rejects.toMatchObject({ status: 404 });
+        }
       }
 
       // The API's members of the community.
