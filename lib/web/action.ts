@@ -102,12 +102,29 @@ export function definePublicAction<S extends z.ZodType, R = void>(definition: Ac
 /**
  * The same declaration for a plain HTML form (`<form action={…}>`, works before hydration): the page
  * shows the state as it stands after revalidation, so a refused input changes nothing and is only
- * logged.
+ * logged, unless `refused` says where to go instead (sign-in flows send to their error page).
  */
-export function defineFormAction<S extends z.ZodType, R = void>(definition: ActionDefinition<S, R, SessionUser>) {
-  const action = defineAction(definition);
+type FormActionDefinition<S extends z.ZodType, R, A> = ActionDefinition<S, R, A> & { refused?: () => void };
+
+function asFormAction<S extends z.ZodType, R, A>(
+  definition: FormActionDefinition<S, R, A>,
+  action: (input: FormData) => Promise<ActionResult<R>>,
+) {
   return async (form: FormData): Promise<void> => {
     const result = await action(form);
-    if (!result.ok) logger.info({ action: definition.name, result }, "form action refused");
+    if (result.ok) return;
+    logger.info({ action: definition.name, result }, "form action refused");
+    definition.refused?.();
   };
+}
+
+export function defineFormAction<S extends z.ZodType, R = void>(definition: FormActionDefinition<S, R, SessionUser>) {
+  return asFormAction(definition, defineAction(definition));
+}
+
+/** A plain HTML form anyone may post (sign-in, language switch). */
+export function definePublicFormAction<S extends z.ZodType, R = void>(
+  definition: FormActionDefinition<S, R, SessionUser | null>,
+) {
+  return asFormAction(definition, definePublicAction(definition));
 }
