@@ -23,6 +23,7 @@ import {
   type ReviewContributionValues,
 } from "./ledger-schemas";
 import { ledgerAccess } from "./ledger";
+import { contributionScope } from "@/lib/policy/scopes";
 import { commonsStats, type ContributionStats } from "./dashboard";
 
 export type { ContributionStats } from "./dashboard";
@@ -128,8 +129,14 @@ export const validateContribution = withInput(
       },
     });
     if (!contribution || (slug !== undefined && contribution.commons.community.slug !== slug)) throw new NotFoundError();
-    const { commons, access, isModerator } = await ledgerAccess(db, actor, { commonsId: contribution.commonsId });
-    if (contribution.hiddenAt && contribution.authorId !== actor.id && !isModerator) throw new NotFoundError();
+    const { commons, access, facts } = await ledgerAccess(db, actor, { commonsId: contribution.commonsId });
+    // A hidden contribution the reviewer may not read is unknown to them (the policy's contribution scope).
+    const readable = contributionScope.allows(access.subject, {
+      commons: facts,
+      authorId: contribution.authorId,
+      hidden: contribution.hiddenAt !== null,
+    });
+    if (!readable) throw new NotFoundError();
     if (!canReviewContribution(access.subject, access.community, contribution)) {
       if (contribution.authorId === actor.id) throw new OwnContributionError();
       assertCan(access.subject, "contribution.validate", access.community);

@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, CommonsStatus, ContributionState, ContributionType } from "@/lib/generated/prisma/enums";
 import { loadCommunityAccess, type Actor, type CommunityAccess } from "@/lib/communities/access";
 import { NotFoundError, can } from "@/lib/policy/can";
-import { commonsScope, contributionScope, memberScope } from "@/lib/policy/scopes";
+import { commonsScope, contributionScope, memberScope, type CommonsFacts } from "@/lib/policy/scopes";
 import { isStewardOf } from "./commons";
 
 export type LedgerCommons = {
@@ -30,6 +30,8 @@ export type LedgerAccess = {
   isModerator: boolean;
   /** The proposer, a steward in person or through their organisation. */
   isSteward: boolean;
+  /** The commons' facts as the policy's scopes take them (for its contributions: contributionScope). */
+  facts: CommonsFacts;
   /** What the viewer may do on this ledger (the use cases check again). */
   mayRecord: boolean;
   mayReview: boolean;
@@ -63,7 +65,7 @@ export async function ledgerAccess(db: DbTx, actor: Actor | null, ref: CommonsRe
   const isModerator = can(access.subject, "content.readHidden", access.community);
   // The commons as the policy lets the viewer read it: its ledger goes with its content (a commons
   // hidden by moderation is no placeholder here), else 404 as if it did not exist.
-  const facts = {
+  const facts: CommonsFacts = {
     community: access.community,
     status: commons.status,
     hidden: commons.hiddenAt !== null,
@@ -86,6 +88,7 @@ export async function ledgerAccess(db: DbTx, actor: Actor | null, ref: CommonsRe
     access,
     isModerator,
     isSteward,
+    facts,
     mayRecord: open && can(access.subject, "contribution.record", access.community),
     mayReview: can(access.subject, "contribution.validate", access.community),
   };
