@@ -4,6 +4,7 @@
  * (withdraw only before voting, open now for the planned duration), domain events, comments, and the
  * whole path to a published decision with a receipt to check.
  */
+import type { Grade } from "@/lib/votes/tally/majority-judgment";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { createCommunity } from "@/lib/communities/create-community";
@@ -298,7 +299,7 @@ describe("voting through to a decision", () => {
     const [a, b] = (await t.db.proposalOption.findMany({ where: { proposalId: id }, orderBy: { position: "asc" } })).map(
       (o) => o.id,
     ) as [string, string];
-    const grades = [
+    const grades: Record<string, Grade>[] = [
       { [a]: "good", [b]: "good" },
       { [a]: "good", [b]: "excellent" },
       { [a]: "veryGood", [b]: "good" },

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ProConnectButton } from "@/features/auth/components/proconnect-button";
+import { EmailSignInForm } from "@/features/auth/components/email-sign-in-form";
+import { config } from "@/lib/core/config";
+import { db } from "@/lib/db/client";
+import { configuredProviders } from "@/lib/auth/next-auth";
+import { listDemoPeople } from "@/lib/auth/demo";
+import { createTranslator } from "@/lib/i18n/core";
+import { currentLocale, currentUser } from "@/lib/web/request";
+import { demoSignInAction, oidcSignInAction } from "@/features/auth/sign-in-actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: createTranslator(await currentLocale())("signIn.title") };
+}
+
+export async function SignInPage() {
+  if (await currentUser()) redirect("/auth/continue");
+  const locale = await currentLocale();
+  const t = createTranslator(locale);
+  const env = config();
+  const providers = configuredProviders();
+  const demoPeople = env.DEMO ? await listDemoPeople(db()) : [];
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-col-12 fr-col-md-7">
+        <h1>{t("signIn.title")}</h1>
+        <p>{t("signIn.lead")}</p>
+        {providers.map((provider) =>
+          provider.id === "proconnect" ? (
+            <form key={provider.id} action={oidcSignInAction} className="fr-mb-3w">
+              <input type="hidden" name="provider" value="proconnect" />
+              <ProConnectButton />
+            </form>
+          ) : (
+            <form key={provider.id} action={oidcSignInAction} className="fr-mb-3w">
+              <input type="hidden" name="provider" value={provider.id} />
+              <button type="submit" className="fr-btn fr-btn--secondary">
+                {t("signIn.withProvider", { provider: provider.name })}
+              </button>
+            </form>
+          ),
+        )}
+        {providers.length > 0 && <p className="fr-hr-or">{t("signIn.or")}</p>}
+        <EmailSignInForm />
+      </div>
+      {env.DEMO && (
+        <section className="fr-col-12 fr-col-md-5" aria-labelledby="demo-title">
+          <div className="fr-callout">
+            <h2 id="demo-title" className="fr-callout__title">
+              {t("signIn.demoTitle")}
+            </h2>
+            <p className="fr-callout__text fr-text--sm">{t("signIn.demoLead")}</p>
+            <ul className="fr-mt-2w" data-testid="demo-people">
+              {demoPeople.map((person) => (
+                <li key={person.id}>
+                  <form action={demoSignInAction}>
+                    <input type="hidden" name="userId" value={person.id} />
+                    <button type="submit" className="fr-link">
+                      {t("signIn.demoAs", { name: person.displayName ?? "" })}
+                    </button>{" "}
+                    <span className="fr-text--xs">
+                      ({person.actorKind ? t(`actorKind.${person.actorKind}`) : ""}
+                      {person.organization ? `, ${person.organization.name}` : ""})
+                    </span>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

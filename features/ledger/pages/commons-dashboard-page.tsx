@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { commonsStats } from "@/lib/commons/dashboard";
+import { getTranslator } from "@/lib/web/i18n";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { DashboardView } from "@/features/ledger/components/dashboard-view";
+import { ledgerPageAccess, requireLedgerPage } from "@/features/ledger/components/ledger-page-access";
+
+type Props = { params: Promise<{ slug: string; commonsSlug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, commonsSlug } = await params;
+  const [access, { t }] = await Promise.all([ledgerPageAccess(slug, commonsSlug), getTranslator()]);
+  return { title: access ? t("ledger.dashboard.metaTitle", { name: access.commons.title }) : t("errors.notFound") };
+}
+
+/** Who carries this commons: validated contributions by kind of actor, month, type, college, organisation, person. */
+export async function CommonsDashboardPage({ params }: Props) {
+  const { slug, commonsSlug } = await params;
+  const { commons } = await requireLedgerPage(slug, commonsSlug);
+  const [{ t, locale }, stats] = await Promise.all([getTranslator(), commonsStats(db(), commons.id)]);
+  const community = commons.community;
+  const commonsHref = `/communities/${community.slug}/commons/${commons.slug}`;
+  return (
+    <>
+      <Breadcrumb
+        t={t}
+        items={[
+          { label: t("pages.nav.home"), href: "/" },
+          { label: community.name, href: `/communities/${community.slug}` },
+          { label: t("commons.list.title"), href: `/communities/${community.slug}/commons` },
+          { label: commons.title, href: commonsHref },
+          { label: t("ledger.dashboard.title") },
+        ]}
+      />
+      <h1 className="fr-mb-2w">
+        {t("ledger.dashboard.title")} — {commons.title}
+      </h1>
+      <p>{t("ledger.dashboard.intro")}</p>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-4w">
+        <li>
+          <Link className="fr-btn fr-btn--secondary" href={`${commonsHref}/ledger`}>
+            {t("ledger.dashboard.ledgerLink")}
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--tertiary" href={`/communities/${community.slug}/dashboard`}>
+            {t("ledger.dashboard.communityLink")}
+          </Link>
+        </li>
+      </ul>
+      <DashboardView t={t} locale={locale} stats={stats} communitySlug={community.slug} />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ProfileForm } from "@/features/profile/components/profile-form";
+import { ApiTokenForm } from "@/features/profile/components/api-tokens";
+import { ApiTokenList } from "@/features/profile/components/api-token-list";
+import { signOutAction } from "@/features/auth/session-actions";
+import { db } from "@/lib/db/client";
+import { getProfile } from "@/lib/users/update-profile";
+import { listApiTokens } from "@/lib/tokens/list-tokens";
+import { getTranslator } from "@/lib/web/i18n";
+import { currentUser } from "@/lib/web/request";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator()).t("profile.title") };
+}
+
+export async function ProfilePage() {
+  const user = await currentUser();
+  if (!user) redirect("/auth/sign-in");
+  if (!user.onboarded) redirect("/onboarding");
+  const [{ t, locale }, profile, tokens] = await Promise.all([
+    getTranslator(),
+    getProfile(db(), user.id),
+    listApiTokens(db(), user.id),
+  ]);
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-col-12 fr-col-md-8">
+        <h1>{t("profile.title")}</h1>
+        <p>
+          {t("profile.email")} : <strong data-testid="profile-email">{profile.email}</strong>
+        </p>
+        <ProfileForm
+          mode="profile"
+          defaults={{
+            displayName: profile.displayName ?? "",
+            actorKind: profile.actorKind ?? (undefined as never),
+            organizationName: profile.organization?.name ?? "",
+            siret: profile.organization?.siret ?? "",
+            locale: profile.locale,
+            hideContributorName: !profile.listedByName,
+          }}
+        />
+      </div>
+      <div className="fr-col-12 fr-col-md-4">
+        <h2 className="fr-h4">{t("profile.memberships")}</h2>
+        {profile.memberships.length === 0 ? (
+          <p>{t("profile.noMemberships")}</p>
+        ) : (
+          <ul>
+            {profile.memberships.map((membership) => (
+              <li key={membership.community.slug}>
+                <Link href={`/communities/${membership.community.slug}`}>{membership.community.name}</Link> ·{" "}
+                {t(`community.role.${membership.role}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="fr-mt-4w">
+          <Link className="fr-link fr-icon-notification-3-line fr-link--icon-left" href="/profile/notifications">
+            {t("notifications.list.preferences")}
+          </Link>
+        </p>
+        <form action={signOutAction} className="fr-mt-4w">
+          <button type="submit" className="fr-btn fr-btn--secondary">
+            {t("profile.signOut")}
+          </button>
+        </form>
+      </div>
+      <section className="fr-col-12 fr-mt-4w" aria-labelledby="api-tokens-title">
+        <h2 id="api-tokens-title">{t("api.tokens.title")}</h2>
+        <p>
+          {t("api.tokens.lead")} <a href="/api/v1/openapi.json">{t("api.tokens.documentation")}</a>
+        </p>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-lg-5">
+            <h3 className="fr-h5">{t("api.tokens.createTitle")}</h3>
+            <ApiTokenForm />
+          </div>
+          <div className="fr-col-12 fr-col-lg-7">
+            <ApiTokenList tokens={tokens} t={t} locale={locale} />
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { cache } from "react";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/core/errors";
+import { formatDate, formatDateTime } from "@/lib/i18n/core";
+import { renderMarkdown } from "@/lib/core/markdown";
+import { getProposalView } from "@/lib/proposals/queries";
+import { listComments } from "@/lib/proposals/comments";
+import { getTranslator } from "@/lib/web/i18n";
+import { currentUser } from "@/lib/web/request";
+import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { FollowButton } from "@/features/notifications/components/follow-button";
+import { BallotForm } from "@/features/proposals/components/ballot-form";
+import { ProposalControls } from "@/features/proposals/components/proposal-controls";
+import { ProposalResults } from "@/features/proposals/components/proposal-results";
+import { ReceiptCheck } from "@/features/proposals/components/receipt-check";
+import { CommentThread, type CommentItem } from "@/features/proposals/components/comment-thread";
+import { HiddenNotice } from "@/features/moderation/components/hidden-notice";
+import { ReportButton } from "@/features/moderation/components/report-button";
+import { ModerateContent } from "@/features/moderation/components/moderate-content";
+
+type Props = { params: Promise<{ id: string }> };
+
+const load = cache(async (id: string) => {
+  const user = await currentUser();
+  try {
+    return { user, proposal: await getProposalView(db(), { actor: user, proposalId: id }) };
+  } catch (error) {
+    if (isAppError(error) && (error.status === 404 || error.status === 401)) return null;
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [loaded, { t }] = await Promise.all([load((await params).id), getTranslator()]);
+  if (!loaded) return { title: t("errors.notFound") };
+  return { title: t("votes.page.metaTitle", { title: loaded.proposal.title, community: loaded.proposal.community.name }) };
+}
+
+/** One proposal: text, rules, timeline, the ballot, results when visible, receipt check, discussion. */
+export async function ProposalPage({ params }: Props) {
+  const loaded = await load((await params).id);
+  if (!loaded) notFound();
+  const { user, proposal } = loaded;
+  const { t, locale } = await getTranslator();
+  const comments = await listComments(db(), { actor: user, proposalId: proposal.id });
+  const commentItems: CommentItem[] = comments.map((c) => ({
+    id: c.id,
+    parentId: c.parentId,
+    author: c.author,
+    mine: user?.id === c.authorId,
+    html: c.body === null ? null : renderMarkdown(c.body),
+    body: c.body,
+    date: formatDateTime(locale, c.createdAt),
+    edited: Boolean(c.editedAt),
+    deleted: c.deleted,
+    hidden: c.hidden,
+    hiddenReason: c.hiddenReason,
+  }));
+  const base = `/communities/${proposal.community.slug}`;
+  const { permissions: may } = proposal;
+  const steps = [
+    ...(may.manage && proposal.status === "DRAFT" ? (["discuss"] as const) : []),
+    ...(may.manage ? (["open"] as const) : []),
+    ...(may.withdraw ? (["withdraw"] as const) : []),
+    ...(may.closeEarly ? (["closeEarly"] as const) : []),
+  ];
+  const date = (value: Date) => formatDateTime(locale, value);
+  const planned = proposal.status === "DRAFT" || proposal.status === "DISCUSSION";
+  const hidden = proposal.hiddenAt !== null;
+  const mine = user?.id === proposal.authorId;
+  // Hidden by moderation: members read a placeholder; the author and moderators the text and the reason.
+  if (hidden && !mine && !may.moderate) {
+    return (
+      <>
+        <Breadcrumb
+          t={t}
+          items={[
+            { label: t("pages.nav.home"), href: "/" },
+            { label: proposal.community.name, href: base },
+            { label: t("votes.list.title"), href: `${base}/proposals` },
+            { label: t("modui.hidden.byModeration") },
+          ]}
+        />
+        <h1 className="fr-mb-2w">{t("modui.hidden.byModeration")}</h1>
+        <HiddenNotice reason={null} viewerIsAuthor={false} />
+      </>
+    );
+  }
+  return (
+    <>
+      <Breadcrumb
+        t={t}
+        items={[
+          { label: t("pages.nav.home"), href: "/" },
+          { label: proposal.community.name, href: base },
+          { label: t("votes.list.title"), href: `${base}/proposals` },
+          { label: proposal.title },
+        ]}
+      />
+      <h1 className="fr-mb-2w">{proposal.title}</h1>
+      <ul className="fr-badges-group fr-mb-2w">
+        <li>
+          <p className="fr-badge fr-badge--info" data-testid="status">
+            {t(`votes.status.${proposal.status}`)}
+          </p>
+        </li>
+        <li>
+          <p className="fr-badge">{t(`votes.kind.${proposal.kind}`)}</p>
+        </li>
+        {proposal.outcome && (
+          <li>
+            <p className="fr-badge fr-badge--success">{t(`votes.outcome.${proposal.outcome}`)}</p>
+          </li>
+        )}
+      </ul>
+      <p className="fr-text--sm">
+        {t("votes.page.author", { author: proposal.author, date: formatDate(locale, proposal.createdAt) })}
+      </p>
+      {proposal.commons && (
+        <p data-testid="proposal-commons">
+          {t("votes.page.aboutCommons")}{" "}
+          <Link href={`/communities/${proposal.community.slug}/commons/${proposal.commons.slug}`}>{proposal.commons.title}</Link>
+        </p>
+      )}
+      {hidden && <HiddenNotice reason={proposal.hiddenReason} viewerIsAuthor={mine} viewerIsModerator={may.moderate} />}
+      <div className="gc-inline-actions fr-mb-2w">
+        {user && <FollowButton targetKind="PROPOSAL" targetId={proposal.id} />}
+        {user && !mine && <ReportButton communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} />}
+        {may.moderate && (
+          <ModerateContent communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} hidden={hidden} />
+        )}
+      </div>
+      <ProposalControls proposalId={proposal.id} steps={[...steps]} />
+      {proposal.body && (
+        <div className="gc-markdown fr-mb-4w" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
+      )}
+      {proposal.amendment ? (
+        <section aria-labelledby="amendment-title" className="fr-mb-4w">
+          <h2 id="amendment-title">{t("votes.page.amendment")}</h2>
+          <pre className="fr-text--sm">{JSON.stringify(proposal.amendment, null, 2)}</pre>
+        </section>
+      ) : null}
+      {proposal.options.length > 0 && (
+        <section aria-labelledby="options-title" className="fr-mb-4w">
+          <h2 id="options-title">{t("votes.page.options")}</h2>
+          <ol>
+            {proposal.options.map((option) => (
+              <li key={option.id}>{option.label}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <section aria-labelledby="rules-title" className="fr-mb-4w">
+        <h2 id="rules-title">{t("votes.page.rules")}</h2>
+        <ul>
+          <li>{t("votes.page.ruleMethod", { method: t(`votes.method.${proposal.method}`) })}</li>
+          {proposal.threshold && (
+            <li>
+              {t("votes.page.ruleThreshold", {
+                threshold: t(`votes.threshold.${proposal.threshold as "simple" | "twoThirds" | "threeQuarters"}`),
+              })}
+            </li>
+          )}
+          <li>{t("votes.page.ruleQuorum", { quorum: proposal.quorumPercent })}</li>
+          {proposal.collegeQuorumPercent > 0 && (
+            <li>{t("votes.page.ruleCollegeQuorum", { quorum: proposal.collegeQuorumPercent })}</li>
+          )}
+          <li>{proposal.secret ? t("votes.page.secret") : t("votes.page.public")}</li>
+          {proposal.electorateSize !== null && <li>{t("votes.page.electorate", { count: proposal.electorateSize })}</li>}
+          {proposal.turnout !== null && proposal.electorateSize !== null && (
+            <li data-testid="turnout">{t("votes.page.turnout", { count: proposal.turnout, total: proposal.electorateSize })}</li>
+          )}
+        </ul>
+      </section>
+      <section aria-labelledby="timeline-title" className="fr-mb-4w">
+        <h2 id="timeline-title">{t("votes.page.timeline")}</h2>
+        <ol>
+          <li>{t("votes.page.created", { date: date(proposal.createdAt) })}</li>
+          {proposal.discussionEndsAt && <li>{t("votes.page.discussionUntil", { date: date(proposal.discussionEndsAt) })}</li>}
+          {proposal.openedAt && <li>{t("votes.page.votingOpened", { date: date(proposal.openedAt) })}</li>}
+          {proposal.votingClosesAt && !planned && !proposal.closedAt && (
+            <li>{t("votes.page.votingCloses", { date: date(proposal.votingClosesAt) })}</li>
+          )}
+          {proposal.closedAt && <li>{t("votes.page.closedAt", { date: date(proposal.closedAt) })}</li>}
+          {proposal.status === "WITHDRAWN" && <li>{t("votes.page.withdrawn")}</li>}
+        </ol>
+      </section>
+      {may.vote && (
+        <BallotForm
+          proposalId={proposal.id}
+          method={proposal.method}
+          options={proposal.options}
+          current={proposal.myBallot ? { receipt: proposal.myBallot.receipt, choice: proposal.myBallot.choice } : null}
+        />
+      )}
+      {proposal.status === "VOTING" && user && !may.vote && <p>{t("votes.ballot.notElector")}</p>}
+      <ProposalResults t={t} proposal={proposal} />
+      {proposal.decision && proposal.myBallot && (
+        <p data-testid="my-receipt">{t("votes.ballot.receipt", { receipt: proposal.myBallot.receipt })}</p>
+      )}
+      {proposal.decision && <ReceiptCheck proposalId={proposal.id} options={proposal.options} />}
+      <CommentThread
+        proposalId={proposal.id}
+        communitySlug={proposal.community.slug}
+        comments={commentItems}
+        canComment={may.comment}
+        canModerate={may.moderate}
+        canReport={user !== null}
+      />
+    </>
+  );
+}
