@@ -1,7 +1,7 @@
 /**
  * Closing a proposal, exactly once: the proposal row is locked FOR UPDATE and its status checked
  * inside the transaction, so two workers (or a worker and a person) racing to close it produce one
- * decision. Counts come from GROUP BY queries in PostgreSQL; the tally is tallyVote of ./tally (one
+ * decision. Counts come from GROUP BY queries in PostgreSQL; the tally is tallyVote of lib/votes/tally (one
  * rule with or without colleges, the one results pages use too). What the outcome does beyond the
  * decision (apply an amendment, adopt a commons) is the proposal kind's applyOutcome, looked up in
  * the registry (lib/proposals/kinds) and run in this transaction. The decision stores the published

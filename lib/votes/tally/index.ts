@@ -1,6 +1,6 @@
 /**
  * The tally: one rule per method, the same with or without colleges, used by closing
- * (lib/votes/close-proposal.ts) and by results pages (lib/proposals/results.ts) through tallyVote.
+ * (lib/proposals/close-proposal.ts) and by results pages (lib/proposals/results.ts) through tallyVote.
  *
  * THE RULE. Each method has one rule on a set of ballots (./threshold.ts, ./consent.ts,
  * ./approval.ts, ./majority-judgment.ts):
