@@ -4,7 +4,7 @@
  * backoff, then lands in `proposal.close.dead` with its error, while every other job keeps running.
  *
  * Jobs come from two places, both with the same deterministic id (closeJobId in
- * ../enqueue-proposal-close.ts):
+ * lib/votes/close-job.ts):
  * - opening the vote enqueues the close in the same transaction, to start at the closing date
  *   (lib/votes/open-voting.ts calls enqueueProposalClose);
  * - the sweep (close-due-proposals.ts) enqueues one for every due proposal it finds, which covers
