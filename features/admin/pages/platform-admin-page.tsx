@@ -11,6 +11,8 @@ import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { SelectFilter } from "@/components/forms/select-filter";
 import { AccountControls } from "@/features/admin/components/account-controls";
+import { DeadLettersTable } from "@/features/admin/components/dead-letters-table";
+import { listDeadLetters } from "@/lib/jobs/dead-letters";
 
 type Props = { searchParams: Promise<{ state?: string | string[]; cursor?: string | string[]; q?: string | string[] }> };
 
@@ -20,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const single = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
 
-/** Platform administrators only: reports across communities, suspending and erasing accounts. */
+/** Platform administrators only: reports across communities, failed background jobs, suspending and erasing accounts. */
 export async function PlatformAdminPage({ searchParams }: Props) {
   const user = await currentUser();
   if (!user) redirect("/auth/sign-in");
@@ -30,10 +32,11 @@ export async function PlatformAdminPage({ searchParams }: Props) {
   const state = single(query.state);
   const validState = reportStates.find((s) => s === state);
   const q = (single(query.q) ?? "").slice(0, 200);
-  const [{ t, locale }, reports, accounts] = await Promise.all([
+  const [{ t, locale }, reports, accounts, deadLetters] = await Promise.all([
     getTranslator(),
     listPlatformReports(db(), { actor: user, filter: { state: validState, cursor: single(query.cursor)?.slice(0, 100) } }),
     q ? searchAccounts(db(), { actor: user, q }) : Promise.resolve(null),
+    can(subject, "platform.jobs.read") ? listDeadLetters(db(), user) : Promise.resolve(null),
   ]);
   const nextHref = reports.nextCursor
     ? `/admin?${new URLSearchParams({ ...(validState ? { state: validState } : {}), cursor: reports.nextCursor })}`
@@ -129,6 +132,8 @@ export async function PlatformAdminPage({ searchParams }: Props) {
           </p>
         )}
       </section>
+
+      {deadLetters && <DeadLettersTable letters={deadLetters} />}
 
       <section aria-labelledby="accounts-title" className="fr-mb-6w">
         <h2 id="accounts-title">{t("admin.accounts.title")}</h2>
