@@ -26,7 +26,15 @@ export type QueueEntry = {
   comment: string;
   state: "OPEN" | "DISMISSED" | "ACTIONED";
   date: string;
-  context: { exists: boolean; excerpt: string; href: string | null; hidden: boolean } | null;
+  /** The item as its adapter describes it (lib/moderation/targets/): its own words, never a sentence of ours. */
+  context: {
+    exists: boolean;
+    title: string | null;
+    excerpt: string;
+    href: string | null;
+    hideable: boolean;
+    hidden: boolean;
+  } | null;
   history: {
     otherReports: number;
     sanctions: { id: string; kind: "WARNING" | "SUSPENSION" | "BAN"; date: string; overturned: boolean }[];
@@ -152,7 +160,7 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
       <ol className="fr-raw-list" data-testid="queue">
         {items.map((item, index) => {
           const headingId = `report-${item.id}`;
-          const hideable = item.targetKind !== "PROFILE" && item.context?.exists;
+          const hideable = item.context?.hideable && item.context.exists;
           return (
             <li key={item.id} className="fr-card fr-card--no-arrow fr-mb-2w fr-p-2w" data-testid="queue-item">
               <article aria-labelledby={headingId}>
@@ -187,7 +195,11 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
                       )}
                     </ul>
                     {item.context?.exists ? (
-                      <blockquote className="fr-text--sm fr-mb-1w">{item.context.excerpt}</blockquote>
+                      <blockquote className="fr-text--sm fr-mb-1w">
+                        {item.context.title && <strong>{item.context.title}</strong>}
+                        {item.context.title && item.context.excerpt && <br />}
+                        {item.context.excerpt}
+                      </blockquote>
                     ) : (
                       <p className="fr-text--sm">
                         <em>{t("modui.queue.removed")}</em>
