@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { collegeOverview } from "@/lib/communities/queries/community-overview";
 import { listMemberDirectory } from "@/lib/communities/queries/member-directory";
-import { formatNumber } from "@/lib/i18n/core";
 import { getTranslator } from "@/lib/web/i18n";
 import { CommunityHeader } from "@/features/communities/components/community-header";
 import { CursorPager, MemberDirectory } from "@/features/communities/components/member-directory";
@@ -29,7 +28,7 @@ export async function MembersPage({ params, searchParams }: Props) {
   return (
     <>
       <CommunityHeader t={t} community={community} may={may} section="members" title={t("pages.members.title")} />
-      <p>{t("pages.members.lead", { count: formatNumber(locale, total), community: community.name })}</p>
+      <p>{t("pages.members.lead", { count: total, community: community.name })}</p>
       <MemberDirectory t={t} locale={locale} colleges={colleges} members={page.members} firstPage={!cursor} />
       <CursorPager
         t={t}

@@ -3,10 +3,9 @@ import { db } from "@/lib/db/client";
 import { listCommunities } from "@/lib/communities/list-communities";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
-import { formatNumber } from "@/lib/i18n/core";
 
 export async function HomePage() {
-  const [{ t, locale }, user, communities] = await Promise.all([getTranslator(), currentUser(), listCommunities(db())]);
+  const [{ t }, user, communities] = await Promise.all([getTranslator(), currentUser(), listCommunities(db())]);
   const pillars = [
     { icon: "fr-icon-scales-3-line", title: t("home.pillarRulesTitle"), text: t("home.pillarRulesText") },
     { icon: "fr-icon-team-line", title: t("home.pillarCollegesTitle"), text: t("home.pillarCollegesText") },
@@ -68,8 +67,7 @@ export async function HomePage() {
                     <p className="fr-card__desc">{community.summary}</p>
                     <div className="fr-card__end">
                       <p className="fr-card__detail">
-                        {t("home.memberCount", { count: formatNumber(locale, community.activeMembers) })} ·{" "}
-                        {joinLabel[community.joinPolicy]}
+                        {t("home.memberCount", { count: community.activeMembers })} · {joinLabel[community.joinPolicy]}
                       </p>
                     </div>
                   </div>

@@ -106,7 +106,7 @@ export const enPages: Messages["pages"] = {
   members: {
     title: "Members",
     metaTitle: "Members – {community}",
-    lead: "{count} active members of “{community}”, by college then by organisation.",
+    lead: "{count, plural, one {# active member} other {# active members}} of “{community}”, by college then by organisation.",
     collegeHeading: "{college} ({count})",
     emptyCollege: "No member in this college.",
     noOrganization: "Individuals",

@@ -56,7 +56,7 @@ export const en: Messages = {
     pillarLedgerText: "Who produces, corrects, documents: everything is recorded and visible.",
     communitiesTitle: "Communities",
     noCommunities: "No community yet.",
-    memberCount: "{count} members",
+    memberCount: "{count, plural, one {# member} other {# members}}",
     join: "Join the platform",
     welcomeBack: "Hello {name}",
   },

@@ -108,7 +108,7 @@ export const frPages = {
   members: {
     title: "Membres",
     metaTitle: "Membres – {community}",
-    lead: "{count} membres actifs de « {community} », par collège puis par organisation.",
+    lead: "{count, plural, one {# membre actif} other {# membres actifs}} de « {community} », par collège puis par organisation.",
     collegeHeading: "{college} ({count})",
     emptyCollege: "Aucun membre dans ce collège.",
     noOrganization: "À titre individuel",

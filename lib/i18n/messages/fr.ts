@@ -60,7 +60,7 @@ export const fr = {
     pillarLedgerText: "Qui produit, corrige, documente : tout est inscrit et visible.",
     communitiesTitle: "Les communautés",
     noCommunities: "Aucune communauté pour l'instant.",
-    memberCount: "{count} membres",
+    memberCount: "{count, plural, one {# membre} other {# membres}}",
     join: "Rejoindre la plateforme",
     welcomeBack: "Bonjour {name}",
   },
