@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from "@/lib/i18n/core";
 import { renderMarkdown } from "@/lib/core/markdown";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { listCommonsDecisions } from "@/lib/commons/adoption";
+import { proposalTitle } from "@/lib/proposals/title";
 import { licenceName } from "@/lib/commons/schemas";
 import { can } from "@/lib/policy/can";
 import { getTranslator } from "@/lib/web/i18n";
@@ -233,7 +234,8 @@ export async function CommonsPage({ params }: Props) {
           <ul data-testid="commons-decisions">
             {decisions.map((decision) => (
               <li key={decision.proposalId}>
-                <Link href={`/proposals/${decision.proposalId}`}>{decision.title}</Link> — {t(`votes.status.${decision.status}`)}
+                <Link href={`/proposals/${decision.proposalId}`}>{proposalTitle(t, decision)}</Link> —{" "}
+                {t(`votes.status.${decision.status}`)}
                 {decision.outcome
                   ? ` · ${t("commons.page.decisionOutcome", { outcome: t(`votes.outcome.${decision.outcome}`) })}`
                   : ""}

@@ -76,6 +76,22 @@ function CountsTable({
   );
 }
 
+/**
+ * While voting with live results: what closing would decide now, computed by the closing's own
+ * function (standingOf → tallyVote in lib/proposals/results.ts), never by a rule of this page.
+ */
+function standingText(t: Translate, proposal: ProposalView): string | null {
+  const { standing, options } = proposal;
+  if (!standing) return null;
+  if (standing.winners === null)
+    return t("votes.results.standing", { outcome: t(`votes.outcome.${standing.adopted ? "ADOPTED" : "REJECTED"}`) });
+  if (standing.winners.length === 0) return null;
+  const names = standing.winners.map((id) => keyLabel(t, id, options)).join(", ");
+  return standing.winners.length === 1
+    ? t("votes.results.standingLeading", { options: names })
+    : t("votes.results.standingTie", { options: names });
+}
+
 export function ProposalResults({ t, proposal }: { t: Translate; proposal: ProposalView }) {
   const { decision, live, options } = proposal;
   if (!decision && !live) return null;
@@ -88,10 +104,12 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
   const overall = decision ? (proposal.decidedCounts ?? {}) : live!.overall;
   const byCollege = decision ? collegeCountsOf(decision.result) : live!.byCollege;
   const weights = decision ? result.weights : (proposal.collegeWeights as Record<string, number>);
+  const standing = decision ? null : standingText(t, proposal);
   return (
     <section aria-labelledby="results-title" className="fr-mb-4w">
       <h2 id="results-title">{t("votes.results.title")}</h2>
       {!decision && <p className="fr-badge fr-badge--info">{t("votes.results.live")}</p>}
+      {standing && <p data-testid="standing">{standing}</p>}
       {decision && (
         <>
           <p className="fr-text--lead" data-testid="outcome">

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/core";
 import { renderMarkdown } from "@/lib/core/markdown";
 import { getProposalView } from "@/lib/proposals/queries";
 import { listComments } from "@/lib/proposals/comments";
+import { proposalTitle } from "@/lib/proposals/title";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
@@ -36,7 +37,9 @@ const load = cache(async (id: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [loaded, { t }] = await Promise.all([load((await params).id), getTranslator()]);
   if (!loaded) return { title: t("errors.notFound") };
-  return { title: t("votes.page.metaTitle", { title: loaded.proposal.title, community: loaded.proposal.community.name }) };
+  return {
+    title: t("votes.page.metaTitle", { title: proposalTitle(t, loaded.proposal), community: loaded.proposal.community.name }),
+  };
 }
 
 /** One proposal: text, rules, timeline, the ballot, results when visible, receipt check, discussion. */
@@ -97,10 +100,10 @@ export async function ProposalPage({ params }: Props) {
           { label: t("pages.nav.home"), href: "/" },
           { label: proposal.community.name, href: base },
           { label: t("votes.list.title"), href: `${base}/proposals` },
-          { label: proposal.title },
+          { label: proposalTitle(t, proposal) },
         ]}
       />
-      <h1 className="fr-mb-2w">{proposal.title}</h1>
+      <h1 className="fr-mb-2w">{proposalTitle(t, proposal)}</h1>
       <ul className="fr-badges-group fr-mb-2w">
         <li>
           <p className="fr-badge fr-badge--info" data-testid="status">

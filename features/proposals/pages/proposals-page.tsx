@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/i18n/core";
 import { decodeCursor } from "@/lib/core/pagination";
 import { listProposals } from "@/lib/proposals/queries";
 import { proposalStatuses } from "@/lib/proposals/schemas";
+import { proposalTitle } from "@/lib/proposals/title";
 import { getTranslator } from "@/lib/web/i18n";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { CommunityBadges } from "@/features/communities/components/community-header";
@@ -74,7 +75,7 @@ export async function ProposalsPage({ params, searchParams }: Props) {
           {page.data.map((proposal) => (
             <li key={proposal.id} className="fr-mb-3w">
               <h2 className="fr-h5 fr-mb-1v">
-                <Link href={`/proposals/${proposal.id}`}>{proposal.title}</Link>
+                <Link href={`/proposals/${proposal.id}`}>{proposalTitle(t, proposal)}</Link>
               </h2>
               <p className="fr-text--sm fr-mb-0">
                 <span className="fr-badge fr-badge--sm fr-badge--info fr-mr-1w">{t(`votes.status.${proposal.status}`)}</span>
