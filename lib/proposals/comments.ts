@@ -120,7 +120,7 @@ export async function hideComment(
   await inTransaction(db, async (tx) => {
     const changed = await tx.proposalComment.updateMany({
       where: { id: commentId, proposalId, hiddenAt: null },
-      data: { hiddenAt: new Date(), hiddenById: actor.id },
+      data: { hiddenAt: new Date(), hiddenBy: "MODERATOR", hiddenById: actor.id },
     });
     if (changed.count === 0) throw new NotFoundError();
     await recordAudit(tx, {
