@@ -259,8 +259,6 @@ export async function listCommunityCommons(
   }: {
     communityId: string;
     viewer: Actor | null;
-    /** Not used any more: the scope decides who reads hidden commons (kept while pages still pass it). */
-    isModerator?: boolean;
     status?: CommonsStatus;
     take?: number;
   },

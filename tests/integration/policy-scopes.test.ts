@@ -32,6 +32,8 @@ import { listContributions } from "@/lib/commons/ledger";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { listMembersPage } from "@/lib/api/v1/list-members";
 import { setFollow } from "@/lib/follows/follows";
+import { listMemberDirectory } from "@/lib/communities/queries/member-directory";
+import { collegeOverview } from "@/lib/communities/queries/community-overview";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 
 let t: TestDatabase;
@@ -571,6 +573,18 @@ describe("the readers return what the scopes allow", () => {
       const page = await orNotFound(() => listMembersPage(t.db, { actor, slug: c.slug, limit: 100 }));
       const theirs = await t.db.membership.count({ where: { id: { in: memberSets.allowed }, communityId: c.id } });
       expect(page === "404" ? "404" : page.data.length).toEqual(reads ? theirs : "404");
+      // The directory and the colleges' headcounts (pages check the community first; the scope still applies).
+      const directory = await listMemberDirectory(t.db, { viewer: actor, communityId: c.id, limit: 200 });
+      const scoped = (await t.db.membership.findMany({ where: { id: { in: memberSets.allowed }, communityId: c.id } })).map(
+        (m) => m.id,
+      );
+      expect(directory.members.map((m) => m.membershipId).sort()).toEqual(scoped.sort());
+      const colleges = await collegeOverview(t.db, c.id, actor);
+      expect(colleges.reduce((sum, college) => sum + college.members, 0)).toBe(scoped.length);
+      // A cursor naming a membership the viewer may not see places no page.
+      const pendingId = (await t.db.membership.findFirstOrThrow({ where: { communityId: c.id, status: "PENDING" } })).id;
+      const afterPending = await listMemberDirectory(t.db, { viewer: actor, communityId: c.id, cursor: pendingId });
+      expect(afterPending.members).toEqual([]);
     }
     if (viewer) {
       const inbox = await listNotifications(t.db, { userId: viewer.id, locale: "fr", limit: 100 });

@@ -27,7 +27,6 @@ export async function CommunityCommonsPage({ params, searchParams }: Props) {
     listCommunityCommons(db(), {
       communityId: community.id,
       viewer: user,
-      isModerator: may("moderation.hide"),
       status,
     }),
   ]);

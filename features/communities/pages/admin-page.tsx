@@ -38,7 +38,7 @@ export async function AdminPage({ params, searchParams }: Props) {
     countPendingRequests(db(), community.id),
     listPendingRequests(db(), { communityId: community.id, cursor: requestsCursor }),
     listOpenInvitations(db(), community.id),
-    listMemberDirectory(db(), { communityId: community.id, cursor: membersCursor, limit: 50 }),
+    listMemberDirectory(db(), { viewer: access.user, communityId: community.id, cursor: membersCursor, limit: 50 }),
     collegeWeights(db(), community.id),
   ]);
   const base = `/communities/${community.slug}/admin`;

@@ -23,8 +23,8 @@ export async function CommunityPage({ params }: Params) {
   const { community, may } = access;
   const [{ t, locale }, colleges, commons] = await Promise.all([
     getTranslator(),
-    collegeOverview(db(), community.id),
-    listCommunityCommons(db(), { communityId: community.id, viewer: access.user, isModerator: may("moderation.hide"), take: 4 }),
+    collegeOverview(db(), community.id, access.user),
+    listCommunityCommons(db(), { communityId: community.id, viewer: access.user, take: 4 }),
   ]);
   const description = community.description.trim();
   return (

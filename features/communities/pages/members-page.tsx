@@ -15,13 +15,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export async function MembersPage({ params, searchParams }: Props) {
-  const { community, may } = await readableCommunity((await params).slug);
+  const { community, may, user } = await readableCommunity((await params).slug);
   const { cursor: rawCursor } = await searchParams;
   const cursor = typeof rawCursor === "string" && rawCursor.length <= 64 ? rawCursor : undefined;
   const [{ t, locale }, colleges, page] = await Promise.all([
     getTranslator(),
-    collegeOverview(db(), community.id),
-    listMemberDirectory(db(), { communityId: community.id, cursor }),
+    collegeOverview(db(), community.id, user),
+    listMemberDirectory(db(), { viewer: user, communityId: community.id, cursor }),
   ]);
   const total = colleges.reduce((sum, college) => sum + college.members, 0);
   const base = `/communities/${community.slug}/members`;

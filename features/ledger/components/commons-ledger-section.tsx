@@ -10,6 +10,7 @@ import { ledgerAccess, listLedgerPage } from "@/lib/commons/ledger";
 import { can } from "@/lib/policy/can";
 import { formatNumber } from "@/lib/i18n/core";
 import { currentUser } from "@/lib/web/request";
+import { contributionScope } from "@/lib/policy/scopes";
 import { getTranslator } from "@/lib/web/i18n";
 import { openDataPaths } from "@/lib/commons/links";
 import { ContributionList } from "@/features/ledger/components/contribution-list";
@@ -39,7 +40,7 @@ export async function CommonsLedgerSection({
   const { commons, access, isModerator, mayRecord, mayReview } = ledger;
   const [page, validated] = await Promise.all([
     listLedgerPage(db(), { commons, actor: user, isModerator }, { limit: LATEST }),
-    db().contribution.count({ where: { commonsId: commons.id, state: "VALIDATED", hiddenAt: null } }),
+    db().contribution.count({ where: { commonsId: commons.id, ...contributionScope.countedWhere } }),
   ]);
   const base = `/communities/${communitySlug}/commons/${commonsSlug}`;
   const closed = commons.status === "ARCHIVED" || commons.status === "REJECTED";

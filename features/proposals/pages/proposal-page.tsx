@@ -74,8 +74,9 @@ export async function ProposalPage({ params }: Props) {
   const planned = proposal.status === "DRAFT" || proposal.status === "DISCUSSION";
   const hidden = proposal.hiddenAt !== null;
   const mine = user?.id === proposal.authorId;
-  // Hidden by moderation: members read a placeholder; the author and moderators the text and the reason.
-  if (hidden && !mine && !may.moderate) {
+  // Hidden by moderation: members read a placeholder; the author and moderators the text and the
+  // reason (the policy's proposal scope decided it: `withheld`).
+  if (proposal.withheld) {
     return (
       <>
         <Breadcrumb
@@ -128,7 +129,7 @@ export async function ProposalPage({ params }: Props) {
           <Link href={`/communities/${proposal.community.slug}/commons/${proposal.commons.slug}`}>{proposal.commons.title}</Link>
         </p>
       )}
-      {hidden && <HiddenNotice reason={proposal.hiddenReason} viewerIsAuthor={mine} viewerIsModerator={may.moderate} />}
+      {hidden && <HiddenNotice reason={proposal.hiddenReason} viewerIsAuthor={mine} viewerIsModerator={may.readHidden} />}
       <div className="gc-inline-actions fr-mb-2w">
         {user && <FollowButton targetKind="PROPOSAL" targetId={proposal.id} />}
         {user && !mine && <ReportButton communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} />}

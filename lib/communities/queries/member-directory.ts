@@ -1,11 +1,14 @@
 /**
  * The directory of a community's active members, ordered the way it is shown (college, then
  * organisation with people acting alone last, then name), one page at a time by keyset: the cursor
- * is the last membership's id, and the next page starts strictly after that row's sort key.
+ * is the last membership's id, and the next page starts strictly after that row's sort key. Which
+ * memberships are listed is the policy's member scope (lib/policy/scopes.ts), for the page and for the
+ * cursor's row alike (a pending request's id must not place a page).
  */
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, MemberRole } from "@/lib/generated/prisma/enums";
+import { memberScope, type Viewer } from "@/lib/policy/scopes";
 
 export type DirectoryMember = {
   membershipId: string;
@@ -20,7 +23,12 @@ export const DIRECTORY_PAGE_SIZE = 100;
 
 export async function listMemberDirectory(
   db: DbTx,
-  { communityId, cursor, limit = DIRECTORY_PAGE_SIZE }: { communityId: string; cursor?: string; limit?: number },
+  {
+    viewer,
+    communityId,
+    cursor,
+    limit = DIRECTORY_PAGE_SIZE,
+  }: { viewer: Viewer; communityId: string; cursor?: string; limit?: number },
 ): Promise<{ members: DirectoryMember[]; nextCursor: string | null }> {
   const take = Math.min(Math.max(limit, 1), 200);
   const sortKey = Prisma.sql`(m."college", o."name" IS NULL, COALESCE(o."name", ''), COALESCE(u."displayName", u."name", ''), m."id")`;
@@ -30,7 +38,7 @@ export async function listMemberDirectory(
         FROM "Membership" c
         JOIN "User" cu ON cu."id" = c."userId"
         LEFT JOIN "Organization" co ON co."id" = cu."organizationId"
-        WHERE c."id" = ${cursor} AND c."communityId" = ${communityId})`
+        WHERE c."id" = ${cursor} AND c."communityId" = ${communityId} AND ${memberScope.sql(viewer, "c")})`
     : Prisma.empty;
   const rows = await db.$queryRaw<DirectoryMember[]>`
     SELECT m."id" AS "membershipId", m."userId" AS "userId", COALESCE(u."displayName", u."name", '') AS "displayName",
@@ -38,7 +46,7 @@ export async function listMemberDirectory(
     FROM "Membership" m
     JOIN "User" u ON u."id" = m."userId"
     LEFT JOIN "Organization" o ON o."id" = u."organizationId"
-    WHERE m."communityId" = ${communityId} AND m."status" = 'ACTIVE' ${after}
+    WHERE m."communityId" = ${communityId} AND ${memberScope.sql(viewer, "m")} ${after}
     ORDER BY m."college", o."name" IS NULL, COALESCE(o."name", ''), COALESCE(u."displayName", u."name", ''), m."id"
     LIMIT ${take + 1}`;
   const members = rows.slice(0, take);
