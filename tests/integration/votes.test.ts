@@ -367,6 +367,61 @@ describe("one tally rule, on PostgreSQL", () => {
     expect(decision.result).toMatchObject({ winners: expected, weights: { PUBLIC: 50, CIVIL_SOCIETY: 50 } });
   });
 
+  it("closes weighted approval and threshold votes as the same rules on ballots repeated by their college's share", async () => {
+    // 2 public members (the owner and one more) and 3 associations, colleges at 50 / 50: lcm(2, 3) = 6,
+    // so each public ballot stands for 50 × 6 / 2 = 150 ballots and each association's for 50 × 6 / 3 = 100.
+    const { id, slug, owner, people } = await communityWith([
+      { count: 1, actorKind: "PUBLIC" },
+      { count: 3, actorKind: "CIVIL_SOCIETY" },
+    ]);
+    await configureColleges(t.db, {
+      actor: owner,
+      slug,
+      weightingEnabled: true,
+      weights: { PUBLIC: 50, PRIVATE: 0, RESEARCH: 0, CIVIL_SOCIETY: 50 },
+    });
+    const repeat = <T>(ballots: T[], times: number) => ballots.flatMap((ballot) => Array<T>(times).fill(ballot));
+
+    const approval = await proposal(id, owner.id, { method: "APPROVAL", options: ["A", "B"] });
+    const [a, b] = approval.options.map((o) => o.id) as [string, string];
+    await openVoting(t.db, { proposalId: approval.id, closesAt: new Date(Date.now() + 3600_000) });
+    const publicApprovals = [[a], [a]];
+    const civilApprovals = [[b], [b], [a, b]];
+    await cast(
+      approval.id,
+      people,
+      [...publicApprovals, ...civilApprovals].map((approve) => ({ approve })),
+    );
+    const virtual = [...repeat(publicApprovals, 150), ...repeat(civilApprovals, 100)];
+    const approvalsOf = (option: string) => virtual.filter((ballot) => ballot.includes(option)).length;
+    expect([approvalsOf(a), approvalsOf(b)]).toEqual([400, 300]);
+    // Unweighted it would be 3 against 3, a tie that elects nobody.
+    expect((await closeProposal(t.db, { proposalId: approval.id })).outcome).toBe("ADOPTED");
+    expect((await t.db.decision.findUniqueOrThrow({ where: { proposalId: approval.id } })).result).toMatchObject({
+      winners: [a],
+      tie: false,
+    });
+
+    // Exactly two thirds after weighting (1 and 1/3 at 50 / 50): adopted at "two thirds", in integers.
+    const threshold = await proposal(id, owner.id, { threshold: "twoThirds" });
+    await openVoting(t.db, { proposalId: threshold.id, closesAt: new Date(Date.now() + 3600_000) });
+    const publicChoices = ["for", "for"];
+    const civilChoices = ["for", "against", "against"];
+    await cast(
+      threshold.id,
+      people,
+      [...publicChoices, ...civilChoices].map((choice) => ({ choice })),
+    );
+    const expressed = [...repeat(publicChoices, 150), ...repeat(civilChoices, 100)];
+    const pro = expressed.filter((c) => c === "for").length;
+    expect(3 * pro >= 2 * expressed.length).toBe(true);
+    expect((await closeProposal(t.db, { proposalId: threshold.id })).outcome).toBe("ADOPTED");
+    expect((await t.db.decision.findUniqueOrThrow({ where: { proposalId: threshold.id } })).result).toMatchObject({
+      counts: { for: 3, against: 2, abstain: 0 },
+      adopted: true,
+    });
+  });
+
   it("closes threshold, consent and approval votes of an unweighted community as counted by hand", async () => {
     const { id, owner, people } = await unweightedCommunity([
       { count: 3, actorKind: "RESEARCH" },
