@@ -490,3 +490,18 @@ describe("results pages and closing: one function", () => {
     expect(standing).toMatchObject({ adopted: true, result: { winners: ["a"] } });
   });
 });
+
+describe("consent across colleges", () => {
+  it("keeps a block a veto whatever its college's weight, as before colleges were combined by one rule", () => {
+    expect(
+      tallyConsentByCollege({ PUBLIC: ["block"], CIVIL_SOCIETY: ["agree", "agree"] }, { PUBLIC: 0, CIVIL_SOCIETY: 100 }),
+    ).toMatchObject({
+      adopted: false,
+      blocked: true,
+      counts: { agree: 2, object: 0, block: 1 },
+    });
+    expect(tallyConsentByCollege({ PUBLIC: ["object"], CIVIL_SOCIETY: [] }, { PUBLIC: 10, CIVIL_SOCIETY: 90 })).toMatchObject({
+      adopted: true,
+    });
+  });
+});

@@ -16,11 +16,13 @@
  * is applied to that electorate unchanged. Concretely, with L the least common multiple of the
  * present colleges' voter counts (votes expressed, for thresholds), each ballot of a college of weight
  * w and n voters counts w·L/n times; everything is integer (bigint), so no decision depends on
- * floating-point rounding. Unweighted communities are one college of weight 100, i.e. every ballot
- * counted 100 times, and each rule gives the same answer when every ballot counts k times (shares,
- * maxima, medians and the majority value's order of removal do not move), so "one college at 100 %"
- * is exactly the unweighted result — the property tests in tests/unit/tally.test.ts check it, with
- * the invariance under renaming colleges and reordering ballots.
+ * floating-point rounding. (Consent has no shares to weigh: a block is a veto whichever college it
+ * comes from, weight 0 included, so its rule reads every ballot as cast.) Unweighted communities are
+ * one college of weight 100, i.e. every ballot counted 100 times, and each rule gives the same
+ * answer when every ballot counts k times (shares, maxima, medians and the majority value's order
+ * of removal do not move), so "one college at 100 %" is exactly the unweighted result — the property
+ * tests in tests/unit/tally.test.ts check it, with the invariance under renaming colleges and
+ * reordering ballots.
  *
  * Why the majority value and not the majority gauge (above/below shares) for ties: the gauge is the
  * majority value's first approximation and calls a tie where the majority value still separates the
