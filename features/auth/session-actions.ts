@@ -7,6 +7,7 @@ import { setUserLocale } from "@/lib/users/set-locale";
 import { locales } from "@/lib/i18n/core";
 import { LOCALE_COOKIE, sessionCookie } from "@/lib/auth/session-cookie";
 import { definePublicFormAction } from "@/lib/web/action";
+import { isSameSitePath } from "@/lib/core/same-site-path";
 
 export const signOutAction = definePublicFormAction({
   name: "session.signOut",
@@ -21,12 +22,12 @@ export const signOutAction = definePublicFormAction({
   },
 });
 
-/** Only same-site paths: never an open redirect. */
+/** Only same-site paths (isSameSitePath): never an open redirect. */
 const sameSitePath = z
   .string()
   .max(2000)
   .catch("/")
-  .transform((back) => (back.startsWith("/") && !back.startsWith("//") ? back : "/"));
+  .transform((back) => (isSameSitePath(back) ? back : "/"));
 
 /** Switch language: saved on the person's profile when signed in, in a cookie otherwise. A forged value changes nothing. */
 export const switchLocaleAction = definePublicFormAction({

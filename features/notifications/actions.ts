@@ -6,12 +6,10 @@ import { logger } from "@/lib/core/log";
 import { setFollow } from "@/lib/follows/follows";
 import { markRead } from "@/lib/notifications/inbox";
 import { defineFormAction } from "@/lib/web/action";
+import { isSameSitePath } from "@/lib/core/same-site-path";
 
 /** A same-site path only: never a way to revalidate (or later redirect to) another site. */
-const backPath = z
-  .string()
-  .max(500)
-  .refine((path) => path.startsWith("/") && !path.startsWith("//"), "errors.invalid");
+const backPath = z.string().max(500).refine(isSameSitePath, "errors.invalid");
 
 /** The form posts targetKind, targetId, follow ("1" or "0") and back (the page to refresh); works without JavaScript. */
 export const followAction = defineFormAction({

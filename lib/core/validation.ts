@@ -61,21 +61,43 @@ export function fieldIssuesOf(
   return [...byField.values()];
 }
 
+/** Nesting beyond this is no form's or route's shape: refused before any schema walks it. */
+export const MAX_INPUT_DEPTH = 32;
+/** Values walked at most; a larger input is refused rather than half checked. */
+const MAX_INPUT_VALUES = 100_000;
+// C0 controls but tab, line feed and carriage return (multi-line text), DEL and the C1 controls.
+const controlCharacter = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Half of a UTF-16 pair without its other half: not text, and PostgreSQL's UTF-8 cannot store it.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(text: string): string | null {
+  if (text.includes("\u0000")) return "api.errors.nulCharacter";
+  if (controlCharacter.test(text)) return "api.errors.controlCharacter";
+  if (loneSurrogate.test(text)) return "api.errors.loneSurrogate";
+  return null;
+}
+
 /**
- * The path of the first string holding a NUL character (U+0000), which PostgreSQL text cannot store
- * (the query would fail with a 500); iterative, so deeply nested input cannot overflow the stack.
+ * What no text field of any form or route accepts, found before the schema runs: NUL (U+0000, which
+ * PostgreSQL text cannot store: the query would fail with a 500), other control characters (newline,
+ * carriage return and tab excepted), lone surrogates, and nesting deeper than MAX_INPUT_DEPTH. The
+ * first one found, with its path; iterative, so deeply nested input cannot overflow the stack.
  */
-export function nulCharacterPath(input: unknown): string | null {
-  const stack: [unknown, string][] = [[input, ""]];
+export function inputTextIssue(input: unknown): { path: string; messageKey: string } | null {
+  const stack: [unknown, string, number][] = [[input, "", 0]];
   let visited = 0;
-  while (stack.length > 0 && visited++ < 100_000) {
-    const [value, path] = stack.pop()!;
+  while (stack.length > 0) {
+    if (visited++ >= MAX_INPUT_VALUES) return { path: "", messageKey: "api.errors.tooLarge" };
+    const [value, path, depth] = stack.pop()!;
     if (typeof value === "string") {
-      if (value.includes("\u0000")) return path;
+      const problem = textProblem(value);
+      if (problem) return { path, messageKey: problem };
     } else if (value !== null && typeof value === "object") {
+      if (depth >= MAX_INPUT_DEPTH) return { path, messageKey: "api.errors.tooDeep" };
       for (const [key, child] of Object.entries(value)) {
-        if (key.includes("\u0000")) return path;
-        stack.push([child, path ? `${path}.${key}` : key]);
+        const problem = textProblem(key);
+        if (problem) return { path, messageKey: problem };
+        stack.push([child, path ? `${path}.${key}` : key, depth + 1]);
       }
     }
   }
@@ -91,9 +113,9 @@ export function parseInput<S extends z.ZodType>(
   input: unknown,
   { root = "body", isKey, summary: messageKey }: { root?: string; isKey?: (key: string) => boolean; summary?: string } = {},
 ): z.output<S> {
-  const nul = nulCharacterPath(input);
   const summary = { messageKey };
-  if (nul !== null) throw new ValidationError([{ field: nul || root, messageKey: "api.errors.nulCharacter" }], summary);
+  const text = inputTextIssue(input);
+  if (text) throw new ValidationError([{ field: text.path || root, messageKey: text.messageKey }], summary);
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(fieldIssuesOf(result.error, { root, isKey }), summary);
   return result.data;

@@ -4,6 +4,7 @@
  * Only the data stored with the notification is read (no join): see kinds.ts for its keys.
  */
 import { formatDate, isMessageKey, translateDynamic, type Locale } from "@/lib/i18n/core";
+import { isSameSitePath } from "@/lib/core/same-site-path";
 import { isNotificationKind, type NotificationData } from "./kinds";
 
 const str = (data: NotificationData, key: string): string => {
@@ -65,7 +66,7 @@ export function notificationSentence(locale: Locale, kind: string, data: Notific
 /** The app-relative link to the subject; only same-site paths are kept ("/…", never "//host"). */
 export function notificationPath(data: NotificationData): string {
   const path = str(data, "path");
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/notifications";
+  return isSameSitePath(path) ? path : "/notifications";
 }
 
 /** The kind's label as shown in the preferences form and on the unsubscribe page. */

@@ -17,6 +17,11 @@ export const frApi = {
     invalidInput: "Certaines valeurs sont invalides : corrigez les champs indiqués.",
     invalidJson: "Le corps de la requête n'est pas un document JSON valide.",
     nulCharacter: "Le texte ne peut pas contenir le caractère nul (U+0000).",
+    controlCharacter:
+      "Le texte ne peut pas contenir de caractère de contrôle (seuls le retour à la ligne et la tabulation sont admis).",
+    loneSurrogate: "Le texte contient un caractère invalide (demi-paire UTF-16 isolée).",
+    tooDeep: "Les données sont trop profondément imbriquées.",
+    tooLarge: "Les données contiennent trop de valeurs.",
     unauthenticated: "Authentifiez-vous avec un jeton d'accès (en-tête Authorization: Bearer) ou une session.",
     invalidToken: "Ce jeton d'accès est invalide ou a été révoqué.",
     insufficientScope: "Ce jeton n'a pas la portée « {scope} » que demande cette opération.",
