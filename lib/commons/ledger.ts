@@ -26,7 +26,10 @@ export type LedgerCommons = {
 export type LedgerAccess = {
   commons: LedgerCommons;
   access: CommunityAccess;
-  /** Reads content hidden by moderation in this community ("content.readHidden": moderators, administrators). */
+  /**
+   * Reads content hidden by moderation in this community ("content.readHidden": moderators,
+   * administrators); they also keep the ids of people listed anonymously (reports, sanctions).
+   */
   isModerator: boolean;
   /** The proposer, a steward in person or through their organisation. */
   isSteward: boolean;
@@ -179,6 +182,7 @@ const entrySelect = (communityId: string) =>
         listedByName: true,
         actorKind: true,
         organization: { select: { id: true, name: true, kind: true } },
+        organizationVerifiedAt: true,
         memberships: { where: { communityId }, select: { college: true } },
       },
     },
@@ -210,9 +214,13 @@ function pointOf(place: unknown): [number, number] | null {
   return typeof lon === "number" && typeof lat === "number" ? [lon, lat] : null;
 }
 
-export function toLedgerItem(row: Row, viewer: { id: string | null; isModerator: boolean }): LedgerItem {
+/**
+ * `withheld`: hidden by moderation and not readable by this viewer (the policy's contribution scope,
+ * see hiddenReadable): a placeholder instead of the entry.
+ */
+export function toLedgerItem(row: Row, viewer: { id: string | null; isModerator: boolean }, withheld: boolean): LedgerItem {
   const own = viewer.id !== null && row.author.id === viewer.id;
-  if (row.hiddenAt && !own && !viewer.isModerator) {
+  if (row.hiddenAt && withheld) {
     return {
       redacted: true,
       id: row.id,
@@ -224,7 +232,8 @@ export function toLedgerItem(row: Row, viewer: { id: string | null; isModerator:
     };
   }
   const author = person(row.author, viewer);
-  const a = row.author;
+  // Only a verified link puts an organisation's name (and kind) on a contribution.
+  const a = { ...row.author, organization: row.author.organizationVerifiedAt ? row.author.organization : null };
   return {
     redacted: false,
     id: row.id,
@@ -252,6 +261,17 @@ export function toLedgerItem(row: Row, viewer: { id: string | null; isModerator:
     createdAt: row.createdAt,
     hidden: row.hiddenAt ? { at: row.hiddenAt, reason: row.hiddenReason } : null,
   };
+}
+
+/** Of these rows, the hidden ones the viewer may read in full: the contribution scope, hidden rows omitted. */
+async function hiddenReadable(db: Db | DbTx, actor: Actor | null, rows: { id: string; hiddenAt: Date | null }[]) {
+  const hidden = rows.filter((row) => row.hiddenAt !== null).map((row) => row.id);
+  if (hidden.length === 0) return new Set<string>();
+  const readable = await db.contribution.findMany({
+    where: { AND: [contributionScope.where(actor), { id: { in: hidden } }] },
+    select: { id: true },
+  });
+  return new Set(readable.map((row) => row.id));
 }
 
 /**
@@ -298,8 +318,9 @@ export async function listLedgerPage(
   });
   const page = rows.slice(0, take);
   const viewer = { id: actor?.id ?? null, isModerator };
+  const readable = await hiddenReadable(db, actor, page);
   return {
-    data: page.map((row) => toLedgerItem(row, viewer)),
+    data: page.map((row) => toLedgerItem(row, viewer, !readable.has(row.id))),
     nextCursor: rows.length > take ? (page[page.length - 1]?.id ?? null) : null,
   };
 }
@@ -313,5 +334,6 @@ export async function getContribution(db: Db | DbTx, actor: Actor | null, contri
     where: { id: contributionId },
     select: entrySelect(commons.community.id),
   });
-  return toLedgerItem(row, { id: actor?.id ?? null, isModerator });
+  const readable = await hiddenReadable(db, actor, [row]);
+  return toLedgerItem(row, { id: actor?.id ?? null, isModerator }, !readable.has(row.id));
 }
