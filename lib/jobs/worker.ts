@@ -6,6 +6,7 @@
  * jobs of a worker that died, archiving) runs in one of them at a time.
  */
 import PgBoss from "pg-boss";
+import pg from "pg";
 import type { Config } from "@/lib/core/config";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/core/log";
@@ -59,6 +60,24 @@ async function runPoller(job: PollingJob, context: Omit<JobContext, "boss">, sig
   }
 }
 
+/**
+ * Workers starting together would create the same queues (tables and partitions) at once, and
+ * PostgreSQL answers one of them "deadlock detected": the setup takes a session advisory lock on a
+ * connection of its own, so each worker's setup runs after the other's.
+ */
+async function oneAtATime(connectionString: string, setup: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('geocommuns.jobs.setup'))");
+    await setup();
+  } finally {
+    // Closing the session releases the lock too; unlocking first lets the next worker go at once.
+    await client.query("SELECT pg_advisory_unlock(hashtext('geocommuns.jobs.setup'))").catch(() => undefined);
+    await client.end();
+  }
+}
+
 export async function startWorker({
   db,
   env,
@@ -73,19 +92,21 @@ export async function startWorker({
   boss.on("error", (error) => logger.warn({ err: error }, "job queue error"));
   await boss.start();
 
-  // Dead-letter queues first: a queue's deadLetter must name an existing queue.
-  for (const name of deadLetterQueues) await boss.createQueue(name, { name });
-  for (const job of queues) {
-    const options = { ...job.options, ...queueOptions[job.name] };
-    const queue = { name: job.name, policy: options.policy ?? "standard", ...options };
-    // createQueue does nothing when the queue exists; updateQueue applies options changed since.
-    await boss.createQueue(job.name, queue);
-    await boss.updateQueue(job.name, queue);
-    if (job.schedule) await boss.schedule(job.name, job.schedule, {}, { tz: "UTC" });
-  }
-  // A schedule whose job left the registry would fill a queue nobody works.
-  const scheduled = new Set(queues.filter((job) => job.schedule).map((job) => job.name));
-  for (const { name } of await boss.getSchedules()) if (!scheduled.has(name)) await boss.unschedule(name);
+  await oneAtATime(connectionString ?? env.DATABASE_URL, async () => {
+    // Dead-letter queues first: a queue's deadLetter must name an existing queue.
+    for (const name of deadLetterQueues) await boss.createQueue(name, { name });
+    for (const job of queues) {
+      const options = { ...job.options, ...queueOptions[job.name] };
+      const queue = { name: job.name, policy: options.policy ?? "standard", ...options };
+      // createQueue does nothing when the queue exists; updateQueue applies options changed since.
+      await boss.createQueue(job.name, queue);
+      await boss.updateQueue(job.name, queue);
+      if (job.schedule) await boss.schedule(job.name, job.schedule, {}, { tz: "UTC" });
+    }
+    // A schedule whose job left the registry would fill a queue nobody works.
+    const scheduled = new Set(queues.filter((job) => job.schedule).map((job) => job.name));
+    for (const { name } of await boss.getSchedules()) if (!scheduled.has(name)) await boss.unschedule(name);
+  });
 
   const context: JobContext = { db, env, boss };
   for (const job of queues) {
