@@ -37,12 +37,18 @@ export const auditActions = [
   "commons.adopted",
   "commons.rejected",
   "commons.archived",
+  "commons.stewardsChanged",
   "contribution.recorded",
   "contribution.validated",
   "contribution.rejected",
   "account.suspended",
   "account.suspensionLifted",
   "account.erased",
+  "organization.linkDeclared",
+  "organization.linkVerified",
+  "organization.linkDropped",
+  "organization.adminGranted",
+  "organization.domainAdded",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

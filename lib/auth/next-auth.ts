@@ -83,8 +83,10 @@ function buildConfig(): NextAuthConfig {
     },
     pages: { signIn: "/auth/sign-in", error: "/auth/error" },
     events: {
-      async signIn({ user, profile: claims }) {
-        if (user.id && claims) await applyOidcClaims(db(), user.id, claims as unknown as OidcClaims);
+      async signIn({ user, account, profile: claims }) {
+        if (user.id && claims) {
+          await applyOidcClaims(db(), user.id, claims as unknown as OidcClaims, { provider: account?.provider });
+        }
       },
     },
     logger: {

@@ -2,8 +2,10 @@
  * Mapping OpenID Connect claims (ProConnect's, or a generic provider's) to a Géocommuns profile.
  * ProConnect sends `given_name`, `usual_name` (not `family_name`), `siret` and `organization_label`.
  */
-import type { DbTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { isValidSiret } from "@/lib/users/siret";
+import { declareOrganization } from "@/lib/organizations/links";
+import { verifyThroughProConnect } from "@/lib/organizations/proconnect";
 
 export type OidcClaims = {
   sub: string;
@@ -26,30 +28,49 @@ export function displayNameFromClaims(claims: OidcClaims): string | undefined {
 
 /**
  * Prefills a person's profile from the identity provider on sign-in, without overwriting what they
- * already confirmed in onboarding: their own answers win.
+ * already confirmed in onboarding: their own answers win. A ProConnect sign-in (and only one: its
+ * userinfo is signed by the State's federation) whose `siret` matches the person's organisation
+ * verifies their link to it (lib/organizations/proconnect.ts); another provider's `siret` only
+ * prefills a declared organisation.
  */
-export async function applyOidcClaims(tx: DbTx, userId: string, claims: OidcClaims): Promise<void> {
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    select: { displayName: true, organizationId: true, onboardedAt: true },
-  });
-  if (!user || user.onboardedAt) return;
-
-  let organizationId = user.organizationId;
+export async function applyOidcClaims(
+  db: Db,
+  userId: string,
+  claims: OidcClaims,
+  { provider }: { provider?: string } = {},
+): Promise<void> {
   const siret = claims.siret?.replace(/\s+/g, "");
-  if (!organizationId && siret && isValidSiret(siret)) {
-    const label = claims.organization_label?.trim().slice(0, 120) || siret;
-    const organization = await tx.organization.upsert({
-      where: { siret },
-      update: {},
-      // ProConnect federates public agents first; the person confirms their kind in onboarding.
-      create: { siret, name: label, kind: "PUBLIC" },
-      select: { id: true },
+  const validSiret = siret && isValidSiret(siret) ? siret : undefined;
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { displayName: true, organizationId: true, onboardedAt: true },
     });
-    organizationId = organization.id;
-  }
-  await tx.user.update({
-    where: { id: userId },
-    data: { displayName: user.displayName ?? displayNameFromClaims(claims) ?? null, organizationId },
+    if (!user) return;
+    if (!user.onboardedAt) {
+      await tx.user.update({
+        where: { id: userId },
+        data: { displayName: user.displayName ?? displayNameFromClaims(claims) ?? null },
+      });
+    }
+    if (provider === "proconnect" && validSiret) {
+      // Declares the claim's organisation on a first sign-in, then verifies a matching link.
+      await verifyThroughProConnect(tx, {
+        userId,
+        siret: validSiret,
+        organizationLabel: claims.organization_label,
+        mayDeclare: !user.onboardedAt,
+      });
+    } else if (!user.onboardedAt && !user.organizationId && validSiret) {
+      const label = claims.organization_label?.trim().slice(0, 120) || validSiret;
+      const organization = await tx.organization.upsert({
+        where: { siret: validSiret },
+        update: {},
+        // ProConnect federates public agents first; the person confirms their kind in onboarding.
+        create: { siret: validSiret, name: label, kind: "PUBLIC" },
+        select: { id: true },
+      });
+      await declareOrganization(tx, { userId, organizationId: organization.id });
+    }
   });
 }

@@ -116,8 +116,8 @@ async function loadCommons(db: Db, communityId: string, commonsSlug: string) {
 
 /**
  * Whether the person carries the commons (the policy's stewardship rule, carriesCommons): its
- * proposer, a steward, or a member of a steward organisation. Reads the person's organisation only
- * when an organisation stewards it.
+ * proposer, a steward, or a verified member of a steward organisation (a declared link counts for
+ * nothing). Reads the person's organisation only when an organisation stewards it.
  */
 export async function isStewardOf(
   db: DbTx,
@@ -126,8 +126,28 @@ export async function isStewardOf(
 ): Promise<boolean> {
   const alone = carriesCommons({ id: actor.id, organizationId: null }, commons);
   if (alone || commons.stewards.every((s) => s.organizationId === null)) return alone;
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { organizationId: true } });
-  return carriesCommons({ id: actor.id, organizationId: user?.organizationId ?? null }, commons);
+  const user = await db.user.findUnique({
+    where: { id: actor.id },
+    select: { organizationId: true, organizationVerifiedAt: true },
+  });
+  const verified = user?.organizationVerifiedAt ? user.organizationId : null;
+  return carriesCommons({ id: actor.id, organizationId: verified }, commons);
+}
+
+/** Who was added and removed among a commons' stewards; null when nothing changed. */
+function stewardsChange(
+  before: { userId: string | null; organizationId: string | null }[],
+  after: { users: string[]; organizations: string[] },
+) {
+  const users = new Set(before.flatMap((s) => (s.userId ? [s.userId] : [])));
+  const organizations = new Set(before.flatMap((s) => (s.organizationId ? [s.organizationId] : [])));
+  const change = {
+    addedUserIds: after.users.filter((id) => !users.has(id)),
+    removedUserIds: [...users].filter((id) => !after.users.includes(id)),
+    addedOrganizationIds: after.organizations.filter((id) => !organizations.has(id)),
+    removedOrganizationIds: [...organizations].filter((id) => !after.organizations.includes(id)),
+  };
+  return Object.values(change).some((ids) => ids.length > 0) ? change : null;
 }
 
 export const updateCommons = withInput(
@@ -173,6 +193,15 @@ export const updateCommons = withInput(
             ...stewards.organizations.map((organizationId) => ({ commonsId: commons.id, organizationId })),
           ],
         });
+        const change = stewardsChange(commons.stewards, { users: people, organizations: stewards.organizations });
+        if (change) {
+          await recordAudit(tx, {
+            actorId: actor.id,
+            communityId: community.id,
+            action: "commons.stewardsChanged",
+            details: { commonsId: commons.id, slug: commons.slug, ...change },
+          });
+        }
       }
       await recordAudit(tx, {
         actorId: actor.id,

@@ -48,7 +48,7 @@ export async function aggregateContributions(db: Db | DbTx, scope: Prisma.Sql): 
   const from = Prisma.sql`FROM "Contribution" c
     JOIN "Commons" k ON k."id" = c."commonsId"
     JOIN "User" u ON u."id" = c."authorId"
-    LEFT JOIN "Organization" o ON o."id" = u."organizationId"
+    LEFT JOIN "Organization" o ON o."id" = u."organizationId" AND u."organizationVerifiedAt" IS NOT NULL
     LEFT JOIN "Membership" m ON m."communityId" = k."communityId" AND m."userId" = c."authorId"
     WHERE ${scope} AND ${contributionScope.countedSql("c")}`;
   const [byActorKind, byType, byCollege, byOrganization, byMonth, people] = await Promise.all([

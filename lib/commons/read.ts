@@ -96,6 +96,7 @@ const commonsSelect = {
           actorKind: true,
           organizationId: true,
           organization: { select: { name: true } },
+          organizationVerifiedAt: true,
         },
       },
       organization: { select: { id: true, name: true, kind: true } },
@@ -150,7 +151,8 @@ async function present(db: DbTx, row: Row, access: CommunityAccess, actor: Actor
               userId: s.user.id,
               displayName: personName(s.user),
               actorKind: s.user.actorKind,
-              organization: s.user.organization?.name ?? null,
+              // A declared organisation is the person's claim, not shown as theirs here.
+              organization: s.user.organizationVerifiedAt ? (s.user.organization?.name ?? null) : null,
             },
           ];
         if (s.organization)
@@ -220,17 +222,30 @@ export async function getCommonsById(db: DbTx, actor: Actor | null, id: string):
 
 /**
  * Who may be named steward in the form: the community's active members, and the organisations they
- * belong to (plus those already named, when editing).
+ * verifiably belong to (plus those already named, when editing).
  */
 export async function stewardChoices(db: DbTx, communityId: string, commonsId?: string) {
   const members = await db.membership.findMany({
     where: { communityId, status: "ACTIVE" },
     orderBy: { joinedAt: "asc" },
     take: 500,
-    select: { user: { select: { id: true, displayName: true, name: true, organization: { select: { id: true, name: true } } } } },
+    select: {
+      user: {
+        select: {
+          id: true,
+          displayName: true,
+          name: true,
+          organizationVerifiedAt: true,
+          organization: { select: { id: true, name: true } },
+        },
+      },
+    },
   });
   const organizations = new Map<string, string>();
-  for (const { user } of members) if (user.organization) organizations.set(user.organization.id, user.organization.name);
+  // Only organisations some member verifiably belongs to: a declared link names no one steward.
+  for (const { user } of members) {
+    if (user.organization && user.organizationVerifiedAt) organizations.set(user.organization.id, user.organization.name);
+  }
   if (commonsId) {
     const named = await db.commonsSteward.findMany({
       where: { commonsId, organizationId: { not: null } },

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { actorKinds } from "@/lib/users/schemas";
 import type { Actor } from "./access";
 import type { CreateCommunity } from "./schemas";
+import { collegeOf } from "@/lib/organizations/links";
 
 export const DEFAULT_COLLEGE_WEIGHT = 25;
 
@@ -25,7 +26,14 @@ export async function createCommunity(db: Db, { actor, input }: { actor: Actor; 
           ...input,
           createdById: actor.id,
           colleges: { create: actorKinds.map((kind) => ({ kind, weight: DEFAULT_COLLEGE_WEIGHT })) },
-          memberships: { create: { userId: actor.id, role: "ADMIN", status: "ACTIVE", college: creator.actorKind! } },
+          memberships: {
+            create: {
+              userId: actor.id,
+              role: "ADMIN",
+              status: "ACTIVE",
+              college: (await collegeOf(db, actor.id)) ?? creator.actorKind!,
+            },
+          },
         },
         select: { id: true, slug: true },
       });

@@ -15,6 +15,7 @@ import { renderInvitationEmail } from "@/lib/mail/render-community";
 import { notifyInvitation } from "@/lib/notifications/hooks";
 import type { Locale } from "@/lib/i18n/core";
 import { requireCommunityAccess, type Actor } from "./access";
+import { collegeOf } from "@/lib/organizations/links";
 
 export const INVITATION_DAYS = 14;
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -120,6 +121,8 @@ export async function acceptInvitation(
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { actorKind: true, onboardedAt: true } });
     if (!user.onboardedAt || !user.actorKind)
       throw new AppError("profile_incomplete", "communities.errors.profileIncomplete", 403);
+    // A verified organisation's kind, else one's own (a declared organisation places no one).
+    const college = (await collegeOf(tx, actor.id)) ?? user.actorKind;
     const existing = await tx.membership.findUnique({
       where: { communityId_userId: { communityId: invitation.communityId, userId: actor.id } },
       select: { role: true, status: true, suspendedUntil: true },
@@ -139,9 +142,9 @@ export async function acceptInvitation(
         userId: actor.id,
         role: invitation.role,
         status: "ACTIVE",
-        college: user.actorKind,
+        college,
       },
-      update: { role: invitation.role, status: "ACTIVE", college: user.actorKind, leftAt: null, joinedAt: new Date() },
+      update: { role: invitation.role, status: "ACTIVE", college, leftAt: null, joinedAt: new Date() },
       select: { id: true },
     });
     await recordAudit(tx, {

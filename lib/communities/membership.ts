@@ -10,12 +10,14 @@ import { AppError } from "@/lib/core/errors";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import { recordAudit } from "@/lib/audit/record";
 import { notifyMembershipDecided, notifyMembershipRequested } from "@/lib/notifications/hooks";
+import { collegeOf } from "@/lib/organizations/links";
 import { loadCommunityAccess, requireCommunityAccess, type Actor } from "./access";
 
+/** The college one joins in: a verified organisation's kind, else one's own kind (collegeOf). */
 async function actorKindOf(tx: DbTx, userId: string): Promise<ActorKind> {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { actorKind: true, onboardedAt: true } });
   if (!user.onboardedAt || !user.actorKind) throw new AppError("profile_incomplete", "communities.errors.profileIncomplete", 403);
-  return user.actorKind;
+  return (await collegeOf(tx, userId)) ?? user.actorKind;
 }
 
 /** Join an open community, or ask to join one that admits on request. Invitation-only: refused. */

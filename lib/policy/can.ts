@@ -27,6 +27,8 @@ const readers: readonly CommunityRole[] = ["member", "suspended", "moderator", "
 const actingMembers: readonly CommunityRole[] = ["member", "moderator", "admin"];
 const administrators: readonly CommunityRole[] = ["admin", "platformAdmin"];
 const moderators: readonly CommunityRole[] = ["moderator", "admin", "platformAdmin"];
+/** Organisations are not a community's: any signed-in person who is not suspended or banned. */
+const organizationActors: readonly CommunityRole[] = ["nonMember", "pending", "member", "moderator", "admin", "platformAdmin"];
 
 export const policy = {
   /** Name, summary and join policy: what anyone sees, even of a members-only community. */
@@ -122,6 +124,16 @@ export const policy = {
   "platform.eraseAccount": { roles: ["platformAdmin"] },
   /** The background jobs' dead letters (lib/jobs/dead-letters.ts): failed jobs and their errors. */
   "platform.jobs.read": { roles: ["platformAdmin"] },
+  /** An organisation's page (lib/organizations): name, kind, SIRET, domains, members, commons, contributions. */
+  "organization.read": { roles: everyone },
+  /**
+   * Acting for an organisation (not tied to a community): adding its email domains, and approving a
+   * declared member's link. Its administrators only (canAdministerOrganization), and platform
+   * administrators for any ("organization.administerAny"); never an account suspended everywhere.
+   */
+  "organization.administer": { roles: organizationActors },
+  "organization.approveMember": { roles: organizationActors },
+  "organization.administerAny": { roles: ["platformAdmin"] },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;
@@ -164,9 +176,10 @@ export function canReviewContribution(
 }
 
 /**
- * Stewardship: who carries a commons — its proposer, a steward in person, or a member of a steward
- * organisation. `person.organizationId` is the person's organisation (null when acting alone). The
- * same rule in SQL is the "carried" clause of lib/policy/scopes.ts.
+ * Stewardship: who carries a commons — its proposer, a steward in person, or a verified member of a
+ * steward organisation. `person.organizationId` is the person's *verified* organisation (null when
+ * acting alone or when the link is only declared: declaring an organisation in one's profile must
+ * never hand out its commons). The same rule in SQL is the "carried" clause of lib/policy/scopes.ts.
  */
 export function carriesCommons(
   person: { id: string; organizationId: string | null } | null,
@@ -187,6 +200,23 @@ export function canEditCommons(
   now = new Date(),
 ): boolean {
   return can(subject, "commons.update", community, now) && (commons.carried || can(subject, "commons.updateAny", community, now));
+}
+
+/**
+ * Acting for an organisation ("organization.administer", "organization.approveMember"): its
+ * administrators (`administers`: the person holds a verified, administering link to it), and
+ * platform administrators for any organisation.
+ */
+export function canAdministerOrganization(
+  subject: Subject,
+  action: "organization.administer" | "organization.approveMember",
+  organization: { administers: boolean },
+  now = new Date(),
+): boolean {
+  return (
+    can(subject, action, undefined, now) &&
+    (organization.administers || can(subject, "organization.administerAny", undefined, now))
+  );
 }
 
 const sanctionRank: Record<MemberRole, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };

@@ -216,7 +216,7 @@ export type CommonsFacts = {
   status: CommonsStatus;
   hidden: boolean;
   proposerId: string | null;
-  /** The viewer carries it (carriesCommons: proposer, steward in person or through their organisation). */
+  /** The viewer carries it (carriesCommons: proposer, steward in person or through their verified organisation). */
   carried: boolean;
 };
 
@@ -236,7 +236,14 @@ function carriedWhere(s: Standing): Cond<Prisma.CommonsWhereInput> {
   if (!s.id) return false;
   return anyOf<Prisma.CommonsWhereInput>(
     { proposerId: s.id },
-    { stewards: { some: { OR: [{ userId: s.id }, { organization: { members: { some: { id: s.id } } } }] } } },
+    // Through an organisation only with a verified link: a declared one carries nothing.
+    {
+      stewards: {
+        some: {
+          OR: [{ userId: s.id }, { organization: { members: { some: { id: s.id, organizationVerifiedAt: { not: null } } } } }],
+        },
+      },
+    },
   );
 }
 
@@ -244,7 +251,8 @@ function carriedSql(s: Standing, alias: string): Prisma.Sql {
   if (!s.id) return FALSE;
   return Prisma.sql`(${col(alias, "proposerId")} = ${s.id} OR EXISTS (SELECT 1 FROM "CommonsSteward" scope_s
     WHERE scope_s."commonsId" = ${col(alias, "id")} AND (scope_s."userId" = ${s.id}
-      OR scope_s."organizationId" = (SELECT scope_u."organizationId" FROM "User" scope_u WHERE scope_u."id" = ${s.id}))))`;
+      OR scope_s."organizationId" = (SELECT scope_u."organizationId" FROM "User" scope_u
+        WHERE scope_u."id" = ${s.id} AND scope_u."organizationVerifiedAt" IS NOT NULL))))`;
 }
 
 function commonsCond(s: Standing, { view = "read", hidden = "omit" }: CommonsOptions): Cond<Prisma.CommonsWhereInput> {

@@ -1,9 +1,12 @@
 /**
  * Saves a person's profile (onboarding or later edits). The organisation is found by SIRET when one
- * is given, else by name and kind, and created if new; all in one transaction.
+ * is given, else by name and kind, and created if new; all in one transaction. The profile only
+ * *declares* it: changing organisation drops a verified link (lib/organizations/links.ts), and a
+ * declared one gives no steward rights, no name on contributions and no college.
  */
 import type { Db } from "@/lib/db/client";
 import type { Profile } from "./schemas";
+import { declareOrganization } from "@/lib/organizations/links";
 
 export async function updateProfile(db: Db, { userId, profile }: { userId: string; profile: Profile }): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -25,13 +28,13 @@ export async function updateProfile(db: Db, { userId, profile }: { userId: strin
         ).id;
     }
     const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { onboardedAt: true } });
+    await declareOrganization(tx, { userId, organizationId });
     await tx.user.update({
       where: { id: userId },
       data: {
         displayName: profile.displayName,
         name: profile.displayName,
         actorKind: profile.actorKind,
-        organizationId,
         locale: profile.locale,
         listedByName: !profile.hideContributorName,
         onboardedAt: current.onboardedAt ?? new Date(),
@@ -50,7 +53,10 @@ export async function getProfile(db: Db, userId: string) {
       actorKind: true,
       locale: true,
       listedByName: true,
-      organization: { select: { name: true, siret: true } },
+      organization: { select: { id: true, name: true, siret: true } },
+      organizationVerifiedAt: true,
+      organizationVerifiedBy: true,
+      organizationAdmin: true,
       memberships: {
         where: { status: { in: ["ACTIVE", "PENDING", "SUSPENDED"] } },
         select: { role: true, status: true, community: { select: { slug: true, name: true } } },

@@ -9,6 +9,7 @@ import {
   assertCan,
   can,
   canAs,
+  canAdministerOrganization,
   canEditCommons,
   canReviewContribution,
   canSanction,
@@ -79,6 +80,10 @@ const expected: Record<
       "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
       "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
       "platform.jobs.read": [N, N, N, N, N, N, N, N, Y],
+      "organization.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "organization.administer": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "organization.approveMember": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "organization.administerAny": [N, N, N, N, N, N, N, N, Y],
     },
   },
   "a public community joined on request": {
@@ -127,6 +132,10 @@ const expected: Record<
       "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
       "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
       "platform.jobs.read": [N, N, N, N, N, N, N, N, Y],
+      "organization.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "organization.administer": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "organization.approveMember": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "organization.administerAny": [N, N, N, N, N, N, N, N, Y],
     },
   },
   "a members-only community joined by invitation": {
@@ -175,6 +184,10 @@ const expected: Record<
       "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
       "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
       "platform.jobs.read": [N, N, N, N, N, N, N, N, Y],
+      "organization.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+      "organization.administer": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "organization.approveMember": [N, Y, Y, Y, N, N, Y, Y, Y],
+      "organization.administerAny": [N, N, N, N, N, N, N, N, Y],
     },
   },
 };
@@ -284,6 +297,30 @@ describe("stewardship of a commons", () => {
     expect(canEditCommons({ user, membership: membership("MEMBER") }, openPublic, { carried: false })).toBe(false);
     expect(canEditCommons({ user, membership: membership("ADMIN") }, openPublic, { carried: false })).toBe(true);
     expect(canEditCommons({ user, membership: null }, openPublic, { carried: true })).toBe(false);
+  });
+});
+
+describe("acting for an organisation", () => {
+  const person = (isPlatformAdmin = false, suspendedUntil: Date | null = null) => ({
+    id: "u",
+    onboarded: true,
+    isPlatformAdmin,
+    suspendedUntil,
+  });
+  it("is for its administrators and platform administrators, never a suspended account", () => {
+    for (const action of ["organization.administer", "organization.approveMember"] as const) {
+      expect(canAdministerOrganization({ user: person(), membership: null }, action, { administers: true })).toBe(true);
+      expect(canAdministerOrganization({ user: person(), membership: null }, action, { administers: false })).toBe(false);
+      expect(canAdministerOrganization({ user: person(true), membership: null }, action, { administers: false })).toBe(true);
+      expect(canAdministerOrganization({ user: null, membership: null }, action, { administers: true })).toBe(false);
+      const suspended = person(true, new Date(Date.now() + 86_400_000));
+      expect(canAdministerOrganization({ user: suspended, membership: null }, action, { administers: true })).toBe(false);
+    }
+  });
+  it("counts only a verified organisation for stewardship", () => {
+    // The caller passes the verified organisation only: a declared one is null here.
+    const commons = { proposerId: "p", stewards: [{ userId: null, organizationId: "o" }] };
+    expect(carriesCommons({ id: "x", organizationId: null }, commons)).toBe(false);
   });
 });
 

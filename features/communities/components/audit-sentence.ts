@@ -51,6 +51,12 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "account.suspended": "admin.audit.suspended",
   "account.suspensionLifted": "admin.audit.suspensionLifted",
   "account.erased": "admin.audit.erased",
+  "commons.stewardsChanged": "organizations.audit.stewardsChanged",
+  "organization.linkDeclared": "organizations.audit.linkDeclared",
+  "organization.linkVerified": "organizations.audit.linkVerified",
+  "organization.linkDropped": "organizations.audit.linkDropped",
+  "organization.adminGranted": "organizations.audit.adminGranted",
+  "organization.domainAdded": "organizations.audit.domainAdded",
 };
 
 const roles = ["MEMBER", "MODERATOR", "ADMIN"] as const;
@@ -117,6 +123,16 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
         to: role(field(details, "to")),
       });
     case "membership.collegeChanged": {
+      // A verified organisation change moved the college (lib/organizations/links.ts).
+      const organization = field(details, "organizationName");
+      if (typeof organization === "string") {
+        return t("organizations.sentences.collegeFromOrganization", {
+          target,
+          from: college(field(details, "from")),
+          to: college(field(details, "to")),
+          organization,
+        });
+      }
       const reason = field(details, "reason");
       return t("pages.activity.sentences.membershipCollegeChanged", {
         actor,
@@ -160,6 +176,8 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
         : t("commons.sentences.rejected", { actor });
     case "commons.archived":
       return t("commons.sentences.archived", { actor });
+    case "commons.stewardsChanged":
+      return t("organizations.sentences.stewardsChanged", { actor });
     case "contribution.recorded":
       return t("commons.sentences.contributionRecorded", { actor });
     case "contribution.validated":

@@ -13,6 +13,7 @@ import { enAdmin } from "./en-admin";
 import { enNotifications } from "./en-notifications";
 import { enOpendata } from "./en-opendata";
 import { enCatalogue } from "./en-catalogue";
+import { enOrganizations } from "./en-organizations";
 
 export const en: Messages = {
   meta: {
@@ -235,4 +236,5 @@ export const en: Messages = {
   notifications: enNotifications,
   opendata: enOpendata,
   catalogue: enCatalogue,
+  organizations: enOrganizations,
 };

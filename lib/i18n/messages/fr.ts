@@ -18,6 +18,7 @@ import { frAdmin } from "./fr-admin";
 import { frNotifications } from "./fr-notifications";
 import { frOpendata } from "./fr-opendata";
 import { frCatalogue } from "./fr-catalogue";
+import { frOrganizations } from "./fr-organizations";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -239,4 +240,5 @@ export const fr = {
   notifications: frNotifications,
   opendata: frOpendata,
   catalogue: frCatalogue,
+  organizations: frOrganizations,
 } as const;

@@ -1,0 +1,88 @@
+import type { Messages } from "./types";
+
+// English catalogue, namespace "organizations" (same keys as fr-organizations.ts).
+export const enOrganizations: Messages["organizations"] = {
+  title: "Organisation",
+  kind: "Kind of actor",
+  siret: "SIRET",
+  noSiret: "No SIRET given",
+  domains: "Verified email domains",
+  noDomains: "No verified domain.",
+  members: "Members",
+  noMembers: "No members.",
+  verified: "Membership verified",
+  declared: "Membership declared, not verified",
+  verifiedBy: {
+    PROCONNECT: "through ProConnect",
+    EMAIL_DOMAIN: "through an address on the domain",
+    ADMIN_APPROVAL: "by an administrator",
+  },
+  admin: "Administrator of the organisation",
+  unlisted:
+    "{total, plural, one {# member is} other {# members are}} not listed by name, at their request (verified: {verified}, declared: {declared}).",
+  declaredNote:
+    "A declared membership grants nothing: no stewardship of the organisation's commons, not its name on contributions, not its college.",
+  commons: "Commons it stewards",
+  noCommons: "No commons.",
+  contributions: "Contributions of its verified members",
+  noContributions: "No contributions.",
+  approve: "Verify {name}'s membership",
+  approved: "Membership verified.",
+  addDomain: {
+    legend: "Add an email domain",
+    label: "Domain",
+    hint: "For example ign.fr. A confirmed address on this domain will verify a member's membership.",
+    submit: "Add the domain",
+    added: "Domain added.",
+  },
+  verify: {
+    title: "Have my membership verified",
+    lead: "Your membership of {organization} is declared. Have it verified: sign in with ProConnect (the organisation's SIRET), confirm an address on one of its domains, or ask one of its administrators.",
+    emailLabel: "Work email address",
+    emailHint: "On one of the domains: {domains}.",
+    submit: "Send me a confirmation link",
+    sent: "A confirmation link was sent to {email}.",
+  },
+  confirm: {
+    title: "Confirm my membership",
+    text: "Confirm to have your membership of your organisation verified.",
+    submit: "Confirm",
+    done: "Your membership of {organization} is verified.",
+    signIn: "Sign in with the account that asked for this link, then open it again.",
+  },
+  profile: {
+    declared: "Membership declared, not verified",
+    verified: "Membership verified",
+    page: "Organisation's page",
+  },
+  errors: {
+    linkInvalid: "This link is not valid or has expired. Ask for a new one.",
+    linkStale: "Your organisation changed since the request: this link no longer verifies anything.",
+    notDeclared: "This person does not (or no longer) declare this organisation, or their membership is already verified.",
+    noOrganization: "Declare your organisation in your profile first.",
+    alreadyVerified: "Your membership is already verified.",
+    domainNotListed: "This address is on none of your organisation's verified domains.",
+    domainInvalid: "This domain name is not valid.",
+    domainPublic: "A mailbox provider open to anyone cannot prove membership of an organisation.",
+    domainNotYours: "You may only add the domain of your own address.",
+    domainTaken: "This domain already belongs to an organisation.",
+  },
+  email: {
+    subject: "Confirm your membership of {organization}",
+    body: "To confirm that you belong to {organization}, open this link (valid {minutes, plural, one {# minute} other {# minutes}}, once) while signed in to Géocommuns:",
+    button: "Confirm my membership",
+    ignore: "If you did not ask for anything, ignore this message.",
+  },
+  audit: {
+    stewardsChanged: "Stewards of a commons changed",
+    linkDeclared: "Organisation declared",
+    linkVerified: "Membership verified",
+    linkDropped: "Verification dropped (organisation changed)",
+    adminGranted: "Organisation administrator",
+    domainAdded: "Organisation domain added",
+  },
+  sentences: {
+    stewardsChanged: "{actor} changed the stewards of a commons.",
+    collegeFromOrganization: "{target}'s college changes from {from} to {to}: membership of {organization} verified.",
+  },
+};
