@@ -1,8 +1,10 @@
 /**
  * Validate the configuration at server start, so a missing or malformed variable stops the start
- * with one clear line instead of failing at the first request.
+ * with one clear line instead of failing at the first request; then stamp every request with its
+ * socket's peer, the client address no client can forge (lib/web/client-address.ts).
  */
 import { config, ConfigError } from "@/lib/core/config";
+import { stampSocketPeer } from "@/lib/web/client-address";
 
 try {
   config();
@@ -13,3 +15,5 @@ try {
   }
   throw error;
 }
+
+stampSocketPeer();

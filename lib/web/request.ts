@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { findSessionUser, type SessionUser } from "@/lib/auth/sessions";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/core";
 import { LOCALE_COOKIE, sessionCookie } from "@/lib/auth/session-cookie";
+import { clientAddress } from "./client-address";
 
 /** The signed-in person, looked up on every request (so a revoked session stops at once). */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
@@ -25,17 +26,9 @@ export const currentLocale = cache(async (): Promise<Locale> => {
   return isLocale(cookie) ? cookie : defaultLocale;
 });
 
-/**
- * The client's address. `next start` puts the socket's peer in X-Forwarded-For when the header is
- * absent, and each trusted proxy appends the address it saw; so the entry PROXY_HOPS from the right
- * is the first one no client can forge (the leftmost ones can be).
- */
+/** The client's address for rate limits: never what the client wrote (see lib/web/client-address.ts). */
 export async function clientIp(): Promise<string> {
-  const entries = ((await headers()).get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries[entries.length - 1 - config().PROXY_HOPS] ?? entries[0] ?? "unknown";
+  return clientAddress(await headers(), config().PROXY_HOPS);
 }
 
 export async function requestId(): Promise<string> {
