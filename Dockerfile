@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build. Targets:
 #   app    – the Next.js standalone server (what faces the load balancer; run several)
-#   tools  – full dependencies and sources: migrations, seed and the outbox worker
+#   tools  – full dependencies and sources: migrations, seed and the background worker (pg-boss jobs and the outbox)
 # A maintained Node LTS in production; the code also runs on Node 20.19+.
 ARG NODE_IMAGE=node:22-bookworm-slim
 
