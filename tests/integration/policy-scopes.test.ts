@@ -34,6 +34,7 @@ import { listMembersPage } from "@/lib/api/v1/list-members";
 import { setFollow } from "@/lib/follows/follows";
 import { listMemberDirectory } from "@/lib/communities/queries/member-directory";
 import { collegeOverview } from "@/lib/communities/queries/community-overview";
+import { listCommunities } from "@/lib/communities/list-communities";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 
 let t: TestDatabase;
@@ -76,6 +77,8 @@ async function person({ platformAdmin = false, suspended = false, organizationId
       isPlatformAdmin: platformAdmin,
       platformSuspendedUntil: suspended ? new Date(now.getTime() + DAY) : null,
       organizationId,
+      // A verified link (a declared one carries nothing: tests/integration/organizations.test.ts).
+      organizationVerifiedAt: organizationId ? now : null,
     },
   });
   return { id: user.id, isPlatformAdmin: platformAdmin, suspendedUntil: user.platformSuspendedUntil, organizationId };
@@ -581,6 +584,9 @@ describe("the readers return what the scopes allow", () => {
       expect(directory.members.map((m) => m.membershipId).sort()).toEqual(scoped.sort());
       const colleges = await collegeOverview(t.db, c.id, actor);
       expect(colleges.reduce((sum, college) => sum + college.members, 0)).toBe(scoped.length);
+      // The home page's card: the count only where the viewer reads the community.
+      const card = (await listCommunities(t.db, { viewer: actor })).find((x) => x.slug === c.slug)!;
+      expect(card.activeMembers).toBe(reads ? scoped.length : null);
       // A cursor naming a membership the viewer may not see places no page.
       const pendingId = (await t.db.membership.findFirstOrThrow({ where: { communityId: c.id, status: "PENDING" } })).id;
       const afterPending = await listMemberDirectory(t.db, { viewer: actor, communityId: c.id, cursor: pendingId });

@@ -5,7 +5,8 @@ import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 
 export async function HomePage() {
-  const [{ t }, user, communities] = await Promise.all([getTranslator(), currentUser(), listCommunities(db())]);
+  const user = await currentUser();
+  const [{ t }, communities] = await Promise.all([getTranslator(), listCommunities(db(), { viewer: user })]);
   const pillars = [
     { icon: "fr-icon-scales-3-line", title: t("home.pillarRulesTitle"), text: t("home.pillarRulesText") },
     { icon: "fr-icon-team-line", title: t("home.pillarCollegesTitle"), text: t("home.pillarCollegesText") },
@@ -67,7 +68,8 @@ export async function HomePage() {
                     <p className="fr-card__desc">{community.summary}</p>
                     <div className="fr-card__end">
                       <p className="fr-card__detail">
-                        {t("home.memberCount", { count: community.activeMembers })} · {joinLabel[community.joinPolicy]}
+                        {community.activeMembers !== null && <>{t("home.memberCount", { count: community.activeMembers })} · </>}
+                        {joinLabel[community.joinPolicy]}
                       </p>
                     </div>
                   </div>
