@@ -88,7 +88,7 @@ export async function CommonsPage({ params }: Props) {
         </li>
       </ul>
       {commons.hidden && (
-        <HiddenNotice reason={commons.hiddenReason} viewerIsAuthor={viewer.isProposer} viewerIsModerator={mayModerate} />
+        <HiddenNotice reason={commons.hiddenReason} viewerIsAuthor={viewer.isProposer} viewerIsModerator={viewer.isModerator} />
       )}
       {commons.status === "DRAFT" && (
         <div className="fr-notice fr-notice--info fr-mb-2w">
