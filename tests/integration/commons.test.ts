@@ -170,7 +170,10 @@ describe("lifecycle and editing", () => {
     const ref = { slug: c.slug, commonsSlug: created.slug };
     expect((await rejection(updateCommons(t.db, { actor: other, ...ref, input: { title: "Pris" } }))).status).toBe(403);
     const org = await t.db.organization.create({ data: { name: "Commune de Lyon", kind: "PUBLIC" } });
-    await t.db.user.update({ where: { id: orgMember.id }, data: { organizationId: org.id } });
+    await t.db.user.update({
+      where: { id: orgMember.id },
+      data: { organizationId: org.id, organizationVerifiedAt: new Date(), organizationVerifiedBy: "ADMIN_APPROVAL" },
+    });
     await t.db.commonsSteward.create({ data: { commonsId: created.id, organizationId: org.id } });
     await updateCommons(t.db, { actor: orgMember, ...ref, input: { summary: "Par l'organisation." } });
     await updateCommons(t.db, { actor: c.owner, ...ref, input: { coverage: square(4, 44) } });
@@ -317,7 +320,10 @@ describe("contributions", () => {
     const c = await community({ members: [{ college: "PUBLIC" }, { college: "CIVIL_SOCIETY" }, { college: "RESEARCH" }] });
     const [agent, volunteer, researcher] = c.people as [TestPerson, TestPerson, TestPerson];
     const org = await t.db.organization.create({ data: { name: "IGN", kind: "PUBLIC" } });
-    await t.db.user.update({ where: { id: agent.id }, data: { organizationId: org.id } });
+    await t.db.user.update({
+      where: { id: agent.id },
+      data: { organizationId: org.id, organizationVerifiedAt: new Date(), organizationVerifiedBy: "PROCONNECT" },
+    });
     const commons = await proposeCommons(t.db, { actor: agent, slug: c.slug, input: commonsInput() });
     const record = (actor: TestPerson, type: string, date: string, hours?: number) =>
       recordContribution(t.db, {

@@ -267,7 +267,10 @@ describe("reading a ledger", () => {
       }),
     });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: shy.id } })).listedByName).toBe(false);
-    await t.db.user.update({ where: { id: shy.id }, data: { organizationId: org.id } });
+    await t.db.user.update({
+      where: { id: shy.id },
+      data: { organizationId: org.id, organizationVerifiedAt: new Date(), organizationVerifiedBy: "EMAIL_DOMAIN" },
+    });
     const commons = await commonsIn(c, reviewer);
     const { id } = await recordContribution(t.db, {
       actor: shy,
