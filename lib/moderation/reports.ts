@@ -3,7 +3,8 @@
  * 409 on a duplicate). The reporter's identity is never part of any shape this module returns, and the
  * audit entry of a report names no actor: the reported person reads the audit log too.
  * With the charter's autoHideAfterReports, any hideable item (targets/registry.ts) is hidden once that
- * many reports are open on it, marked AUTOMATIC; dismissing the last open report restores it.
+ * many reports by active members of the community are open on it, marked AUTOMATIC (reports from
+ * anyone else go to the queue only); dismissing the last open report restores it.
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -14,7 +15,7 @@ import { withInput } from "@/lib/core/use-case";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { getCharterParameters } from "@/lib/charter/parameters";
-import { NotFoundError } from "@/lib/policy/can";
+import { can, NotFoundError, type CommunityState } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { queueFilterSchema, reportSchema } from "./schemas";
 
@@ -47,6 +48,54 @@ async function reportedAuthor(
   const member = await db.membership.count({ where: { communityId, userId: given } });
   if (member === 0) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
   return given;
+}
+
+/**
+ * Open reports on an item that count towards the charter's automatic hiding: those whose reporter
+ * may still make them count ("report.countsTowardsHiding": an active member of the community, asked
+ * now, so a reporter who has left or been suspended since no longer counts). The others wait in the
+ * queue for a moderator.
+ */
+async function countingReports(
+  tx: DbTx,
+  {
+    community,
+    targetKind,
+    targetId,
+  }: { community: { id: string } & CommunityState; targetKind: ReportTargetKind; targetId: string },
+): Promise<number> {
+  const reports = await tx.report.findMany({
+    where: { communityId: community.id, targetKind, targetId, state: "OPEN" },
+    select: { reporterId: true },
+  });
+  if (reports.length === 0) return 0;
+  const reporters = await tx.user.findMany({
+    where: { id: { in: reports.map((report) => report.reporterId) } },
+    select: {
+      id: true,
+      onboardedAt: true,
+      isPlatformAdmin: true,
+      platformSuspendedUntil: true,
+      memberships: { where: { communityId: community.id }, select: { role: true, status: true, suspendedUntil: true } },
+    },
+  });
+  const now = new Date();
+  return reporters.filter((reporter) =>
+    can(
+      {
+        user: {
+          id: reporter.id,
+          onboarded: reporter.onboardedAt !== null,
+          isPlatformAdmin: reporter.isPlatformAdmin,
+          suspendedUntil: reporter.platformSuspendedUntil,
+        },
+        membership: reporter.memberships[0] ?? null,
+      },
+      "report.countsTowardsHiding",
+      community,
+      now,
+    ),
+  ).length;
 }
 
 export const reportContent = withInput(
@@ -89,7 +138,7 @@ export const reportContent = withInput(
         // no reason): only such a hiding is undone when the reports are dismissed.
         const hiding = hidingOf(targetKind);
         if (hiding && charter.autoHideAfterReports > 0) {
-          const open = await tx.report.count({ where: { targetKind, targetId, state: "OPEN" } });
+          const open = await countingReports(tx, { community, targetKind, targetId });
           if (
             open >= charter.autoHideAfterReports &&
             (await hiding.hide(tx, { id: targetId, at: new Date(), hider: { by: "AUTOMATIC" } }))

@@ -74,6 +74,12 @@ export const policy = {
     roles: ["nonMember", "pending", "member", "suspended", "moderator", "admin", "platformAdmin"],
     gate: (c, role) => c.visibility === "PUBLIC" || readers.includes(role),
   },
+  /**
+   * A report that counts towards the charter's automatic hiding (autoHideAfterReports): those of the
+   * community's active members. Anyone else's report waits in the queue for a moderator, so that
+   * outsiders cannot hide a community's content by themselves.
+   */
+  "report.countsTowardsHiding": { roles: actingMembers },
   /** Following a proposal or a commons (notifications): any signed-in reader who is not banned there. */
   "notification.follow": {
     roles: ["nonMember", "pending", "member", "suspended", "moderator", "admin", "platformAdmin"],
