@@ -12,8 +12,9 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { hideSchema, type HideableKind } from "@/lib/moderation/schemas";
 import { moderateAction } from "@/features/moderation/actions";
-import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
+import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 
 type Form = z.input<typeof hideSchema>;
 
@@ -29,26 +30,23 @@ export function ModerateContent({
   hidden: boolean;
 }) {
   const t = useT();
-  const tr = useTranslateDynamic();
   const panelId = useId();
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string>();
   const {
     register,
     handleSubmit,
     reset,
+    setError,
     formState: { errors, isSubmitting },
   } = useForm<Form, unknown, z.output<typeof hideSchema>>({
     resolver: zodResolver(hideSchema),
     defaultValues: { targetKind, targetId, reason: "" },
   });
+  const feedback = useServerFeedback(setError, { fields: ["reason"] });
+  const formError = feedback.formError;
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(undefined);
     const result = await moderateAction({ op: hidden ? "restore" : "hide", ...values, slug: communitySlug });
-    if (!result.ok) {
-      setFormError(tr(result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? "errors.invalid", result.values));
-      return;
-    }
+    if (!feedback.apply(result)) return;
     reset({ targetKind, targetId, reason: "" });
     setOpen(false);
   });
@@ -73,7 +71,7 @@ export function ModerateContent({
             <Input
               label={t("modui.queue.actionReason")}
               nativeInputProps={{ ...register("reason") }}
-              {...fieldState(tr(errors.reason?.message))}
+              {...fieldState(feedback.message(errors.reason?.message))}
             />
             <Button type="submit" size="small" disabled={isSubmitting}>
               {label}

@@ -9,31 +9,29 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { receiptSchema } from "@/lib/proposals/schemas";
 import { verifyReceiptAction, type ReceiptCheck as Check } from "@/features/proposals/actions";
-import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
+import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
+import { useServerFeedback } from "@/components/forms/use-server-feedback";
 import { describeChoice } from "@/features/proposals/components/describe-choice";
 
 export function ReceiptCheck({ proposalId, options }: { proposalId: string; options: { id: string; label: string }[] }) {
   const t = useT();
-  const tr = useTranslateDynamic();
   const [check, setCheck] = useState<Check>();
-  const [formError, setFormError] = useState<string>();
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors, isSubmitting },
   } = useForm<z.input<typeof receiptSchema>, unknown, z.output<typeof receiptSchema>>({
     resolver: zodResolver(receiptSchema),
     defaultValues: { receipt: "" },
   });
+  const feedback = useServerFeedback(setError, { fields: ["receipt"] });
+  const formError = feedback.formError;
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(undefined);
     const result = await verifyReceiptAction({ proposalId, ...values });
-    if (!result.ok || !result.data) {
+    if (!feedback.apply(result) || !result.ok || !result.data) {
       setCheck(undefined);
-      setFormError(
-        tr(result.ok ? "errors.invalid" : (result.formError ?? Object.values(result.fieldErrors ?? {})[0]), undefined),
-      );
       return;
     }
     setCheck(result.data);
@@ -46,7 +44,7 @@ export function ReceiptCheck({ proposalId, options }: { proposalId: string; opti
         <Input
           label={t("votes.receipt.label")}
           nativeInputProps={{ ...register("receipt"), autoComplete: "off", spellCheck: false }}
-          {...fieldState(tr(errors.receipt?.message))}
+          {...fieldState(feedback.message(errors.receipt?.message))}
         />
         <Button type="submit" disabled={isSubmitting}>
           {t("votes.receipt.submit")}
