@@ -51,6 +51,23 @@ export function describeParameterValue<K extends keyof CharterParameters>(t: Tra
       return describeLadder(t, v as CharterParameters["sanctionsLadder"]);
     case "autoHideAfterReports":
       return v === 0 ? t("charter.values.never") : t("charter.values.afterReports", { count: v as number });
+    case "minDiscussionDays":
+      return v === 0 ? t("charter.values.noDiscussion") : days(t, v as number);
+    case "earlyClose":
+      return t(`charter.earlyCloseRules.${v as CharterParameters["earlyClose"]}`);
+    case "weightingEnabled":
+      return v === undefined ? t("charter.values.asConfigured") : v ? t("charter.values.yes") : t("charter.values.no");
+    case "collegeWeights":
+      return v === undefined
+        ? t("charter.values.asConfigured")
+        : Object.entries(v as NonNullable<CharterParameters["collegeWeights"]>)
+            .map(([college, weight]) =>
+              t("charter.values.collegeWeight", {
+                college: t(`ledger.actorKinds.${college as keyof NonNullable<CharterParameters["collegeWeights"]>}`),
+                weight,
+              }),
+            )
+            .join(", ");
     default:
       return String(v);
   }

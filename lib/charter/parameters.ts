@@ -5,9 +5,13 @@
  */
 import { z } from "zod";
 import type { DbTx } from "@/lib/db/client";
+import { actorKinds } from "@/lib/users/schemas";
 
 export const votingMethods = ["THRESHOLD", "CONSENT", "APPROVAL", "MAJORITY_JUDGMENT"] as const;
 export const thresholdNames = ["simple", "twoThirds", "threeQuarters"] as const;
+/** Who may close a vote before its date: nobody, an administrator once every elector has voted, or an administrator with a stated reason. */
+export const earlyCloseRules = ["never", "allVoted", "administrators"] as const;
+export type EarlyCloseRule = (typeof earlyCloseRules)[number];
 
 export const sanctionStepSchema = z.object({
   sanction: z.enum(["WARNING", "SUSPENSION", "BAN"]),
@@ -36,6 +40,25 @@ export const charterParametersSchema = z.object({
   autoHideAfterReports: z.number().int().min(0).max(100),
   /** Whether adopting a commons takes a vote of the members (else administrators adopt). */
   commonsAdoptionByVote: z.boolean().default(false),
+  /** Days a proposal is discussed before its vote may open; no proposer can plan or open it sooner. */
+  minDiscussionDays: z.number().int().min(0).max(60).default(0),
+  /** When a vote may close before its date (see earlyCloseRules). */
+  earlyClose: z.enum(earlyCloseRules).default("allVoted"),
+  /**
+   * Whether college weights apply, and the weights (percent per kind of actor). Written into version 1
+   * from the community's colleges when founded; afterwards they change only with an adopted amendment,
+   * applied to the colleges in the closing transaction. Absent from charters founded before they were
+   * parameters: the colleges as they stand are then in force.
+   */
+  weightingEnabled: z.boolean().optional(),
+  collegeWeights: z
+    .object(
+      Object.fromEntries(actorKinds.map((kind) => [kind, z.number().int().min(0).max(100)])) as Record<
+        (typeof actorKinds)[number],
+        z.ZodNumber
+      >,
+    )
+    .optional(),
 });
 export type CharterParameters = z.infer<typeof charterParametersSchema>;
 
@@ -57,6 +80,8 @@ export const defaultCharterParameters: CharterParameters = {
   ],
   autoHideAfterReports: 3,
   commonsAdoptionByVote: false,
+  minDiscussionDays: 0,
+  earlyClose: "allVoted",
 };
 
 /** The parameters in force for a community: its charter's current version, else the defaults. */

@@ -30,6 +30,11 @@ export function parameterIssues(parameters: CharterParameters): { path: (string 
   if (parameters.minVotingDays > parameters.defaultVotingDays) {
     issues.push({ path: ["minVotingDays"], message: "charter.errors.minAboveDefault" });
   }
+  // Weights within the community's own bounds are checked where those bounds are known (the
+  // amendment kind, lib/communities); the total is the same everywhere.
+  if (parameters.collegeWeights && Object.values(parameters.collegeWeights).reduce((a, b) => a + b, 0) !== 100) {
+    issues.push({ path: ["collegeWeights"], message: "charter.errors.weightTotal" });
+  }
   parameters.sanctionsLadder.forEach((step, index) => {
     if (step.sanction === "SUSPENSION" && step.days === undefined) {
       issues.push({ path: ["sanctionsLadder", index, "days"], message: "charter.errors.suspensionDays" });
