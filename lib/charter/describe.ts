@@ -74,11 +74,14 @@ export function describeParameterValue<K extends keyof CharterParameters>(t: Tra
 }
 
 export function describeParameters(t: Translate, parameters: CharterParameters) {
-  return parameterKeys.map((key) => ({
-    key,
-    label: t(`charter.parameterNames.${key}`),
-    value: describeParameterValue(t, key, parameters[key]),
-  }));
+  // Colleges of a charter founded before they were parameters: nothing to say (the colleges page shows them).
+  return parameterKeys
+    .filter((key) => parameters[key] !== undefined)
+    .map((key) => ({
+      key,
+      label: t(`charter.parameterNames.${key}`),
+      value: describeParameterValue(t, key, parameters[key]),
+    }));
 }
 
 export const principleName = (t: Translate, principle: number) =>
