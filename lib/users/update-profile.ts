@@ -53,7 +53,7 @@ export async function getProfile(db: Db, userId: string) {
       actorKind: true,
       locale: true,
       listedByName: true,
-      organization: { select: { id: true, name: true, siret: true } },
+      organization: { select: { id: true, name: true, siret: true, domains: { select: { domain: true } } } },
       organizationVerifiedAt: true,
       organizationVerifiedBy: true,
       organizationAdmin: true,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { db } from "@/lib/db/client";
 import { getPersonPage } from "@/lib/communities/queries/person";
 import { getTranslator } from "@/lib/web/i18n";
@@ -29,12 +30,22 @@ export async function PersonPage({ params }: Props) {
   // A profile is reported to the moderators of one community the person belongs to.
   const mayReport = viewer !== null && viewer.id !== id;
   const { t } = await getTranslator();
-  const acting = [person.actorKind ? t(`actorKind.${person.actorKind}`) : null, person.organization].filter(Boolean).join(" · ");
+  const acting = [person.actorKind ? t(`actorKind.${person.actorKind}`) : null, person.organization?.name]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <>
       <Breadcrumb t={t} items={[{ label: t("pages.nav.home"), href: "/" }, { label: person.displayName }]} />
       <h1>{person.displayName}</h1>
       {acting && <p className="fr-text--lead">{t("pages.person.actsFor", { acting })}</p>}
+      {person.organization && (
+        <p data-testid="person-organization">
+          <Link href={`/organisations/${person.organization.id}`}>{person.organization.name}</Link>{" "}
+          <Badge small severity={person.organization.verified ? "success" : "warning"}>
+            {person.organization.verified ? t("organizations.profile.verified") : t("organizations.profile.declared")}
+          </Badge>
+        </p>
+      )}
       <h2>{t("pages.person.communitiesTitle")}</h2>
       {person.memberships.length === 0 ? (
         <p>{t("pages.person.none")}</p>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { DomainVerificationForm } from "@/features/organizations/components/domain-verification-form";
 import { ProfileForm } from "@/features/profile/components/profile-form";
 import { ApiTokenForm } from "@/features/profile/components/api-tokens";
 import { ApiTokenList } from "@/features/profile/components/api-token-list";
@@ -44,6 +46,30 @@ export async function ProfilePage() {
         />
       </div>
       <div className="fr-col-12 fr-col-md-4">
+        {profile.organization && (
+          <section className="fr-mb-4w" aria-labelledby="organization-title" data-testid="profile-organization">
+            <h2 id="organization-title" className="fr-h4">
+              {t("organizations.title")}
+            </h2>
+            <p>
+              <Link href={`/organisations/${profile.organization.id}`}>{profile.organization.name}</Link>{" "}
+              <Badge small severity={profile.organizationVerifiedAt ? "success" : "warning"}>
+                {profile.organizationVerifiedAt ? t("organizations.profile.verified") : t("organizations.profile.declared")}
+              </Badge>
+            </p>
+            {!profile.organizationVerifiedAt && (
+              <>
+                <p className="fr-text--sm">{t("organizations.verify.lead", { organization: profile.organization.name })}</p>
+                {profile.organization.domains.length > 0 && (
+                  <DomainVerificationForm
+                    domains={profile.organization.domains.map((d) => d.domain)}
+                    defaultEmail={profile.email ?? ""}
+                  />
+                )}
+              </>
+            )}
+          </section>
+        )}
         <h2 className="fr-h4">{t("profile.memberships")}</h2>
         {profile.memberships.length === 0 ? (
           <p>{t("profile.noMemberships")}</p>

@@ -16,7 +16,8 @@ export async function getPersonPage(db: DbTx, { personId, viewer }: { personId: 
       displayName: true,
       name: true,
       actorKind: true,
-      organization: { select: { name: true } },
+      organization: { select: { id: true, name: true } },
+      organizationVerifiedAt: true,
       memberships: {
         where: memberScope.where(viewer),
         orderBy: { community: { name: "asc" } },
@@ -32,7 +33,10 @@ export async function getPersonPage(db: DbTx, { personId, viewer }: { personId: 
     id: person.id,
     displayName: person.displayName ?? person.name ?? "—",
     actorKind: person.actorKind,
-    organization: person.organization?.name ?? null,
+    // Shown with whether the link is verified: a declared one is the person's own claim.
+    organization: person.organization
+      ? { id: person.organization.id, name: person.organization.name, verified: person.organizationVerifiedAt !== null }
+      : null,
     memberships: person.memberships,
   };
 }

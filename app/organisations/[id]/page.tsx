@@ -1,0 +1,1 @@
+export { OrganizationPage as default, generateMetadata } from "@/features/organizations/pages/organization-page";
