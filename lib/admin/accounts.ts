@@ -6,12 +6,14 @@
  * email, no image, not listed by name), so ballots, contributions, decisions, sanctions and audit
  * entries still count and still point somewhere; what identifies or reaches the person goes (sessions,
  * sign-in links, OpenID accounts, API tokens, notifications, follows, stewardships, pending
- * invitations and emails to their address, their messages with requests to join).
+ * invitations and emails to their address, their messages with requests to join, their name in other
+ * people's notifications). No sign-in reaches the row again (lib/auth/sessions.ts).
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
 import { withFields } from "@/lib/core/use-case";
+import { eraseNameFromNotifications } from "@/lib/notifications/erase";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
@@ -28,8 +30,17 @@ import {
 const platformSubject = (actor: Actor | null) => ({ user: actor, membership: null });
 
 async function lockTarget(tx: DbTx, userId: string) {
-  const rows = await tx.$queryRaw<{ id: string; email: string | null; isPlatformAdmin: boolean; erasedAt: Date | null }[]>`
-    SELECT "id", "email", "isPlatformAdmin", "erasedAt" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      email: string | null;
+      name: string | null;
+      displayName: string | null;
+      isPlatformAdmin: boolean;
+      erasedAt: Date | null;
+    }[]
+  >`
+    SELECT "id", "email", "name", "displayName", "isPlatformAdmin", "erasedAt" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
   const target = rows[0];
   if (!target || target.erasedAt) throw new NotFoundError();
   return target;
@@ -180,6 +191,8 @@ export const eraseAccount = withFields(
       await tx.account.deleteMany({ where: { userId } });
       await tx.apiToken.deleteMany({ where: { userId } });
       await tx.notification.deleteMany({ where: { userId } });
+      // Their name in other people's notifications (page, API, digests render these rows).
+      await eraseNameFromNotifications(tx, { userId, names: [target.displayName, target.name].filter((n): n is string => !!n) });
       await tx.notificationPreference.deleteMany({ where: { userId } });
       await tx.follow.deleteMany({ where: { userId } });
       await tx.commonsSteward.deleteMany({ where: { userId } });

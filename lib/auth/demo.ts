@@ -4,14 +4,15 @@ import { AppError } from "@/lib/core/errors";
 import { createSession } from "./sessions";
 
 export async function signInAsDemoPerson(db: DbTx, userId: string) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, isDemo: true } });
-  if (!user?.isDemo) throw new AppError("not_demo", "errors.forbidden", 403);
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, isDemo: true, erasedAt: true } });
+  // An erased demo person stays erased: the account keeps its demo flag, not its person.
+  if (!user?.isDemo || user.erasedAt) throw new AppError("not_demo", "errors.forbidden", 403);
   return createSession(db, user.id);
 }
 
 export async function listDemoPeople(db: DbTx) {
   return db.user.findMany({
-    where: { isDemo: true },
+    where: { isDemo: true, erasedAt: null },
     orderBy: [{ actorKind: "asc" }, { displayName: "asc" }],
     select: { id: true, displayName: true, actorKind: true, organization: { select: { name: true } } },
   });

@@ -5,10 +5,18 @@
  */
 import { randomBytes } from "node:crypto";
 import type { DbTx } from "@/lib/db/client";
+import { AppError } from "@/lib/core/errors";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
+/**
+ * Every sign-in ends here (email link, demo; OpenID Connect through the adapter's rows, which
+ * findSessionUser reads the same way). An erased account is never signed into again: its row stays
+ * only as a pseudonym for the records (lib/admin/accounts.ts).
+ */
 export async function createSession(db: DbTx, userId: string): Promise<{ sessionToken: string; expires: Date }> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { erasedAt: true } });
+  if (!user || user.erasedAt) throw new AppError("account_erased", "errors.forbidden", 403);
   const sessionToken = randomBytes(32).toString("base64url");
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
   await db.session.create({ data: { sessionToken, userId, expires } });
@@ -53,11 +61,13 @@ export async function findSessionUser(db: DbTx, sessionToken: string): Promise<S
           isPlatformAdmin: true,
           isDemo: true,
           platformSuspendedUntil: true,
+          erasedAt: true,
         },
       },
     },
   });
-  if (!session || session.expires <= new Date()) return null;
+  // An erased account has no session (erasing deletes them); one written since by any path counts for nothing.
+  if (!session || session.expires <= new Date() || session.user.erasedAt) return null;
   const { user } = session;
   return {
     id: user.id,

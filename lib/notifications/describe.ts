@@ -52,12 +52,15 @@ function titleOf(locale: Locale, data: NotificationData): string {
 export function notificationSentence(locale: Locale, kind: string, data: NotificationData): string {
   if (!isNotificationKind(kind)) return titleOf(locale, data);
   const status = str(data, "status");
+  // The named person's account was erased: their name was removed from the row (./erase.ts).
+  const person = (key: string) =>
+    data.personErased === true ? translateDynamic(locale, "notifications.erasedPerson") : str(data, key);
   return translateDynamic(locale, `notifications.kinds.${kind}.${variant(kind, data)}`, {
     title: titleOf(locale, data),
     community: str(data, "communityName"),
-    author: str(data, "authorName"),
-    requester: str(data, "requesterName"),
-    inviter: str(data, "inviterName"),
+    author: person("authorName"),
+    requester: person("requesterName"),
+    inviter: person("inviterName"),
     until: dateOf(locale, str(data, "until")),
     status: status ? translateDynamic(locale, `notifications.commonsStatus.${status}`) : "",
   });

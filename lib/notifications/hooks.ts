@@ -83,6 +83,7 @@ export async function notifyComment(tx: DbTx, { commentId, actorId }: { commentI
     path: `${proposalPath(proposal.id)}#comments-title`,
     communityName: proposal.community.name,
     authorName: nameOf(author),
+    personId: actorId,
   };
   let replied: string | null = null;
   if (comment.parentId) {
@@ -116,7 +117,12 @@ export async function notifyMembershipRequested(
     userIds: without(await communityMembers(tx, communityId, { roles: ["ADMIN"] }), requesterId),
     kind: "membership.requested",
     communityId,
-    data: { title: community.name, path: `/communities/${community.slug}/admin`, requesterName: nameOf(requester) },
+    data: {
+      title: community.name,
+      path: `/communities/${community.slug}/admin`,
+      requesterName: nameOf(requester),
+      personId: requesterId,
+    },
   });
 }
 
@@ -151,7 +157,7 @@ export async function notifyInvitation(
     userIds: [invitee.id],
     kind: "invitation.received",
     communityId,
-    data: { title: community.name, path: `/invitations/${token}`, inviterName: nameOf(inviter) },
+    data: { title: community.name, path: `/invitations/${token}`, inviterName: nameOf(inviter), personId: inviterId },
   });
 }
 

@@ -22,6 +22,9 @@
  * - contribution.reviewed, membership.decided, appeal.decided (accepted = sanction lifted),
  *   report.decided (accepted = action was taken): `accepted` (boolean), optional `reason` (string);
  * - membership.requested: `requesterName`; invitation.received: `inviterName`;
+ * - with a name above, `personId` (the named person's id, never shown): erasing that person's account
+ *   removes the name and sets `personErased` (lib/notifications/erase.ts), read as "a person whose
+ *   account was erased";
  * - sanction.received: `sanction` ("WARNING" | "SUSPENSION" | "BAN"), optional `until` (ISO date), `reason`;
  * - commons.updated: `status` (a CommonsStatus).
  */

@@ -2,6 +2,7 @@ import type { Messages } from "./types";
 
 export const enNotifications: Messages["notifications"] = {
   title: "Notifications",
+  erasedPerson: "A person whose account was erased",
   kinds: {
     proposal: {
       created: {

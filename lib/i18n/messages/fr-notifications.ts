@@ -1,6 +1,8 @@
 // French catalogue, namespace "notifications". Every key here must exist in en-notifications.ts (TypeScript checks it).
 export const frNotifications = {
   title: "Notifications",
+  /** In place of the name of a person whose account was erased (lib/admin/accounts.ts). */
+  erasedPerson: "Une personne dont le compte a été effacé",
   kinds: {
     proposal: {
       created: {
