@@ -33,7 +33,22 @@ async function seedPeopleAndCommunities(db: Db): Promise<{ seeded: boolean }> {
     }
 
     const people = new Map<string, { id: string; actorKind: (typeof demoPeople)[number]["actorKind"] }>();
+    // Demo people's organisations are verified (a declared link counts for nothing): the first of each
+    // administers it, as if verified through ProConnect where the organisation has a SIRET; the others
+    // were approved by that administrator.
+    const administered = new Set<string>();
+    const withSiret = new Set(demoOrganizations.filter((o) => o.siret).map((o) => o.key));
     for (const person of demoPeople) {
+      const first = person.organization !== undefined && !administered.has(person.organization);
+      if (person.organization) administered.add(person.organization);
+      const verification = person.organization
+        ? {
+            organizationVerifiedAt: new Date(),
+            organizationVerifiedBy:
+              first && withSiret.has(person.organization) ? ("PROCONNECT" as const) : ("ADMIN_APPROVAL" as const),
+            organizationAdmin: first,
+          }
+        : {};
       const created = await tx.user.create({
         data: {
           email: person.email,
@@ -42,6 +57,7 @@ async function seedPeopleAndCommunities(db: Db): Promise<{ seeded: boolean }> {
           displayName: person.displayName,
           actorKind: person.actorKind,
           organizationId: person.organization ? organizationIds.get(person.organization) : null,
+          ...verification,
           locale: person.locale,
           onboardedAt: new Date(),
           isDemo: true,

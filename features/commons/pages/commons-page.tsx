@@ -217,7 +217,8 @@ export async function CommonsPage({ params }: Props) {
                   </>
                 ) : (
                   <>
-                    {steward.name} — {t("commons.page.stewardOrganization")}, {t(`actorKind.${steward.actorKind}`)}
+                    <Link href={`/organisations/${steward.organizationId}`}>{steward.name}</Link> —{" "}
+                    {t("commons.page.stewardOrganization")}, {t(`actorKind.${steward.actorKind}`)}
                   </>
                 )}
               </li>
