@@ -117,6 +117,11 @@ export const policy = {
    */
   "commons.readDraft": { roles: administrators },
   /**
+   * Reading someone else's draft proposal: the community's administrators (who may put it to
+   * discussion); its author reads it too, the row's part in lib/policy/scopes.ts.
+   */
+  "proposal.readDraft": { roles: administrators },
+  /**
    * Adopting, rejecting, archiving a commons: administrators. Where the charter has adoption decided by
    * vote (commonsAdoptionByVote), only the vote adopts or rejects (lib/commons/adoption.ts).
    */

@@ -98,6 +98,7 @@ function holders(action: Action): { memberRoles: MemberRole[]; platform: boolean
 
 const readsHidden = holders("content.readHidden");
 const readsDrafts = holders("commons.readDraft");
+const readsProposalDrafts = holders("proposal.readDraft");
 
 /** Communities whose content the viewer reads ("community.read"): public ones, their own, all for platform administrators. */
 function readsCommunityWhere(s: Standing): Cond<Prisma.CommunityWhereInput> {
@@ -169,8 +170,8 @@ export type ProposalFacts = {
 };
 
 /**
- * Proposals of the communities the viewer reads; a draft only for its author (it is not put to
- * anyone yet); one hidden by moderation only for its author and those who read hidden content
+ * Proposals of the communities the viewer reads; a draft only for its author and the community's
+ * administrators ("proposal.readDraft": it is not put to anyone yet); one hidden by moderation only for its author and those who read hidden content
  * ("content.readHidden": the community's moderators and administrators).
  */
 export const proposalScope = {
@@ -178,7 +179,7 @@ export const proposalScope = {
     const own = subject.user !== null && subject.user.id === p.authorId;
     return (
       can(subject, "community.read", p.community, now) &&
-      (p.status !== "DRAFT" || own) &&
+      (p.status !== "DRAFT" || own || can(subject, "proposal.readDraft", p.community, now)) &&
       (hidden === "placeholder" || !p.hidden || own || can(subject, "content.readHidden", p.community, now))
     );
   },
@@ -189,7 +190,7 @@ export const proposalScope = {
     return toWhere(
       allOf<W>(
         through("community", readsCommunityWhere(s)),
-        anyOf<W>({ status: { not: "DRAFT" } }, mine),
+        anyOf<W>({ status: { not: "DRAFT" } }, mine, through("community", holdsWhere(s, readsProposalDrafts))),
         hidden === "placeholder" ? true : anyOf<W>({ hiddenAt: null }, mine, through("community", holdsWhere(s, readsHidden))),
       ),
     );
@@ -200,7 +201,7 @@ export const proposalScope = {
     const mine = s.id ? Prisma.sql`${col(alias, "authorId")} = ${s.id}` : FALSE;
     const parts = [
       readsCommunitySql(s, communityId),
-      Prisma.sql`(${col(alias, "status")} <> 'DRAFT' OR ${mine})`,
+      Prisma.sql`(${col(alias, "status")} <> 'DRAFT' OR ${mine} OR ${holdsSql(s, readsProposalDrafts, communityId)})`,
       ...(hidden === "placeholder"
         ? []
         : [Prisma.sql`(${col(alias, "hiddenAt")} IS NULL OR ${mine} OR ${holdsSql(s, readsHidden, communityId)})`]),

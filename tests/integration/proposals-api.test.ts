@@ -73,6 +73,7 @@ describe("proposals API", () => {
     });
     const admin = await member(slug, community.id, "PUBLIC", "ADMIN");
     const researcher = await member(slug, community.id, "RESEARCH");
+    const colleague = await member(slug, community.id, "RESEARCH");
     const draft = { kind: "GENERAL", title: "Adopter ODbL pour les pistes", method: "THRESHOLD", votingDays: 1 };
 
     const tooShort = await call(createProposalRoute, {
@@ -94,7 +95,8 @@ describe("proposals API", () => {
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    // A draft is listed for its author only (lib/policy/scopes.ts), not yet for anyone else.
+    // A draft is listed for its author and the community's administrators (lib/policy/scopes.ts), not
+    // yet for other members or anyone else.
     const drafts = async (secret?: string) => {
       const list = await call(listProposalsRoute, {
         path: `/api/v1/communities/${slug}/proposals?status=DRAFT`,
@@ -105,7 +107,10 @@ describe("proposals API", () => {
     };
     expect(await drafts(researcher.secret)).toEqual([id]);
     expect(await drafts()).toEqual([]);
-    expect(await drafts(admin.secret)).toEqual([]);
+    expect(await drafts(colleague.secret)).toEqual([]);
+    expect(await drafts(admin.secret)).toEqual([id]);
+    // The colleague leaves before the vote: the electorate below is the author, the admin and the founder.
+    await t.db.membership.deleteMany({ where: { communityId: community.id, userId: colleague.actor.id } });
     expect((await call(getProposalRoute, { path: `/api/v1/proposals/${id}`, params: { id } })).status).toBe(404);
 
     await openVotingNow(t.db, { actor: researcher.actor, proposalId: id });
