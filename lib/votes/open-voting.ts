@@ -1,7 +1,7 @@
 /**
  * Opens voting: freezes the electorate (the active members at this moment, in their college) and
  * the colleges' weights, in one transaction with the status change. Later joins, suspended, banned
- * and pending members are not in it.
+ * and pending members, accounts suspended everywhere and erased ones are not in it.
  */
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/core/errors";
@@ -32,10 +32,13 @@ export async function openVotingIn(
     select: { weightingEnabled: true },
   });
   const weights = await collegeWeights(tx, proposal.communityId);
+  // Accounts suspended everywhere (until after now) or erased may not vote: they are no electors,
+  // so they do not inflate the quorum's denominator either.
   const electorate = await tx.$executeRaw`
     INSERT INTO "ElectorMember" ("proposalId", "userId", "college")
-    SELECT ${proposalId}, "userId", "college" FROM "Membership"
-    WHERE "communityId" = ${proposal.communityId} AND "status" = 'ACTIVE'`;
+    SELECT ${proposalId}, m."userId", m."college" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+    WHERE m."communityId" = ${proposal.communityId} AND m."status" = 'ACTIVE'
+      AND u."erasedAt" IS NULL AND (u."platformSuspendedUntil" IS NULL OR u."platformSuspendedUntil" <= ${now})`;
   await tx.proposal.update({
     where: { id: proposalId },
     data: {

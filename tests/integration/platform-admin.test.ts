@@ -11,6 +11,8 @@ import { can } from "@/lib/policy/can";
 import { createSession, findSessionUser } from "@/lib/auth/sessions";
 import { eraseAccount, liftAccountSuspension, searchAccounts, suspendAccount } from "@/lib/admin/accounts";
 import { listPlatformReports } from "@/lib/admin/reports";
+import { createProposal } from "@/lib/proposals/create-proposal";
+import { openVoting } from "@/lib/votes/open-voting";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
@@ -63,6 +65,20 @@ const platformEntries = (action: string, userId: string) =>
   t.db.auditEntry.count({ where: { communityId: null, action, details: { path: ["userId"], equals: userId } } });
 
 describe("suspending an account everywhere", () => {
+  it("leaves the account out of the electorates frozen while it lasts, so it does not weigh on quorums", async () => {
+    const { id, owner, member } = await communityWithMember();
+    await suspendAccount(t.db, { actor: admin, userId: member.id, until: new Date(Date.now() + 7 * DAY), reason: "Spam" });
+    const draft = await createProposal(t.db, {
+      actor: owner,
+      slug: (await t.db.community.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug,
+      input: { kind: "GENERAL", title: "Une proposition pendant la suspension", method: "THRESHOLD", votingDays: 7 },
+    });
+    const { electorate } = await openVoting(t.db, { proposalId: draft.id, closesAt: new Date(Date.now() + 7 * DAY) });
+    expect(electorate).toBe(1);
+    const electors = await t.db.electorMember.findMany({ where: { proposalId: draft.id }, select: { userId: true } });
+    expect(electors.map((e) => e.userId)).toEqual([owner.id]);
+  });
+
   it("leaves the person reading and appealing but acting nowhere, until lifted", async () => {
     const { slug, member } = await communityWithMember();
     expect(await powers(slug, member.id)).toEqual({ read: true, vote: true, comment: true, appeal: true });
