@@ -5,6 +5,7 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import type { FollowTarget } from "@/lib/generated/prisma/enums";
+import { communityScope } from "@/lib/policy/scopes";
 
 export async function communityMembers(
   tx: DbTx,
@@ -50,6 +51,51 @@ export async function followersOf(
     ).map((m) => m.userId),
   );
   return ids.filter((id) => members.has(id));
+}
+
+/**
+ * Those of `userIds` who may read the community's content now ("community.read", through its scope):
+ * a notification announcing that content is delivered to them only. A former member of a
+ * members-only community, or one banned from it, hears nothing more of it.
+ */
+export async function readersAmong(
+  tx: DbTx,
+  communityId: string,
+  userIds: readonly string[],
+  now = new Date(),
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const community = await tx.community.findUnique({ where: { id: communityId }, select: { visibility: true, joinPolicy: true } });
+  if (!community) return new Set();
+  const people = await tx.user.findMany({
+    where: { id: { in: [...userIds] } },
+    select: {
+      id: true,
+      onboardedAt: true,
+      isPlatformAdmin: true,
+      platformSuspendedUntil: true,
+      memberships: { where: { communityId }, select: { role: true, status: true, suspendedUntil: true } },
+    },
+  });
+  return new Set(
+    people
+      .filter((person) =>
+        communityScope.allows(
+          {
+            user: {
+              id: person.id,
+              onboarded: person.onboardedAt !== null,
+              isPlatformAdmin: person.isPlatformAdmin,
+              suspendedUntil: person.platformSuspendedUntil,
+            },
+            membership: person.memberships[0] ?? null,
+          },
+          community,
+          now,
+        ),
+      )
+      .map((person) => person.id),
+  );
 }
 
 export const proposalPath = (proposalId: string) => `/proposals/${proposalId}`;

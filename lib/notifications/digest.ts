@@ -8,7 +8,8 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderDigestEmail } from "@/lib/notifications/render-email";
-import { isNotificationKind, kindSettings, type NotificationData } from "./kinds";
+import { announcesContent, isNotificationKind, kindSettings, type NotificationData } from "./kinds";
+import { communityScope } from "@/lib/policy/scopes";
 import { linkSettings, unsubscribePageUrl } from "./unsubscribe";
 import { unsubscribeHeaders } from "./notify";
 
@@ -43,20 +44,41 @@ export async function sendDigestFor(tx: DbTx, userId: string, now: Date, cutoff:
     select: { emailedAt: true },
   });
   if (last?.emailedAt && parisDay(last.emailedAt) === parisDay(now)) return false;
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, locale: true, erasedAt: true } });
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { email: true, locale: true, erasedAt: true, isPlatformAdmin: true, platformSuspendedUntil: true },
+  });
   const ids = locked.map((row) => row.id);
   const rows = await tx.notification.findMany({
     where: { id: { in: ids } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, kind: true, data: true, readAt: true },
+    select: { id: true, kind: true, data: true, readAt: true, communityId: true },
   });
+  // Whether the person may still read what each row announces, asked now through the communities'
+  // scope: someone who has left a members-only community since gets nothing more of it by email.
+  const communities = [
+    ...new Set(rows.filter((row) => announcesContent(row.kind, row.communityId)).map((row) => row.communityId!)),
+  ];
+  const viewer = user && { id: userId, isPlatformAdmin: user.isPlatformAdmin, suspendedUntil: user.platformSuspendedUntil };
+  const readable = new Set(
+    communities.length === 0 || !viewer
+      ? []
+      : (
+          await tx.community.findMany({
+            where: { AND: [{ id: { in: communities } }, communityScope.where(viewer, now)] },
+            select: { id: true },
+          })
+        ).map((community) => community.id),
+  );
+  const mayRead = (row: { kind: string; communityId: string | null }) =>
+    !announcesContent(row.kind, row.communityId) || readable.has(row.communityId);
   // The person's current choice wins: a kind moved off the digest since (or unsubscribed) is left out.
   const prefs = await tx.notificationPreference.findMany({ where: { userId }, select: { kind: true, channel: true } });
   const chosen = new Map(prefs.map((p) => [p.kind, p.channel]));
   const stillDigest = (kind: string) =>
     isNotificationKind(kind) && (chosen.get(kind) ?? kindSettings[kind].defaultChannel) === "DIGEST";
   // Already read in the app: nothing to tell by email.
-  const items = rows.filter((row) => !row.readAt && stillDigest(row.kind)).slice(0, MAX_ITEMS);
+  const items = rows.filter((row) => !row.readAt && stillDigest(row.kind) && mayRead(row)).slice(0, MAX_ITEMS);
   const sendable = Boolean(user?.email && !user.erasedAt) && items.length > 0;
   if (sendable && user?.email) {
     const { appUrl } = linkSettings();

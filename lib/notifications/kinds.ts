@@ -74,6 +74,23 @@ export const kindSettings: Record<
   "commons.updated": { defaultChannel: "DIGEST", channels: ALL },
 };
 
+/**
+ * Kinds addressed to a person about their own standing in a community (the answer to their request,
+ * an invitation, a sanction, an appeal): they reach that person even where they may not read the
+ * community's content. Every other kind announces content of its community, and goes only to those
+ * who may read it when it is delivered (audience.ts readersAmong: in the app, by email, in a digest).
+ */
+const standingKinds: ReadonlySet<string> = new Set<NotificationKind>([
+  "membership.decided",
+  "invitation.received",
+  "sanction.received",
+  "appeal.decided",
+]);
+
+/** Whether a notification of this kind about this community goes only to those who may read it. */
+export const announcesContent = (kind: string, communityId: string | null): communityId is string =>
+  communityId !== null && !standingKinds.has(kind);
+
 export function isNotificationKind(value: unknown): value is NotificationKind {
   return typeof value === "string" && (notificationKinds as readonly string[]).includes(value);
 }

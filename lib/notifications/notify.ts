@@ -1,7 +1,8 @@
 /**
  * notify(): the one way to tell people something. Called inside the transaction of the change it
  * announces (so a rolled-back change notifies nobody). For each recipient it resolves the preference
- * for the kind (the kind's default when there is none), skips "off", writes every Notification row in
+ * for the kind (the kind's default when there is none), skips "off" and those who may not read the
+ * community's content it announces (kinds.ts announcesContent), writes every Notification row in
  * one insert, and for "email at once" queues the email in the outbox in the recipient's language,
  * with a signed unsubscribe link and the List-Unsubscribe headers (RFC 8058). Digest rows wait for
  * the daily digest (digest.ts); all rows are listed in the app.
@@ -10,7 +11,8 @@ import type { DbTx } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderNotificationEmail } from "@/lib/notifications/render-email";
-import { kindSettings, type NotificationData, type NotificationKind } from "./kinds";
+import { announcesContent, kindSettings, type NotificationData, type NotificationKind } from "./kinds";
+import { readersAmong } from "./audience";
 import { linkSettings, unsubscribePageUrl, unsubscribeUrl, type UnsubscribeTopic } from "./unsubscribe";
 
 export type NotifyInput = {
@@ -51,9 +53,10 @@ export async function channelsFor(
 export async function notify(tx: DbTx, { userIds, kind, communityId = null, data }: NotifyInput): Promise<void> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return;
-  // Erased accounts receive nothing.
+  // Erased accounts receive nothing; content goes only to those who may read it, asked now.
+  const readers = announcesContent(kind, communityId) ? await readersAmong(tx, communityId, ids) : null;
   const users = await tx.user.findMany({
-    where: { id: { in: ids }, erasedAt: null },
+    where: { id: { in: readers ? [...readers] : ids }, erasedAt: null },
     select: { id: true, email: true, locale: true },
   });
   if (users.length === 0) return;
