@@ -77,7 +77,8 @@ export async function declareOrganization(
 /**
  * Verifies the person's link to `organizationId` (which must be their declared organisation; a
  * changed profile makes the proof stale and it verifies nothing). The first person verified through
- * ProConnect or a domain becomes an administrator; an administrator's approval never makes one.
+ * ProConnect or a domain becomes an administrator (also when every administrator's account was
+ * erased); an administrator's approval never makes one.
  * Their colleges follow the organisation's kind (a verified organisation change), each with its
  * audit entry. Returns false when nothing was verified.
  */
@@ -101,7 +102,8 @@ export async function verifyLink(
   });
   if (!user || user.organizationId !== organizationId || user.organizationVerifiedAt) return false;
   const firstAdmin =
-    by !== "ADMIN_APPROVAL" && (await tx.user.count({ where: { organizationId, organizationAdmin: true } })) === 0;
+    by !== "ADMIN_APPROVAL" &&
+    (await tx.user.count({ where: { organizationId, organizationAdmin: true, erasedAt: null } })) === 0;
   await tx.user.update({
     where: { id: userId },
     data: { organizationVerifiedAt: new Date(), organizationVerifiedBy: by, organizationAdmin: firstAdmin },

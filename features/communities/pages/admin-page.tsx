@@ -62,7 +62,10 @@ export async function AdminPage({ params, searchParams }: Props) {
             message: request.message,
             detail: [
               t(`actorKind.${request.college}`),
-              request.organization,
+              request.organization &&
+                (request.organizationVerified
+                  ? request.organization
+                  : t("organizations.declaredName", { name: request.organization })),
               t("pages.admin.requests.askedOn", { date: formatDate(locale, request.requestedAt) }),
             ]
               .filter(Boolean)

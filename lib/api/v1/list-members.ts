@@ -22,7 +22,9 @@ export async function listMembersPage(
       id: true,
       role: true,
       college: true,
-      user: { select: { displayName: true, name: true, organization: { select: { name: true } } } },
+      user: {
+        select: { displayName: true, name: true, organizationVerifiedAt: true, organization: { select: { name: true } } },
+      },
     },
   });
   return toPage(rows, {
@@ -30,7 +32,8 @@ export async function listMembersPage(
     keyOf: (row) => row.id,
     map: (row) => ({
       displayName: row.user.displayName ?? row.user.name ?? "—",
-      organization: row.user.organization?.name ?? null,
+      // A verified organisation only: a declared one is the person's own claim.
+      organization: row.user.organizationVerifiedAt ? (row.user.organization?.name ?? null) : null,
       college: row.college,
       role: row.role,
     }),

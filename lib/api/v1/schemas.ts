@@ -48,7 +48,7 @@ export const memberSchema = named(
   "Member",
   z.object({
     displayName: z.string(),
-    organization: z.string().nullable(),
+    organization: z.string().nullable().describe("The member's verified organisation (a declared one is not given)"),
     college: actorKind,
     role: z.enum(["MEMBER", "MODERATOR", "ADMIN"]),
   }),

@@ -19,7 +19,15 @@ export async function listPendingRequests(
       joinedAt: true,
       college: true,
       requestMessage: true,
-      user: { select: { id: true, displayName: true, name: true, organization: { select: { name: true } } } },
+      user: {
+        select: {
+          id: true,
+          displayName: true,
+          name: true,
+          organizationVerifiedAt: true,
+          organization: { select: { name: true } },
+        },
+      },
     },
   });
   const requests = rows.slice(0, take).map((row) => ({
@@ -30,6 +38,8 @@ export async function listPendingRequests(
     userId: row.user.id,
     displayName: row.user.displayName ?? row.user.name ?? "—",
     organization: row.user.organization?.name ?? null,
+    /** Whether the organisation is verified or only declared (shown as such to those who decide). */
+    organizationVerified: row.user.organizationVerifiedAt !== null,
   }));
   return { requests, nextCursor: rows.length > take ? (requests[requests.length - 1]?.membershipId ?? null) : null };
 }

@@ -37,7 +37,7 @@ export async function listMemberDirectory(
         SELECT c."college", co."name" IS NULL, COALESCE(co."name", ''), COALESCE(cu."displayName", cu."name", ''), c."id"
         FROM "Membership" c
         JOIN "User" cu ON cu."id" = c."userId"
-        LEFT JOIN "Organization" co ON co."id" = cu."organizationId"
+        LEFT JOIN "Organization" co ON co."id" = cu."organizationId" AND cu."organizationVerifiedAt" IS NOT NULL
         WHERE c."id" = ${cursor} AND c."communityId" = ${communityId} AND ${memberScope.sql(viewer, "c")})`
     : Prisma.empty;
   const rows = await db.$queryRaw<DirectoryMember[]>`
@@ -45,7 +45,8 @@ export async function listMemberDirectory(
            o."name" AS "organization", m."role"::text AS "role", m."college"::text AS "college"
     FROM "Membership" m
     JOIN "User" u ON u."id" = m."userId"
-    LEFT JOIN "Organization" o ON o."id" = u."organizationId"
+    -- Grouped by verified organisation only: a declared one is the person's claim (shown as such on their page).
+    LEFT JOIN "Organization" o ON o."id" = u."organizationId" AND u."organizationVerifiedAt" IS NOT NULL
     WHERE m."communityId" = ${communityId} AND ${memberScope.sql(viewer, "m")} ${after}
     ORDER BY m."college", o."name" IS NULL, COALESCE(o."name", ''), COALESCE(u."displayName", u."name", ''), m."id"
     LIMIT ${take + 1}`;

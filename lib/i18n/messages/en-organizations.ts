@@ -17,6 +17,7 @@ export const enOrganizations: Messages["organizations"] = {
     EMAIL_DOMAIN: "through an address on the domain",
     ADMIN_APPROVAL: "by an administrator",
   },
+  declaredName: "{name} (membership declared, not verified)",
   admin: "Administrator of the organisation",
   unlisted:
     "{total, plural, one {# member is} other {# members are}} not listed by name, at their request (verified: {verified}, declared: {declared}).",

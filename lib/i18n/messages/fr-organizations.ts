@@ -15,6 +15,7 @@ export const frOrganizations = {
     EMAIL_DOMAIN: "par une adresse du domaine",
     ADMIN_APPROVAL: "par un administrateur",
   },
+  declaredName: "{name} (appartenance déclarée, non vérifiée)",
   admin: "Administrateur de l'organisation",
   unlisted:
     "{total, plural, one {# membre n'est pas listé} other {# membres ne sont pas listés}} par leur nom, à leur demande (vérifiés : {verified}, déclarés : {declared}).",
