@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eraseAccount } from "@/lib/admin/accounts";
 import { createSession, findSessionUser } from "@/lib/auth/sessions";
 import { listDemoPeople, signInAsDemoPerson } from "@/lib/auth/demo";
+import { consumeEmailLink, requestEmailLink } from "@/lib/auth/email-link";
 import { addComment } from "@/lib/proposals/comments";
 import { startDiscussion } from "@/lib/proposals/lifecycle";
 import { listNotifications } from "@/lib/notifications/inbox";
@@ -61,6 +62,30 @@ describe("an erased account", () => {
     });
     expect(await findSessionUser(t.db, "adapter-row")).toBeNull();
     expect(await t.db.session.count({ where: { userId: demo.id, sessionToken: { not: "adapter-row" } } })).toBe(0);
+  });
+
+  it("cannot be reached by an email link: one asked before is void, one asked after opens a new account", async () => {
+    const person = await createPerson(t.db);
+    const link = async () => {
+      await requestEmailLink(t.db, {
+        email: person.email,
+        clientIp: unique("ip"),
+        locale: "fr",
+        appUrl: "http://localhost:3000",
+        limits: { perAddress: 10, perIp: 10, windowSeconds: 3600 },
+      });
+      const mail = await t.db.outboxEmail.findFirstOrThrow({ where: { to: person.email }, orderBy: { createdAt: "desc" } });
+      return new URL(mail.text.match(/https?:\/\/\S+/)![0]).searchParams.get("token")!;
+    };
+    const before = await link();
+    await erase(person.id);
+    await expect(consumeEmailLink(t.db, { email: person.email, token: before, locale: "fr" })).rejects.toMatchObject({
+      status: 400,
+    });
+    const after = await consumeEmailLink(t.db, { email: person.email, token: await link(), locale: "fr" });
+    expect(after.userId).not.toBe(person.id);
+    expect((await findSessionUser(t.db, after.sessionToken))?.id).toBe(after.userId);
+    expect(await t.db.session.count({ where: { userId: person.id } })).toBe(0);
   });
 
   it("leaves no name in other people's notifications, on the page or in the digest", async () => {
