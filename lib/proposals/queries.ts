@@ -3,6 +3,7 @@
  * stored decision), or while voting when the proposal has live results (counted now, same shape).
  * Secret ballots never reveal who chose what; public ballots list voters and choices after the close.
  */
+import { getCharterParameters } from "@/lib/charter/parameters";
 import type { DbTx } from "@/lib/db/client";
 import type { ProposalKind, ProposalOutcome, ProposalStatus, VotingMethod } from "@/lib/generated/prisma/enums";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
@@ -149,8 +150,9 @@ export async function getProposalView(
     },
   });
   const { subject, community } = access;
-  // A draft is its author's alone (404 for anyone else, as if it did not exist); a proposal hidden by
-  // moderation keeps its place, its text withheld from those the scope would leave it out for.
+  // A draft is for its author and administrators (404 for anyone else, as if it did not exist); a
+  // proposal hidden by moderation keeps its place, its title and text withheld from those the scope
+  // would leave it out for.
   const facts = { community, authorId: proposal.authorId, status: proposal.status, hidden: proposal.hiddenAt !== null };
   if (!proposalScope.allows(subject, facts, { hidden: "placeholder" }, now)) throw new NotFoundError();
   const withheld = !proposalScope.allows(subject, facts, {}, now);
@@ -165,6 +167,8 @@ export async function getProposalView(
         select: { receipt: true, choice: true, withdrawnAt: true, updatedAt: true },
       })
     : null;
+  // Whether and how the vote may close before its date is the charter's (lib/proposals/lifecycle.ts).
+  const earlyClose = voting ? (await getCharterParameters(db, community.id)).earlyClose : null;
   const isElector = actor ? (await db.electorMember.count({ where: { proposalId, userId: actor.id } })) > 0 : false;
 
   // Live counts while voting (when the proposal shows them), counted results once decided: both by
@@ -185,6 +189,7 @@ export async function getProposalView(
     author,
     /** Hidden by moderation and not readable by this viewer: show the placeholder (the text is not sent). */
     withheld,
+    title: withheld ? "" : proposal.title,
     body: withheld ? "" : proposal.body,
     hiddenReason: withheld ? null : proposal.hiddenReason,
     community: { slug: community.slug, name: community.name },
@@ -197,6 +202,8 @@ export async function getProposalView(
     /** Decided proposals: the counted ballots' overall counts (the same ballots the decision published). */
     decidedCounts: proposal.decision ? (counts?.overall ?? {}) : null,
     voters,
+    /** While voting: the charter's rule for closing before the date (never, allVoted, administrators). */
+    earlyClose,
     permissions: {
       vote:
         voting &&
@@ -205,7 +212,7 @@ export async function getProposalView(
         can(subject, "proposal.vote", community),
       manage: actor ? canManage(access, actor) && (proposal.status === "DRAFT" || proposal.status === "DISCUSSION") : false,
       withdraw: actor?.id === proposal.authorId && (proposal.status === "DRAFT" || proposal.status === "DISCUSSION"),
-      closeEarly: voting && can(subject, "proposal.closeEarly", community),
+      closeEarly: voting && earlyClose !== "never" && can(subject, "proposal.closeEarly", community),
       comment: can(subject, "proposal.comment", community),
       moderate: can(subject, "proposal.moderateComment", community),
       /** Reads content hidden by moderation (and its reason) in this community. */

@@ -19,6 +19,8 @@ import { ensureSigningKey, getSigningKey, SIGNING_KEY_ID } from "@/lib/decisions
 import { castBallot } from "@/lib/votes/cast-ballot";
 import { closeProposal, digestOf } from "@/lib/proposals/close-proposal";
 import { openVoting } from "@/lib/votes/open-voting";
+import { getProposalView } from "@/lib/proposals/queries";
+import { getProposalRoute } from "@/lib/api/v1/routes/proposals";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
@@ -211,5 +213,42 @@ describe("decision records", () => {
     });
     await openVoting(t.db, { proposalId: open.id, closesAt: new Date(Date.now() + 3600_000) });
     expect((await downloadRecord(open.id, member.sessionToken)).status).toBe(404);
+  });
+});
+
+describe("a proposal hidden by moderation", () => {
+  it("withholds its title from the record, the page data and the API for those who may not read it, not from moderators", async () => {
+    const { proposal, people } = await closedProposal();
+    const [owner, member] = people as [TestPerson, TestPerson];
+    await t.db.proposal.update({
+      where: { id: proposal.id },
+      data: { hiddenAt: new Date(), hiddenBy: "MODERATOR", hiddenById: owner.id, hiddenReason: "Titre injurieux" },
+    });
+    const { sessionToken: memberCookie } = await createSession(t.db, member.id);
+    const { sessionToken: ownerCookie } = await createSession(t.db, owner.id);
+
+    const asMember = decisionDocumentSchema.parse(await (await downloadRecord(proposal.id, memberCookie)).json());
+    expect(asMember.record.proposal.title).toBe("");
+    // Still a signed, verifiable decision: only the title is withheld.
+    expect(verifyDecisionRecord(asMember, asMember.record.publicKey.jwk)).toMatchObject({ valid: true });
+    expect(asMember.record.decision.digest).toBe(digestOf(asMember.record.decision.ballots));
+    const anonymous = decisionDocumentSchema.parse(await (await downloadRecord(proposal.id)).json());
+    expect(anonymous.record.proposal.title).toBe("");
+
+    // The proposal's author (here also the community's founder and administrator) reads it whole.
+    const asOwner = decisionDocumentSchema.parse(await (await downloadRecord(proposal.id, ownerCookie)).json());
+    expect(asOwner.record.proposal.title).toBe(proposal.title);
+
+    const memberView = await getProposalView(t.db, {
+      actor: { id: member.id, onboarded: true, isPlatformAdmin: false },
+      proposalId: proposal.id,
+    });
+    expect([memberView.withheld, memberView.title, memberView.body]).toEqual([true, "", ""]);
+    const api = await call(getProposalRoute, {
+      path: `/api/v1/proposals/${proposal.id}`,
+      params: { id: proposal.id },
+      cookie: memberCookie,
+    });
+    expect(((await api.json()) as { title: string }).title).toBe("");
   });
 });

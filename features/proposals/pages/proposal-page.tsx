@@ -37,6 +37,7 @@ const load = cache(async (id: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [loaded, { t }] = await Promise.all([load((await params).id), getTranslator()]);
   if (!loaded) return { title: t("errors.notFound") };
+  if (loaded.proposal.withheld) return { title: t("modui.hidden.byModeration") };
   return {
     title: t("votes.page.metaTitle", { title: proposalTitle(t, loaded.proposal), community: loaded.proposal.community.name }),
   };
@@ -137,7 +138,7 @@ export async function ProposalPage({ params }: Props) {
           <ModerateContent communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} hidden={hidden} />
         )}
       </div>
-      <ProposalControls proposalId={proposal.id} steps={[...steps]} />
+      <ProposalControls proposalId={proposal.id} steps={[...steps]} earlyClose={proposal.earlyClose} />
       {proposal.body && (
         <div className="gc-markdown fr-mb-4w" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
       )}

@@ -149,7 +149,8 @@ export const getProposalRoute = defineRoute({
     return {
       id: view.id,
       kind: view.kind,
-      title: view.title,
+      // Withheld with the body: a hidden proposal's title is as much its text (empty, like the body).
+      title: withheld ? "" : view.title,
       status: view.status,
       method: view.method,
       outcome: view.outcome,
