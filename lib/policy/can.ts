@@ -27,8 +27,6 @@ const readers: readonly CommunityRole[] = ["member", "suspended", "moderator", "
 const actingMembers: readonly CommunityRole[] = ["member", "moderator", "admin"];
 const administrators: readonly CommunityRole[] = ["admin", "platformAdmin"];
 const moderators: readonly CommunityRole[] = ["moderator", "admin", "platformAdmin"];
-/** Organisations are not a community's: any signed-in person who is not suspended or banned. */
-const organizationActors: readonly CommunityRole[] = ["nonMember", "pending", "member", "moderator", "admin", "platformAdmin"];
 
 export const policy = {
   /** Name, summary and join policy: what anyone sees, even of a members-only community. */
@@ -138,12 +136,13 @@ export const policy = {
   /** An organisation's page (lib/organizations): name, kind, SIRET, domains, members, commons, contributions. */
   "organization.read": { roles: everyone },
   /**
-   * Acting for an organisation (not tied to a community): adding its email domains, and approving a
-   * declared member's link. Its administrators only (canAdministerOrganization), and platform
-   * administrators for any ("organization.administerAny"); never an account suspended everywhere.
+   * Acting for an organisation (not tied to a community, so one's role in a community gives nothing):
+   * adding its email domains, and approving a declared member's link. Its administrators only
+   * (canAdministerOrganization), and platform administrators for any ("organization.administerAny");
+   * never an account suspended everywhere.
    */
-  "organization.administer": { roles: organizationActors },
-  "organization.approveMember": { roles: organizationActors },
+  "organization.administer": { roles: signedIn },
+  "organization.approveMember": { roles: signedIn },
   "organization.administerAny": { roles: ["platformAdmin"] },
 } satisfies Record<string, Rule>;
 
@@ -224,6 +223,8 @@ export function canAdministerOrganization(
   organization: { administers: boolean },
   now = new Date(),
 ): boolean {
+  // can() lets an account suspended everywhere do what a suspended member may; it may not act for an organisation.
+  if (suspendedEverywhere(subject.user, now)) return false;
   return (
     can(subject, action, undefined, now) &&
     (organization.administers || can(subject, "organization.administerAny", undefined, now))

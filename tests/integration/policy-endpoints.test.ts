@@ -49,6 +49,9 @@ import { eraseAccount, suspendAccount } from "@/lib/admin/accounts";
 import { listDeadLetters } from "@/lib/jobs/dead-letters";
 import { listPlatformReports } from "@/lib/admin/reports";
 import { createSession, findSessionUser, type SessionUser } from "@/lib/auth/sessions";
+import { getOrganizationPage } from "@/lib/organizations/read";
+import { approveMember } from "@/lib/organizations/approve-member";
+import { addOrganizationDomain } from "@/lib/organizations/add-domain";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 
 let t: TestDatabase;
@@ -112,6 +115,9 @@ const matrix = {
   "platform.suspendAccount": [N, N, N, N, N, N, N, N, Y],
   "platform.eraseAccount": [N, N, N, N, N, N, N, N, Y],
   "platform.jobs.read": [N, N, N, N, N, N, N, N, Y],
+  "organization.read": [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+  "organization.approveMember": [N, Y, Y, Y, Y, Y, Y, Y, Y],
+  "organization.administerAny": [N, N, N, N, N, N, N, N, Y],
 } satisfies Record<string, Row>;
 type MatrixKey = keyof typeof matrix;
 
@@ -805,6 +811,51 @@ const cases: Case<unknown>[] = [
     expected: "platform.jobs.read",
     shared: true,
     run: (f) => listDeadLetters(t.db, f.actor),
+  }),
+
+  // --- Organisations (not tied to a community: the actor's role there gives nothing) -------------
+  kase({
+    action: "organization.read",
+    expected: "organization.read",
+    shared: true,
+    prepare: () => t.db.organization.create({ data: { name: unique("Organisation"), kind: "PUBLIC" } }),
+    run: (f, organization) => getOrganizationPage(t.db, { actor: f.actor, organizationId: organization.id }),
+  }),
+  kase({
+    action: "organization.approveMember",
+    label: "organization.approveMember (as the organisation's administrator)",
+    expected: "organization.approveMember",
+    shared: true,
+    prepare: async (f) => {
+      const organization = await t.db.organization.create({ data: { name: unique("Organisation"), kind: "PUBLIC" } });
+      if (f.actor) {
+        await t.db.user.update({
+          where: { id: f.actor.id },
+          data: {
+            organizationId: organization.id,
+            organizationVerifiedAt: new Date(),
+            organizationVerifiedBy: "PROCONNECT",
+            organizationAdmin: true,
+          },
+        });
+      }
+      const declared = await person(t.db);
+      await t.db.user.update({ where: { id: declared.id }, data: { organizationId: organization.id } });
+      return { organizationId: organization.id, userId: declared.id };
+    },
+    run: (f, target) => approveMember(t.db, { actor: f.actor, ...target }),
+    changed: async (_f, target) =>
+      (await t.db.user.findUniqueOrThrow({ where: { id: target.userId } })).organizationVerifiedAt !== null,
+  }),
+  kase({
+    action: "organization.administerAny",
+    label: "organization.administerAny (adding a domain to an organisation one does not administer)",
+    expected: "organization.administerAny",
+    shared: true,
+    prepare: async () => (await t.db.organization.create({ data: { name: unique("Organisation"), kind: "PUBLIC" } })).id,
+    run: (f, organizationId) =>
+      addOrganizationDomain(t.db, { actor: f.actor, organizationId, domain: `${unique("d").toLowerCase()}.fr` }),
+    changed: async (_f, organizationId) => (await t.db.organizationDomain.count({ where: { organizationId } })) === 1,
   }),
 ];
 
