@@ -4,7 +4,13 @@
  * declared once with its schema (lib/web/action.ts); the use cases in lib/proposals check lib/policy.
  */
 import { z } from "zod";
-import { closeProposalEarly, openVotingNow, startDiscussion, withdrawProposal } from "@/lib/proposals/lifecycle";
+import {
+  closeEarlySchema,
+  closeProposalEarly,
+  openVotingNow,
+  startDiscussion,
+  withdrawProposal,
+} from "@/lib/proposals/lifecycle";
 import { checkReceipt, voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
 import { addComment, deleteComment, editComment } from "@/lib/proposals/comments";
 import { commentSchema, receiptSchema } from "@/lib/proposals/schemas";
@@ -14,13 +20,23 @@ import { defineAction, definePublicAction } from "@/lib/web/action";
 const proposalId = z.string().min(1).max(60);
 const page = (input: { proposalId: string }) => `/proposals/${input.proposalId}`;
 
-const steps = { discuss: startDiscussion, open: openVotingNow, withdraw: withdrawProposal, closeEarly: closeProposalEarly };
+const steps = { discuss: startDiscussion, open: openVotingNow, withdraw: withdrawProposal };
 
 export const proposalStepAction = defineAction({
   name: "proposal.step",
-  input: z.object({ proposalId, step: z.enum(["discuss", "open", "withdraw", "closeEarly"]) }),
+  input: z.object({ proposalId, step: z.enum(["discuss", "open", "withdraw"]) }),
   handle: async ({ db, actor, input }) => {
     await steps[input.step](db, { actor, proposalId: input.proposalId });
+  },
+  revalidate: page,
+});
+
+/** Closing before the date: confirmed in the page, with the reason the charter may require. */
+export const closeEarlyAction = defineAction({
+  name: "proposal.closeEarly",
+  input: closeEarlySchema.safeExtend({ proposalId }),
+  handle: async ({ db, actor, input: { proposalId, reason } }) => {
+    await closeProposalEarly.run(db, { actor, proposalId, reason });
   },
   revalidate: page,
 });

@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalKind, ProposalOutcome, VotingMethod } from "@/lib/generated/prisma/enums";
 import type { ApprovalCounts } from "@/lib/votes/tally/approval";
 import { gradeIndex, grades, type Grade, type MajorityJudgmentCounts } from "@/lib/votes/tally/majority-judgment";
@@ -124,10 +125,13 @@ export async function closeProposal(
   return db.$transaction((tx) => closeProposalIn(tx, input), { timeout: 60_000 });
 }
 
-/** The same inside a caller's transaction (e.g. with the audit entry of an early close). */
+/**
+ * The same inside a caller's transaction (e.g. with the audit entry of an early close). `record`
+ * adds entries to the decision's result, e.g. the charter rule and the reason of an early close.
+ */
 export async function closeProposalIn(
   tx: DbTx,
-  { proposalId, now = new Date() }: { proposalId: string; now?: Date },
+  { proposalId, now = new Date(), record }: { proposalId: string; now?: Date; record?: Record<string, Prisma.InputJsonValue> },
 ): Promise<{ closed: boolean; outcome?: ProposalOutcome }> {
   const [proposal] = await tx.$queryRaw<LockedProposal[]>`
     SELECT "id", "communityId", "kind", "amendment", "commonsId", "status", "method", "threshold", "quorumPercent", "collegeQuorumPercent", "weighted", "collegeWeights"
@@ -189,6 +193,7 @@ export async function closeProposalIn(
     weights,
     electorsByCollege: Object.fromEntries(electors.map((r) => [r.college, r.n])),
     ...(applied ?? {}),
+    ...(record ?? {}),
   };
   await tx.$executeRaw`
     INSERT INTO "Decision" ("id", "proposalId", "method", "electorateSize", "turnout", "outcome", "result", "ballots", "digest")

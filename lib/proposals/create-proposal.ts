@@ -13,12 +13,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/core/errors";
 import { fieldIssuesOf, invalidField, ValidationError } from "@/lib/core/validation";
 import { recordAudit } from "@/lib/audit/record";
-import { getCharterParameters } from "@/lib/charter/parameters";
+import { getCharterParameters, thresholdNames } from "@/lib/charter/parameters";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { proposalKind } from "./kinds/registry";
 import { createProposalSchema, type CreateProposalValues } from "./schemas";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Thresholds from the most lenient to the strictest. */
+const rank = (threshold: (typeof thresholdNames)[number]) => thresholdNames.indexOf(threshold);
 
 /**
  * From unparsed input (scripts, tests): parses it with the shared schema, then drafts it. The web and
@@ -58,6 +61,17 @@ export async function draftProposal(
   const votingDays = values.votingDays ?? Math.max(charter.defaultVotingDays, charter.minVotingDays);
   if (votingDays < charter.minVotingDays)
     throw invalidField("votingDays", "votes.errors.votingTooShort", { days: charter.minVotingDays });
+
+  // The charter's quorum, threshold and durations are floors: a proposer may ask for more, never less
+  // (a kind that imposes its own rules raises the floor to them).
+  const quorumFloor = forced?.quorumPercent ?? charter.quorumPercent;
+  if (values.quorumPercent !== undefined && values.quorumPercent < quorumFloor)
+    throw invalidField("quorumPercent", "votes.errors.quorumBelowCharter", { min: quorumFloor });
+  const thresholdFloor = forced?.threshold ?? charter.generalThreshold;
+  if (values.method === "THRESHOLD" && values.threshold && rank(values.threshold) < rank(thresholdFloor))
+    throw invalidField("threshold", "votes.errors.thresholdBelowCharter", { threshold: thresholdFloor });
+  if (values.discussionDays < charter.minDiscussionDays)
+    throw invalidField("discussionDays", "votes.errors.discussionTooShort", { days: charter.minDiscussionDays });
 
   const threshold = values.method !== "THRESHOLD" ? null : (forced?.threshold ?? values.threshold ?? charter.generalThreshold);
   const quorumPercent = forced?.quorumPercent ?? values.quorumPercent ?? charter.quorumPercent;

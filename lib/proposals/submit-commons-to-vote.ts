@@ -8,6 +8,7 @@ import { AppError } from "@/lib/core/errors";
 import { loadCommunityAccess, type Actor } from "@/lib/communities/access";
 import { NotFoundError, assertCan, can } from "@/lib/policy/can";
 import { isStewardOf } from "@/lib/commons/commons";
+import { getCharterParameters } from "@/lib/charter/parameters";
 import { draftProposal } from "./create-proposal";
 
 /**
@@ -49,7 +50,8 @@ export async function submitCommonsToVote(
       method: "THRESHOLD",
       options: [],
       liveResults: false,
-      discussionDays: 0,
+      // Discussed as long as the charter requires before the vote may open.
+      discussionDays: (await getCharterParameters(db, access.community.id)).minDiscussionDays,
       commonsId: commons.id,
     },
   });

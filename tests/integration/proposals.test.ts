@@ -4,6 +4,7 @@
  * (withdraw only before voting, open now for the planned duration), domain events, comments, and the
  * whole path to a published decision with a receipt to check.
  */
+import { generateKeyPairSync } from "node:crypto";
 import type { Grade } from "@/lib/votes/tally/majority-judgment";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
@@ -13,6 +14,9 @@ import { createProposal } from "@/lib/proposals/create-proposal";
 import { closeProposalEarly, openVotingNow, startDiscussion, withdrawProposal } from "@/lib/proposals/lifecycle";
 import { checkReceipt, voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
 import { getProposalView, listProposals } from "@/lib/proposals/queries";
+import { closeProposal } from "@/lib/proposals/close-proposal";
+import { buildDecisionRecord } from "@/lib/decisions/build-record";
+import { keyPairOf } from "@/lib/decisions/signature";
 import { addComment, deleteComment, hideComment, listComments } from "@/lib/proposals/comments";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
@@ -149,20 +153,63 @@ describe("createProposal", () => {
     expect(await t.db.proposalOption.count({ where: { proposalId: id } })).toBe(2);
   });
 
-  it("forces the charter's amendment threshold and quorums on a charter amendment", async () => {
+  it("refuses a quorum, a threshold or a discussion below the charter's, at the field", async () => {
+    const c = await community({ charter: { quorumPercent: 20, generalThreshold: "twoThirds", minDiscussionDays: 2 } });
+    const propose = (input: Record<string, unknown>) =>
+      createProposal(t.db, { actor: c.owner, slug: c.slug, input: { ...base, discussionDays: 2, ...input } });
+    expect(await rejection(propose({ quorumPercent: 5 }))).toMatchObject({
+      status: 400,
+      field: "quorumPercent",
+      messageKey: "votes.errors.quorumBelowCharter",
+      values: { min: 20 },
+    });
+    expect(await rejection(propose({ quorumPercent: 0, method: "CONSENT" }))).toMatchObject({ field: "quorumPercent" });
+    expect(await rejection(propose({ threshold: "simple" }))).toMatchObject({
+      status: 400,
+      field: "threshold",
+      messageKey: "votes.errors.thresholdBelowCharter",
+      values: { threshold: "twoThirds" },
+    });
+    expect(await rejection(propose({ discussionDays: 1 }))).toMatchObject({
+      status: 400,
+      field: "discussionDays",
+      messageKey: "votes.errors.discussionTooShort",
+      values: { days: 2 },
+    });
+    expect(await t.db.proposal.count({ where: { communityId: c.id } })).toBe(0);
+    // More than the charter asks is the proposer's right.
+    const { id } = await propose({ quorumPercent: 30, threshold: "threeQuarters", discussionDays: 3 });
+    expect(await t.db.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      quorumPercent: 30,
+      threshold: "threeQuarters",
+    });
+  });
+
+  it("forces the charter's amendment threshold and quorums on a charter amendment, and refuses lower ones", async () => {
     const c = await community({
       charter: { amendmentThreshold: "threeQuarters", amendmentQuorumPercent: 40, amendmentCollegeQuorumPercent: 10 },
     });
+    const amendment = [{ op: "setParameter", key: "minVotingDays", value: 5 }];
+    const lowered = await rejection(
+      createProposal(t.db, {
+        actor: c.owner,
+        slug: c.slug,
+        input: { ...base, kind: "CHARTER_AMENDMENT", threshold: "simple", quorumPercent: 0, amendment },
+      }),
+    );
+    expect(lowered).toMatchObject({ status: 400, field: "quorumPercent", values: { min: 40 } });
+    const simple = await rejection(
+      createProposal(t.db, {
+        actor: c.owner,
+        slug: c.slug,
+        input: { ...base, kind: "CHARTER_AMENDMENT", threshold: "simple", amendment },
+      }),
+    );
+    expect(simple).toMatchObject({ status: 400, field: "threshold", values: { threshold: "threeQuarters" } });
     const { id } = await createProposal(t.db, {
       actor: c.owner,
       slug: c.slug,
-      input: {
-        ...base,
-        kind: "CHARTER_AMENDMENT",
-        threshold: "simple",
-        quorumPercent: 0,
-        amendment: [{ op: "setParameter", key: "minVotingDays", value: 5 }],
-      },
+      input: { ...base, kind: "CHARTER_AMENDMENT", amendment },
     });
     expect(await t.db.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({
       threshold: "threeQuarters",
@@ -228,9 +275,109 @@ describe("lifecycle", () => {
   });
 });
 
+describe("the charter's periods", () => {
+  it("refuses to open the vote before the discussion is over, saying when it can", async () => {
+    const c = await community({ charter: { minDiscussionDays: 1 }, members: [{ actorKind: "PRIVATE" }] });
+    const { id } = await createProposal(t.db, { actor: c.owner, slug: c.slug, input: { ...base, discussionDays: 1 } });
+    expect(await rejection(openVotingNow(t.db, { actor: c.owner, proposalId: id }))).toMatchObject({
+      status: 409,
+      code: "discussion_required",
+      values: { days: 1 },
+    });
+    const started = new Date();
+    await startDiscussion(t.db, { actor: c.owner, proposalId: id, now: started });
+    expect(
+      await rejection(openVotingNow(t.db, { actor: c.owner, proposalId: id, now: new Date(started.getTime() + 60_000) })),
+    ).toMatchObject({
+      status: 409,
+      code: "discussion_not_over",
+      messageKey: "votes.errors.discussionNotOver",
+      values: { days: 1 },
+    });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id } })).status).toBe("DISCUSSION");
+    const { closesAt } = await openVotingNow(t.db, {
+      actor: c.owner,
+      proposalId: id,
+      now: new Date(started.getTime() + DAY + 1000),
+    });
+    expect(closesAt.getTime()).toBe(started.getTime() + DAY + 1000 + 7 * DAY);
+  });
+
+  it("discusses a proposal at least the charter's minimum even when the charter rose after drafting", async () => {
+    const c = await community({ charter: { minDiscussionDays: 0 } });
+    const { id } = await createProposal(t.db, { actor: c.owner, slug: c.slug, input: base });
+    // Version 2 (as an adopted amendment would write it) raises the minimum after the draft.
+    const charter = await t.db.charter.update({ where: { communityId: c.id }, data: { currentVersion: 2 } });
+    await t.db.charterVersion.create({
+      data: { charterId: charter.id, number: 2, rules: [], parameters: { ...defaultCharterParameters, minDiscussionDays: 3 } },
+    });
+    const now = new Date();
+    await startDiscussion(t.db, { actor: c.owner, proposalId: id, now });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id } })).discussionEndsAt?.getTime()).toBe(now.getTime() + 3 * DAY);
+    expect(
+      await rejection(openVotingNow(t.db, { actor: c.owner, proposalId: id, now: new Date(now.getTime() + 2 * DAY) })),
+    ).toMatchObject({
+      code: "discussion_not_over",
+    });
+  });
+
+  it("closes early only as the charter says, asks the reason it requires, and records both in the decision", async () => {
+    const open = async (charter: Partial<CharterParameters>) => {
+      const c = await community({ charter, members: [{ actorKind: "PRIVATE" }] });
+      const { id } = await createProposal(t.db, { actor: c.owner, slug: c.slug, input: base });
+      await openVotingNow(t.db, { actor: c.owner, proposalId: id });
+      await voteOnProposal(t.db, { actor: c.owner, proposalId: id, choice: { choice: "for" } });
+      return { c, id };
+    };
+    // never: not even an administrator, and the page offers no button.
+    const never = await open({ earlyClose: "never" });
+    expect(
+      await rejection(closeProposalEarly(t.db, { actor: never.c.owner, proposalId: never.id, reason: "Urgent" })),
+    ).toMatchObject({
+      status: 409,
+      code: "early_close_forbidden",
+    });
+    expect((await getProposalView(t.db, { actor: never.c.owner, proposalId: never.id })).permissions.closeEarly).toBe(false);
+
+    // allVoted (the default): refused while a ballot is missing, then allowed.
+    const allVoted = await open({});
+    expect(await rejection(closeProposalEarly(t.db, { actor: allVoted.c.owner, proposalId: allVoted.id }))).toMatchObject({
+      status: 409,
+      code: "early_close_not_all_voted",
+      values: { missing: 1 },
+    });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: allVoted.id } })).status).toBe("VOTING");
+    await voteOnProposal(t.db, { actor: allVoted.c.people[0]!, proposalId: allVoted.id, choice: { choice: "for" } });
+    expect(await closeProposalEarly(t.db, { actor: allVoted.c.owner, proposalId: allVoted.id })).toEqual({ outcome: "ADOPTED" });
+    expect((await t.db.decision.findUniqueOrThrow({ where: { proposalId: allVoted.id } })).result).toMatchObject({
+      earlyClose: { rule: "allVoted", reason: null },
+    });
+
+    // administrators: with a stated reason only, written into the signed record and the audit log.
+    const admins = await open({ earlyClose: "administrators" });
+    expect(
+      await rejection(closeProposalEarly(t.db, { actor: admins.c.owner, proposalId: admins.id, reason: "  " })),
+    ).toMatchObject({
+      status: 400,
+      field: "reason",
+      messageKey: "votes.errors.closeReasonRequired",
+    });
+    const reason = "La réunion annuelle a tranché ; le vote en ligne la confirme.";
+    await closeProposalEarly(t.db, { actor: admins.c.owner, proposalId: admins.id, reason });
+    const key = keyPairOf(generateKeyPairSync("ed25519").privateKey);
+    const record = await buildDecisionRecord(t.db, admins.id, { key });
+    expect(record?.decision.result).toMatchObject({ earlyClose: { rule: "administrators", reason } });
+    const audit = await t.db.auditEntry.findFirstOrThrow({ where: { communityId: admins.c.id, action: "proposal.closedEarly" } });
+    expect(audit.details).toMatchObject({ rule: "administrators", reason });
+  });
+});
+
 describe("voting through to a decision", () => {
   it("votes, changes, closes early, publishes results and checks receipts", async () => {
-    const c = await community({ members: [{ actorKind: "PRIVATE" }, { actorKind: "RESEARCH" }] });
+    const c = await community({
+      charter: { earlyClose: "administrators" },
+      members: [{ actorKind: "PRIVATE" }, { actorKind: "RESEARCH" }],
+    });
     const [privateMember, researcher] = c.people as [TestPerson, TestPerson];
     const { id } = await createProposal(t.db, { actor: privateMember, slug: c.slug, input: { ...base, secret: false } });
     await openVotingNow(t.db, { actor: privateMember, proposalId: id });
@@ -250,7 +397,9 @@ describe("voting through to a decision", () => {
     });
 
     expect(await rejection(closeProposalEarly(t.db, { actor: researcher, proposalId: id }))).toMatchObject({ status: 403 });
-    expect(await closeProposalEarly(t.db, { actor: c.owner, proposalId: id })).toEqual({ outcome: "ADOPTED" });
+    expect(await closeProposalEarly(t.db, { actor: c.owner, proposalId: id, reason: "Tout le monde s'est exprimé." })).toEqual({
+      outcome: "ADOPTED",
+    });
     expect(await t.db.domainEvent.count({ where: { proposalId: id, type: "proposal.closed" } })).toBe(1);
 
     const after = await getProposalView(t.db, { actor: null, proposalId: id });
@@ -282,7 +431,7 @@ describe("voting through to a decision", () => {
     });
     // Only an abstention: nothing expressed, so it would not pass if closed now.
     expect(view.standing).toEqual({ adopted: false, winners: null });
-    await closeProposalEarly(t.db, { actor: c.owner, proposalId: id });
+    await closeProposal(t.db, { proposalId: id });
     expect((await getProposalView(t.db, { actor: null, proposalId: id })).voters).toBeNull();
   });
 

@@ -1,7 +1,8 @@
 "use client";
 /**
  * Drafting a proposal. The same zod schema as the server; the charter's own rules (allowed methods,
- * minimum duration) come as props so the form offers only what the server will accept.
+ * and the floors no proposal may go below: quorum, threshold, discussion and voting durations) come
+ * as props, so the form shows them and offers only what the server will accept.
  */
 import { useState } from "react";
 import { useRouter } from "next/navigation";
@@ -50,7 +51,14 @@ export function CreateProposalForm({
 }: {
   slug: string;
   allowedMethods: readonly Method[];
-  defaults: { votingDays: number; minVotingDays: number; quorumPercent: number; threshold: string; secret: boolean };
+  defaults: {
+    votingDays: number;
+    minVotingDays: number;
+    minDiscussionDays: number;
+    quorumPercent: number;
+    threshold: string;
+    secret: boolean;
+  };
   amendmentRules: string;
 }) {
   const t = useT();
@@ -62,6 +70,7 @@ export function CreateProposalForm({
     handleSubmit,
     setError,
     setValue,
+    getValues,
     control,
     formState: { errors, isSubmitting },
   } = useForm<CreateProposalInput, unknown, CreateProposalValues>({
@@ -76,7 +85,7 @@ export function CreateProposalForm({
       quorumPercent: defaults.quorumPercent,
       secret: defaults.secret,
       liveResults: false,
-      discussionDays: 0,
+      discussionDays: defaults.minDiscussionDays,
       votingDays: defaults.votingDays,
     },
   });
@@ -107,6 +116,9 @@ export function CreateProposalForm({
             const parsed: unknown = amendmentText.trim() ? JSON.parse(amendmentText) : undefined;
             // The parsed changes go through the schema like every other field.
             setValue("amendment", parsed as CreateProposalInput["amendment"]);
+            // An amendment is voted at the charter's own threshold and quorum (shown above), not the form's.
+            setValue("threshold", undefined);
+            setValue("quorumPercent", undefined);
           } catch {
             event.preventDefault();
             setAmendmentError(t("votes.create.amendmentInvalid"));
@@ -114,6 +126,8 @@ export function CreateProposalForm({
           }
         } else {
           setValue("amendment", undefined);
+          if (!getValues("threshold")) setValue("threshold", defaults.threshold as CreateProposalValues["threshold"]);
+          if (getValues("quorumPercent") === undefined) setValue("quorumPercent", defaults.quorumPercent);
         }
         void onSubmit(event);
       }}
@@ -206,10 +220,11 @@ export function CreateProposalForm({
       {method === "THRESHOLD" && kind !== "CHARTER_AMENDMENT" && (
         <Select
           label={t("votes.create.threshold")}
+          hint={t("votes.create.thresholdHint")}
           nativeSelectProps={register("threshold")}
           {...fieldState(feedback.message(errors.threshold?.message))}
         >
-          {thresholdNames.map((value) => (
+          {thresholdNames.slice(Math.max(0, thresholdNames.indexOf(defaults.threshold as never))).map((value) => (
             <option key={value} value={value}>
               {t(`votes.threshold.${value}`)}
             </option>
@@ -219,19 +234,36 @@ export function CreateProposalForm({
       {kind !== "CHARTER_AMENDMENT" && (
         <Input
           label={t("votes.create.quorum")}
-          nativeInputProps={{ ...register("quorumPercent", { valueAsNumber: true }), type: "number", min: 0, max: 100 }}
+          hintText={t("votes.create.quorumHint", { min: defaults.quorumPercent })}
+          nativeInputProps={{
+            ...register("quorumPercent", { valueAsNumber: true }),
+            type: "number",
+            min: defaults.quorumPercent,
+            max: 100,
+          }}
           {...fieldState(feedback.message(errors.quorumPercent?.message))}
         />
       )}
       <Input
         label={t("votes.create.discussionDays")}
-        nativeInputProps={{ ...register("discussionDays", { valueAsNumber: true }), type: "number", min: 0, max: 60 }}
+        hintText={t("votes.create.discussionDaysHint", { min: defaults.minDiscussionDays })}
+        nativeInputProps={{
+          ...register("discussionDays", { valueAsNumber: true }),
+          type: "number",
+          min: defaults.minDiscussionDays,
+          max: 60,
+        }}
         {...fieldState(feedback.message(errors.discussionDays?.message))}
       />
       <Input
         label={t("votes.create.votingDays")}
         hintText={t("votes.create.votingDaysHint", { min: defaults.minVotingDays })}
-        nativeInputProps={{ ...register("votingDays", { valueAsNumber: true }), type: "number", min: 1, max: 90 }}
+        nativeInputProps={{
+          ...register("votingDays", { valueAsNumber: true }),
+          type: "number",
+          min: defaults.minVotingDays,
+          max: 90,
+        }}
         {...fieldState(feedback.message(errors.votingDays?.message))}
       />
       <Checkbox

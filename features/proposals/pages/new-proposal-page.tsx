@@ -43,6 +43,7 @@ export async function NewProposalPage({ params }: Props) {
         defaults={{
           votingDays: Math.max(charter.defaultVotingDays, charter.minVotingDays),
           minVotingDays: charter.minVotingDays,
+          minDiscussionDays: charter.minDiscussionDays,
           quorumPercent: charter.quorumPercent,
           threshold: charter.generalThreshold,
           secret: charter.secretBallotByDefault,

@@ -30,6 +30,19 @@ export const enVotes: Messages["votes"] = {
     discussionDays: "Discussion lasts between 0 and 60 days.",
     votingDays: "Voting lasts between 1 and 90 days.",
     votingTooShort: "The charter requires voting to last at least {days, plural, one {# day} other {# days}}.",
+    quorumBelowCharter: "The charter sets the quorum at {min}% at least: a proposal cannot lower it.",
+    thresholdBelowCharter:
+      "The charter requires at least {threshold, select, twoThirds {two thirds} threeQuarters {three quarters} other {a simple majority}} of votes cast: a proposal cannot lower it.",
+    discussionTooShort: "The charter requires at least {days, plural, one {# day} other {# days}} of discussion before the vote.",
+    discussionRequired:
+      "This proposal is discussed first ({days, plural, one {# day} other {# days}}): open the discussion; the vote can open when it is over.",
+    discussionNotOver:
+      "The discussion is not over: the vote can open in {days, plural, one {# day} other {# days}}, once the discussion announced to the members has run its course.",
+    earlyCloseNever: "The charter does not allow closing a vote before its date.",
+    earlyCloseNotAllVoted:
+      "The charter allows closing early only once every elector has voted ({missing, plural, one {# ballot} other {# ballots}} missing).",
+    closeReasonRequired: "The charter requires a reason to close a vote before its date.",
+    closeReasonTooLong: "The reason must not exceed 1,000 characters.",
     memberTooRecent: "The charter keeps proposals to members of at least {days, plural, one {# day} other {# days}}.",
     amendmentRequired: "A charter amendment must describe the proposed changes.",
     amendmentMethod: "A charter amendment is voted for / against / abstain, at the charter's threshold.",
@@ -116,6 +129,10 @@ export const enVotes: Messages["votes"] = {
     discussionDays: "Days of discussion before the vote",
     votingDays: "Voting duration (days)",
     votingDaysHint: "At least {min, plural, one {# day} other {# days}} under the charter.",
+    quorumHint: "At least {min}% under the charter; you may require more.",
+    thresholdHint: "The charter's threshold or a stricter one.",
+    discussionDaysHint:
+      "At least {min, plural, =0 {0 days} one {# day} other {# days}} under the charter; the vote cannot open earlier.",
     amendment: "Charter changes (JSON)",
     amendmentHint: 'The exact list of changes, for example [\'{"op":"setParameter","key":"minVotingDays","value":5}\'].',
     amendmentInvalid: "This text is not valid JSON.",
@@ -148,6 +165,18 @@ export const enVotes: Messages["votes"] = {
     withdraw: "Withdraw the proposal",
     closeEarly: "Close voting now",
     closeEarlyHint: "For administrators: the count happens immediately.",
+    closeEarlyRule: {
+      never: "The charter does not allow closing a vote before its date.",
+      allVoted: "Under the charter, a vote can close before its date once every elector has voted.",
+      administrators: "Under the charter, administrators can close a vote before its date, stating their reason.",
+    },
+    closeEarlyConfirmTitle: "Close this vote before its date?",
+    closeEarlyConfirmText:
+      "Ballots are counted now and the decision is final. The charter's rule and your reason are written into the decision record.",
+    closeEarlyReason: "Reason for closing early (required)",
+    closeEarlyReasonOptional: "Reason for closing early (optional)",
+    closeEarlyConfirm: "Confirm: close and count now",
+    closeEarlyCancel: "Cancel",
     done: "Done.",
     amendment: "Proposed charter changes",
   },

@@ -29,6 +29,19 @@ export const frVotes = {
     discussionDays: "La discussion dure entre 0 et 60 jours.",
     votingDays: "Le vote dure entre 1 et 90 jours.",
     votingTooShort: "La charte impose un vote d'au moins {days, plural, one {# jour} other {# jours}}.",
+    quorumBelowCharter: "La charte fixe le quorum à {min} % au moins : une proposition ne peut pas l'abaisser.",
+    thresholdBelowCharter:
+      "La charte exige au moins {threshold, select, twoThirds {les deux tiers} threeQuarters {les trois quarts} other {la majorité simple}} des suffrages exprimés : une proposition ne peut pas l'abaisser.",
+    discussionTooShort: "La charte exige au moins {days, plural, one {# jour} other {# jours}} de discussion avant le vote.",
+    discussionRequired:
+      "Cette proposition est d'abord discutée ({days, plural, one {# jour} other {# jours}}) : ouvrez la discussion ; le vote pourra s'ouvrir à son terme.",
+    discussionNotOver:
+      "La discussion n'est pas terminée : le vote pourra s'ouvrir dans {days, plural, one {# jour} other {# jours}}, une fois écoulée la discussion annoncée aux membres.",
+    earlyCloseNever: "La charte ne permet pas de clore un vote avant sa date.",
+    earlyCloseNotAllVoted:
+      "La charte ne permet de clore un vote plus tôt qu'une fois que tous les électeurs ont voté ({missing, plural, one {# bulletin manquant} other {# bulletins manquants}}).",
+    closeReasonRequired: "La charte exige une raison pour clore un vote avant sa date.",
+    closeReasonTooLong: "La raison ne doit pas dépasser 1 000 caractères.",
     memberTooRecent:
       "La charte réserve les propositions aux membres depuis au moins {days, plural, one {# jour} other {# jours}}.",
     amendmentRequired: "Une modification de la charte doit décrire les changements proposés.",
@@ -116,6 +129,10 @@ export const frVotes = {
     discussionDays: "Jours de discussion avant le vote",
     votingDays: "Durée du vote (jours)",
     votingDaysHint: "Au moins {min, plural, one {# jour} other {# jours}} selon la charte.",
+    quorumHint: "Au moins {min} % selon la charte ; vous pouvez exiger davantage.",
+    thresholdHint: "Le seuil de la charte ou un seuil plus exigeant.",
+    discussionDaysHint:
+      "Au moins {min, plural, =0 {0 jour} one {# jour} other {# jours}} selon la charte ; le vote ne peut pas s'ouvrir avant.",
     amendment: "Changements de la charte (JSON)",
     amendmentHint: 'La liste exacte des changements, par exemple [\'{"op":"setParameter","key":"minVotingDays","value":5}\'].',
     amendmentInvalid: "Ce texte n'est pas un JSON valide.",
@@ -148,6 +165,18 @@ export const frVotes = {
     withdraw: "Retirer la proposition",
     closeEarly: "Clore le vote maintenant",
     closeEarlyHint: "Réservé aux administrateurs : le dépouillement a lieu immédiatement.",
+    closeEarlyRule: {
+      never: "La charte ne permet pas de clore un vote avant sa date.",
+      allVoted: "Selon la charte, un vote peut être clos avant sa date une fois que tous les électeurs ont voté.",
+      administrators: "Selon la charte, les administrateurs peuvent clore un vote avant sa date en indiquant leur raison.",
+    },
+    closeEarlyConfirmTitle: "Clore ce vote avant sa date ?",
+    closeEarlyConfirmText:
+      "Les bulletins sont dépouillés maintenant et la décision est définitive. La règle de la charte et votre raison sont inscrites dans le registre de la décision.",
+    closeEarlyReason: "Raison de la clôture anticipée (obligatoire)",
+    closeEarlyReasonOptional: "Raison de la clôture anticipée (facultative)",
+    closeEarlyConfirm: "Confirmer : clore et dépouiller maintenant",
+    closeEarlyCancel: "Annuler",
     done: "C'est fait.",
     amendment: "Changements proposés à la charte",
   },
