@@ -45,6 +45,11 @@ export const charterParametersSchema = z.object({
   /** When a vote may close before its date (see earlyCloseRules). */
   earlyClose: z.enum(earlyCloseRules).default("allVoted"),
   /**
+   * Secret weighted votes: the fewest electors a weighted college needs for the vote to open, and the
+   * fewest ballots a college needs for its own figures to be published (lib/votes/secret-ballot.ts).
+   */
+  secretBallotMinCollegeSize: z.number().int().min(1).max(50).default(3),
+  /**
    * Whether college weights apply, and the weights (percent per kind of actor). Written into version 1
    * from the community's colleges when founded; afterwards they change only with an adopted amendment,
    * applied to the colleges in the closing transaction. Absent from charters founded before they were
@@ -82,6 +87,7 @@ export const defaultCharterParameters: CharterParameters = {
   commonsAdoptionByVote: false,
   minDiscussionDays: 0,
   earlyClose: "allVoted",
+  secretBallotMinCollegeSize: 3,
 };
 
 /** The parameters in force for a community: its charter's current version, else the defaults. */
