@@ -1,6 +1,8 @@
 /**
  * The founder (an administrator) writes version 1: rules numbered 1..n in the order given, the
  * complete parameters. Once a version exists the charter changes only by an adopted amendment.
+ * College weighting and weights enter version 1 as they stand on the administration page (whatever
+ * the founder sent for them): from then on they are the charter's, changed only by amendment.
  */
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -9,6 +11,7 @@ import { AppError } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, can } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { collegeSettings, lockCommunity } from "@/lib/communities/colleges";
 import type { FoundingRule } from "./schemas";
 import { charterParametersSchema, type CharterParameters } from "./parameters";
 import { foundCharterSchema } from "./schemas";
@@ -34,6 +37,9 @@ export async function foundCharter(
   const numbered = input.rules.map((rule, index) => ({ number: index + 1, ...rule }));
   try {
     await db.$transaction(async (tx) => {
+      // Locked against a college change racing the founding (configureColleges locks it too).
+      await lockCommunity(tx, community.id);
+      const colleges = await collegeSettings(tx, community.id);
       // The unique communityId (or the conditional update) arbitrates between two founders racing.
       const charter = existing
         ? await tx.charter.updateMany({ where: { communityId: community.id, currentVersion: 0 }, data: { currentVersion: 1 } })
@@ -48,7 +54,7 @@ export async function foundCharter(
           charterId,
           number: 1,
           rules: numbered as Prisma.InputJsonArray,
-          parameters: charterParametersSchema.parse(input.parameters) as Prisma.InputJsonObject,
+          parameters: charterParametersSchema.parse({ ...input.parameters, ...colleges }) as Prisma.InputJsonObject,
           changes: [],
           createdById: actor.id,
         },

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
 import { demoCharters } from "@/lib/demo/charter-data";
 import { foundCharterSchema } from "@/lib/charter/schemas";
+import { collegeSettings } from "@/lib/communities/colleges";
 
 export async function seedCharter(
   tx: DbTx,
@@ -24,7 +25,8 @@ export async function seedCharter(
         create: {
           number: 1,
           rules: numbered as Prisma.InputJsonArray,
-          parameters: parameters as Prisma.InputJsonObject,
+          // As foundCharter does: the colleges as they stand become the charter's.
+          parameters: { ...parameters, ...(await collegeSettings(tx, communityId)) } as Prisma.InputJsonObject,
           changes: [],
           createdById: founderId,
         },

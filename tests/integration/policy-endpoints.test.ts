@@ -28,6 +28,7 @@ import { defaultCharterParameters } from "@/lib/charter/parameters";
 import { setFollow } from "@/lib/follows/follows";
 import { listModerationLog } from "@/lib/moderation/log";
 import { openVoting } from "@/lib/votes/open-voting";
+import { castBallot } from "@/lib/votes/cast-ballot";
 import { updateCommunity } from "@/lib/communities/update-community";
 import {
   changeMemberCollege,
@@ -577,7 +578,13 @@ const cases: Case<unknown>[] = [
     action: "proposal.closeEarly",
     expected: "proposal.closeEarly",
     shared: true,
-    prepare: (f) => votingProposal(f),
+    // Every elector has voted: the charter's default rule then lets administrators close early.
+    prepare: async (f) => {
+      const proposalId = await votingProposal(f);
+      for (const { userId } of await t.db.electorMember.findMany({ where: { proposalId }, select: { userId: true } }))
+        await castBallot(t.db, { actorId: userId, proposalId, choice: { choice: "for" } });
+      return proposalId;
+    },
     run: (f, proposalId) => closeProposalEarly(t.db, { actor: f.actor, proposalId }),
     changed: async (_f, proposalId) => (await t.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).status === "CLOSED",
   }),

@@ -15,6 +15,7 @@ import {
 } from "@/lib/api/v1/routes/proposals";
 import { createApiToken } from "@/lib/tokens/create-token";
 import { closeProposalEarly, openVotingNow } from "@/lib/proposals/lifecycle";
+import { closeProposal } from "@/lib/proposals/close-proposal";
 import { createCommunity } from "@/lib/communities/create-community";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson } from "../support/factories";
@@ -87,6 +88,19 @@ describe("proposals API", () => {
     const problem = (await tooShort.json()) as { errors?: { field: string; message: string }[] };
     expect(problem.errors?.[0]).toMatchObject({ field: "votingDays", message: "La charte impose un vote d'au moins 3 jours." });
 
+    // The charter's quorum (20 % by default) is a floor: an API client cannot lower it either.
+    const lowQuorum = await call(createProposalRoute, {
+      path: `/api/v1/communities/${slug}/proposals`,
+      params: { slug },
+      secret: researcher.secret,
+      body: { ...draft, votingDays: 3, quorumPercent: 5 },
+    });
+    expect(lowQuorum.status).toBe(400);
+    const lowProblem = (await lowQuorum.json()) as { errors?: { field: string; message: string }[] };
+    expect(lowProblem.errors).toEqual([
+      expect.objectContaining({ field: "quorumPercent", message: expect.stringContaining("20 %") }),
+    ]);
+
     const created = await call(createProposalRoute, {
       path: `/api/v1/communities/${slug}/proposals`,
       params: { slug },
@@ -143,7 +157,11 @@ describe("proposals API", () => {
     });
     expect((await call(getDecisionRoute, { path: `/api/v1/proposals/${id}/decision`, params: { id } })).status).toBe(404);
 
-    await closeProposalEarly(t.db, { actor: admin.actor, proposalId: id });
+    // One elector of three has voted: the charter's default (every elector has voted) refuses an early close.
+    expect(
+      await closeProposalEarly(t.db, { actor: admin.actor, proposalId: id }).catch((error: { code: string }) => error.code),
+    ).toBe("early_close_not_all_voted");
+    await closeProposal(t.db, { proposalId: id });
     const decision = (await (
       await call(getDecisionRoute, { path: `/api/v1/proposals/${id}/decision`, params: { id } })
     ).json()) as {

@@ -18,6 +18,8 @@ export const enCommunities: Messages["communities"] = {
     weightNumber: "A weight is a whole number from 0 to 100.",
     weightBounds: "A college in use weighs between {min}% and {max}% (0% when unused).",
     weightTotal: "The colleges' weights must add up to 100% (currently {total}%).",
+    collegesSetByCharter:
+      "The colleges' weights and weighting are now set by the charter: they change only through an adopted charter amendment.",
     messageTooLong: "The message must not exceed 1,000 characters.",
     reasonRequired: "Give the reason for the change (at least 5 characters).",
     profileIncomplete: "Complete your profile first (kind of actor).",

@@ -17,6 +17,8 @@ export const frCommunities = {
     weightNumber: "Le poids est un nombre entier de 0 à 100.",
     weightBounds: "Un collège utilisé pèse entre {min} % et {max} % (0 % s'il n'est pas utilisé).",
     weightTotal: "Les poids des collèges doivent totaliser 100 % (total actuel : {total} %).",
+    collegesSetByCharter:
+      "Les poids des collèges et la pondération sont désormais fixés par la charte : ils ne changent que par un amendement adopté.",
     messageTooLong: "Le message ne doit pas dépasser 1 000 caractères.",
     reasonRequired: "Indiquez la raison du changement (au moins 5 caractères).",
     profileIncomplete: "Complétez d'abord votre profil (type d'acteur).",
