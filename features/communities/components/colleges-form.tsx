@@ -2,7 +2,8 @@
 /**
  * Weighting on or off, and each college's share of the vote. The SCIC rule (each used college
  * within the community's bounds, total 100) is checked by the use case; its errors come back at the
- * input they concern, and the total's under the group.
+ * input they concern, and the total's under the group. Once the charter is founded the weights are
+ * its parameters: the form only shows them, with the way to change them (an amendment).
  */
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -12,6 +13,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import Link from "next/link";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { weightsSchema } from "@/lib/communities/schemas";
 import { actorKinds } from "@/lib/users/schemas";
@@ -30,11 +32,14 @@ export function CollegesForm({
   weightingEnabled,
   weights,
   bounds,
+  lockedByCharter = false,
 }: {
   slug: string;
   weightingEnabled: boolean;
   weights: Record<ActorKind, number>;
   bounds: { min: number; max: number };
+  /** The charter is founded: weights and weighting change only by an adopted amendment. */
+  lockedByCharter?: boolean;
 }) {
   const t = useT();
   const [saved, setSaved] = useState(false);
@@ -64,12 +69,24 @@ export function CollegesForm({
     <form onSubmit={onSubmit} noValidate aria-label={t("pages.admin.colleges.title")} data-testid="colleges-form">
       {saved && <Alert severity="success" small description={t("pages.admin.colleges.saved")} className="fr-mb-2w" />}
       {feedback.formError && <Alert severity="error" small description={feedback.formError} className="fr-mb-2w" />}
+      {lockedByCharter && (
+        <div className="fr-notice fr-notice--info fr-mb-2w" data-testid="colleges-locked">
+          <div className="fr-container">
+            <div className="fr-notice__body">
+              <p className="fr-notice__title">
+                {t("pages.admin.colleges.lockedByCharter")}{" "}
+                <Link href={`/communities/${slug}/proposals/new`}>{t("pages.admin.colleges.proposeAmendment")}</Link>
+              </p>
+            </div>
+          </div>
+        </div>
+      )}
       <Checkbox
         options={[
           {
             label: t("pages.admin.colleges.weighting"),
             hintText: t("pages.admin.colleges.weightingHint"),
-            nativeInputProps: { ...register("weightingEnabled") },
+            nativeInputProps: { ...register("weightingEnabled"), disabled: lockedByCharter },
           },
         ]}
       />
@@ -93,6 +110,7 @@ export function CollegesForm({
                 min: 0,
                 max: 100,
                 step: 1,
+                disabled: lockedByCharter,
               }}
               {...fieldState(feedback.message(errors.weights?.[kind]?.message))}
             />
@@ -108,9 +126,11 @@ export function CollegesForm({
           )}
         </div>
       </fieldset>
-      <Button type="submit" disabled={isSubmitting}>
-        {t("pages.admin.colleges.submit")}
-      </Button>
+      {!lockedByCharter && (
+        <Button type="submit" disabled={isSubmitting}>
+          {t("pages.admin.colleges.submit")}
+        </Button>
+      )}
     </form>
   );
 }

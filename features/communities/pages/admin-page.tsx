@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
-import { collegeWeights } from "@/lib/communities/colleges";
+import { charterFounded, collegeWeights } from "@/lib/communities/colleges";
 import { listMemberDirectory } from "@/lib/communities/queries/member-directory";
 import { countPendingRequests, listOpenInvitations, listPendingRequests } from "@/lib/communities/queries/administration";
 import { formatDate, formatNumber } from "@/lib/i18n/core";
@@ -41,6 +41,7 @@ export async function AdminPage({ params, searchParams }: Props) {
     listMemberDirectory(db(), { viewer: access.user, communityId: community.id, cursor: membersCursor, limit: 50 }),
     collegeWeights(db(), community.id),
   ]);
+  const collegesLocked = await charterFounded(db(), community.id);
   const base = `/communities/${community.slug}/admin`;
   const link = (params: Record<string, string | undefined>) => {
     const search = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1])));
@@ -149,6 +150,7 @@ export async function AdminPage({ params, searchParams }: Props) {
           weightingEnabled={community.weightingEnabled}
           weights={weights}
           bounds={{ min: community.collegeMinWeight, max: community.collegeMaxWeight }}
+          lockedByCharter={collegesLocked}
         />
       </section>
     </>

@@ -223,6 +223,9 @@ export const enPages: Messages["pages"] = {
       total: "Current total: {total}%",
       submit: "Save the colleges",
       saved: "Colleges saved.",
+      lockedByCharter:
+        "The charter is founded: the colleges' weights and weighting are among its parameters and change only through an adopted charter amendment.",
+      proposeAmendment: "Propose an amendment",
     },
   },
   invitation: {

@@ -225,6 +225,9 @@ export const frPages = {
       total: "Total actuel : {total} %",
       submit: "Enregistrer les collèges",
       saved: "Collèges enregistrés.",
+      lockedByCharter:
+        "La charte est fondée : les poids des collèges et la pondération font partie de ses paramètres et ne changent que par un amendement adopté.",
+      proposeAmendment: "Proposer un amendement",
     },
   },
   invitation: {
