@@ -53,6 +53,8 @@ export function describeParameterValue<K extends keyof CharterParameters>(t: Tra
       return v === 0 ? t("charter.values.never") : t("charter.values.afterReports", { count: v as number });
     case "minDiscussionDays":
       return v === 0 ? t("charter.values.noDiscussion") : days(t, v as number);
+    case "secretBallotMinCollegeSize":
+      return t("charter.values.secretMinCollegeSize", { count: v as number });
     case "earlyClose":
       return t(`charter.earlyCloseRules.${v as CharterParameters["earlyClose"]}`);
     case "weightingEnabled":

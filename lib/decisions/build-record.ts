@@ -4,6 +4,7 @@
  * pairs of Decision.ballots, never names, whatever the proposal's secrecy.
  */
 import type { DbTx } from "@/lib/db/client";
+import { publishedDecisionResult } from "@/lib/votes/secret-ballot";
 import { getSigningKey } from "./signing-key";
 import type { Ed25519KeyPair } from "./signature";
 import { DECISION_RECORD_TYPE, DECISION_RECORD_VERSION, type DecisionRecord } from "./schemas";
@@ -53,7 +54,8 @@ export async function buildDecisionRecord(
     options,
     decision: {
       ...decision,
-      result: decision.result as Record<string, unknown>,
+      // A secret weighted decision states its secrecy rule and publishes groups (lib/votes/secret-ballot.ts).
+      result: publishedDecisionResult(decision.result, proposal),
       ballots: decision.ballots as [string, unknown][],
     },
     issuedAt: now.toISOString(),

@@ -15,6 +15,8 @@ import type { ApprovalCounts } from "@/lib/votes/tally/approval";
 import { gradeIndex, grades, type Grade, type MajorityJudgmentCounts } from "@/lib/votes/tally/majority-judgment";
 import { ALL_COLLEGE, tallyVote, type CountsByCollege } from "@/lib/votes/tally";
 import { emitEvent } from "@/lib/events/emit";
+import { getCharterParameters } from "@/lib/charter/parameters";
+import { mergeForTally } from "@/lib/votes/secret-ballot";
 import { proposalKind } from "@/lib/proposals/kinds/registry";
 
 type LockedProposal = {
@@ -30,6 +32,7 @@ type LockedProposal = {
   collegeQuorumPercent: number;
   weighted: boolean;
   collegeWeights: Record<string, number>;
+  secret: boolean;
 };
 
 export function digestOf(ballots: readonly (readonly [string, unknown])[]): string {
@@ -117,6 +120,25 @@ async function countsByCollege(
   return { votersByCollege, counted: { method: "MAJORITY_JUDGMENT", colleges: gradeCounts } };
 }
 
+/**
+ * What a secret weighted decision states about rule 3 of lib/votes/secret-ballot.ts: the minimum,
+ * the colleges merged, the weights the tally used (byCollege then holds each group's counts, so
+ * tallyVote on byCollege and groupWeights gives the outcome back), and ballots per college.
+ */
+function secrecyRecord(
+  secret: ReturnType<typeof mergeForTally>,
+  ballotsByCollege: Record<string, number>,
+): Prisma.InputJsonValue {
+  return {
+    rule: "secretBallotMinCollegeSize",
+    minBallots: secret.minBallots,
+    publishedColleges: secret.published,
+    mergedColleges: secret.merged,
+    groupWeights: secret.weights,
+    ballotsByCollege,
+  };
+}
+
 export async function closeProposal(
   db: Db,
   input: { proposalId: string; now?: Date },
@@ -134,7 +156,7 @@ export async function closeProposalIn(
   { proposalId, now = new Date(), record }: { proposalId: string; now?: Date; record?: Record<string, Prisma.InputJsonValue> },
 ): Promise<{ closed: boolean; outcome?: ProposalOutcome }> {
   const [proposal] = await tx.$queryRaw<LockedProposal[]>`
-    SELECT "id", "communityId", "kind", "amendment", "commonsId", "status", "method", "threshold", "quorumPercent", "collegeQuorumPercent", "weighted", "collegeWeights"
+    SELECT "id", "communityId", "kind", "amendment", "commonsId", "status", "method", "threshold", "quorumPercent", "collegeQuorumPercent", "weighted", "collegeWeights", "secret"
     FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
   if (!proposal || proposal.status !== "VOTING") return { closed: false };
 
@@ -157,11 +179,23 @@ export async function closeProposalIn(
       return voted * 100 >= proposal.collegeQuorumPercent * size;
     });
 
+  // A secret weighted vote: colleges with fewer ballots than the charter's minimum are merged into
+  // one group, for the tally and what is published, so every published figure is recomputable and
+  // none isolates a small college's choices (lib/votes/secret-ballot.ts).
+  const secret =
+    proposal.secret && proposal.weighted
+      ? mergeForTally(
+          counted.counted,
+          proposal.collegeWeights,
+          counted.votersByCollege,
+          (await getCharterParameters(tx, proposal.communityId)).secretBallotMinCollegeSize,
+        )
+      : null;
   const tally = tallyVote({
     options: optionIds,
     threshold: proposal.threshold,
-    weights: proposal.weighted ? proposal.collegeWeights : null,
-    counted: counted.counted,
+    weights: proposal.weighted ? (secret?.weights ?? proposal.collegeWeights) : null,
+    counted: secret?.counted ?? counted.counted,
   });
   const outcome: ProposalOutcome = !quorumMet ? "VOID" : tally.adopted ? "ADOPTED" : "REJECTED";
 
@@ -192,6 +226,7 @@ export async function closeProposalIn(
     quorumMet,
     weights,
     electorsByCollege: Object.fromEntries(electors.map((r) => [r.college, r.n])),
+    ...(secret ? { secrecy: secrecyRecord(secret, counted.votersByCollege) } : {}),
     ...(applied ?? {}),
     ...(record ?? {}),
   };

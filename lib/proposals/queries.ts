@@ -11,7 +11,7 @@ import { can, NotFoundError } from "@/lib/policy/can";
 import { proposalScope } from "@/lib/policy/scopes";
 import { toPage, type Page } from "@/lib/core/pagination";
 import { requireProposalAccess, canManage } from "./access";
-import { countChoices, standingOf } from "./results";
+import { countChoices, publishedDecisionResult, publishedLiveCounts, standingOf } from "./results";
 
 export type ProposalListItem = {
   id: string;
@@ -168,17 +168,20 @@ export async function getProposalView(
       })
     : null;
   // Whether and how the vote may close before its date is the charter's (lib/proposals/lifecycle.ts).
-  const earlyClose = voting ? (await getCharterParameters(db, community.id)).earlyClose : null;
+  const charter = voting ? await getCharterParameters(db, community.id) : null;
+  const earlyClose = charter?.earlyClose ?? null;
   const isElector = actor ? (await db.electorMember.count({ where: { proposalId, userId: actor.id } })) > 0 : false;
 
   // Live counts while voting (when the proposal shows them), counted results once decided: both by
   // GROUP BY, so the cost does not grow with the number of ballots read into memory.
   const counts =
     (voting && proposal.liveResults) || proposal.decision ? countChoices(await groupedBallots(db, proposalId)) : null;
-  const live = voting && proposal.liveResults ? counts : null;
+  const counted = voting && proposal.liveResults ? counts : null;
+  // A secret ballot publishes no per-college figure while voting (lib/votes/secret-ballot.ts).
+  const live = counted ? publishedLiveCounts(counted, proposal) : null;
   // Where the vote stands, by the function closing uses (lib/votes/tally), from the full counts: a
   // page that withholds per-college figures still shows the standing the colleges' weights give.
-  const standing = live ? standingOf(proposal, live) : null;
+  const standing = counted ? standingOf({ ...proposal, secretMinBallots: charter?.secretBallotMinCollegeSize }, counted) : null;
   const voters = proposal.decision && !proposal.secret ? await publicVoters(db, proposalId) : null;
 
   const author = proposal.author.displayName ?? proposal.author.name ?? "—";
@@ -186,6 +189,7 @@ export async function getProposalView(
   void _author;
   return {
     ...rest,
+    decision: rest.decision && { ...rest.decision, result: publishedDecisionResult(rest.decision.result, proposal) },
     author,
     /** Hidden by moderation and not readable by this viewer: show the placeholder (the text is not sent). */
     withheld,

@@ -7,6 +7,8 @@
 import type { VotingMethod } from "@/lib/generated/prisma/enums";
 import { grades, type GradeCounts } from "@/lib/votes/tally/majority-judgment";
 import { tallyVote, type CountsByCollege, type VoteTally } from "@/lib/votes/tally";
+import { mergeForTally } from "@/lib/votes/secret-ballot";
+export { publishedDecisionResult } from "@/lib/votes/secret-ballot";
 
 export type Counts = Record<string, number>;
 /** `voters`: ballots per college (approval and majority judgment need them: an empty approval counts). */
@@ -43,6 +45,9 @@ export type VoteRules = {
   weighted: boolean;
   collegeWeights: unknown;
   options: readonly { id: string }[];
+  /** A secret ballot counts as closing would: small colleges merged (lib/votes/secret-ballot.ts). */
+  secret?: boolean;
+  secretMinBallots?: number;
 };
 
 /**
@@ -87,11 +92,16 @@ export function standingOf(rules: VoteRules, view: CountsView): VoteTally {
       };
       break;
   }
+  const weights = rules.collegeWeights as Record<string, number>;
+  const secret =
+    rules.secret && rules.weighted && rules.secretMinBallots
+      ? mergeForTally(counted, weights, view.voters, rules.secretMinBallots)
+      : null;
   return tallyVote({
     options,
     threshold: rules.threshold,
-    weights: rules.weighted ? (rules.collegeWeights as Record<string, number>) : null,
-    counted,
+    weights: rules.weighted ? (secret?.weights ?? weights) : null,
+    counted: secret?.counted ?? counted,
   });
 }
 
@@ -112,4 +122,9 @@ export function collegeCountsOf(result: unknown): Record<string, Counts> {
     out[college] = counts;
   }
   return out;
+}
+
+/** Live counts as a secret ballot may publish them: overall only, no college's counts or turnout. */
+export function publishedLiveCounts(view: CountsView, { secret }: { secret: boolean }): CountsView {
+  return secret ? { overall: view.overall, byCollege: {}, voters: {} } : view;
 }

@@ -6,6 +6,8 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/core/errors";
 import { collegeWeights } from "@/lib/communities/colleges";
+import { getCharterParameters } from "@/lib/charter/parameters";
+import { undersizedColleges } from "@/lib/votes/secret-ballot";
 import { emitEvent } from "@/lib/events/emit";
 import { enqueueProposalClose } from "@/lib/votes/close-job";
 
@@ -21,8 +23,8 @@ export async function openVotingIn(
   tx: DbTx,
   { proposalId, closesAt, now = new Date() }: { proposalId: string; closesAt: Date; now?: Date },
 ): Promise<{ electorate: number }> {
-  const [proposal] = await tx.$queryRaw<{ id: string; status: string; communityId: string }[]>`
-    SELECT "id", "status", "communityId" FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
+  const [proposal] = await tx.$queryRaw<{ id: string; status: string; communityId: string; secret: boolean }[]>`
+    SELECT "id", "status", "communityId", "secret" FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
   if (!proposal) throw new AppError("not_found", "errors.notFound", 404);
   if (proposal.status !== "DRAFT" && proposal.status !== "DISCUSSION")
     throw new AppError("not_open", "votes.errors.notOpenable", 409);
@@ -39,6 +41,11 @@ export async function openVotingIn(
     SELECT ${proposalId}, m."userId", m."college" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
     WHERE m."communityId" = ${proposal.communityId} AND m."status" = 'ACTIVE'
       AND u."erasedAt" IS NULL AND (u."platformSuspendedUntil" IS NULL OR u."platformSuspendedUntil" <= ${now})`;
+  // No figure of a secret ballot may give away a person's choice: a weighted college smaller than
+  // the charter's minimum would publish its members' choices (lib/votes/secret-ballot.ts).
+  const weighted = community.weightingEnabled && Object.values(weights).some((weight) => weight > 0);
+  if (proposal.secret && weighted)
+    await assertCollegesLargeEnough(tx, { proposalId, communityId: proposal.communityId, weights });
   await tx.proposal.update({
     where: { id: proposalId },
     data: {
@@ -47,7 +54,7 @@ export async function openVotingIn(
       votingOpensAt: now,
       votingClosesAt: closesAt,
       // No college configured (all weights 0) would make every weighted tally empty: one member, one vote then.
-      weighted: community.weightingEnabled && Object.values(weights).some((weight) => weight > 0),
+      weighted,
       collegeWeights: weights,
     },
   });
@@ -60,4 +67,23 @@ export async function openVotingIn(
   // The close, due at closesAt, is a job that exists exactly when this opening commits (lib/jobs).
   await enqueueProposalClose(tx, { proposalId, closesAt });
   return { electorate };
+}
+
+/** Rule 1 of lib/votes/secret-ballot.ts, on the electorate just frozen (the transaction rolls back). */
+async function assertCollegesLargeEnough(
+  tx: DbTx,
+  { proposalId, communityId, weights }: { proposalId: string; communityId: string; weights: Record<string, number> },
+): Promise<void> {
+  const { secretBallotMinCollegeSize: min } = await getCharterParameters(tx, communityId);
+  const electors = await tx.$queryRaw<{ college: string; n: number }[]>`
+    SELECT "college"::text, count(*)::int AS n FROM "ElectorMember" WHERE "proposalId" = ${proposalId} GROUP BY 1`;
+  const undersized = undersizedColleges(weights, Object.fromEntries(electors.map((row) => [row.college, row.n])), min);
+  const [first] = undersized;
+  if (!first) return;
+  throw new AppError("secret_college_too_small", "votes.errors.secretCollegeTooSmall", 409, {
+    college: first.college,
+    electors: first.electors,
+    min,
+    others: undersized.length - 1,
+  });
 }

@@ -32,6 +32,7 @@ const numberFields = [
   ["amendmentCollegeQuorumPercent", 0, 100],
   ["proposeAfterDays", 0, 365],
   ["autoHideAfterReports", 0, 100],
+  ["secretBallotMinCollegeSize", 1, 50],
 ] as const;
 
 const emptyRule = { title: "", text: "", principle: 1 };

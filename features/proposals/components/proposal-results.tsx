@@ -7,6 +7,7 @@ import type { Translate } from "@/lib/i18n/core";
 import type { ProposalView } from "@/lib/proposals/queries";
 import { collegeCountsOf, type Counts } from "@/lib/proposals/results";
 import { actorKinds } from "@/lib/users/schemas";
+import { MERGED_COLLEGES } from "@/lib/votes/secret-ballot";
 import { grades } from "@/lib/votes/tally/majority-judgment";
 import { describeChoice } from "@/features/proposals/components/describe-choice";
 
@@ -22,9 +23,30 @@ function keyLabel(t: Translate, key: string, options: { id: string; label: strin
 }
 
 function collegeLabel(t: Translate, college: string): string {
+  if (college === MERGED_COLLEGES) return t("votes.results.mergedCollege");
   return (actorKinds as readonly string[]).includes(college)
     ? t(`actorKind.${college as (typeof actorKinds)[number]}`)
     : t("votes.results.allCollege");
+}
+
+type Secrecy = { minBallots?: number; mergedColleges?: string[]; withheld?: "all" };
+
+/** The secret ballot's rule for per-college figures (lib/votes/secret-ballot.ts), in words. */
+function SecrecyRule({ t, secrecy, live }: { t: Translate; secrecy: Secrecy | undefined; live: boolean }) {
+  if (live || secrecy?.withheld || secrecy?.minBallots === undefined)
+    return <p data-testid="secrecy-rule">{t(live ? "votes.results.secretLive" : "votes.results.secretWithheld")}</p>;
+  return (
+    <>
+      <p data-testid="secrecy-rule">{t("votes.results.secretRule", { min: secrecy.minBallots })}</p>
+      {secrecy.mergedColleges && secrecy.mergedColleges.length > 0 && (
+        <p>
+          {t("votes.results.secretMerged", {
+            colleges: secrecy.mergedColleges.map((college) => collegeLabel(t, college)).join(", "),
+          })}
+        </p>
+      )}
+    </>
+  );
 }
 
 function CountsTable({
@@ -100,6 +122,7 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
     weights?: Record<string, number>;
     winners?: string[];
     amendment?: { applied: boolean; version?: number; code?: string };
+    secrecy?: Secrecy;
   };
   const overall = decision ? (proposal.decidedCounts ?? {}) : live!.overall;
   const byCollege = decision ? collegeCountsOf(decision.result) : live!.byCollege;
@@ -136,6 +159,7 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
       <CountsTable t={t} caption={t("votes.results.overall")} counts={overall} options={options} id="results-overall" />
       <h3>{t("votes.results.byCollege")}</h3>
       <p>{proposal.weighted ? t("votes.results.weightingRule") : t("votes.results.unweighted")}</p>
+      {proposal.secret && (proposal.weighted || !decision) && <SecrecyRule t={t} secrecy={result.secrecy} live={!decision} />}
       {proposal.weighted && weights && (
         <ul>
           {Object.entries(weights).map(([college, weight]) => (

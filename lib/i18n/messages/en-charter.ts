@@ -63,11 +63,14 @@ export const enCharter: Messages["charter"] = {
     commonsAdoptionByVote: "Adopting a commons takes a members' vote",
     minDiscussionDays: "Minimum discussion before a vote",
     earlyClose: "Closing a vote before its date",
+    secretBallotMinCollegeSize: "Smallest college for a secret weighted vote",
     weightingEnabled: "College weighting",
     collegeWeights: "College weights",
   },
   values: {
     days: "{count, plural, one {# day} other {# days}}",
+    secretMinCollegeSize:
+      "{count, plural, one {# elector} other {# electors}} per weighted college to open the vote, and as many ballots to publish a college's count",
     percentOfMembers: "{count}% of members",
     none: "none",
     yes: "yes",

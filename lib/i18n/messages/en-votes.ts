@@ -42,6 +42,8 @@ export const enVotes: Messages["votes"] = {
     earlyCloseNotAllVoted:
       "The charter allows closing early only once every elector has voted ({missing, plural, one {# ballot} other {# ballots}} missing).",
     closeReasonRequired: "The charter requires a reason to close a vote before its date.",
+    secretCollegeTooSmall:
+      "This secret vote cannot open: the {college, select, PUBLIC {public bodies} PRIVATE {private companies} RESEARCH {research} CIVIL_SOCIETY {civil society} other {{college}}} college has {electors, plural, one {# elector} other {# electors}}{others, plural, =0 {} one { (and # other weighted college is too small)} other { (and # other weighted colleges are too small)}}, while the charter requires at least {min} in every weighted college to keep the vote secret. To open it: make this a public ballot, bring more members into that college, or have an amendment of the charter adopted (weight 0 for that college, weighting off, or a lower minimum).",
     closeReasonTooLong: "The reason must not exceed 1,000 characters.",
     memberTooRecent: "The charter keeps proposals to members of at least {days, plural, one {# day} other {# days}}.",
     amendmentRequired: "A charter amendment must describe the proposed changes.",
@@ -229,6 +231,12 @@ export const enVotes: Messages["votes"] = {
     details: "Count details (JSON)",
     amendmentApplied: "The amendment is applied: the charter moves to version {version}.",
     amendmentNotApplied: "The adopted amendment could not be applied to the charter ({code}).",
+    secretLive: "Secret ballot: no count per college is published before the close.",
+    secretRule:
+      "Secret ballot: a college has its own count only from {min, plural, one {# ballot} other {# ballots}} (charter). The others are grouped and counted together, with the sum of their weights, so that no published figure reveals a person's choice.",
+    secretMerged: "Grouped: {colleges}",
+    mergedCollege: "Grouped colleges",
+    secretWithheld: "Secret ballot: this vote's counts per college are not published.",
   },
   receipt: {
     title: "Check a receipt",

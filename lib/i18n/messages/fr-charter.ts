@@ -62,11 +62,14 @@ export const frCharter = {
     commonsAdoptionByVote: "Adoption d'un commun par un vote des membres",
     minDiscussionDays: "Discussion minimale avant un vote",
     earlyClose: "Clôture d'un vote avant sa date",
+    secretBallotMinCollegeSize: "Taille minimale d'un collège pour un vote secret pondéré",
     weightingEnabled: "Pondération par collèges",
     collegeWeights: "Poids des collèges",
   },
   values: {
     days: "{count, plural, one {# jour} other {# jours}}",
+    secretMinCollegeSize:
+      "{count, plural, one {# électeur} other {# électeurs}} par collège pondéré pour ouvrir le vote, et autant de bulletins pour publier le décompte d'un collège",
     percentOfMembers: "{count} % des membres",
     none: "aucun",
     yes: "oui",

@@ -41,6 +41,8 @@ export const frVotes = {
     earlyCloseNotAllVoted:
       "La charte ne permet de clore un vote plus tôt qu'une fois que tous les électeurs ont voté ({missing, plural, one {# bulletin manquant} other {# bulletins manquants}}).",
     closeReasonRequired: "La charte exige une raison pour clore un vote avant sa date.",
+    secretCollegeTooSmall:
+      "Ce vote secret ne peut pas s'ouvrir : le collège {college, select, PUBLIC {des acteurs publics} PRIVATE {des acteurs privés} RESEARCH {de la recherche} CIVIL_SOCIETY {de la société civile} other {{college}}} compte {electors, plural, one {# électeur} other {# électeurs}}{others, plural, =0 {} one { (et # autre collège pondéré est trop petit)} other { (et # autres collèges pondérés sont trop petits)}}, alors que la charte en exige au moins {min} dans chaque collège pondéré pour garder le secret du vote. Pour l'ouvrir : passez ce vote en scrutin public, faites entrer d'autres membres dans ce collège, ou faites adopter un amendement de la charte (poids nul pour ce collège, pondération désactivée ou minimum plus bas).",
     closeReasonTooLong: "La raison ne doit pas dépasser 1 000 caractères.",
     memberTooRecent:
       "La charte réserve les propositions aux membres depuis au moins {days, plural, one {# jour} other {# jours}}.",
@@ -231,6 +233,12 @@ export const frVotes = {
     details: "Détail du décompte (JSON)",
     amendmentApplied: "La modification est appliquée : la charte passe à la version {version}.",
     amendmentNotApplied: "La modification adoptée n'a pas pu être appliquée à la charte ({code}).",
+    secretLive: "Vote secret : aucun décompte par collège n'est publié avant la clôture.",
+    secretRule:
+      "Vote secret : un collège n'a son propre décompte qu'à partir de {min, plural, one {# bulletin} other {# bulletins}} (charte). Les autres sont regroupés et comptés ensemble, avec la somme de leurs poids, pour qu'aucun chiffre publié ne révèle le choix d'une personne.",
+    secretMerged: "Regroupés : {colleges}",
+    mergedCollege: "Collèges regroupés",
+    secretWithheld: "Vote secret : les décomptes par collège de ce vote ne sont pas publiés.",
   },
   receipt: {
     title: "Vérifier un reçu",

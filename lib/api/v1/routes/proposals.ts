@@ -45,7 +45,11 @@ const decisionSchema = named(
     electorateSize: z.number().int(),
     turnout: z.number().int(),
     outcome,
-    result: z.record(z.string(), z.unknown()).describe("Counts overall and per college, weights, quorum"),
+    result: z
+      .record(z.string(), z.unknown())
+      .describe(
+        "Counts overall and per college, weights, quorum. Secret weighted ballots: colleges with fewer ballots than the charter's secretBallotMinCollegeSize are merged into the group MERGED, counted with the sum of their weights; `secrecy` names them and gives the weights the tally used",
+      ),
     digest: z.string().describe("SHA-256 (hex) of the JSON list of [receipt, choice] pairs"),
     ballots: z.array(z.tuple([z.string(), z.unknown()])).describe("[receipt, choice] pairs sorted by receipt; never names"),
   }),
@@ -70,7 +74,7 @@ const proposalSchema = named(
     liveCounts: z
       .object({ overall: z.record(z.string(), z.number()), byCollege: z.record(z.string(), z.record(z.string(), z.number())) })
       .nullable()
-      .describe("While voting, only when the proposal has live results"),
+      .describe("While voting, only when the proposal has live results; byCollege is empty for secret ballots"),
     decision: decisionSchema.nullable().describe("After the close"),
     voters: z
       .array(z.object({ name: z.string(), college: z.string(), choice: z.unknown() }))
