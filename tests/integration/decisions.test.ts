@@ -73,6 +73,8 @@ async function closedProposal({ visibility = "PUBLIC" }: { visibility?: "PUBLIC"
     actor: owner,
     input: { name: "Décisions", slug, summary: "Une communauté qui décide.", description: "", visibility, joinPolicy: "OPEN" },
   });
+  // One member per college: a secret vote opens only unweighted (tests/integration/secret-ballots.test.ts).
+  await t.db.community.update({ where: { id: communityId }, data: { weightingEnabled: false } });
   const people: TestPerson[] = [owner];
   for (const actorKind of ["CIVIL_SOCIETY", "RESEARCH", "PRIVATE"] as const) {
     const person = await createPerson(t.db, { actorKind });

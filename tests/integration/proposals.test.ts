@@ -83,6 +83,9 @@ const base = {
   title: "Adopter la Licence Ouverte 2.0",
   body: "Pour **toutes** les données.",
   method: "THRESHOLD",
+  // Public ballots: these communities have colleges of one member, where a secret weighted vote
+  // may not open (tests/integration/secret-ballots.test.ts).
+  secret: false,
 };
 
 async function rejection(promise: Promise<unknown>) {
@@ -416,6 +419,8 @@ describe("voting through to a decision", () => {
 
   it("shows live counts only when the proposal has live results, and hides voters of a secret ballot", async () => {
     const c = await community({ members: [{ actorKind: "PRIVATE" }] });
+    // One member per college: a secret vote opens only unweighted (lib/votes/secret-ballot.ts).
+    await t.db.community.update({ where: { id: c.id }, data: { weightingEnabled: false } });
     const { id } = await createProposal(t.db, {
       actor: c.owner,
       slug: c.slug,
@@ -424,11 +429,8 @@ describe("voting through to a decision", () => {
     await openVotingNow(t.db, { actor: c.owner, proposalId: id });
     await voteOnProposal(t.db, { actor: c.people[0]!, proposalId: id, choice: { choice: "abstain" } });
     const view = await getProposalView(t.db, { actor: null, proposalId: id });
-    expect(view.live).toEqual({
-      overall: { abstain: 1 },
-      byCollege: { PRIVATE: { abstain: 1 } },
-      voters: { PRIVATE: 1 },
-    });
+    // A secret ballot: overall counts only, never a college's (its one member's choice).
+    expect(view.live).toEqual({ overall: { abstain: 1 }, byCollege: {}, voters: {} });
     // Only an abstention: nothing expressed, so it would not pass if closed now.
     expect(view.standing).toEqual({ adopted: false, winners: null });
     await closeProposal(t.db, { proposalId: id });

@@ -60,6 +60,9 @@ async function proposal(
       communityId,
       authorId,
       title: "Adopter la Licence Ouverte 2.0",
+      // Public ballots: these tests count, with colleges of one or two members that a secret
+      // weighted vote may not have (tests/integration/secret-ballots.test.ts).
+      secret: false,
       method,
       threshold,
       quorumPercent,
