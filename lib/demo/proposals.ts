@@ -1,15 +1,17 @@
 /**
- * Demo proposals in several states, made through the real use cases (electorate frozen, ballots with
- * receipts, decision with digest): a closed, weighted-college vote; an adopted charter amendment
- * (charter version 2); an open majority-judgment vote; a consent proposal in discussion; a draft.
+ * Demo proposals in several states, made through the real use cases and so under each community's
+ * charter like anyone's (its quorum, thresholds and durations as floors, the discussion before the
+ * vote; electorate frozen, ballots with receipts, decision with digest): a closed, weighted-college
+ * vote; an adopted charter amendment (charter version 2); an open majority-judgment vote; a consent
+ * proposal in discussion; a draft. Past dates are passed as `now` to the same use cases. The votes
+ * are public ballots: the demo colleges are too small for a secret weighted vote.
  */
 import type { Db } from "@/lib/db/client";
-import { openVoting } from "@/lib/votes/open-voting";
 import { castBallot } from "@/lib/votes/cast-ballot";
 import type { Grade } from "@/lib/votes/tally/majority-judgment";
 import { closeProposal } from "@/lib/proposals/close-proposal";
 import { createProposal } from "@/lib/proposals/create-proposal";
-import { openVotingNow } from "@/lib/proposals/lifecycle";
+import { openVotingNow, startDiscussion } from "@/lib/proposals/lifecycle";
 import type { CharterChange } from "@/lib/charter/amendments";
 
 const DAY = 24 * 3600 * 1000;
@@ -35,24 +37,26 @@ export async function seedDemoProposals(db: Db, now = new Date()): Promise<void>
   if (bal) {
     const people = await members(db, bal);
     const author = people.find((m) => m.role === "ADMIN") ?? people[0]!;
-    const licence = await db.proposal.create({
-      data: {
-        communityId: bal,
-        authorId: author.userId,
+    const actor = { id: author.userId, onboarded: true, isPlatformAdmin: false };
+    const licence = await createProposal(db, {
+      actor,
+      slug: "adresses-finistere",
+      input: {
+        kind: "GENERAL",
         title: "Publier toutes les Bases Adresses Locales sous Licence Ouverte 2.0",
         body: "Les communes du département publient aujourd'hui sous des licences différentes. Nous proposons d'harmoniser sur la **Licence Ouverte 2.0** (`etalab-2.0`), compatible avec la Base Adresse Nationale.",
         method: "THRESHOLD",
         threshold: "simple",
+        // Above the charter's 20 %: a proposer may ask for more, never less.
         quorumPercent: 30,
-        secret: true,
-        liveResults: false,
+        secret: false,
+        discussionDays: 2,
+        votingDays: 7,
       },
+      now: new Date(now.getTime() - 12 * DAY),
     });
-    await openVoting(db, {
-      proposalId: licence.id,
-      closesAt: new Date(now.getTime() - 2 * DAY),
-      now: new Date(now.getTime() - 9 * DAY),
-    });
+    await startDiscussion(db, { actor, proposalId: licence.id, now: new Date(now.getTime() - 11 * DAY) });
+    await openVotingNow(db, { actor, proposalId: licence.id, now: new Date(now.getTime() - 9 * DAY) });
     const choices = ["for", "for", "against", "for", "abstain", "for", "against"] as const;
     for (const [i, member] of people.entries()) {
       await castBallot(db, {
@@ -77,7 +81,6 @@ export async function seedDemoProposals(db: Db, now = new Date()): Promise<void>
       },
       { op: "setParameter", key: "minVotingDays", value: 5 },
     ];
-    const actor = { id: author.userId, onboarded: true, isPlatformAdmin: false };
     const { id: amendmentId } = await createProposal(db, {
       actor,
       slug: "adresses-finistere",
@@ -87,7 +90,7 @@ export async function seedDemoProposals(db: Db, now = new Date()): Promise<void>
         body: "Les habitants signalent des adresses erronées sans savoir quand elles seront corrigées. Nous proposons d'inscrire un **délai de 30 jours** dans la charte, et de porter la durée minimale des votes à 5 jours pour laisser aux communes le temps de se prononcer.",
         method: "THRESHOLD",
         votingDays: 7,
-        secret: true,
+        secret: false,
         amendment,
       },
       now: new Date(now.getTime() - 16 * DAY),
@@ -111,31 +114,33 @@ export async function seedDemoProposals(db: Db, now = new Date()): Promise<void>
   if (imagery) {
     const people = await members(db, imagery);
     const author = people.find((m) => m.role === "ADMIN") ?? people[0]!;
-    const blurring = await db.proposal.create({
-      data: {
-        communityId: imagery,
-        authorId: author.userId,
+    const actor = { id: author.userId, onboarded: true, isPlatformAdmin: false };
+    const blurring = await createProposal(db, {
+      actor,
+      slug: "imagerie-de-rue",
+      input: {
+        kind: "GENERAL",
         title: "Quelle politique de floutage pour les photos de rue ?",
         body: "Les visages et les plaques d'immatriculation sont floutés automatiquement. Jugez chaque option proposée.",
         method: "MAJORITY_JUDGMENT",
-        secret: true,
+        secret: false,
         liveResults: true,
-        options: {
-          create: [
-            { position: 0, label: "Floutage automatique seul" },
-            { position: 1, label: "Floutage automatique puis vérification par la communauté" },
-            { position: 2, label: "Floutage sur demande uniquement" },
-          ],
-        },
+        votingDays: 7,
+        options: [
+          { label: "Floutage automatique seul" },
+          { label: "Floutage automatique puis vérification par la communauté" },
+          { label: "Floutage sur demande uniquement" },
+        ],
       },
-      include: { options: { orderBy: { position: "asc" } } },
+      now: new Date(now.getTime() - 3 * DAY),
     });
-    await openVoting(db, {
-      proposalId: blurring.id,
-      closesAt: new Date(now.getTime() + 5 * DAY),
-      now: new Date(now.getTime() - 2 * DAY),
+    await openVotingNow(db, { actor, proposalId: blurring.id, now: new Date(now.getTime() - 2 * DAY) });
+    const options = await db.proposalOption.findMany({
+      where: { proposalId: blurring.id },
+      orderBy: { position: "asc" },
+      select: { id: true },
     });
-    const [auto, reviewed, onDemand] = blurring.options.map((o) => o.id) as [string, string, string];
+    const [auto, reviewed, onDemand] = options.map((o) => o.id) as [string, string, string];
     const grids: Record<string, Grade>[] = [
       { [auto]: "fair", [reviewed]: "excellent", [onDemand]: "insufficient" },
       { [auto]: "good", [reviewed]: "veryGood", [onDemand]: "reject" },
@@ -156,26 +161,31 @@ export async function seedDemoProposals(db: Db, now = new Date()): Promise<void>
   if (rnb) {
     const people = await members(db, rnb);
     const author = people.find((m) => m.role === "ADMIN") ?? people[0]!;
-    await db.proposal.create({
-      data: {
-        communityId: rnb,
-        authorId: author.userId,
+    const actor = { id: author.userId, onboarded: true, isPlatformAdmin: false };
+    const consent = await createProposal(db, {
+      actor,
+      slug: "registre-batiments",
+      input: {
+        kind: "GENERAL",
         title: "Ouvrir l'API de correction aux contributeurs bénévoles",
         body: "Toute personne inscrite pourrait proposer une correction d'identifiant ; un partenaire public la valide.",
         method: "CONSENT",
-        status: "DISCUSSION",
-        discussionEndsAt: new Date(now.getTime() + 4 * DAY),
+        discussionDays: 5,
       },
+      now: new Date(now.getTime() - DAY),
     });
-    await db.proposal.create({
-      data: {
-        communityId: rnb,
-        authorId: people[1]?.userId ?? author.userId,
+    await startDiscussion(db, { actor, proposalId: consent.id, now: new Date(now.getTime() - DAY) });
+    const drafter = people[1] ?? author;
+    await createProposal(db, {
+      actor: { id: drafter.userId, onboarded: true, isPlatformAdmin: false },
+      slug: "registre-batiments",
+      input: {
+        kind: "GENERAL",
         title: "Publier un export mensuel au format GeoPackage",
         body: "Brouillon : à compléter avec les besoins des collectivités.",
         method: "THRESHOLD",
-        threshold: "simple",
       },
+      now,
     });
   }
 }

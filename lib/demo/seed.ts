@@ -68,6 +68,7 @@ async function seedPeopleAndCommunities(db: Db): Promise<{ seeded: boolean }> {
       people.set(person.key, { id: created.id, actorKind: person.actorKind });
     }
 
+    let joined = 0;
     for (const community of demoCommunities) {
       const created = await tx.community.create({
         data: {
@@ -84,8 +85,18 @@ async function seedPeopleAndCommunities(db: Db): Promise<{ seeded: boolean }> {
       for (const member of community.members) {
         const person = people.get(member.person);
         if (!person) throw new Error(`demo: unknown person ${member.person}`);
+        // Members joined months before the seeded votes, in the listed order (charters that keep
+        // proposals to members of some standing apply to the demo's authors too).
+        joined += 1;
         await tx.membership.create({
-          data: { communityId: created.id, userId: person.id, role: member.role, status: "ACTIVE", college: person.actorKind },
+          data: {
+            communityId: created.id,
+            userId: person.id,
+            role: member.role,
+            status: "ACTIVE",
+            college: person.actorKind,
+            joinedAt: new Date(Date.now() - 120 * 24 * 3600 * 1000 + joined * 1000),
+          },
         });
       }
       for (const request of community.pending ?? []) {
