@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { createCommunity } from "@/lib/communities/create-community";
 import { defaultCharterParameters, type CharterParameters } from "@/lib/charter/parameters";
-import { createProposal } from "@/lib/proposals/create-proposal";
+import { createProposal, draftProposal } from "@/lib/proposals/create-proposal";
+import { createProposalSchema } from "@/lib/proposals/schemas";
+import { actionFailure } from "@/lib/web/action";
 import { closeProposalEarly, openVotingNow, startDiscussion, withdrawProposal } from "@/lib/proposals/lifecycle";
 import { checkReceipt, voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
 import { getProposalView, listProposals } from "@/lib/proposals/queries";
@@ -180,6 +182,16 @@ describe("createProposal", () => {
       values: { days: 2 },
     });
     expect(await t.db.proposal.count({ where: { communityId: c.id } })).toBe(0);
+    // The form's road: its action parses with the same schema and shows the refusal at the field.
+    const values = createProposalSchema.parse({ ...base, discussionDays: 2, quorumPercent: 5 });
+    const refused = await draftProposal(t.db, { actor: c.owner, slug: c.slug, values }).catch((error: unknown) =>
+      actionFailure(error, "proposal.create"),
+    );
+    expect(refused).toEqual({
+      ok: false,
+      fieldErrors: { quorumPercent: "votes.errors.quorumBelowCharter" },
+      values: { min: 20 },
+    });
     // More than the charter asks is the proposer's right.
     const { id } = await propose({ quorumPercent: 30, threshold: "threeQuarters", discussionDays: 3 });
     expect(await t.db.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({
