@@ -13,7 +13,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ostromPrinciples } from "@/lib/charter/amendments";
-import { defaultCharterParameters, thresholdNames, votingMethods } from "@/lib/charter/parameters";
+import { defaultCharterParameters, earlyCloseRules, thresholdNames, votingMethods } from "@/lib/charter/parameters";
 import { foundCharterSchema } from "@/lib/charter/schemas";
 import { principleName } from "@/lib/charter/describe";
 import { foundCharterAction } from "@/features/charter/actions";
@@ -27,6 +27,7 @@ type Found = z.output<typeof foundCharterSchema>;
 const numberFields = [
   ["defaultVotingDays", 1, 90],
   ["minVotingDays", 1, 90],
+  ["minDiscussionDays", 0, 60],
   ["quorumPercent", 0, 100],
   ["amendmentQuorumPercent", 0, 100],
   ["amendmentCollegeQuorumPercent", 0, 100],
@@ -170,6 +171,19 @@ export function FoundCharterForm({ slug }: { slug: string }) {
             </Select>
           </div>
         ))}
+        <div className="fr-fieldset__element">
+          <Select
+            label={t("charter.parameterNames.earlyClose")}
+            nativeSelectProps={register("parameters.earlyClose")}
+            {...parameterError("earlyClose")}
+          >
+            {earlyCloseRules.map((rule) => (
+              <option key={rule} value={rule}>
+                {t(`charter.earlyCloseRules.${rule}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
         <div className="fr-fieldset__element">
           <Checkbox
             legend={t("charter.parameterNames.allowedMethods")}
