@@ -123,6 +123,7 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
     winners?: string[];
     amendment?: { applied: boolean; version?: number; code?: string };
     secrecy?: Secrecy;
+    earlyClose?: { rule: "allVoted" | "administrators"; reason: string | null };
   };
   const overall = decision ? (proposal.decidedCounts ?? {}) : live!.overall;
   const byCollege = decision ? collegeCountsOf(decision.result) : live!.byCollege;
@@ -140,6 +141,12 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
           </p>
           <p>{t("votes.results.turnout", { turnout: decision.turnout, electorate: decision.electorateSize })}</p>
           <p>{result.quorumMet ? t("votes.results.quorumMet") : t("votes.results.quorumNotMet")}</p>
+          {result.earlyClose && (
+            <p data-testid="early-close">
+              {t(`votes.results.closedEarly.${result.earlyClose.rule}`)}
+              {result.earlyClose.reason && <> {t("votes.results.closedEarlyReason", { reason: result.earlyClose.reason })}</>}
+            </p>
+          )}
           {result.amendment && (
             <p>
               {result.amendment.applied

@@ -208,6 +208,11 @@ export const enVotes: Messages["votes"] = {
     turnout: "{turnout, plural, one {# voter} other {# voters}} out of {electorate} in the electorate",
     quorumMet: "Quorum reached",
     quorumNotMet: "Quorum not reached",
+    closedEarly: {
+      allVoted: "Closed before its date by an administrator, every elector having voted (the charter's rule).",
+      administrators: "Closed before its date by an administrator, as the charter allows.",
+    },
+    closedEarlyReason: "Reason given: “{reason}”",
     overall: "Overall count",
     byCollege: "Count per college",
     college: "College",

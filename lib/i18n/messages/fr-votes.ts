@@ -210,6 +210,11 @@ export const frVotes = {
       "{turnout, plural, one {# votant} other {# votants}} sur {electorate, plural, one {# membre} other {# membres}} du corps électoral",
     quorumMet: "Quorum atteint",
     quorumNotMet: "Quorum non atteint",
+    closedEarly: {
+      allVoted: "Clos avant sa date par un administrateur, tous les électeurs ayant voté (règle de la charte).",
+      administrators: "Clos avant sa date par un administrateur, comme la charte le permet.",
+    },
+    closedEarlyReason: "Raison donnée : « {reason} »",
     overall: "Décompte général",
     byCollege: "Décompte par collège",
     college: "Collège",
