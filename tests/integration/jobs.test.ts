@@ -87,7 +87,14 @@ async function community() {
 async function votingProposal(closesAt = new Date(Date.now() + 3600_000)) {
   const { id: communityId, owner } = await community();
   const proposal = await t.db.proposal.create({
-    data: { communityId, authorId: owner.id, title: unique("Proposition"), method: "THRESHOLD", threshold: "simple" },
+    data: {
+      communityId,
+      authorId: owner.id,
+      title: unique("Proposition"),
+      method: "THRESHOLD",
+      threshold: "simple",
+      secret: false,
+    },
   });
   await openVoting(t.db, { proposalId: proposal.id, closesAt });
   return proposal.id;
@@ -217,7 +224,14 @@ describe("jobs enqueued in a transaction", () => {
     const { id: communityId, owner } = await community();
     const create = () =>
       t.db.proposal.create({
-        data: { communityId, authorId: owner.id, title: unique("Proposition"), method: "THRESHOLD", threshold: "simple" },
+        data: {
+          communityId,
+          authorId: owner.id,
+          title: unique("Proposition"),
+          method: "THRESHOLD",
+          threshold: "simple",
+          secret: false,
+        },
       });
     const rolledBack = await create();
     const closesAt = new Date(Date.now() + 3600_000);

@@ -228,6 +228,8 @@ async function votingProposal(f: Community): Promise<string> {
       title: "Adopter la Licence Ouverte",
       method: "THRESHOLD",
       threshold: "simple",
+      // Public: who may vote is tested here, in colleges a secret weighted vote may find too small.
+      secret: false,
     },
   });
   await openVoting(t.db, { proposalId: proposal.id, closesAt: new Date(Date.now() + DAY) });
