@@ -1,18 +1,23 @@
 /**
  * The `bbox` query parameter of the JSON API and of the OGC API: `minLon,minLat,maxLon,maxLat` in
  * WGS 84 (CRS84 axis order), four finite decimal numbers within range, each minimum not above its
- * maximum. The OGC API also accepts the six-number 3D form (heights ignored), as its standard says.
+ * maximum. The OGC API also accepts the six-number 3D form (heights ignored) and a box crossing the
+ * antimeridian (minLon > maxLon: two boxes, see splitAntimeridian), as its standard says. Matching
+ * is exact (coverageIntersectsBbox), not by bounding boxes.
  * Errors are catalogue keys, so the caller shows a localized message at the field.
  */
 import { z } from "zod";
-import type { BBox } from "@/lib/commons/geometry";
+import { segmentsIntersect, type BBox, type Coverage, type Position } from "@/lib/commons/geometry";
 
 export type BBoxErrorKey = "opendata.errors.bboxFormat" | "opendata.errors.bboxRange" | "opendata.errors.bboxOrder";
 export type BBoxResult = { ok: true; bbox: BBox } | { ok: false; error: BBoxErrorKey };
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-export function parseBbox(raw: string, { allowHeights = false }: { allowHeights?: boolean } = {}): BBoxResult {
+export function parseBbox(
+  raw: string,
+  { allowHeights = false, allowAntimeridian = false }: { allowHeights?: boolean; allowAntimeridian?: boolean } = {},
+): BBoxResult {
   const parts = raw.split(",").map((part) => part.trim());
   if (parts.length !== 4 && !(allowHeights && parts.length === 6)) return { ok: false, error: "opendata.errors.bboxFormat" };
   if (!parts.every((part) => DECIMAL.test(part))) return { ok: false, error: "opendata.errors.bboxFormat" };
@@ -25,7 +30,7 @@ export function parseBbox(raw: string, { allowHeights = false }: { allowHeights?
   const latOk = (lat: number) => lat >= -90 && lat <= 90;
   if (!lonOk(minLon) || !lonOk(maxLon) || !latOk(minLat) || !latOk(maxLat))
     return { ok: false, error: "opendata.errors.bboxRange" };
-  if (minLon > maxLon || minLat > maxLat) return { ok: false, error: "opendata.errors.bboxOrder" };
+  if ((minLon > maxLon && !allowAntimeridian) || minLat > maxLat) return { ok: false, error: "opendata.errors.bboxOrder" };
   return { ok: true, bbox: { minLon, minLat, maxLon, maxLat } };
 }
 
@@ -40,6 +45,78 @@ export const bboxQuerySchema = z
     }
     return result.bbox;
   })
-  .describe("minLon,minLat,maxLon,maxLat in WGS 84 degrees: commons whose coverage's bounding box intersects it");
+  .describe("minLon,minLat,maxLon,maxLat in WGS 84 degrees: commons whose coverage intersects it");
 
 export const bboxArray = (bbox: BBox): [number, number, number, number] => [bbox.minLon, bbox.minLat, bbox.maxLon, bbox.maxLat];
+
+/**
+ * The boxes a query box stands for: itself, or, when it crosses the antimeridian (minLon > maxLon,
+ * as OGC API – Features allows), its eastern part up to 180° and its western part from −180°.
+ */
+export function splitAntimeridian(bbox: BBox): BBox[] {
+  if (bbox.minLon <= bbox.maxLon) return [bbox];
+  return [
+    { ...bbox, maxLon: 180 },
+    { ...bbox, minLon: -180 },
+  ];
+}
+
+const inBox = (p: Position, b: BBox) => p[0] >= b.minLon && p[0] <= b.maxLon && p[1] >= b.minLat && p[1] <= b.maxLat;
+
+/** Whether segment [p, q] shares at least one point with the closed box. */
+function segmentTouchesBox(p: Position, q: Position, b: BBox): boolean {
+  if (inBox(p, b) || inBox(q, b)) return true;
+  if (
+    Math.max(p[0], q[0]) < b.minLon ||
+    Math.min(p[0], q[0]) > b.maxLon ||
+    Math.max(p[1], q[1]) < b.minLat ||
+    Math.min(p[1], q[1]) > b.maxLat
+  )
+    return false;
+  const sw: Position = [b.minLon, b.minLat];
+  const se: Position = [b.maxLon, b.minLat];
+  const ne: Position = [b.maxLon, b.maxLat];
+  const nw: Position = [b.minLon, b.maxLat];
+  return (
+    segmentsIntersect(p, q, sw, se) ||
+    segmentsIntersect(p, q, se, ne) ||
+    segmentsIntersect(p, q, ne, nw) ||
+    segmentsIntersect(p, q, nw, sw)
+  );
+}
+
+/** Even-odd rule; only called for points that lie on no edge. */
+function insideRing(p: Position, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Whether a polygon (outer ring, then holes) and a closed box share at least one point: some edge
+ * of a ring touches the box, or else (no boundary meets the box, so the box lies wholly inside or
+ * wholly outside the polygon's area) one corner of the box is inside the outer ring and in no hole.
+ */
+function polygonIntersectsBox(rings: Position[][], b: BBox): boolean {
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) if (segmentTouchesBox(ring[i]!, ring[i + 1]!, b)) return true;
+  }
+  const corner: Position = [b.minLon, b.minLat];
+  const [outer, ...holes] = rings;
+  if (!outer || !insideRing(corner, outer)) return false;
+  return !holes.some((hole) => insideRing(corner, hole));
+}
+
+/**
+ * Exact intersection of a coverage (Polygon or MultiPolygon, planar lon/lat as GeoJSON's CRS84) and a
+ * query box, edges and corners included; a box crossing the antimeridian counts as its two parts.
+ * SQL prefilters on the stored bounding boxes; this gives the answer.
+ */
+export function coverageIntersectsBbox(coverage: Coverage, bbox: BBox): boolean {
+  const polygons = coverage.type === "Polygon" ? [coverage.coordinates] : coverage.coordinates;
+  return splitAntimeridian(bbox).some((box) => polygons.some((rings) => polygonIntersectsBox(rings, box)));
+}

@@ -17,6 +17,10 @@ import type { ActorKind, CommonsKind, CommonsStatus } from "@/lib/generated/pris
 import type { Actor } from "@/lib/communities/access";
 import { commonsScope, communityScope } from "@/lib/policy/scopes";
 import type { BBox, Coverage } from "./geometry";
+import { coverageIntersectsBbox } from "./bbox";
+
+/** Candidates read per round trip when a bbox needs the exact test. */
+const EXACT_BATCH = 100;
 
 export const commonsSorts = ["relevance", "recent", "title"] as const;
 export type CommonsSort = (typeof commonsSorts)[number];
@@ -31,7 +35,7 @@ export type CommonsSearch = {
   communitySlug?: string;
   /** At least one steward is a person of this kind of actor or an organisation of this kind. */
   actorKind?: ActorKind;
-  /** Commons whose coverage's bounding box intersects this one (no antimeridian wrap). */
+  /** Commons whose coverage intersects this box exactly (stored bounding boxes only prefilter; no antimeridian wrap). */
   bbox?: BBox;
   /** Default: recent (the catalogue page asks for relevance when there are words, see effectiveSort). Relevance without words means recent. */
   sort?: CommonsSort;
@@ -83,65 +87,88 @@ export function effectiveSort(sort: CommonsSort | undefined, q: string | undefin
 }
 
 export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ data: CommonsHit[]; nextCursor: string | null }> {
-  const { viewer, q, kind, licence, status, communityId, communitySlug, actorKind, bbox, cursor } = search;
+  const { viewer, q, kind, licence, status, communityId, communitySlug, actorKind, bbox } = search;
   const take = Math.min(Math.max(search.limit ?? 20, 1), 100);
   const now = new Date();
-  const where: Prisma.Sql[] = [commonsScope.sql(viewer, "c", { view: "catalogue" }, now)];
-  // The row the cursor names, if the viewer may find it (see above).
-  const cursorRow = Prisma.sql`FROM "Commons" k WHERE k."id" = ${cursor ?? ""}
-    AND ${commonsScope.sql(viewer, "k", { view: "catalogue" }, now)}`;
   const words = q?.trim();
   const query = words
     ? Prisma.sql`(websearch_to_tsquery('french'::regconfig, commons_unaccent(${words})) ||
       websearch_to_tsquery('english'::regconfig, commons_unaccent(${words})))`
     : null;
-  if (query) where.push(Prisma.sql`c."searchVector" @@ ${query}`);
-  if (kind) where.push(Prisma.sql`c."kind" = ${kind}::"CommonsKind"`);
-  if (licence) where.push(Prisma.sql`c."licence" = ${licence}`);
-  if (status) where.push(Prisma.sql`c."status" = ${status}::"CommonsStatus"`);
-  if (communityId) where.push(Prisma.sql`c."communityId" = ${communityId}`);
-  if (communitySlug) where.push(Prisma.sql`m."slug" = ${communitySlug}`);
-  if (actorKind) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "CommonsSteward" s
-      LEFT JOIN "User" su ON su."id" = s."userId"
-      LEFT JOIN "Organization" so ON so."id" = s."organizationId"
-      WHERE s."commonsId" = c."id" AND (su."actorKind" = ${actorKind}::"ActorKind" OR so."kind" = ${actorKind}::"ActorKind"))`);
-  }
-  if (bbox) {
-    where.push(Prisma.sql`c."minLon" <= ${bbox.maxLon} AND c."maxLon" >= ${bbox.minLon}
-      AND c."minLat" <= ${bbox.maxLat} AND c."maxLat" >= ${bbox.minLat}`);
-  }
-
   const sort = effectiveSort(search.sort ?? "recent", words);
-  let order: Prisma.Sql;
-  if (sort === "relevance" && query) {
-    order = Prisma.sql`ts_rank(c."searchVector", ${query}) DESC, c."id" DESC`;
-    if (cursor) {
-      where.push(Prisma.sql`(ts_rank(c."searchVector", ${query}), c."id") <
-        (SELECT ts_rank(k."searchVector", ${query}), k."id" ${cursorRow})`);
+
+  /** Up to `size` rows after `cursor` that pass every criterion but the exact bbox test (SQL prefilters on bounding boxes). */
+  const fetchRows = (cursor: string | undefined, size: number, withCoverage: boolean) => {
+    const where: Prisma.Sql[] = [commonsScope.sql(viewer, "c", { view: "catalogue" }, now)];
+    // The row the cursor names, if the viewer may find it (see above).
+    const cursorRow = Prisma.sql`FROM "Commons" k WHERE k."id" = ${cursor ?? ""}
+      AND ${commonsScope.sql(viewer, "k", { view: "catalogue" }, now)}`;
+    if (query) where.push(Prisma.sql`c."searchVector" @@ ${query}`);
+    if (kind) where.push(Prisma.sql`c."kind" = ${kind}::"CommonsKind"`);
+    if (licence) where.push(Prisma.sql`c."licence" = ${licence}`);
+    if (status) where.push(Prisma.sql`c."status" = ${status}::"CommonsStatus"`);
+    if (communityId) where.push(Prisma.sql`c."communityId" = ${communityId}`);
+    if (communitySlug) where.push(Prisma.sql`m."slug" = ${communitySlug}`);
+    if (actorKind) {
+      where.push(Prisma.sql`EXISTS (SELECT 1 FROM "CommonsSteward" s
+        LEFT JOIN "User" su ON su."id" = s."userId"
+        LEFT JOIN "Organization" so ON so."id" = s."organizationId"
+        WHERE s."commonsId" = c."id" AND (su."actorKind" = ${actorKind}::"ActorKind" OR so."kind" = ${actorKind}::"ActorKind"))`);
     }
-  } else if (sort === "title") {
-    order = Prisma.sql`lower(commons_unaccent(c."title")) ASC, c."id" ASC`;
-    if (cursor) {
-      where.push(Prisma.sql`(lower(commons_unaccent(c."title")), c."id") >
-        (SELECT lower(commons_unaccent(k."title")), k."id" ${cursorRow})`);
+    if (bbox) {
+      where.push(Prisma.sql`c."minLon" <= ${bbox.maxLon} AND c."maxLon" >= ${bbox.minLon}
+        AND c."minLat" <= ${bbox.maxLat} AND c."maxLat" >= ${bbox.minLat}`);
     }
+
+    let order: Prisma.Sql;
+    if (sort === "relevance" && query) {
+      order = Prisma.sql`ts_rank(c."searchVector", ${query}) DESC, c."id" DESC`;
+      if (cursor) {
+        where.push(Prisma.sql`(ts_rank(c."searchVector", ${query}), c."id") <
+          (SELECT ts_rank(k."searchVector", ${query}), k."id" ${cursorRow})`);
+      }
+    } else if (sort === "title") {
+      order = Prisma.sql`lower(commons_unaccent(c."title")) ASC, c."id" ASC`;
+      if (cursor) {
+        where.push(Prisma.sql`(lower(commons_unaccent(c."title")), c."id") >
+          (SELECT lower(commons_unaccent(k."title")), k."id" ${cursorRow})`);
+      }
+    } else {
+      order = Prisma.sql`c."createdAt" DESC, c."id" DESC`;
+      if (cursor) {
+        where.push(Prisma.sql`(c."createdAt", c."id") < (SELECT k."createdAt", k."id" ${cursorRow})`);
+      }
+    }
+
+    return db.$queryRaw<Row[]>`
+      SELECT c."id", c."slug", c."title", c."summary", c."kind", c."licence", c."status",
+             c."minLon", c."minLat", c."maxLon", c."maxLat", c."createdAt",
+             m."id" AS "communityId", m."slug" AS "communitySlug", m."name" AS "communityName"
+             ${withCoverage ? Prisma.sql`, c."coverage"` : Prisma.empty}
+      FROM "Commons" c JOIN "Community" m ON m."id" = c."communityId"
+      WHERE ${Prisma.join(where, " AND ")}
+      ORDER BY ${order}
+      LIMIT ${size}`;
+  };
+
+  let rows: Row[];
+  if (!bbox) {
+    rows = await fetchRows(search.cursor, take + 1, Boolean(search.includeCoverage));
   } else {
-    order = Prisma.sql`c."createdAt" DESC, c."id" DESC`;
-    if (cursor) {
-      where.push(Prisma.sql`(c."createdAt", c."id") < (SELECT k."createdAt", k."id" ${cursorRow})`);
+    // The bounding-box prefilter may keep commons whose coverage misses the box: test each exactly and
+    // read further (the cursor works from any row) until the page is full or the candidates run out.
+    rows = [];
+    let cursor = search.cursor;
+    for (;;) {
+      const batch = await fetchRows(cursor, EXACT_BATCH, true);
+      for (const row of batch) {
+        if (row.coverage && coverageIntersectsBbox(row.coverage, bbox)) rows.push(row);
+        if (rows.length > take) break;
+      }
+      if (rows.length > take || batch.length < EXACT_BATCH) break;
+      cursor = batch[batch.length - 1]!.id;
     }
   }
-
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT c."id", c."slug", c."title", c."summary", c."kind", c."licence", c."status",
-           c."minLon", c."minLat", c."maxLon", c."maxLat", c."createdAt",
-           m."id" AS "communityId", m."slug" AS "communitySlug", m."name" AS "communityName"
-           ${search.includeCoverage ? Prisma.sql`, c."coverage"` : Prisma.empty}
-    FROM "Commons" c JOIN "Community" m ON m."id" = c."communityId"
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY ${order}
-    LIMIT ${take + 1}`;
 
   const page = rows.slice(0, take);
   return {

@@ -10,9 +10,13 @@ import { AppError } from "@/lib/core/errors";
 import { createTranslator, type Locale } from "@/lib/i18n/core";
 import { NotFoundError } from "@/lib/policy/can";
 import { bboxArray, parseBbox } from "@/lib/commons/bbox";
+import type { Coverage, MultiPolygon } from "@/lib/commons/geometry";
+import { commonsKinds, commonsStatuses, licences } from "@/lib/commons/schemas";
+import { actorKinds } from "@/lib/users/schemas";
+import { parseDatetime } from "./datetime";
 import { openDataHandler, type OpenDataContext, type OpenDataDeps } from "@/lib/api/open-data-http";
 import { absolute, commonsPageUrl, isIdLike, openDataPaths } from "@/lib/commons/links";
-import { coverageById, coverageExtent, coveragePage, type OpenCommons } from "./queries";
+import { coverageById, coverageExtent, coveragePage, type CoverageFilter, type OpenCommons } from "./queries";
 
 export const CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 export const OGC_LIMIT_DEFAULT = 10;
@@ -30,12 +34,27 @@ export const conformanceClasses = [
 const OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.0";
 
 const JSON_TYPE = "application/json";
+const SCHEMA_TYPE = "application/schema+json";
+const QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
+
+/** Every feature's geometry is a MultiPolygon (a Polygon coverage is served as one of one), as declared in the queryables. */
+export const GEOMETRY_TYPE = "MultiPolygon";
+export const toMultiPolygon = (coverage: Coverage): MultiPolygon =>
+  coverage.type === "MultiPolygon" ? coverage : { type: "MultiPolygon", coordinates: [coverage.coordinates] };
+
+/** Query parameters filtering on the catalogue's attributes: name → allowed values and error key. */
+const attributeFilters = {
+  kind: { values: commonsKinds as readonly string[], error: "opendata.errors.kindUnknown" },
+  licence: { values: licences as readonly string[], error: "opendata.errors.licenceUnknown" },
+  status: { values: commonsStatuses as readonly string[], error: "opendata.errors.statusUnknown" },
+  stewardKind: { values: actorKinds as readonly string[], error: "opendata.errors.actorKindUnknown" },
+} as const;
 const GEOJSON_TYPE = "application/geo+json";
 
 /** Query parameters each resource accepts; anything else is a 400 (/req/core/query-param-unknown). */
 const allowed = {
   landing: ["f"],
-  items: ["f", "bbox", "bbox-crs", "limit", "offset", "datetime"],
+  items: ["f", "bbox", "bbox-crs", "limit", "offset", "datetime", "kind", "licence", "status", "community", "stewardKind"],
   item: ["f"],
 } as const;
 
@@ -95,13 +114,19 @@ async function collection(context: OpenDataContext, base: string, t: ReturnType<
     description: t("opendata.ogc.collectionDescription"),
     itemType: "feature",
     extent: {
-      spatial: { bbox: [extent ? bboxArray(extent) : [-180, -90, 180, 90]], crs: CRS84 },
+      spatial: { bbox: [extent ? bboxArray(extent.bbox) : [-180, -90, 180, 90]], crs: CRS84 },
+      // The temporal property `datetime` filters on: each commons' last update.
+      temporal: {
+        interval: [[extent ? extent.updated.start.toISOString() : null, extent ? extent.updated.end.toISOString() : null]],
+        trs: "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian",
+      },
     },
     crs: [CRS84],
     storageCrs: CRS84,
     links: [
       { href: `${collectionUrl}?f=json`, rel: "self", type: JSON_TYPE, title: t("opendata.ogc.collectionTitle") },
       { href: `${collectionUrl}/items?f=json`, rel: "items", type: GEOJSON_TYPE, title: t("opendata.ogc.itemsLink") },
+      { href: `${collectionUrl}/queryables`, rel: QUERYABLES_REL, type: SCHEMA_TYPE, title: t("opendata.ogc.queryablesLink") },
       {
         href: absolute(context.appUrl, openDataPaths.dcat),
         rel: "describedby",
@@ -112,11 +137,37 @@ async function collection(context: OpenDataContext, base: string, t: ReturnType<
   };
 }
 
+/**
+ * The queryables (Part 3, a JSON Schema): the attributes a client may filter on, each also a query
+ * parameter of the items (Part 1's /rec/core/fc-filters), the geometry's type, and the temporal
+ * property `datetime` filters on: the commons' last update.
+ */
+function queryables(base: string, t: ReturnType<typeof createTranslator>) {
+  const url = `${base}/collections/${COLLECTION_ID}/queryables`;
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: url,
+    type: "object",
+    title: t("opendata.ogc.collectionTitle"),
+    description: t("opendata.ogc.queryablesDescription"),
+    properties: {
+      geometry: { title: "geometry", format: "geometry-multipolygon", "x-ogc-role": "primary-geometry" },
+      updatedAt: { title: "updatedAt", type: "string", format: "date-time", "x-ogc-role": "primary-instant" },
+      kind: { title: "kind", type: "string", enum: [...commonsKinds] },
+      licence: { title: "licence", type: "string", enum: [...licences] },
+      status: { title: "status", type: "string", enum: [...commonsStatuses] },
+      community: { title: "community", type: "string" },
+      stewardKind: { title: "stewardKind", type: "string", enum: [...actorKinds] },
+    },
+    additionalProperties: false,
+  };
+}
+
 function feature(appUrl: string, base: string, c: OpenCommons) {
   return {
     type: "Feature",
     id: c.id,
-    geometry: c.coverage,
+    geometry: c.coverage ? toMultiPolygon(c.coverage) : null,
     bbox: c.bbox ? bboxArray(c.bbox) : undefined,
     properties: {
       title: c.title,
@@ -144,20 +195,37 @@ async function items(context: OpenDataContext, base: string, t: ReturnType<typeo
   const crs = url.searchParams.get("bbox-crs");
   if (crs !== null && crs !== CRS84) throw new OgcParameterError("bbox-crs", "opendata.errors.crsUnsupported");
   const rawBbox = url.searchParams.get("bbox");
-  let bbox;
+  const filter: CoverageFilter = {};
   if (rawBbox !== null) {
-    const parsed = parseBbox(rawBbox, { allowHeights: true });
+    const parsed = parseBbox(rawBbox, { allowHeights: true, allowAntimeridian: true });
     if (!parsed.ok) throw new OgcParameterError("bbox", parsed.error);
-    bbox = parsed.bbox;
+    filter.bbox = parsed.bbox;
   }
+  const rawDatetime = url.searchParams.get("datetime");
+  if (rawDatetime !== null) {
+    const interval = parseDatetime(rawDatetime);
+    if (!interval) throw new OgcParameterError("datetime", "opendata.errors.datetimeInvalid");
+    filter.updated = interval;
+  }
+  for (const [name, { values, error }] of Object.entries(attributeFilters)) {
+    const raw = url.searchParams.get(name);
+    if (raw === null) continue;
+    if (!values.includes(raw)) throw new OgcParameterError(name, error);
+    Object.assign(filter, { [name]: raw });
+  }
+  const community = url.searchParams.get("community");
+  if (community !== null) filter.community = community;
   const limit = Math.min(integerParameter(url, "limit", { min: 1, fallback: OGC_LIMIT_DEFAULT }), OGC_LIMIT_MAX);
   const offset = integerParameter(url, "offset", { min: 0, fallback: 0 });
-  const { items: rows, matched } = await coveragePage(context.db, { bbox, limit, offset });
+  const { items: rows, matched } = await coveragePage(context.db, { ...filter, limit, offset });
 
   const itemsUrl = `${base}/collections/${COLLECTION_ID}/items`;
   const pageUrl = (pageOffset: number) => {
     const query = new URLSearchParams({ f: "json" });
-    if (rawBbox !== null) query.set("bbox", rawBbox);
+    for (const name of ["bbox", "bbox-crs", "datetime", "kind", "licence", "status", "community", "stewardKind"]) {
+      const value = url.searchParams.get(name);
+      if (value !== null) query.set(name, value);
+    }
     query.set("limit", String(limit));
     if (pageOffset > 0) query.set("offset", String(pageOffset));
     return `${itemsUrl}?${query.toString()}`;
@@ -245,9 +313,31 @@ function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
             schema: { type: "integer", minimum: 1, maximum: OGC_LIMIT_MAX, default: OGC_LIMIT_DEFAULT },
           },
           { name: "offset", in: "query", required: false, schema: { type: "integer", minimum: 0, default: 0 } },
-          { name: "datetime", in: "query", required: false, schema: { type: "string" } },
+          {
+            name: "datetime",
+            in: "query",
+            required: false,
+            description:
+              "RFC 3339 date-time or interval (`start/end`, `..` for an open end) on the commons' last update (`updatedAt`)",
+            schema: { type: "string" },
+          },
+          { name: "kind", in: "query", required: false, schema: { type: "string", enum: [...commonsKinds] } },
+          { name: "licence", in: "query", required: false, schema: { type: "string", enum: [...licences] } },
+          { name: "status", in: "query", required: false, schema: { type: "string", enum: [...commonsStatuses] } },
+          { name: "community", in: "query", required: false, description: "A community's slug", schema: { type: "string" } },
+          {
+            name: "stewardKind",
+            in: "query",
+            required: false,
+            description: "A kind of actor among the stewards",
+            schema: { type: "string", enum: [...actorKinds] },
+          },
         ],
       ),
+      [`/collections/${COLLECTION_ID}/queryables`]: get("getCommonsQueryables", t("opendata.ogc.queryablesLink"), {
+        200: json(t("opendata.ogc.queryablesLink"), SCHEMA_TYPE),
+        400: problem,
+      }),
       [`/collections/${COLLECTION_ID}/items/{featureId}`]: get(
         "getCommonsFeature",
         t("opendata.ogc.collectionTitle"),
@@ -300,6 +390,10 @@ async function route(context: OpenDataContext): Promise<Response> {
   if (third === undefined) {
     checkParameters(context.url, allowed.landing, ["json"]);
     return json(await collection(context, base, t));
+  }
+  if (third === "queryables" && fourth === undefined) {
+    checkParameters(context.url, allowed.landing, ["json"]);
+    return json(queryables(base, t), SCHEMA_TYPE);
   }
   if (third !== "items") throw new NotFoundError();
   if (fourth === undefined) {

@@ -6,20 +6,62 @@
  */
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CommonsKind, CommonsStatus } from "@/lib/generated/prisma/enums";
+import type { ActorKind, CommonsKind, CommonsStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/communities/access";
 import type { BBox, Coverage } from "@/lib/commons/geometry";
 import { commonsScope } from "@/lib/policy/scopes";
+import { coverageIntersectsBbox, splitAntimeridian } from "@/lib/commons/bbox";
 
 /** What open data lists for `viewer` (null: anonymous harvesters). */
 const visibleCommonsWhere = (viewer: Actor | null): Prisma.CommonsWhereInput => commonsScope.where(viewer, { view: "catalogue" });
 
+/** SQL prefilter: stored bounding boxes overlapping the query box (either part of one crossing the antimeridian). */
 export const bboxWhere = (bbox: BBox): Prisma.CommonsWhereInput => ({
-  minLon: { lte: bbox.maxLon },
-  maxLon: { gte: bbox.minLon },
-  minLat: { lte: bbox.maxLat },
-  maxLat: { gte: bbox.minLat },
+  OR: splitAntimeridian(bbox).map((box) => ({
+    minLon: { lte: box.maxLon },
+    maxLon: { gte: box.minLon },
+    minLat: { lte: box.maxLat },
+    maxLat: { gte: box.minLat },
+  })),
 });
+
+/** A closed or half-open time interval (null: open end), both ends inclusive. */
+export type TimeInterval = { start: Date | null; end: Date | null };
+
+/** The OGC API's filters on a commons: its last update (`datetime`) and the catalogue's attributes. */
+export type CoverageFilter = {
+  bbox?: BBox;
+  updated?: TimeInterval;
+  kind?: CommonsKind;
+  licence?: string;
+  status?: CommonsStatus;
+  community?: string;
+  stewardKind?: ActorKind;
+};
+
+function filterWhere(filter: CoverageFilter): Prisma.CommonsWhereInput[] {
+  const where: Prisma.CommonsWhereInput[] = [];
+  if (filter.bbox) where.push(bboxWhere(filter.bbox));
+  if (filter.updated) {
+    where.push({
+      updatedAt: {
+        ...(filter.updated.start ? { gte: filter.updated.start } : {}),
+        ...(filter.updated.end ? { lte: filter.updated.end } : {}),
+      },
+    });
+  }
+  if (filter.kind) where.push({ kind: filter.kind });
+  if (filter.licence) where.push({ licence: filter.licence });
+  if (filter.status) where.push({ status: filter.status });
+  if (filter.community) where.push({ community: { slug: filter.community } });
+  if (filter.stewardKind) {
+    const kind = filter.stewardKind;
+    where.push({
+      stewards: { some: { OR: [{ user: { actorKind: kind } }, { organization: { kind } }] } },
+    });
+  }
+  return where;
+}
 
 const commonsSelect = {
   id: true,
@@ -96,25 +138,50 @@ export async function commonsBatch(
   return rows.map((row) => toOpenCommons({ ...row, coverage: row.coverage ?? null }));
 }
 
-/** Features of the OGC API: public, visible commons with a coverage, oldest first, by offset. */
+/** How many candidates of a bbox query are read per round trip to test them exactly. */
+const EXACT_BATCH = 200;
+
+/**
+ * Features of the OGC API: public, visible commons with a coverage, oldest first, by offset. With a
+ * bbox, SQL keeps the commons whose bounding box overlaps it and each candidate's coverage is then
+ * tested exactly (coverageIntersectsBbox), so `matched` counts only those that really intersect.
+ */
 export async function coveragePage(
   db: Db,
-  { bbox, limit, offset }: { bbox?: BBox; limit: number; offset: number },
+  { limit, offset, ...filter }: CoverageFilter & { limit: number; offset: number },
 ): Promise<{ items: OpenCommons[]; matched: number }> {
   const where: Prisma.CommonsWhereInput = {
-    AND: [visibleCommonsWhere(null), { minLon: { not: null } }, ...(bbox ? [bboxWhere(bbox)] : [])],
+    AND: [visibleCommonsWhere(null), { minLon: { not: null } }, ...filterWhere(filter)],
   };
-  const [rows, matched] = await Promise.all([
-    db.commons.findMany({
+  const orderBy: Prisma.CommonsOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
+  const { bbox } = filter;
+  if (!bbox) {
+    const [rows, matched] = await Promise.all([
+      db.commons.findMany({ where, orderBy, skip: offset, take: limit, select: commonsSelect }),
+      db.commons.count({ where }),
+    ]);
+    return { items: rows.map(toOpenCommons), matched };
+  }
+  const items: OpenCommons[] = [];
+  let matched = 0;
+  let after: string | null = null;
+  for (;;) {
+    const batch: CommonsRow[] = await db.commons.findMany({
       where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip: offset,
-      take: limit,
+      orderBy,
+      take: EXACT_BATCH,
+      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
       select: commonsSelect,
-    }),
-    db.commons.count({ where }),
-  ]);
-  return { items: rows.map(toOpenCommons), matched };
+    });
+    for (const row of batch) {
+      if (!row.coverage || !coverageIntersectsBbox(row.coverage as Coverage, bbox)) continue;
+      if (matched >= offset && items.length < limit) items.push(toOpenCommons(row));
+      matched++;
+    }
+    if (batch.length < EXACT_BATCH) break;
+    after = batch[batch.length - 1]!.id;
+  }
+  return { items, matched };
 }
 
 export async function coverageById(db: Db, id: string): Promise<OpenCommons | null> {
@@ -125,13 +192,17 @@ export async function coverageById(db: Db, id: string): Promise<OpenCommons | nu
   return row ? toOpenCommons(row) : null;
 }
 
-/** The bounding box of every public coverage (null when there is none). */
-export async function coverageExtent(db: Db): Promise<BBox | null> {
+/** The bounding box of every public coverage and the span of their last updates (null when there is none). */
+export async function coverageExtent(db: Db): Promise<{ bbox: BBox; updated: { start: Date; end: Date } } | null> {
   const { _min, _max } = await db.commons.aggregate({
     where: { AND: [visibleCommonsWhere(null), { minLon: { not: null } }] },
-    _min: { minLon: true, minLat: true },
-    _max: { maxLon: true, maxLat: true },
+    _min: { minLon: true, minLat: true, updatedAt: true },
+    _max: { maxLon: true, maxLat: true, updatedAt: true },
   });
   if (_min.minLon === null || _min.minLat === null || _max.maxLon === null || _max.maxLat === null) return null;
-  return { minLon: _min.minLon, minLat: _min.minLat, maxLon: _max.maxLon, maxLat: _max.maxLat };
+  if (_min.updatedAt === null || _max.updatedAt === null) return null;
+  return {
+    bbox: { minLon: _min.minLon, minLat: _min.minLat, maxLon: _max.maxLon, maxLat: _max.maxLat },
+    updated: { start: _min.updatedAt, end: _max.updatedAt },
+  };
 }

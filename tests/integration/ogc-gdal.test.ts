@@ -7,6 +7,9 @@
 import { execFile } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommunity } from "@/lib/communities/create-community";
@@ -17,10 +20,12 @@ import { createPerson, type TestPerson } from "../support/factories";
 
 const run = promisify(execFile);
 const OGRINFO = process.env.OGRINFO ?? "ogrinfo";
+const OGR2OGR = process.env.OGR2OGR ?? "ogr2ogr";
 
 let t: TestDatabase;
 let server: Server;
 let base: string;
+let openSlug: string;
 /** Every path GDAL asked for, to check it used the paging links and the bbox parameter. */
 const requested: string[] = [];
 
@@ -70,10 +75,18 @@ async function community(visibility: "PUBLIC" | "MEMBERS") {
 }
 
 const tag = unique("gdal").replace(/[^a-z0-9]/gi, "");
+const metropolitan = [
+  `Adresses de Brest ${tag}`,
+  `Bâtiments de Marseille ${tag}`,
+  `Réseau cyclable de Lyon ${tag}`,
+  `Bocage de Rennes ${tag}`,
+];
+const allTitles = [...metropolitan, `Récifs des Fidji ${tag}`, `Îles Lau ${tag}`];
 
 beforeAll(async () => {
   t = await createTestDatabase();
   const open = await community("PUBLIC");
+  openSlug = open.slug;
   const closed = await community("MEMBERS");
   const propose = (c: { slug: string; owner: TestPerson }, title: string, extra: Record<string, unknown>) =>
     proposeCommons(t.db, {
@@ -95,6 +108,24 @@ beforeAll(async () => {
   await propose(open, `Bâtiments de Marseille ${tag}`, {
     coverage: { type: "MultiPolygon", coordinates: [square(5.3, 43.2).coordinates, square(5.5, 43.4, 0.1).coordinates] },
   });
+  // Near Rennes: a triangle whose bounding box covers the query box's north-east corner, but whose
+  // hypotenuse passes south-west of it; and a map on the other side of the antimeridian, in Fiji.
+  await propose(open, `Bocage de Rennes ${tag}`, {
+    kind: "MAP",
+    coverage: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [-2, 47],
+          [-1, 47],
+          [-2, 48],
+          [-2, 47],
+        ],
+      ],
+    },
+  });
+  await propose(open, `Récifs des Fidji ${tag}`, { kind: "MAP", coverage: square(178, -18.5) });
+  await propose(open, `Îles Lau ${tag}`, { coverage: square(-179.5, -18.5, 0.4) });
   // Not features: no coverage, a draft, a members-only community, hidden by moderation.
   await propose(open, `Sans zone ${tag}`, {});
   await propose(open, `Brouillon ${tag}`, { coverage: square(2, 48), status: "DRAFT" });
@@ -127,6 +158,30 @@ async function ogrinfo(...args: string[]) {
   return stdout;
 }
 
+function gdalEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GDAL_HTTP_TIMEOUT: "20",
+    CPL_DEBUG: "OFF",
+    NO_PROXY: "localhost",
+    no_proxy: "localhost",
+  };
+  delete env.http_proxy;
+  delete env.HTTP_PROXY;
+  return env;
+}
+
+const titlesOf = (out: string) => [...out.matchAll(/^\s*title \(String\) = (.*)$/gm)].map((m) => m[1]!).sort();
+
+/** What the server itself answers (numberMatched, status) for a query on the items. */
+async function items(query: string) {
+  const response = await fetch(`${base}/api/ogc/collections/commons/items?${query}`);
+  return {
+    status: response.status,
+    body: (await response.json()) as { numberMatched: number; features: { properties: { title: string } }[] },
+  };
+}
+
 describe("GDAL's OGC API – Features driver", () => {
   it("lists the commons collection", async () => {
     const out = await ogrinfo(`OAPIF:${base}/api/ogc`);
@@ -138,17 +193,119 @@ describe("GDAL's OGC API – Features driver", () => {
     requested.length = 0;
     const out = await ogrinfo("-oo", "PAGE_SIZE=2", `OAPIF:${base}/api/ogc`, "commons");
     expect(requested.some((url) => url.startsWith("/api/ogc/collections/commons/items?") && url.includes("offset=2"))).toBe(true);
-    expect(out).toMatch(/Feature Count: 3\b/);
+    expect(out).toMatch(/Feature Count: 6\b/);
     const titles = [...out.matchAll(/^\s*title \(String\) = (.*)$/gm)].map((m) => m[1]);
-    expect(titles.sort()).toEqual(
-      [`Adresses de Brest ${tag}`, `Bâtiments de Marseille ${tag}`, `Réseau cyclable de Lyon ${tag}`].sort(),
-    );
+    expect(titles.sort()).toEqual([...allTitles].sort());
     expect(out).toMatch(/licence \(String\) = ODbL-1\.0/);
     expect(out).toMatch(/status \(String\) = ADOPTED/);
     expect(out).toMatch(/MULTIPOLYGON \(\(\(5\.3 43\.2/);
+    // One geometry type for the whole layer: Polygon coverages are served as MultiPolygons.
+    expect(out).toMatch(/^Geometry: Multi Polygon$/m);
+    expect(out).toMatch(/MULTIPOLYGON \(\(\(4\.7 45\.6/);
     expect(out).not.toContain("Réservé");
     expect(out).not.toContain("Brouillon");
     expect(out).not.toContain("Masqué");
+  });
+
+  it("matches a bbox exactly: polygons whose bounding box overlaps it but whose area misses it are not counted", async () => {
+    // Near Rennes: the triangle's bounding box covers this box, the triangle does not.
+    const spat = ["-1.2", "47.8", "-1.1", "47.9"];
+    const summary = await ogrinfo("-so", "-spat", ...spat, `OAPIF:${base}/api/ogc`, "commons");
+    const listed = await ogrinfo("-spat", ...spat, `OAPIF:${base}/api/ogc`, "commons");
+    const server = await items(`bbox=${spat.join(",")}`);
+    // `-so` reports the server's numberMatched; the listing is GDAL's own exact filter: they agree.
+    expect(summary).toMatch(/Feature Count: 0\b/);
+    expect(titlesOf(listed)).toEqual([]);
+    expect(server.body.numberMatched).toBe(0);
+    // A box the triangle does reach.
+    const inside = ["-1.6", "47.4", "-1.4", "47.45"];
+    expect(await ogrinfo("-so", "-spat", ...inside, `OAPIF:${base}/api/ogc`, "commons")).toMatch(/Feature Count: 1\b/);
+    expect(titlesOf(await ogrinfo("-spat", ...inside, `OAPIF:${base}/api/ogc`, "commons"))).toEqual([`Bocage de Rennes ${tag}`]);
+    expect((await items(`bbox=${inside.join(",")}`)).body.numberMatched).toBe(1);
+  });
+
+  it("pages through a bbox query with numberMatched counting the exact matches", async () => {
+    // All of metropolitan France: Lyon, Brest, Marseille, Rennes; one per page.
+    const all = await items("bbox=-5,42,9,52&limit=1");
+    expect(all.body.numberMatched).toBe(4);
+    const seen: string[] = [];
+    for (let offset = 0; offset < 4; offset++) {
+      const page = await items(`bbox=-5,42,9,52&limit=1&offset=${offset}`);
+      expect(page.body.numberMatched).toBe(4);
+      seen.push(...page.body.features.map((f) => f.properties.title));
+    }
+    expect(seen.sort()).toEqual([...metropolitan].sort());
+    requested.length = 0;
+    const out = await ogrinfo("-oo", "PAGE_SIZE=1", "-spat", "-5", "42", "9", "52", `OAPIF:${base}/api/ogc`, "commons");
+    expect(requested.some((url) => url.includes("offset=3") && url.includes("bbox="))).toBe(true);
+    expect(titlesOf(out)).toEqual([...metropolitan].sort());
+  });
+
+  it("accepts a bbox crossing the antimeridian as two boxes", async () => {
+    const across = await items("bbox=170,-25,-170,-10");
+    expect(across.status).toBe(200);
+    expect(across.body.features.map((f) => f.properties.title).sort()).toEqual(
+      [`Récifs des Fidji ${tag}`, `Îles Lau ${tag}`].sort(),
+    );
+    expect(across.body.numberMatched).toBe(2);
+    expect((await items("bbox=170,-10,-170,10")).body.numberMatched).toBe(0);
+  });
+
+  it("filters on the commons' last update with datetime, and refuses invalid values", async () => {
+    expect((await items("datetime=2000-01-01/..")).body.numberMatched).toBe(6);
+    expect((await items("datetime=../2000-01-01T00:00:00Z")).body.numberMatched).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await items(`datetime=${today}`)).body.numberMatched).toBe(6);
+    for (const bad of ["garbage", "2025-02-30", "../..", "2025-03-02/2025-03-01"]) {
+      const response = await fetch(`${base}/api/ogc/collections/commons/items?datetime=${encodeURIComponent(bad)}`);
+      expect(response.status, bad).toBe(400);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+    }
+  });
+
+  it("declares queryables and filters on them, as query parameters and through ogrinfo -where", async () => {
+    const response = await fetch(`${base}/api/ogc/collections/commons/queryables`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/schema+json");
+    const schema = (await response.json()) as { properties: Record<string, { enum?: string[]; format?: string }> };
+    expect(Object.keys(schema.properties).sort()).toEqual(
+      ["community", "geometry", "kind", "licence", "status", "stewardKind", "updatedAt"].sort(),
+    );
+    expect(schema.properties.geometry?.format).toBe("geometry-multipolygon");
+    expect(schema.properties.kind?.enum).toContain("MAP");
+
+    expect((await items("kind=MAP")).body.numberMatched).toBe(2);
+    expect((await items("kind=MAP&bbox=-5,42,9,52")).body.numberMatched).toBe(1);
+    expect((await items("licence=ODbL-1.0")).body.numberMatched).toBe(1);
+    expect((await items("status=ADOPTED")).body.numberMatched).toBe(1);
+    expect((await items("stewardKind=PUBLIC")).body.numberMatched).toBe(6);
+    expect((await items("stewardKind=RESEARCH")).body.numberMatched).toBe(0);
+    expect((await items(`community=${openSlug}`)).body.numberMatched).toBe(6);
+    expect((await items("community=nobody-here")).body.numberMatched).toBe(0);
+    for (const bad of ["kind=ROAD", "status=LOST", "licence=WTFPL", "stewardKind=ALIENS"]) {
+      expect((await fetch(`${base}/api/ogc/collections/commons/items?${bad}`)).status, bad).toBe(400);
+    }
+
+    const out = await ogrinfo("-where", "kind = 'MAP'", `OAPIF:${base}/api/ogc`, "commons");
+    expect(titlesOf(out)).toEqual([`Bocage de Rennes ${tag}`, `Récifs des Fidji ${tag}`].sort());
+  });
+
+  it("copies the collection to a GeoPackage with ogr2ogr without any warning", async () => {
+    // Two per page: the first page (Lyon, Brest) would set a POLYGON layer before Marseille's MultiPolygon.
+    const dir = await mkdtemp(join(tmpdir(), "ogc-gpkg-"));
+    try {
+      const gpkg = join(dir, "out.gpkg");
+      const { stderr } = await run(OGR2OGR, ["-f", "GPKG", gpkg, "-oo", "PAGE_SIZE=2", `OAPIF:${base}/api/ogc`, "commons"], {
+        env: gdalEnv(),
+        timeout: 60_000,
+      });
+      expect(stderr).toBe("");
+      const out = await ogrinfo("-so", gpkg, "commons");
+      expect(out).toMatch(/^Geometry: Multi Polygon$/m);
+      expect(out).toMatch(/Feature Count: 6\b/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("filters by a bounding box (spatial filter sent as bbox)", async () => {

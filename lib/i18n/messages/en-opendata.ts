@@ -27,6 +27,8 @@ export const enOpendata: Messages["opendata"] = {
     actorKindUnknown: "Unknown kind of actor: PUBLIC, PRIVATE, RESEARCH or CIVIL_SOCIETY.",
     sortUnknown: "Unknown sort: recent, relevance or title.",
     communityUnknown: "No community has this identifier.",
+    datetimeInvalid:
+      "The datetime parameter takes an RFC 3339 date (2025-03-01 or 2025-03-01T12:00:00Z) or a start/end interval whose open end is written “..”, the start before the end.",
     queryTooLong: "The search must not exceed 200 characters.",
   },
   kinds: {
@@ -52,6 +54,8 @@ export const enOpendata: Messages["opendata"] = {
     itemsLink: "The commons",
     nextLink: "Next page",
     prevLink: "Previous page",
+    queryablesLink: "Queryable attributes",
+    queryablesDescription: "The attributes of commons to filter on, each as a query parameter.",
   },
   dcat: {
     title: "Catalogue of geographic commons",

@@ -27,6 +27,8 @@ export const frOpendata = {
     actorKindUnknown: "Type d'acteur inconnu : PUBLIC, PRIVATE, RESEARCH ou CIVIL_SOCIETY.",
     sortUnknown: "Tri inconnu : recent, relevance ou title.",
     communityUnknown: "Aucune communauté ne porte cet identifiant.",
+    datetimeInvalid:
+      "Le paramètre datetime attend une date RFC 3339 (2025-03-01 ou 2025-03-01T12:00:00Z) ou un intervalle début/fin dont une borne ouverte s’écrit « .. », le début avant la fin.",
     queryTooLong: "La recherche ne doit pas dépasser 200 caractères.",
   },
   kinds: {
@@ -52,6 +54,8 @@ export const frOpendata = {
     itemsLink: "Les communs",
     nextLink: "Page suivante",
     prevLink: "Page précédente",
+    queryablesLink: "Attributs filtrables",
+    queryablesDescription: "Les attributs des communs sur lesquels filtrer, chacun en paramètre de requête.",
   },
   dcat: {
     title: "Catalogue des géocommuns",
