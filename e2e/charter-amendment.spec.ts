@@ -1,9 +1,11 @@
 /**
  * A charter amended by vote, end to end, in a community the test creates: an administrator founds
  * the charter (platform defaults: a vote lasts at least 3 days), a member of another college joins
- * and proposes to raise that minimum to 5 days, both colleges vote for, the administrator closes
- * early, the amendment is adopted and applied (version 2 with the new parameter), the platform then
- * refuses a 3-day vote naming the new minimum, and a voter checks their receipt.
+ * and proposes to raise that minimum to 5 days, the administrator cannot close early while a ballot is
+ * missing (the charter's default rule), both colleges vote for, the administrator closes early after
+ * confirming, the amendment is adopted and applied (version 2 with the new parameter), the platform
+ * then refuses a 3-day vote naming the new minimum and a quorum below the charter's, and a voter
+ * checks their receipt.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
@@ -97,13 +99,20 @@ test("a charter amendment is proposed, adopted by two colleges and enforced on t
   await expectAccessible(page);
   await signOut(page);
 
-  // Hugo (public college, administrator) votes for, then closes the vote early: adopted and applied.
+  // Hugo (public college, administrator) cannot close it minutes after it opened while his own ballot
+  // is missing; he votes for, then closes the vote early after confirming: adopted and applied.
   await signInAs(page, "Hugo Fontaine");
   await page.goto(proposalUrl);
+  await page.getByRole("button", { name: "Clore le vote maintenant" }).click();
+  await page.getByRole("button", { name: "Confirmer : clore et dépouiller maintenant" }).click();
+  await expect(page.getByText(/tous les électeurs ont voté \(1 bulletin manquant\)/)).toBeVisible();
+  await page.getByRole("button", { name: "Annuler" }).click();
+  await expect(page.getByTestId("status")).toHaveText("Vote ouvert");
   await page.getByRole("radio", { name: "Pour" }).check({ force: true });
   await page.getByRole("button", { name: "Voter", exact: true }).click();
   await expect(page.getByText("Votre bulletin est enregistré.")).toBeVisible();
   await page.getByRole("button", { name: "Clore le vote maintenant" }).click();
+  await page.getByRole("button", { name: "Confirmer : clore et dépouiller maintenant" }).click();
   await expect(page.getByTestId("status")).toHaveText("Close");
   await expect(page.getByTestId("outcome")).toHaveText("Issue : Adoptée");
   await expect(page.getByText("La modification est appliquée : la charte passe à la version 2.")).toBeVisible();
@@ -130,6 +139,13 @@ test("a charter amendment is proposed, adopted by two colleges and enforced on t
   await days.fill("3");
   await page.getByRole("button", { name: "Créer le brouillon" }).click();
   await expect(days).toHaveAccessibleDescription(/La charte impose un vote d'au moins 5 jours\./);
+  // Nor can she lower the charter's quorum (20 %): refused at the field, which shows the floor.
+  await days.fill("5");
+  const quorum = page.getByRole("spinbutton", { name: /^Quorum/ });
+  await expect(quorum).toHaveAccessibleName(/Au moins 20 % selon la charte/);
+  await quorum.fill("5");
+  await page.getByRole("button", { name: "Créer le brouillon" }).click();
+  await expect(quorum).toHaveAccessibleDescription(/La charte fixe le quorum à 20 % au moins/);
   await expect(page).toHaveURL(new RegExp(`/communities/${slug}/proposals/new$`));
   await expectAccessible(page);
 

@@ -110,6 +110,25 @@ test("creating a community checks the slug; an open community is joined and left
   await expect(page.getByText("Collèges enregistrés.")).toBeVisible();
   await page.getByRole("link", { name: "Présentation" }).click();
   await expect(page.getByTestId("colleges").getByRole("row", { name: /^Public 40 % 1$/ })).toBeVisible();
+
+  // Once the charter is founded the weights are its parameters: version 1 holds them, and the
+  // administration page only shows them (they change through an adopted amendment).
+  await page.goto(`/communities/${community.slug}/charter`);
+  const charterForm = page.getByTestId("found-charter-form");
+  await charterForm.getByRole("textbox", { name: "Titre de l'article" }).fill("Collèges");
+  await charterForm
+    .getByRole("textbox", { name: /^Texte de l'article/ })
+    .fill("Chaque collège porte la part du vote que la charte lui donne.");
+  await charterForm.getByRole("button", { name: "Fonder la charte" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^Version 1 du / })).toBeVisible();
+  await expect(page.getByTestId("charter-parameters")).toContainText(
+    "Public 40 %, Privé 20 %, Recherche 20 %, Société civile 20 %",
+  );
+  await page.goto(`/communities/${community.slug}/admin`);
+  await expect(page.getByTestId("colleges-locked")).toContainText("ne changent que par un amendement adopté");
+  await expect(weight("Public")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Enregistrer les collèges" })).toHaveCount(0);
+  await expectAccessible(page);
   await signOut(page);
 
   // Someone else joins in one click, appears in the directory and the log, then leaves.

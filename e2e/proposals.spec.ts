@@ -74,14 +74,29 @@ test("a proposal is drafted, voted on by two colleges, closed early and its rece
   await expectAccessible(page);
   await signOut(page);
 
-  // Hugo (public college, administrator) votes for, then closes the vote early.
+  // Hugo (public college, administrator) may close early only as the charter says (by default: once
+  // every elector has voted), and only after confirming.
   await signInAs(page, "Hugo Fontaine");
   await page.goto(proposalUrl);
+  await expect(
+    page.getByText("Selon la charte, un vote peut être clos avant sa date une fois que tous les électeurs ont voté."),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Clore le vote maintenant" }).click();
+  await expect(page.getByRole("heading", { name: "Clore ce vote avant sa date ?" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirmer : clore et dépouiller maintenant" }).click();
+  await expect(page.getByText(/1 bulletin manquant/)).toBeVisible();
+  await page.getByRole("button", { name: "Annuler" }).click();
+  await expect(page.getByTestId("status")).toHaveText("Vote ouvert");
   await page.getByRole("radio", { name: "Pour" }).check({ force: true });
   await page.getByRole("button", { name: "Voter", exact: true }).click();
   await expect(page.getByText("Votre bulletin est enregistré.")).toBeVisible();
   await page.getByRole("button", { name: "Clore le vote maintenant" }).click();
+  await page.getByRole("button", { name: "Confirmer : clore et dépouiller maintenant" }).click();
   await expect(page.getByTestId("status")).toHaveText("Close");
+  await expect(page.getByTestId("early-close")).toHaveText(
+    "Clos avant sa date par un administrateur, tous les électeurs ayant voté (règle de la charte).",
+  );
   await expect(page.getByTestId("outcome")).toHaveText("Issue : Adoptée");
   // A public ballot: voters and their choices after the close.
   const voters = page.getByRole("table", { name: "Liste des votants (vote public)" });

@@ -65,7 +65,7 @@ export function describeParameterValue<K extends keyof CharterParameters>(t: Tra
         : Object.entries(v as NonNullable<CharterParameters["collegeWeights"]>)
             .map(([college, weight]) =>
               t("charter.values.collegeWeight", {
-                college: t(`ledger.actorKinds.${college as keyof NonNullable<CharterParameters["collegeWeights"]>}`),
+                college: t(`actorKind.${college as keyof NonNullable<CharterParameters["collegeWeights"]>}`),
                 weight,
               }),
             )
