@@ -37,7 +37,11 @@ export const decisionRecordSchema = z.object({
     electorateSize: z.int(),
     turnout: z.int(),
     outcome: z.enum(["ADOPTED", "REJECTED", "VOID"]),
-    result: z.record(z.string(), z.unknown()).describe("Counts overall and per college, combination rule, quorum"),
+    result: z
+      .record(z.string(), z.unknown())
+      .describe(
+        "Counts overall and per college, combination rule, quorum; for a secret weighted vote, `secrecy`: the minimum of ballots for a college's own figures, the colleges merged into the group MERGED and the weights the tally used",
+      ),
     digest: z.string().describe("SHA-256 (hex) of JSON.stringify(ballots) as published"),
     ballots: z
       .array(z.tuple([z.string(), z.unknown()]))

@@ -31,7 +31,12 @@
  * Then compare the key itself with one obtained another way (the operator's letter, a copy kept
  * when the decision was taken): `kid` is its RFC 7638 thumbprint. The ballots can be checked too:
  * `decision.digest` is the SHA-256 (hex) of JSON.stringify(decision.ballots), and each voter finds
- * their receipt in `decision.ballots` with the choice they made.
+ * their receipt in `decision.ballots` with the choice they made. And the outcome: the counts in
+ * `decision.result.byCollege` add up to those of `decision.ballots`, and the method's rule
+ * (lib/votes/tally, tallyVote) on them with `proposal.collegeWeights` gives it back. A secret weighted
+ * vote publishes groups instead of small colleges: `byCollege` then holds each published college and
+ * the group `MERGED`, and the weights to use are `decision.result.secrecy.groupWeights`
+ * (lib/votes/secret-ballot.ts says why).
  */
 import { createHash, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
 import { canonicalJson } from "./canonical-json";
