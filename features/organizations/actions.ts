@@ -3,6 +3,7 @@
 import { config } from "@/lib/core/config";
 import { addOrganizationDomain } from "@/lib/organizations/add-domain";
 import { approveMember } from "@/lib/organizations/approve-member";
+import { grantOrganizationAdmin } from "@/lib/organizations/grant-admin";
 import { confirmDomainVerification, requestDomainVerification } from "@/lib/organizations/email-domain";
 import { defineAction, defineFormAction } from "@/lib/web/action";
 
@@ -34,5 +35,13 @@ export const addDomainAction = defineAction({
   name: "organization.addDomain",
   input: addOrganizationDomain.schema,
   handle: async ({ db, actor, input }) => addOrganizationDomain.run(db, { actor, ...input }),
+  revalidate: (input) => `/organisations/${input.organizationId}`,
+});
+
+/** A plain form per verified member who is not administrator yet. */
+export const grantAdminAction = defineFormAction({
+  name: "organization.grantAdmin",
+  input: grantOrganizationAdmin.schema,
+  handle: async ({ db, actor, input }) => grantOrganizationAdmin.run(db, { actor, ...input }),
   revalidate: (input) => `/organisations/${input.organizationId}`,
 });

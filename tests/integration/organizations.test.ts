@@ -17,6 +17,7 @@ import { profileSchema } from "@/lib/users/schemas";
 import { updateProfile } from "@/lib/users/update-profile";
 import { addOrganizationDomain } from "@/lib/organizations/add-domain";
 import { approveMember } from "@/lib/organizations/approve-member";
+import { grantOrganizationAdmin } from "@/lib/organizations/grant-admin";
 import { confirmDomainVerification, requestDomainVerification } from "@/lib/organizations/email-domain";
 import { getOrganizationPage } from "@/lib/organizations/read";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
@@ -350,6 +351,33 @@ describe("approval by an administrator of the organisation", () => {
     expect(page.viewer).toEqual({ administers: false, mayApprove: false });
     const asAdmin = await getOrganizationPage(t.db, { actor: admin, organizationId: org.id });
     expect(asAdmin.viewer).toEqual({ administers: true, mayApprove: true });
+  });
+});
+
+describe("administrators of an organisation", () => {
+  it("make a verified member administrator, never a declared one; others may not", async () => {
+    const org = await organization();
+    const admin = await createPerson(t.db);
+    await declare(admin, org);
+    await applyOidcClaims(t.db, admin.id, { sub: unique("sub"), siret: org.siret! }, { provider: "proconnect" });
+    const [verified, declared] = [await createPerson(t.db), await createPerson(t.db)];
+    await declare(verified, org);
+    await declare(declared, org);
+    await approveMember(t.db, { actor: admin, organizationId: org.id, userId: verified.id });
+
+    const byMember = await rejection(
+      grantOrganizationAdmin(t.db, { actor: verified, organizationId: org.id, userId: verified.id }),
+    );
+    expect(byMember.status).toBe(403);
+    const notVerified = await rejection(
+      grantOrganizationAdmin(t.db, { actor: admin, organizationId: org.id, userId: declared.id }),
+    );
+    expect(notVerified).toMatchObject({ status: 409, messageKey: "organizations.errors.notVerified" });
+    await grantOrganizationAdmin(t.db, { actor: admin, organizationId: org.id, userId: verified.id });
+    expect(await link(verified.id)).toMatchObject({ organizationAdmin: true });
+    // The new administrator approves in turn.
+    await approveMember(t.db, { actor: verified, organizationId: org.id, userId: declared.id });
+    expect(await link(declared.id)).toMatchObject({ organizationVerifiedBy: "ADMIN_APPROVAL", organizationAdmin: false });
   });
 });
 

@@ -9,7 +9,7 @@ import { getOrganizationPage } from "@/lib/organizations/read";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
-import { approveMemberAction } from "@/features/organizations/actions";
+import { approveMemberAction, grantAdminAction } from "@/features/organizations/actions";
 import { AddDomainForm } from "@/features/organizations/components/add-domain-form";
 
 type Props = { params: Promise<{ id: string }> };
@@ -86,6 +86,15 @@ export async function OrganizationPage({ params }: Props) {
                 <Badge small severity="info">
                   {t("organizations.admin")}
                 </Badge>
+              )}
+              {member.verifiedBy && !member.admin && organization.viewer.administers && (
+                <form action={grantAdminAction} className="fr-mt-1w">
+                  <input type="hidden" name="organizationId" value={organization.id} />
+                  <input type="hidden" name="userId" value={member.id} />
+                  <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+                    {t("organizations.grantAdmin", { name: member.displayName })}
+                  </button>
+                </form>
               )}
               {!member.verifiedBy && organization.viewer.mayApprove && (
                 <form action={approveMemberAction} className="fr-mt-1w">

@@ -28,6 +28,7 @@ export const enOrganizations: Messages["organizations"] = {
   contributions: "Contributions of its verified members",
   noContributions: "No contributions.",
   approve: "Verify {name}'s membership",
+  grantAdmin: "Make {name} an administrator of the organisation",
   approved: "Membership verified.",
   addDomain: {
     legend: "Add an email domain",
@@ -60,6 +61,7 @@ export const enOrganizations: Messages["organizations"] = {
     linkInvalid: "This link is not valid or has expired. Ask for a new one.",
     linkStale: "Your organisation changed since the request: this link no longer verifies anything.",
     notDeclared: "This person does not (or no longer) declare this organisation, or their membership is already verified.",
+    notVerified: "Only a member whose membership is verified may become an administrator of the organisation.",
     noOrganization: "Declare your organisation in your profile first.",
     alreadyVerified: "Your membership is already verified.",
     domainNotListed: "This address is on none of your organisation's verified domains.",

@@ -26,6 +26,7 @@ export const frOrganizations = {
   contributions: "Contributions de ses membres vérifiés",
   noContributions: "Aucune contribution.",
   approve: "Vérifier l'appartenance de {name}",
+  grantAdmin: "Nommer {name} administrateur de l'organisation",
   approved: "Appartenance vérifiée.",
   addDomain: {
     legend: "Ajouter un domaine de messagerie",
@@ -58,6 +59,7 @@ export const frOrganizations = {
     linkInvalid: "Ce lien n'est pas valide ou a expiré. Demandez-en un nouveau.",
     linkStale: "Votre organisation a changé depuis la demande : ce lien ne vérifie plus rien.",
     notDeclared: "Cette personne ne déclare pas (ou plus) cette organisation, ou son appartenance est déjà vérifiée.",
+    notVerified: "Seul un membre dont l'appartenance est vérifiée peut devenir administrateur de l'organisation.",
     noOrganization: "Déclarez d'abord votre organisation dans votre profil.",
     alreadyVerified: "Votre appartenance est déjà vérifiée.",
     domainNotListed: "Cette adresse n'est sur aucun domaine vérifié de votre organisation.",
