@@ -78,6 +78,9 @@ test("a charter amendment is proposed, adopted by two colleges and enforced on t
   await changes.fill('[{"op":"setParameter","key":"minVotingDays","value":5}]');
   // The DSFR hint is part of the field's label: the charter's minimum is read with the field's name.
   await expect(page.getByRole("spinbutton", { name: /^Durée du vote/ })).toHaveAccessibleName(/Au moins 3 jours selon la charte/);
+  // A public ballot: each of the two members is alone in a weighted college, where a secret vote
+  // would not open (the charter's secretBallotMinCollegeSize).
+  await page.getByRole("checkbox", { name: /^Vote secret/ }).uncheck({ force: true });
   await page.getByRole("button", { name: "Créer le brouillon" }).click();
   await expect(page).toHaveURL(/\/proposals\/[a-z0-9]{20,}$/);
   const proposalUrl = page.url();
