@@ -231,4 +231,45 @@ describe("catalogue search", () => {
     const insiders = await allPages({ viewer: insider, q: tag, sort: "title" });
     expect(insiders.filter((id) => forbidden.includes(id)).sort()).toEqual(forbidden.slice(3).sort());
   });
+
+  it("searches an area by the coverages themselves, not their bounding boxes, on every page (the Rennes case)", async () => {
+    const tag = word("z");
+    const c = await community();
+    const owner = c.people[0]!;
+    // Triangles west of Rennes whose bounding box covers the area's corner but whose hypotenuse passes by.
+    const triangle = (dx: number) => ({
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [-2 + dx, 47],
+          [-1 + dx, 47],
+          [-2 + dx, 48],
+          [-2 + dx, 47],
+        ],
+      ],
+    });
+    const hits: string[] = [];
+    const misses: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      misses.push((await commons(owner, c.slug, { title: `Bocage ${i} ${tag}`, coverage: triangle(i * 0.01) })).id);
+      hits.push((await commons(owner, c.slug, { title: `Ville ${i} ${tag}`, coverage: square(-1.2 + i * 0.01, 47.8, 0.05) })).id);
+    }
+    const area = { minLon: -1.2, minLat: 47.8, maxLon: -1.1, maxLat: 47.9 };
+    // Each triangle's bounding box overlaps the area.
+    expect(await ids({ q: tag, bbox: { minLon: -2, minLat: 47, maxLon: -1, maxLat: 48 } })).toHaveLength(8);
+    expect((await ids({ q: tag, bbox: area })).sort()).toEqual([...hits].sort());
+    for (const sort of ["recent", "title", "relevance"] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 10; i++) {
+        const page = await searchCommons(t.db, { viewer: null, q: tag, bbox: area, sort, cursor, limit: 1 });
+        seen.push(...page.data.map((hit) => hit.id));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(seen.sort(), sort).toEqual([...hits].sort());
+    }
+    expect(await ids({ q: tag, bbox: { minLon: -1.125, minLat: 47.81, maxLon: -1.121, maxLat: 47.82 } })).toEqual([hits[3]]);
+    expect(misses).toHaveLength(4);
+  });
 });
