@@ -13,7 +13,8 @@
  * 1. Opening: a secret weighted vote does not open while a college of non-zero weight has fewer
  *    electors than the minimum, but some (`undersizedColleges`; an empty college reveals nobody and
  *    its weight goes to the others); the person opening it is told which college,
- *    and what to change (a public ballot, more members in the college, or an amendment).
+ *    and what to change (more members in the college, an amendment, or the proposal submitted
+ *    again as a public ballot: secrecy is fixed when it is drafted).
  * 2. While voting: live results of a secret ballot show overall counts and the standing only, never
  *    a per-college figure or a college's turnout.
  * 3. After the close (`secretGroups`): a college with at least the minimum of ballots keeps its own
