@@ -86,7 +86,15 @@ export const proposeCommons = withInput(
           actorId: actor.id,
           communityId: community.id,
           action: "commons.proposed",
-          details: { commonsId: created.id, slug: created.slug, title: fields.title, status: created.status },
+          details: {
+            commonsId: created.id,
+            slug: created.slug,
+            title: fields.title,
+            status: created.status,
+            // The first stewards, so the log holds every stewardship from the start (changes: commons.stewardsChanged).
+            stewardUserIds: people,
+            stewardOrganizationIds: stewards.organizations,
+          },
         });
         return created;
       });

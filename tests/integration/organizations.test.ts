@@ -196,6 +196,8 @@ describe("a declared organisation gives no steward rights (the attack)", () => {
       commonsSlug: commons.slug,
       input: { stewardUserIds: [colleague.id], stewardOrganizationIds: [] },
     });
+    const proposed = await t.db.auditEntry.findFirstOrThrow({ where: { communityId: c.id, action: "commons.proposed" } });
+    expect(proposed.details).toMatchObject({ stewardUserIds: [proposer.id], stewardOrganizationIds: [org.id] });
     const entry = await t.db.auditEntry.findFirstOrThrow({ where: { communityId: c.id, action: "commons.stewardsChanged" } });
     expect(entry.details).toMatchObject({
       commonsId: commons.id,
