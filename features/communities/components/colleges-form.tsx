@@ -82,11 +82,12 @@ export function CollegesForm({
         </div>
       )}
       <Checkbox
+        disabled={lockedByCharter}
         options={[
           {
             label: t("pages.admin.colleges.weighting"),
             hintText: t("pages.admin.colleges.weightingHint"),
-            nativeInputProps: { ...register("weightingEnabled"), disabled: lockedByCharter },
+            nativeInputProps: { ...register("weightingEnabled") },
           },
         ]}
       />
@@ -110,8 +111,8 @@ export function CollegesForm({
                 min: 0,
                 max: 100,
                 step: 1,
-                disabled: lockedByCharter,
               }}
+              disabled={lockedByCharter}
               {...fieldState(feedback.message(errors.weights?.[kind]?.message))}
             />
           </div>
