@@ -14,6 +14,20 @@ export type BBoxResult = { ok: true; bbox: BBox } | { ok: false; error: BBoxErro
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** The four horizontal numbers of a bbox (of the six-number 3D form, heights dropped), before any range check. */
+export function bboxNumbers(
+  raw: string,
+  { allowHeights = false }: { allowHeights?: boolean } = {},
+): { ok: true; numbers: [number, number, number, number] } | { ok: false; error: BBoxErrorKey } {
+  const parts = raw.split(",").map((part) => part.trim());
+  if (parts.length !== 4 && !(allowHeights && parts.length === 6)) return { ok: false, error: "opendata.errors.bboxFormat" };
+  if (!parts.every((part) => DECIMAL.test(part))) return { ok: false, error: "opendata.errors.bboxFormat" };
+  const numbers = parts.map(Number);
+  if (!numbers.every(Number.isFinite)) return { ok: false, error: "opendata.errors.bboxFormat" };
+  const picked = (parts.length === 6 ? [0, 1, 3, 4] : [0, 1, 2, 3]).map((i) => numbers[i] as number);
+  return { ok: true, numbers: picked as [number, number, number, number] };
+}
+
 export function parseBbox(
   raw: string,
   { allowHeights = false, allowAntimeridian = false }: { allowHeights?: boolean; allowAntimeridian?: boolean } = {},

@@ -3,22 +3,23 @@
  * landing page, API definition (/api/ogc/api), conformance, collections, one collection `commons`, its items (GeoJSON FeatureCollection with
  * `bbox`, `limit`, `offset` and next/prev links) and each item. Anonymous reader only: public
  * communities' visible commons that have a coverage. Coordinates are WGS 84 longitude/latitude
- * (CRS84), as GeoJSON requires. Bad parameters are 400 problems (never 500); unknown paths 404.
+ * (CRS84, the storage CRS) unless `crs` asks for another (Part 2, lib/opendata/crs.ts). Bad parameters are 400 problems (never 500); unknown paths 404.
  * A plain (Request) => Response function: the Next.js route and the GDAL test serve the same code.
  */
 import { AppError } from "@/lib/core/errors";
 import { createTranslator, type Locale } from "@/lib/i18n/core";
 import { NotFoundError } from "@/lib/policy/can";
-import { bboxArray, parseBbox } from "@/lib/commons/bbox";
+import { bboxArray, bboxNumbers, coverageIntersectsBbox, parseBbox } from "@/lib/commons/bbox";
 import type { Coverage, MultiPolygon } from "@/lib/commons/geometry";
 import { commonsKinds, commonsStatuses, licences } from "@/lib/commons/schemas";
 import { actorKinds } from "@/lib/users/schemas";
 import { parseDatetime } from "./datetime";
+import { CRS84, crsByUri, envelope, projectedBoxEnvelope, supportedCrs, transformCoverage, type Crs } from "./crs";
 import { openDataHandler, type OpenDataContext, type OpenDataDeps } from "@/lib/api/open-data-http";
 import { absolute, commonsPageUrl, isIdLike, openDataPaths } from "@/lib/commons/links";
 import { coverageById, coverageExtent, coveragePage, type CoverageFilter, type OpenCommons } from "./queries";
 
-export const CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+export { CRS84 };
 export const OGC_LIMIT_DEFAULT = 10;
 /** Larger limits are served as this many (the standard: not an error). */
 export const OGC_LIMIT_MAX = 1000;
@@ -29,6 +30,8 @@ export const conformanceClasses = [
   "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
   "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
   "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+  "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+  "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
 ] as const;
 
 const OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.0";
@@ -54,8 +57,8 @@ const GEOJSON_TYPE = "application/geo+json";
 /** Query parameters each resource accepts; anything else is a 400 (/req/core/query-param-unknown). */
 const allowed = {
   landing: ["f"],
-  items: ["f", "bbox", "bbox-crs", "limit", "offset", "datetime", "kind", "licence", "status", "community", "stewardKind"],
-  item: ["f"],
+  items: ["f", "bbox", "bbox-crs", "crs", "limit", "offset", "datetime", "kind", "licence", "status", "community", "stewardKind"],
+  item: ["f", "crs"],
 } as const;
 
 class OgcParameterError extends AppError {
@@ -82,10 +85,11 @@ function integerParameter(url: URL, name: string, { min, fallback }: { min: numb
   return value;
 }
 
-const json = (body: unknown, contentType = JSON_TYPE, status = 200) =>
+const json = (body: unknown, contentType = JSON_TYPE, status = 200, crs?: Crs) =>
   new Response(JSON.stringify(body), {
     status,
     headers: {
+      ...(crs ? { "content-crs": `<${crs.uri}>` } : {}),
       "content-type": contentType,
       "cache-control": "public, max-age=60",
       "access-control-allow-origin": "*",
@@ -121,7 +125,7 @@ async function collection(context: OpenDataContext, base: string, t: ReturnType<
         trs: "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian",
       },
     },
-    crs: [CRS84],
+    crs: supportedCrs.map((c) => c.uri),
     storageCrs: CRS84,
     links: [
       { href: `${collectionUrl}?f=json`, rel: "self", type: JSON_TYPE, title: t("opendata.ogc.collectionTitle") },
@@ -163,12 +167,13 @@ function queryables(base: string, t: ReturnType<typeof createTranslator>) {
   };
 }
 
-function feature(appUrl: string, base: string, c: OpenCommons) {
+function feature(appUrl: string, base: string, c: OpenCommons, crs: Crs) {
+  const geometry = c.coverage ? transformCoverage(toMultiPolygon(c.coverage), crs) : null;
   return {
     type: "Feature",
     id: c.id,
-    geometry: c.coverage ? toMultiPolygon(c.coverage) : null,
-    bbox: c.bbox ? bboxArray(c.bbox) : undefined,
+    geometry,
+    bbox: crs.kind === "crs84" ? (c.bbox ? bboxArray(c.bbox) : undefined) : geometry ? envelope(geometry) : undefined,
     properties: {
       title: c.title,
       summary: c.summary,
@@ -183,24 +188,60 @@ function feature(appUrl: string, base: string, c: OpenCommons) {
       updatedAt: c.updatedAt.toISOString(),
     },
     links: [
-      { href: `${base}/collections/${COLLECTION_ID}/items/${encodeURIComponent(c.id)}?f=json`, rel: "self", type: GEOJSON_TYPE },
+      {
+        href: `${base}/collections/${COLLECTION_ID}/items/${encodeURIComponent(c.id)}?f=json${crs.kind === "crs84" ? "" : `&crs=${encodeURIComponent(crs.uri)}`}`,
+        rel: "self",
+        type: GEOJSON_TYPE,
+      },
       { href: `${base}/collections/${COLLECTION_ID}?f=json`, rel: "collection", type: JSON_TYPE },
       { href: commonsPageUrl(appUrl, c.community.slug, c.slug), rel: "alternate", type: "text/html" },
     ],
   };
 }
 
+/** A `crs` or `bbox-crs` parameter: one of the collection's CRS URIs (default CRS84). */
+function crsParameter(url: URL, name: "crs" | "bbox-crs"): Crs {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return supportedCrs[0]!;
+  const crs = crsByUri(raw.trim());
+  if (!crs) throw new OgcParameterError(name, "opendata.errors.crsUnsupported");
+  return crs;
+}
+
+/**
+ * The bbox in `crs`: CRS84 and the latitude-first geographic systems become a CRS84 box (a west > east
+ * one crosses the antimeridian); a projected box keeps its own exact test (coverages projected into
+ * its CRS) and a CRS84 envelope for the SQL prefilter.
+ */
+function bboxFilter(raw: string, crs: Crs): CoverageFilter {
+  if (crs.kind !== "projected") {
+    let lonLat = raw;
+    if (crs.kind === "latlon") {
+      const numbers = bboxNumbers(raw, { allowHeights: true });
+      if (!numbers.ok) throw new OgcParameterError("bbox", numbers.error);
+      const [minLat, minLon, maxLat, maxLon] = numbers.numbers;
+      lonLat = [minLon, minLat, maxLon, maxLat].join(",");
+    }
+    const parsed = parseBbox(lonLat, { allowHeights: true, allowAntimeridian: true });
+    if (!parsed.ok) throw new OgcParameterError("bbox", parsed.error);
+    return { bbox: parsed.bbox };
+  }
+  const numbers = bboxNumbers(raw, { allowHeights: true });
+  if (!numbers.ok) throw new OgcParameterError("bbox", numbers.error);
+  const [minX, minY, maxX, maxY] = numbers.numbers;
+  if (minX > maxX || minY > maxY) throw new OgcParameterError("bbox", "opendata.errors.bboxOrder");
+  const box = { minLon: minX, minLat: minY, maxLon: maxX, maxLat: maxY };
+  const prefilter = projectedBoxEnvelope(box, crs);
+  if (!prefilter) throw new OgcParameterError("bbox", "opendata.errors.bboxRange");
+  return { bbox: prefilter, intersects: (coverage) => coverageIntersectsBbox(transformCoverage(coverage, crs), box) };
+}
+
 async function items(context: OpenDataContext, base: string, t: ReturnType<typeof createTranslator>) {
   const { url } = context;
-  const crs = url.searchParams.get("bbox-crs");
-  if (crs !== null && crs !== CRS84) throw new OgcParameterError("bbox-crs", "opendata.errors.crsUnsupported");
+  const crs = crsParameter(url, "crs");
+  const bboxCrs = crsParameter(url, "bbox-crs");
   const rawBbox = url.searchParams.get("bbox");
-  const filter: CoverageFilter = {};
-  if (rawBbox !== null) {
-    const parsed = parseBbox(rawBbox, { allowHeights: true, allowAntimeridian: true });
-    if (!parsed.ok) throw new OgcParameterError("bbox", parsed.error);
-    filter.bbox = parsed.bbox;
-  }
+  const filter: CoverageFilter = rawBbox === null ? {} : bboxFilter(rawBbox, bboxCrs);
   const rawDatetime = url.searchParams.get("datetime");
   if (rawDatetime !== null) {
     const interval = parseDatetime(rawDatetime);
@@ -222,7 +263,7 @@ async function items(context: OpenDataContext, base: string, t: ReturnType<typeo
   const itemsUrl = `${base}/collections/${COLLECTION_ID}/items`;
   const pageUrl = (pageOffset: number) => {
     const query = new URLSearchParams({ f: "json" });
-    for (const name of ["bbox", "bbox-crs", "datetime", "kind", "licence", "status", "community", "stewardKind"]) {
+    for (const name of ["bbox", "bbox-crs", "crs", "datetime", "kind", "licence", "status", "community", "stewardKind"]) {
       const value = url.searchParams.get(name);
       if (value !== null) query.set(name, value);
     }
@@ -247,7 +288,7 @@ async function items(context: OpenDataContext, base: string, t: ReturnType<typeo
   }
   return {
     type: "FeatureCollection",
-    features: rows.map((row) => feature(context.appUrl, base, row)),
+    features: rows.map((row) => feature(context.appUrl, base, row, crs)),
     numberMatched: matched,
     numberReturned: rows.length,
     timeStamp: new Date().toISOString(),
@@ -270,6 +311,12 @@ function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
     content: { "application/problem+json": { schema: { type: "object" } } },
   };
   const f = { name: "f", in: "query", required: false, schema: { type: "string", enum: ["json"] } };
+  const crsQuery = {
+    name: "crs",
+    in: "query",
+    required: false,
+    schema: { type: "string", format: "uri", enum: supportedCrs.map((c) => c.uri), default: CRS84 },
+  };
   const get = (operationId: string, summary: string, responses: Record<string, unknown>, parameters: unknown[] = [f]) => ({
     get: { operationId, summary, parameters, responses },
   });
@@ -305,7 +352,13 @@ function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
             explode: false,
             schema: { type: "array", minItems: 4, maxItems: 6, items: { type: "number" } },
           },
-          { name: "bbox-crs", in: "query", required: false, schema: { type: "string", enum: [CRS84] } },
+          {
+            name: "bbox-crs",
+            in: "query",
+            required: false,
+            schema: { type: "string", format: "uri", enum: supportedCrs.map((c) => c.uri), default: CRS84 },
+          },
+          crsQuery,
           {
             name: "limit",
             in: "query",
@@ -345,6 +398,7 @@ function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
         [
           { ...f, schema: { type: "string", enum: ["json", "geojson"] } },
           { name: "featureId", in: "path", required: true, schema: { type: "string" } },
+          crsQuery,
         ],
       ),
     },
@@ -398,12 +452,13 @@ async function route(context: OpenDataContext): Promise<Response> {
   if (third !== "items") throw new NotFoundError();
   if (fourth === undefined) {
     checkParameters(context.url, allowed.items, ["json", "geojson"]);
-    return json(await items(context, base, t), GEOJSON_TYPE);
+    return json(await items(context, base, t), GEOJSON_TYPE, 200, crsParameter(context.url, "crs"));
   }
   checkParameters(context.url, allowed.item, ["json", "geojson"]);
   const found = isIdLike(fourth) ? await coverageById(context.db, fourth) : null;
   if (!found) throw new NotFoundError();
-  return json(feature(context.appUrl, base, found), GEOJSON_TYPE);
+  const crs = crsParameter(context.url, "crs");
+  return json(feature(context.appUrl, base, found, crs), GEOJSON_TYPE, 200, crs);
 }
 
 /** The whole OGC API as one handler; `deps` for tests, else the process's database and APP_URL. */

@@ -30,7 +30,10 @@ export type TimeInterval = { start: Date | null; end: Date | null };
 
 /** The OGC API's filters on a commons: its last update (`datetime`) and the catalogue's attributes. */
 export type CoverageFilter = {
+  /** CRS84; without `intersects`, coverages must intersect it exactly, else it only prefilters in SQL. */
   bbox?: BBox;
+  /** The exact spatial test, when the query box is in another CRS (see lib/opendata/crs.ts). */
+  intersects?: (coverage: Coverage) => boolean;
   updated?: TimeInterval;
   kind?: CommonsKind;
   licence?: string;
@@ -162,6 +165,7 @@ export async function coveragePage(
     ]);
     return { items: rows.map(toOpenCommons), matched };
   }
+  const intersects = filter.intersects ?? ((coverage: Coverage) => coverageIntersectsBbox(coverage, bbox));
   const items: OpenCommons[] = [];
   let matched = 0;
   let after: string | null = null;
@@ -174,7 +178,7 @@ export async function coveragePage(
       select: commonsSelect,
     });
     for (const row of batch) {
-      if (!row.coverage || !coverageIntersectsBbox(row.coverage as Coverage, bbox)) continue;
+      if (!row.coverage || !intersects(row.coverage as Coverage)) continue;
       if (matched >= offset && items.length < limit) items.push(toOpenCommons(row));
       matched++;
     }

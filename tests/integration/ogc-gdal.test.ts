@@ -21,6 +21,7 @@ import { createPerson, type TestPerson } from "../support/factories";
 const run = promisify(execFile);
 const OGRINFO = process.env.OGRINFO ?? "ogrinfo";
 const OGR2OGR = process.env.OGR2OGR ?? "ogr2ogr";
+const CRS84_URI = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
 let t: TestDatabase;
 let server: Server;
@@ -171,6 +172,23 @@ function gdalEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Longitude/latitude lines → Lambert-93 by GDAL's own PROJ (gdaltransform), the reference for ours. */
+function toLambert93(lines: string): Promise<number[][]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile("gdaltransform", ["-s_srs", "EPSG:4326", "-t_srs", "EPSG:2154"], { env: gdalEnv() }, (error, out) =>
+      error
+        ? reject(error)
+        : resolve(
+            out
+              .trim()
+              .split("\n")
+              .map((line) => line.trim().split(/\s+/).slice(0, 2).map(Number)),
+          ),
+    );
+    child.stdin?.end(lines);
+  });
+}
+
 const titlesOf = (out: string) => [...out.matchAll(/^\s*title \(String\) = (.*)$/gm)].map((m) => m[1]!).sort();
 
 /** What the server itself answers (numberMatched, status) for a query on the items. */
@@ -286,7 +304,10 @@ describe("GDAL's OGC API – Features driver", () => {
       expect((await fetch(`${base}/api/ogc/collections/commons/items?${bad}`)).status, bad).toBe(400);
     }
 
+    requested.length = 0;
     const out = await ogrinfo("-where", "kind = 'MAP'", `OAPIF:${base}/api/ogc`, "commons");
+    // GDAL sends the equality to the server as a query parameter (it reads them from the API definition).
+    expect(requested.some((url) => url.startsWith("/api/ogc/collections/commons/items?") && url.includes("kind=MAP"))).toBe(true);
     expect(titlesOf(out)).toEqual([`Bocage de Rennes ${tag}`, `Récifs des Fidji ${tag}`].sort());
   });
 
@@ -306,6 +327,65 @@ describe("GDAL's OGC API – Features driver", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("serves items in Lambert-93 and other CRS (Part 2), as PROJ computes them, and takes a bbox in them", async () => {
+    const L93 = "http://www.opengis.net/def/crs/EPSG/0/2154";
+    const collection = (await (await fetch(`${base}/api/ogc/collections/commons`)).json()) as {
+      crs: string[];
+      storageCrs: string;
+    };
+    expect(collection.crs).toEqual(expect.arrayContaining([CRS84_URI, L93, "http://www.opengis.net/def/crs/EPSG/0/4171"]));
+    expect(collection.storageCrs).toBe(CRS84_URI);
+
+    const response = await fetch(
+      `${base}/api/ogc/collections/commons/items?crs=${encodeURIComponent(L93)}&kind=MAP&bbox=-5,42,9,52`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-crs")).toBe(`<${L93}>`);
+    const body = (await response.json()) as { features: { geometry: { type: string; coordinates: number[][][][] } }[] };
+    const ring = body.features[0]!.geometry.coordinates[0]![0]!;
+    // GDAL's PROJ, the reference: the triangle's vertices in Lambert-93, within a millimetre.
+    const proj = await toLambert93("-2 47\n-1 47\n-2 48\n");
+    const expected = proj;
+    expect(ring.slice(0, 3)).toHaveLength(3);
+    ring.slice(0, 3).forEach(([x, y], i) => {
+      expect(Math.abs(x! - expected[i]![0]!), `x ${i}`).toBeLessThan(0.001);
+      expect(Math.abs(y! - expected[i]![1]!), `y ${i}`).toBeLessThan(0.001);
+    });
+
+    // The Rennes box, given in Lambert-93: still exact (the triangle's bounding box overlaps it, not the triangle).
+    const corners = await toLambert93("-1.2 47.8\n-1.1 47.9\n-1.6 47.4\n-1.4 47.45\n");
+    const [a, b, c, d] = corners as [[number, number], [number, number], [number, number], [number, number]];
+    const l93 = encodeURIComponent(L93);
+    const outside = await items(`bbox-crs=${l93}&bbox=${[a[0], a[1], b[0], b[1]].join(",")}`);
+    expect(outside.status).toBe(200);
+    expect(outside.body.numberMatched).toBe(0);
+    const inside = await items(`bbox-crs=${l93}&bbox=${[c[0], c[1], d[0], d[1]].join(",")}`);
+    expect(inside.body.features.map((f) => f.properties.title)).toEqual([`Bocage de Rennes ${tag}`]);
+
+    // EPSG:4326 and RGF93 geographic are latitude first, in the bbox and in the coordinates.
+    const latFirst = "http://www.opengis.net/def/crs/EPSG/0/4171";
+    const rgf = await fetch(
+      `${base}/api/ogc/collections/commons/items?crs=${encodeURIComponent(latFirst)}&bbox-crs=${encodeURIComponent(latFirst)}&bbox=47.4,-1.6,47.45,-1.4`,
+    );
+    const rgfBody = (await rgf.json()) as { numberMatched: number; features: { geometry: { coordinates: number[][][][] } }[] };
+    expect(rgf.headers.get("content-crs")).toBe(`<${latFirst}>`);
+    expect(rgfBody.numberMatched).toBe(1);
+    expect(rgfBody.features[0]!.geometry.coordinates[0]![0]![0]).toEqual([47, -2]);
+
+    for (const bad of [
+      "crs=EPSG:2154",
+      "crs=http://www.opengis.net/def/crs/EPSG/0/9999",
+      "bbox-crs=urn:ogc:def:crs:EPSG::2154",
+    ]) {
+      const refused = await fetch(`${base}/api/ogc/collections/commons/items?${bad}&bbox=0,0,1,1`);
+      expect(refused.status, bad).toBe(400);
+    }
+    const web = await fetch(
+      `${base}/api/ogc/collections/commons/items?crs=${encodeURIComponent("http://www.opengis.net/def/crs/EPSG/0/3857")}`,
+    );
+    expect(web.status).toBe(200);
   });
 
   it("filters by a bounding box (spatial filter sent as bbox)", async () => {

@@ -409,7 +409,15 @@ describe("OGC API – Features", () => {
     expect(collection.body).toMatchObject({
       id: "commons",
       itemType: "feature",
-      crs: ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"],
+      // The storage CRS first, then those served on request (Part 2).
+      crs: [
+        "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+        "http://www.opengis.net/def/crs/EPSG/0/4326",
+        "http://www.opengis.net/def/crs/EPSG/0/4171",
+        "http://www.opengis.net/def/crs/EPSG/0/2154",
+        "http://www.opengis.net/def/crs/EPSG/0/3857",
+      ],
+      storageCrs: "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
       // The public coverages only: Brest and Lyon (the draft and the members-only one are left out).
       extent: { spatial: { bbox: [[-4.6, 45.6, 5.2, 48.8]], crs: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" } },
     });

@@ -1,13 +1,14 @@
 /**
  * The OGC API's and the catalogue's filters, pure parts: the exact coverage/box intersection (checked
  * against an independent separating-axis reference on convex shapes, with holes and the antimeridian),
- * and the `datetime` parameter (RFC 3339 instants and intervals).
+ * the `datetime` parameter (RFC 3339 instants and intervals) and the CRS transformations (Part 2).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { coverageIntersectsBbox, parseBbox, splitAntimeridian } from "@/lib/commons/bbox";
 import type { BBox, Coverage, Position } from "@/lib/commons/geometry";
 import { parseDatetime } from "@/lib/opendata/datetime";
+import { crsByUri, projectedBoxEnvelope, transformCoverage } from "@/lib/opendata/crs";
 
 const box = (minLon: number, minLat: number, maxLon: number, maxLat: number): BBox => ({ minLon, minLat, maxLon, maxLat });
 const polygon = (...rings: Position[][]): Coverage => ({ type: "Polygon", coordinates: rings.map((r) => [...r, r[0]!]) });
@@ -171,5 +172,54 @@ describe("parseDatetime", () => {
         if (from.getTime() !== to.getTime()) expect(parseDatetime(`${to.toISOString()}/${from.toISOString()}`)).toBeNull();
       }),
     );
+  });
+});
+
+describe("CRS of the OGC API (Part 2)", () => {
+  const l93 = crsByUri("http://www.opengis.net/def/crs/EPSG/0/2154")!;
+  const mercator = crsByUri("http://www.opengis.net/def/crs/EPSG/0/3857")!;
+
+  it("projects to Lambert-93 as PROJ does, and back", () => {
+    // gdaltransform -s_srs EPSG:4326 -t_srs EPSG:2154 <<< "-1.68 48.11"
+    const [x, y] = l93.forward([-1.68, 48.11]);
+    expect(x).toBeCloseTo(351895.9016, 3);
+    expect(y).toBeCloseTo(6789166.41, 2);
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 15, noNaN: true }), fc.double({ min: 38, max: 55, noNaN: true }), (lon, lat) => {
+        const [back0, back1] = l93.inverse(l93.forward([lon, lat]));
+        expect(Math.abs(back0 - lon)).toBeLessThan(1e-9);
+        expect(Math.abs(back1 - lat)).toBeLessThan(1e-9);
+      }),
+    );
+  });
+
+  it("keeps Web Mercator finite at the poles and swaps the axes of latitude-first systems", () => {
+    expect(mercator.forward([0, 90]).every(Number.isFinite)).toBe(true);
+    expect(crsByUri("http://www.opengis.net/def/crs/EPSG/0/4171")!.forward([2, 48])).toEqual([48, 2]);
+    expect(crsByUri("EPSG:2154")).toBeNull();
+  });
+
+  it("finds a projected box's CRS84 envelope, holding every point of the box", () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 100_000, max: 1_200_000 }), fc.integer({ min: 6_100_000, max: 7_100_000 })),
+        fc.tuple(fc.integer({ min: 1, max: 300_000 }), fc.integer({ min: 1, max: 300_000 })),
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        ([x, y], [w, h], [u, v]) => {
+          const b = box(x, y, x + w, y + h);
+          const env = projectedBoxEnvelope(b, l93)!;
+          const [lon, lat] = l93.inverse([x + u * w, y + v * h]);
+          expect(lon >= env.minLon && lon <= env.maxLon && lat >= env.minLat && lat <= env.maxLat).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("transforms every ring of a MultiPolygon", () => {
+    const multi: Coverage = { type: "MultiPolygon", coordinates: [[[...square(2, 48, 3, 49), [2, 48]]]] };
+    const out = transformCoverage(multi, l93);
+    expect(out.type).toBe("MultiPolygon");
+    expect(out.coordinates[0]![0]).toHaveLength(5);
+    expect(out.coordinates[0]![0]![0]![0]).toBeGreaterThan(500_000);
   });
 });

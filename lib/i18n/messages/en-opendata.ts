@@ -19,7 +19,8 @@ export const enOpendata: Messages["opendata"] = {
     formatUnsupported: "Unsupported format: use f=json.",
     limitInvalid: "The limit is a whole number, 1 or more.",
     offsetInvalid: "The offset is a whole number, 0 or more.",
-    crsUnsupported: "Only the CRS84 coordinate reference system (WGS 84, longitude then latitude) is supported.",
+    crsUnsupported:
+      "Unsupported coordinate reference system: give the URI of one of those the collection lists in crs (CRS84, EPSG 4326, 4171 RGF93, 2154 Lambert-93, 3857 Web Mercator).",
     kindUnknown: "Unknown kind of commons: DATASET, SOFTWARE, SERVICE_API, MAP, SPECIFICATION or OTHER.",
     licenceUnknown:
       "Unknown licence: use an SPDX identifier from the list (etalab-2.0, ODbL-1.0, CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, EUPL-1.2, MIT, Apache-2.0, AGPL-3.0-only, GPL-3.0-only).",

@@ -19,7 +19,8 @@ export const frOpendata = {
     formatUnsupported: "Format non pris en charge : utilisez f=json.",
     limitInvalid: "La limite est un nombre entier supérieur ou égal à 1.",
     offsetInvalid: "Le décalage (offset) est un nombre entier positif ou nul.",
-    crsUnsupported: "Seul le système de coordonnées CRS84 (WGS 84, longitude puis latitude) est pris en charge.",
+    crsUnsupported:
+      "Système de coordonnées non pris en charge : indiquez l’URI de l’un de ceux que la collection liste dans crs (CRS84, EPSG 4326, 4171 RGF93, 2154 Lambert-93, 3857 Web Mercator).",
     kindUnknown: "Type de commun inconnu : DATASET, SOFTWARE, SERVICE_API, MAP, SPECIFICATION ou OTHER.",
     licenceUnknown:
       "Licence inconnue : utilisez un identifiant SPDX de la liste (etalab-2.0, ODbL-1.0, CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, EUPL-1.2, MIT, Apache-2.0, AGPL-3.0-only, GPL-3.0-only).",
