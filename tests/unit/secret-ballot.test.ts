@@ -15,6 +15,7 @@ import {
 import { tallyVote, type CountsByCollege } from "@/lib/votes/tally";
 import { grades, type GradeCounts } from "@/lib/votes/tally/majority-judgment";
 import type { ThresholdCounts } from "@/lib/votes/tally/threshold";
+import { countChoices, publishedLiveCounts, standingOf } from "@/lib/proposals/results";
 
 const colleges = ["PUBLIC", "PRIVATE", "RESEARCH", "CIVIL_SOCIETY"] as const;
 const weightsArb = fc.record({ PUBLIC: fc.nat(50), PRIVATE: fc.nat(50), RESEARCH: fc.nat(50), CIVIL_SOCIETY: fc.nat(50) });
@@ -148,6 +149,28 @@ describe("per-college figures after the close", () => {
     const decided = tallyVote({ options: ["a", "b"], weights: secret.weights, counted: secret.counted });
     // PUBLIC rejects a and finds b passable; the merged group's medians are "insufficient" for both: b.
     expect(decided.result.winners).toEqual(["b"]);
+  });
+});
+
+describe("live results of a secret weighted vote", () => {
+  it("publish overall counts only, and stand where the close would decide, small colleges merged", () => {
+    // RESEARCH, one voter at 50 %, alone decides with exact weights; merged with CIVIL_SOCIETY it does not.
+    const view = countChoices([
+      { college: "PUBLIC", choice: { choice: "against" }, count: 3 },
+      { college: "RESEARCH", choice: { choice: "for" }, count: 1 },
+      { college: "CIVIL_SOCIETY", choice: { choice: "against" }, count: 2 },
+    ]);
+    const rules = {
+      method: "THRESHOLD" as const,
+      threshold: "simple",
+      weighted: true,
+      collegeWeights: { PUBLIC: 20, RESEARCH: 50, CIVIL_SOCIETY: 10 },
+      options: [],
+    };
+    expect(publishedLiveCounts(view, { secret: true })).toEqual({ overall: { against: 5, for: 1 }, byCollege: {}, voters: {} });
+    expect(publishedLiveCounts(view, { secret: false })).toBe(view);
+    expect(standingOf(rules, view).adopted).toBe(true);
+    expect(standingOf({ ...rules, secret: true, secretMinBallots: 3 }, view).adopted).toBe(false);
   });
 });
 
