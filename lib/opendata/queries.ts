@@ -141,13 +141,15 @@ export async function commonsBatch(
   return rows.map((row) => toOpenCommons({ ...row, coverage: row.coverage ?? null }));
 }
 
-/** How many candidates of a bbox query are read per round trip to test them exactly. */
+/** How many candidates' coverages are read per round trip to test them exactly. */
 const EXACT_BATCH = 200;
 
 /**
  * Features of the OGC API: public, visible commons with a coverage, oldest first, by offset. With a
- * bbox, SQL keeps the commons whose bounding box overlaps it and each candidate's coverage is then
- * tested exactly (coverageIntersectsBbox), so `matched` counts only those that really intersect.
+ * bbox, SQL keeps the commons whose bounding box overlaps it; a commons whose bounding box lies
+ * wholly inside the query box matches as it is, and only the others' coverages are read and tested
+ * exactly (coverageIntersectsBbox, or `intersects` for a box in another CRS), so `matched` counts only
+ * those that really intersect.
  */
 export async function coveragePage(
   db: Db,
@@ -166,26 +168,32 @@ export async function coveragePage(
     return { items: rows.map(toOpenCommons), matched };
   }
   const intersects = filter.intersects ?? ((coverage: Coverage) => coverageIntersectsBbox(coverage, bbox));
-  const items: OpenCommons[] = [];
-  let matched = 0;
-  let after: string | null = null;
-  for (;;) {
-    const batch: CommonsRow[] = await db.commons.findMany({
-      where,
-      orderBy,
-      take: EXACT_BATCH,
-      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
-      select: commonsSelect,
+  const parts = filter.intersects ? [] : splitAntimeridian(bbox);
+  const candidates = await db.commons.findMany({
+    where,
+    orderBy,
+    select: { id: true, minLon: true, minLat: true, maxLon: true, maxLat: true },
+  });
+  const inside = (c: (typeof candidates)[number]) =>
+    parts.some((b) => c.minLon! >= b.minLon && c.maxLon! <= b.maxLon && c.minLat! >= b.minLat && c.maxLat! <= b.maxLat);
+  const matching = new Set(candidates.filter(inside).map((c) => c.id));
+  const uncertain = candidates.filter((c) => !matching.has(c.id)).map((c) => c.id);
+  for (let i = 0; i < uncertain.length; i += EXACT_BATCH) {
+    const batch = await db.commons.findMany({
+      where: { id: { in: uncertain.slice(i, i + EXACT_BATCH) } },
+      select: { id: true, coverage: true },
     });
-    for (const row of batch) {
-      if (!row.coverage || !intersects(row.coverage as Coverage)) continue;
-      if (matched >= offset && items.length < limit) items.push(toOpenCommons(row));
-      matched++;
-    }
-    if (batch.length < EXACT_BATCH) break;
-    after = batch[batch.length - 1]!.id;
+    for (const row of batch) if (row.coverage && intersects(row.coverage as Coverage)) matching.add(row.id);
   }
-  return { items, matched };
+  const ordered = candidates.filter((c) => matching.has(c.id)).map((c) => c.id);
+  const pageIds = ordered.slice(offset, offset + limit);
+  const rows = pageIds.length ? await db.commons.findMany({ where: { id: { in: pageIds } }, select: commonsSelect }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = pageIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toOpenCommons(row)] : [];
+  });
+  return { items, matched: ordered.length };
 }
 
 export async function coverageById(db: Db, id: string): Promise<OpenCommons | null> {
