@@ -77,6 +77,8 @@ type Row = {
   communitySlug: string;
   communityName: string;
   coverage?: Coverage | null;
+  /** With a bbox: the stored bounding box lies inside it, so the coverage surely intersects it. */
+  inside?: boolean;
 };
 
 /** The sort to apply: by default relevance when there are words, else recent; relevance needs words. */
@@ -96,6 +98,17 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
       websearch_to_tsquery('english'::regconfig, commons_unaccent(${words})))`
     : null;
   const sort = effectiveSort(search.sort ?? "recent", words);
+
+  // With a bbox, a row whose bounding box lies inside it needs no exact test: its coverage is read
+  // only when the caller asked for coverages.
+  const coverageColumns = (withCoverage: boolean) => {
+    if (!bbox) return withCoverage ? Prisma.sql`, c."coverage"` : Prisma.empty;
+    const inside = Prisma.sql`(c."minLon" >= ${bbox.minLon} AND c."maxLon" <= ${bbox.maxLon}
+      AND c."minLat" >= ${bbox.minLat} AND c."maxLat" <= ${bbox.maxLat})`;
+    return search.includeCoverage
+      ? Prisma.sql`, c."coverage", ${inside} AS "inside"`
+      : Prisma.sql`, CASE WHEN ${inside} THEN NULL ELSE c."coverage" END AS "coverage", ${inside} AS "inside"`;
+  };
 
   /** Up to `size` rows after `cursor` that pass every criterion but the exact bbox test (SQL prefilters on bounding boxes). */
   const fetchRows = (cursor: string | undefined, size: number, withCoverage: boolean) => {
@@ -144,7 +157,7 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
       SELECT c."id", c."slug", c."title", c."summary", c."kind", c."licence", c."status",
              c."minLon", c."minLat", c."maxLon", c."maxLat", c."createdAt",
              m."id" AS "communityId", m."slug" AS "communitySlug", m."name" AS "communityName"
-             ${withCoverage ? Prisma.sql`, c."coverage"` : Prisma.empty}
+             ${coverageColumns(withCoverage)}
       FROM "Commons" c JOIN "Community" m ON m."id" = c."communityId"
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY ${order}
@@ -162,7 +175,7 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
     for (;;) {
       const batch = await fetchRows(cursor, EXACT_BATCH, true);
       for (const row of batch) {
-        if (row.coverage && coverageIntersectsBbox(row.coverage, bbox)) rows.push(row);
+        if (row.inside || (row.coverage && coverageIntersectsBbox(row.coverage, bbox))) rows.push(row);
         if (rows.length > take) break;
       }
       if (rows.length > take || batch.length < EXACT_BATCH) break;
