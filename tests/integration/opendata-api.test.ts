@@ -212,6 +212,41 @@ describe("commons API", () => {
     expect((await list(`q=${tag}&bbox=4.5,45.5,5.5,46.5`)).map((c) => c.id)).toEqual([ids.lyon]);
   });
 
+  it("matches a bbox with the coverages themselves, not their bounding boxes (the Rennes case)", async () => {
+    const other = unique("r")
+      .toLowerCase()
+      .replace(/[^a-z]/g, "");
+    const created = await call(proposeCommonsRoute, {
+      path: `/api/v1/communities/${pub.slug}/commons`,
+      params: { slug: pub.slug },
+      secret: alice.secret,
+      body: commonsBody({
+        title: `Bocage ${other}`,
+        coverage: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [-2, 47],
+              [-1, 47],
+              [-2, 48],
+              [-2, 47],
+            ],
+          ],
+        },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const id = (created.json as { id: string }).id;
+    const list = async (bbox: string) => {
+      const response = await call(listCommonsRoute, { path: `/api/v1/commons?q=${other}&bbox=${bbox}` });
+      expect(response.status).toBe(200);
+      return (response.json as { data: { id: string }[] }).data.map((c) => c.id);
+    };
+    // The triangle's bounding box covers this box near Rennes; the triangle does not reach it.
+    expect(await list("-1.2,47.8,-1.1,47.9")).toEqual([]);
+    expect(await list("-1.6,47.4,-1.4,47.45")).toEqual([id]);
+  });
+
   it("pages with an opaque cursor", async () => {
     const first = await call(listCommonsRoute, { path: `/api/v1/commons?q=${tag}&limit=2` });
     const page1 = first.json as { data: { id: string }[]; nextCursor: string | null };
