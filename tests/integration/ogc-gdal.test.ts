@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommunity } from "@/lib/communities/create-community";
 import { adoptCommons, proposeCommons } from "@/lib/commons/commons";
@@ -240,6 +241,27 @@ describe("GDAL's OGC API – Features driver", () => {
     expect(await ogrinfo("-so", "-spat", ...inside, `OAPIF:${base}/api/ogc`, "commons")).toMatch(/Feature Count: 1\b/);
     expect(titlesOf(await ogrinfo("-spat", ...inside, `OAPIF:${base}/api/ogc`, "commons"))).toEqual([`Bocage de Rennes ${tag}`]);
     expect((await items(`bbox=${inside.join(",")}`)).body.numberMatched).toBe(1);
+  });
+
+  it("agrees with GDAL's own exact -spat filter on random boxes (numberMatched = features GDAL keeps)", async () => {
+    // Boxes around the Rennes triangle's hypotenuse and across France: GDAL (GEOS) is the reference.
+    const coordinate = (min: number, max: number) =>
+      fc.integer({ min: Math.round(min * 100), max: Math.round(max * 100) }).map((n) => n / 100);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.tuple(coordinate(-2.2, -0.8), coordinate(46.8, 48.2), coordinate(0.01, 0.6), coordinate(0.01, 0.6)),
+          fc.tuple(coordinate(-6, 9), coordinate(42, 51), coordinate(0.1, 4), coordinate(0.1, 4)),
+        ),
+        async ([minLon, minLat, width, height]) => {
+          const spat = [minLon, minLat, minLon + width, minLat + height].map((n) => String(Math.round(n * 100) / 100));
+          const summary = await ogrinfo("-so", "-spat", ...spat, `OAPIF:${base}/api/ogc`, "commons");
+          const listed = titlesOf(await ogrinfo("-spat", ...spat, `OAPIF:${base}/api/ogc`, "commons"));
+          expect(summary, spat.join(",")).toContain(`Feature Count: ${listed.length}\n`);
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 
   it("pages through a bbox query with numberMatched counting the exact matches", async () => {
