@@ -143,7 +143,9 @@ export const listCommonsQuerySchema = paginationQuerySchema.extend({
     .describe('Words, French or English, accents ignored ("reseau" finds "réseau")'),
   bbox: bboxQuerySchema
     .optional()
-    .describe("minLon,minLat,maxLon,maxLat (WGS 84 degrees): commons whose coverage intersects it (exactly, not by bounding boxes)"),
+    .describe(
+      "minLon,minLat,maxLon,maxLat (WGS 84 degrees): commons whose coverage intersects it (exactly, not by bounding boxes)",
+    ),
   kind: enumQuery(commonsKinds, "opendata.errors.kindUnknown", "Kind of commons"),
   licence: enumQuery(licences, "opendata.errors.licenceUnknown", "SPDX identifier of the licence"),
   status: enumQuery(commonsStatuses, "opendata.errors.statusUnknown", "Lifecycle status"),
