@@ -80,7 +80,13 @@ describe("charter API", () => {
       [1, "Licence des données", 7],
       [2, "Qui contribue", 1],
     ]);
-    expect(v1.parameters).toEqual(defaultCharterParameters);
+    // Version 1 also records the colleges as they stood when the charter was founded (from then on
+    // they change only by an adopted amendment).
+    expect(v1.parameters).toEqual({
+      ...defaultCharterParameters,
+      weightingEnabled: true,
+      collegeWeights: { PUBLIC: 25, PRIVATE: 25, RESEARCH: 25, CIVIL_SOCIETY: 25 },
+    });
     expect(Number.isNaN(Date.parse(v1.createdAt))).toBe(false);
 
     const changes = [
