@@ -11,6 +11,7 @@ export const enOpendata: Messages["opendata"] = {
     ledgerLabel: "Reuse this ledger",
   },
   errors: {
+    notAcceptable: "This catalogue is served as {formats}. Ask for one of these formats in the Accept header.",
     bboxFormat:
       "The bbox parameter takes exactly four comma-separated numbers: min longitude, min latitude, max longitude, max latitude.",
     bboxRange: "In bbox, longitudes range from −180 to 180 and latitudes from −90 to 90 (WGS 84, in degrees).",
@@ -64,5 +65,11 @@ export const enOpendata: Messages["opendata"] = {
     link: "The DCAT-AP catalogue",
     dataDistribution: "The commons' data",
     coverageDistribution: "Covered area (GeoJSON, OGC API Features)",
+    dataDistributionDescription: "The commons' data, at the address its stewards gave.",
+    coverageDistributionDescription:
+      "The area the commons covers, in GeoJSON (RFC 7946), served by the platform's OGC API – Features.",
+    recordDistribution: "Record of the commons (JSON)",
+    recordDistributionDescription:
+      "The commons' record (title, description, licence, status, links) from the platform's JSON API v1.",
   },
 };

@@ -11,6 +11,7 @@ export const frOpendata = {
     ledgerLabel: "Réutiliser ce registre",
   },
   errors: {
+    notAcceptable: "Ce catalogue est servi en {formats}. Demandez l’un de ces formats dans l’en-tête Accept.",
     bboxFormat:
       "Le paramètre bbox attend exactement quatre nombres séparés par des virgules : longitude min., latitude min., longitude max., latitude max.",
     bboxRange: "Dans bbox, les longitudes vont de −180 à 180 et les latitudes de −90 à 90 (WGS 84, en degrés).",
@@ -64,5 +65,11 @@ export const frOpendata = {
     link: "Le catalogue DCAT-AP",
     dataDistribution: "Données du commun",
     coverageDistribution: "Zone couverte (GeoJSON, OGC API Features)",
+    dataDistributionDescription: "Les données du commun, à l’adresse que ses porteurs ont donnée.",
+    coverageDistributionDescription:
+      "La zone couverte par le commun, en GeoJSON (RFC 7946), servie par l’API OGC API – Features de la plateforme.",
+    recordDistribution: "Fiche du commun (JSON)",
+    recordDistributionDescription:
+      "La fiche du commun (titre, description, licence, statut, liens) par l’API JSON v1 de la plateforme.",
   },
 };
