@@ -103,8 +103,9 @@ beforeAll(async () => {
     ids[key] = created.id;
   };
   await propose("full", {
-    title: "Base adresse de Brest",
-    description: "Adresses <certifiées> & « vérifiées ».",
+    // What each syntax must escape: quotes, backslash, markup, line breaks (a CR too), tabs, astral characters.
+    title: 'Base "adresse" de Brest \\ <BAL> & co',
+    description: "Adresses <certifiées> & « vérifiées ».\r\nLigne\tdeux ]]> \"\"\" 🗺️ ''' @fr ^^",
     coverage: { type: "Polygon", coordinates: square(-4.6, 48.3) },
     dataUrl: "https://data.example.org/bal.csv?a=1&b=2",
     documentationUrl: "https://doc.example.org/bal",
@@ -198,6 +199,12 @@ describe("DCAT-AP 3.0.1 catalogue against the official SHACL shapes", () => {
         name,
       ).toEqual([]);
       expect(graph.size, name).toBe(graphs.get("JSON-LD")!.size);
+      // The hostile description came through whole (a CR too, which XML parsers would otherwise turn into LF).
+      const descriptions = [...graph.match(null, rdf.ns.dcterms.description, null)].map((q) => q.object.value);
+      expect(
+        descriptions.some((d) => d.includes("».\r\nLigne\tdeux ]]> \"\"\" 🗺️ ''' @fr ^^")),
+        name,
+      ).toBe(true);
     }
   });
 
