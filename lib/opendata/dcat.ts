@@ -24,7 +24,7 @@ import { AppError } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { commonsScope } from "@/lib/policy/scopes";
 import { absolute, commonsPageUrl, communityPageUrl, licenceUri, openDataPaths } from "@/lib/commons/links";
-import { commonsBatch, coverageExtent, type OpenCommons } from "./queries";
+import { commonsBatch, type OpenCommons } from "./queries";
 import {
   RDF_XML_CLOSE,
   rdfXmlNode,
@@ -296,18 +296,18 @@ const listed: Prisma.CommonsWhereInput = { status: { in: ["PROPOSED", "ADOPTED",
 
 type CatalogueFacts = { dates: { issued: Date; modified: Date } | null; bbox: BBox | null };
 
+/** The catalogue's dates and spatial extent, over exactly the commons it lists. */
 async function catalogueFacts(db: OpenDataContext["db"]): Promise<CatalogueFacts> {
-  const [{ _min, _max }, extent] = await Promise.all([
-    db.commons.aggregate({
-      where: { AND: [commonsScope.where(null, { view: "catalogue" }), listed] },
-      _min: { createdAt: true },
-      _max: { updatedAt: true },
-    }),
-    coverageExtent(db),
-  ]);
+  const { _min, _max } = await db.commons.aggregate({
+    where: { AND: [commonsScope.where(null, { view: "catalogue" }), listed] },
+    _min: { createdAt: true, minLon: true, minLat: true },
+    _max: { updatedAt: true, maxLon: true, maxLat: true },
+  });
+  const { minLon, minLat } = _min;
+  const { maxLon, maxLat } = _max;
   return {
     dates: _min.createdAt && _max.updatedAt ? { issued: _min.createdAt, modified: _max.updatedAt } : null,
-    bbox: extent?.bbox ?? null,
+    bbox: minLon === null || minLat === null || maxLon === null || maxLat === null ? null : { minLon, minLat, maxLon, maxLat },
   };
 }
 

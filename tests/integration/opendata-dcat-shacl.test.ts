@@ -10,7 +10,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import rdf from "@zazuko/env-node";
 import SHACLValidator from "rdf-validate-shacl";
-import type { DatasetCore } from "@rdfjs/types";
+import type { DatasetCore, Term } from "@rdfjs/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommunity } from "@/lib/communities/create-community";
 import { proposeCommons } from "@/lib/commons/commons";
@@ -229,6 +229,45 @@ describe("DCAT-AP 3.0.1 catalogue against the official SHACL shapes", () => {
       expect(f.path === `${DCT}type` && !f.focus.includes("/commons/"), `${f.path} on ${f.focus}: ${f.message}`).toBe(true);
     }
   }, 60_000);
+
+  it("describes the catalogue (dates, licence, extent) and typed geometries, formats and languages", () => {
+    const graph = graphs.get("Turtle (alias)")!;
+    const one = (s: string | Term, p: string) => {
+      const subject = typeof s === "string" ? rdf.namedNode(s) : s;
+      const values = [...graph.match(subject, rdf.namedNode(p), null)].map((q) => q.object);
+      expect(values, `${subject.value} ${p}`).toHaveLength(1);
+      return values[0]!;
+    };
+    const DCT = "http://purl.org/dc/terms/";
+    const DCAT = "http://www.w3.org/ns/dcat#";
+    const catalogueId = `${APP_URL}/api/catalogue/dcat.jsonld`;
+    expect(one(catalogueId, `${DCT}issued`).value).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(one(catalogueId, `${DCT}modified`).value).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(one(catalogueId, `${DCT}license`).value).toBe("http://spdx.org/licenses/etalab-2.0");
+    // The box of the listed coverages: Brest and the two parts near Lyon.
+    const extent = one(catalogueId, `${DCT}spatial`);
+    expect(one(extent, `${DCAT}bbox`).value).toBe("POLYGON((-4.6 45.6,6.5 45.6,6.5 48.8,-4.6 48.8,-4.6 45.6))");
+    expect(
+      [...graph.match(rdf.namedNode(catalogueId), rdf.namedNode(`${DCT}language`), null)].map((q) => q.object.value).sort(),
+    ).toEqual([
+      "http://publications.europa.eu/resource/authority/language/ENG",
+      "http://publications.europa.eu/resource/authority/language/FRA",
+    ]);
+    const multi = [...graph.match(null, rdf.namedNode(`${DCT}identifier`), rdf.literal(ids.multi!))][0]!.subject.value;
+    const location = one(multi, `${DCT}spatial`);
+    const geometry = one(location, "http://www.w3.org/ns/locn#geometry");
+    expect(geometry.termType).toBe("BlankNode");
+    const geoJson = one(geometry, "http://www.opengis.net/ont/geosparql#asGeoJSON");
+    expect((geoJson as { datatype?: { value: string } }).datatype?.value).toBe(
+      "http://www.opengis.net/ont/geosparql#geoJSONLiteral",
+    );
+    expect(JSON.parse(geoJson.value)).toMatchObject({ type: "MultiPolygon" });
+    const coverage = one(`${multi}#coverage`, `${DCT}format`);
+    expect(coverage.value).toBe("http://publications.europa.eu/resource/authority/file-type/GEOJSON");
+    expect(one(`${multi}#coverage`, `${DCAT}mediaType`).value).toBe(
+      "https://www.iana.org/assignments/media-types/application/geo+json",
+    );
+  });
 
   it("refuses a format it cannot serve with 406", async () => {
     const response = await fetchCatalogue("/api/catalogue/dcat.jsonld", "application/pdf");
