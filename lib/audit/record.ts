@@ -21,6 +21,7 @@ export const auditActions = [
   "charter.founded",
   "charter.amended",
   "proposal.created",
+  "proposal.draftEdited",
   "proposal.withdrawn",
   "proposal.votingOpened",
   "proposal.closedEarly",

@@ -63,6 +63,8 @@ export const policy = {
   "proposal.vote": { roles: actingMembers },
   "proposal.comment": { roles: actingMembers },
   "proposal.moderateComment": { roles: ["moderator", "admin", "platformAdmin"] },
+  /** Editing one's own draft until its discussion opens; being its author is checked in editDraft. */
+  "proposal.editDraft": { roles: actingMembers },
   /** Starting the discussion or opening the vote of someone else's proposal (authors manage their own). */
   "proposal.manage": { roles: administrators },
   /** Closing a vote before its planned time (the tally runs as at the planned close). */

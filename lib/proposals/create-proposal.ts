@@ -13,7 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/core/errors";
 import { fieldIssuesOf, invalidField, ValidationError } from "@/lib/core/validation";
 import { recordAudit } from "@/lib/audit/record";
-import { getCharterParameters, thresholdNames } from "@/lib/charter/parameters";
+import { getCharterParameters, thresholdNames, type CharterParameters } from "@/lib/charter/parameters";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { proposalKind } from "./kinds/registry";
 import { createProposalSchema, type CreateProposalValues } from "./schemas";
@@ -55,29 +55,10 @@ export async function draftProposal(
     if (now.getTime() - since.joinedAt.getTime() < charter.proposeAfterDays * DAY_MS)
       throw new AppError("member_too_recent", "votes.errors.memberTooRecent", 403, { days: charter.proposeAfterDays });
   }
-  // A kind that imposes its own rules (amendments) is voted as it says, not as the proposer chose.
-  const forced = kind.thresholdFor?.(charter);
-  if (!forced && !charter.allowedMethods.includes(values.method)) throw invalidField("method", "votes.errors.methodNotAllowed");
-  const votingDays = values.votingDays ?? Math.max(charter.defaultVotingDays, charter.minVotingDays);
-  if (votingDays < charter.minVotingDays)
-    throw invalidField("votingDays", "votes.errors.votingTooShort", { days: charter.minVotingDays });
-
-  // The charter's quorum, threshold and durations are floors: a proposer may ask for more, never less
-  // (a kind that imposes its own rules raises the floor to them).
-  const quorumFloor = forced?.quorumPercent ?? charter.quorumPercent;
-  if (values.quorumPercent !== undefined && values.quorumPercent < quorumFloor)
-    throw invalidField("quorumPercent", "votes.errors.quorumBelowCharter", { min: quorumFloor });
-  const thresholdFloor = forced?.threshold ?? charter.generalThreshold;
-  if (values.method === "THRESHOLD" && values.threshold && rank(values.threshold) < rank(thresholdFloor))
-    throw invalidField("threshold", "votes.errors.thresholdBelowCharter", { threshold: thresholdFloor });
-  if (values.discussionDays < charter.minDiscussionDays)
-    throw invalidField("discussionDays", "votes.errors.discussionTooShort", { days: charter.minDiscussionDays });
-
-  const threshold = values.method !== "THRESHOLD" ? null : (forced?.threshold ?? values.threshold ?? charter.generalThreshold);
-  const quorumPercent = forced?.quorumPercent ?? values.quorumPercent ?? charter.quorumPercent;
-  const collegeQuorumPercent = forced?.collegeQuorumPercent ?? 0;
-  const plannedOpen = new Date(now.getTime() + values.discussionDays * DAY_MS);
-  const plannedClose = new Date(plannedOpen.getTime() + votingDays * DAY_MS);
+  const { threshold, quorumPercent, collegeQuorumPercent, plannedOpen, plannedClose } = applyCharterFloors(charter, {
+    values,
+    from: now,
+  });
 
   return db.$transaction(async (tx) => {
     const adjusted = (await kind.validateDraft(tx, { community, draft: values, actor })) ?? {};
@@ -117,4 +98,38 @@ export async function draftProposal(
     });
     return proposal;
   });
+}
+
+/**
+ * The charter's bounds on what a proposer chooses (method, durations, quorum, threshold), the same
+ * for a new draft and an edited one (editDraft): throws at the field that goes below them, and
+ * returns what is stored. Planned dates count from `from` (the draft's creation).
+ */
+export function applyCharterFloors(charter: CharterParameters, { values, from }: { values: CreateProposalValues; from: Date }) {
+  const kind = proposalKind(values.kind);
+  // A kind that imposes its own rules (amendments) is voted as it says, not as the proposer chose.
+  const forced = kind.thresholdFor?.(charter);
+  if (!forced && !charter.allowedMethods.includes(values.method)) throw invalidField("method", "votes.errors.methodNotAllowed");
+  const votingDays = values.votingDays ?? Math.max(charter.defaultVotingDays, charter.minVotingDays);
+  if (votingDays < charter.minVotingDays)
+    throw invalidField("votingDays", "votes.errors.votingTooShort", { days: charter.minVotingDays });
+
+  // The charter's quorum, threshold and durations are floors: a proposer may ask for more, never less
+  // (a kind that imposes its own rules raises the floor to them).
+  const quorumFloor = forced?.quorumPercent ?? charter.quorumPercent;
+  if (values.quorumPercent !== undefined && values.quorumPercent < quorumFloor)
+    throw invalidField("quorumPercent", "votes.errors.quorumBelowCharter", { min: quorumFloor });
+  const thresholdFloor = forced?.threshold ?? charter.generalThreshold;
+  if (values.method === "THRESHOLD" && values.threshold && rank(values.threshold) < rank(thresholdFloor))
+    throw invalidField("threshold", "votes.errors.thresholdBelowCharter", { threshold: thresholdFloor });
+  if (values.discussionDays < charter.minDiscussionDays)
+    throw invalidField("discussionDays", "votes.errors.discussionTooShort", { days: charter.minDiscussionDays });
+
+  const threshold = values.method !== "THRESHOLD" ? null : (forced?.threshold ?? values.threshold ?? charter.generalThreshold);
+  const quorumPercent = forced?.quorumPercent ?? values.quorumPercent ?? charter.quorumPercent;
+  const collegeQuorumPercent = forced?.collegeQuorumPercent ?? 0;
+  const plannedOpen = new Date(from.getTime() + values.discussionDays * DAY_MS);
+  const plannedClose = new Date(plannedOpen.getTime() + votingDays * DAY_MS);
+
+  return { threshold, quorumPercent, collegeQuorumPercent, plannedOpen, plannedClose };
 }

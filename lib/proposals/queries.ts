@@ -216,6 +216,8 @@ export async function getProposalView(
         can(subject, "proposal.vote", community),
       manage: actor ? canManage(access, actor) && (proposal.status === "DRAFT" || proposal.status === "DISCUSSION") : false,
       withdraw: actor?.id === proposal.authorId && (proposal.status === "DRAFT" || proposal.status === "DISCUSSION"),
+      /** Its author edits a draft until the discussion opens (lib/proposals/edit-draft.ts). */
+      editDraft: actor?.id === proposal.authorId && proposal.status === "DRAFT" && can(subject, "proposal.editDraft", community),
       closeEarly: voting && earlyClose !== "never" && can(subject, "proposal.closeEarly", community),
       comment: can(subject, "proposal.comment", community),
       moderate: can(subject, "proposal.moderateComment", community),

@@ -29,6 +29,7 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "charter.founded": "charter.audit.founded",
   "charter.amended": "charter.audit.amended",
   "proposal.created": "votes.audit.proposalCreated",
+  "proposal.draftEdited": "votes.audit.draftEdited",
   "proposal.withdrawn": "votes.audit.proposalWithdrawn",
   "proposal.votingOpened": "votes.audit.votingOpened",
   "proposal.closedEarly": "votes.audit.closedEarly",

@@ -21,7 +21,7 @@ import {
   type CreateProposalValues,
 } from "@/lib/proposals/schemas";
 import { thresholdNames } from "@/lib/charter/parameters";
-import { createProposalAction } from "@/features/proposals/create-actions";
+import { createProposalAction, editDraftAction } from "@/features/proposals/create-actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
 import { useServerFeedback } from "@/components/forms/use-server-feedback";
@@ -48,6 +48,7 @@ export function CreateProposalForm({
   allowedMethods,
   defaults,
   amendmentRules,
+  draft,
 }: {
   slug: string;
   allowedMethods: readonly Method[];
@@ -60,10 +61,14 @@ export function CreateProposalForm({
     secret: boolean;
   };
   amendmentRules: string;
+  /** Editing a draft (lib/proposals/edit-draft.ts): its values; its kind stays. */
+  draft?: { id: string; values: CreateProposalInput };
 }) {
   const t = useT();
   const router = useRouter();
-  const [amendmentText, setAmendmentText] = useState("");
+  const [amendmentText, setAmendmentText] = useState(() =>
+    draft?.values.amendment ? JSON.stringify(draft.values.amendment) : "",
+  );
   const [amendmentError, setAmendmentError] = useState<string>();
   const {
     register,
@@ -75,7 +80,7 @@ export function CreateProposalForm({
     formState: { errors, isSubmitting },
   } = useForm<CreateProposalInput, unknown, CreateProposalValues>({
     resolver: zodResolver(createProposalSchema),
-    defaultValues: {
+    defaultValues: draft?.values ?? {
       kind: "GENERAL",
       title: "",
       body: "",
@@ -97,7 +102,9 @@ export function CreateProposalForm({
   const optionsError = errors.options?.message ?? errors.options?.root?.message;
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await createProposalAction({ ...values, community: slug });
+    const result = draft
+      ? await editDraftAction({ ...values, proposalId: draft.id })
+      : await createProposalAction({ ...values, community: slug });
     if (!feedback.apply(result) || !result.ok || !result.data) return;
     router.push(`/proposals/${result.data.id}`);
   });
@@ -132,20 +139,26 @@ export function CreateProposalForm({
         void onSubmit(event);
       }}
       noValidate
-      aria-label={t("votes.create.title")}
+      aria-label={t(draft ? "votes.edit.title" : "votes.create.title")}
     >
       {feedback.formError && <Alert severity="error" small description={feedback.formError} className="fr-mb-3w" />}
-      <Select
-        label={t("votes.create.kind")}
-        nativeSelectProps={register("kind")}
-        {...fieldState(feedback.message(errors.kind?.message))}
-      >
-        {proposalKinds.map((value) => (
-          <option key={value} value={value}>
-            {t(`votes.kind.${value}`)}
-          </option>
-        ))}
-      </Select>
+      {draft ? (
+        <p>
+          {t("votes.create.kind")} : {t(`votes.kind.${kind}`)}
+        </p>
+      ) : (
+        <Select
+          label={t("votes.create.kind")}
+          nativeSelectProps={register("kind")}
+          {...fieldState(feedback.message(errors.kind?.message))}
+        >
+          {proposalKinds.map((value) => (
+            <option key={value} value={value}>
+              {t(`votes.kind.${value}`)}
+            </option>
+          ))}
+        </Select>
+      )}
       <Input
         label={t("votes.create.titleLabel")}
         nativeInputProps={{ ...register("title"), autoComplete: "off" }}
@@ -273,7 +286,7 @@ export function CreateProposalForm({
         ]}
       />
       <Button type="submit" disabled={isSubmitting}>
-        {t("votes.create.submit")}
+        {t(draft ? "votes.edit.submit" : "votes.create.submit")}
       </Button>
     </form>
   );

@@ -138,6 +138,13 @@ export async function ProposalPage({ params }: Props) {
           <ModerateContent communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} hidden={hidden} />
         )}
       </div>
+      {may.editDraft && (
+        <p>
+          <Link className="fr-link fr-icon-edit-line fr-link--icon-left" href={`/proposals/${proposal.id}/edit`}>
+            {t("votes.page.editDraft")}
+          </Link>
+        </p>
+      )}
       <ProposalControls proposalId={proposal.id} steps={[...steps]} earlyClose={proposal.earlyClose} />
       {proposal.body && (
         <div className="gc-markdown fr-mb-4w" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />

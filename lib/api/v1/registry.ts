@@ -11,6 +11,7 @@ import { joinCommunityRoute, leaveCommunityRoute } from "./routes/membership";
 import {
   castBallotRoute,
   createProposalRoute,
+  editDraftRoute,
   getDecisionRoute,
   getProposalRoute,
   listProposalsRoute,
@@ -50,6 +51,7 @@ export const v1Routes: readonly ApiRoute[] = [
   listProposalsRoute,
   createProposalRoute,
   getProposalRoute,
+  editDraftRoute,
   castBallotRoute,
   withdrawBallotRoute,
   getDecisionRoute,

@@ -51,6 +51,9 @@ export const enVotes: Messages["votes"] = {
     amendmentOnlyForAmendments: "Only a charter amendment carries charter changes.",
     adoptionFromCommons: "A commons' adoption is proposed from the commons' page (“Submit to a vote”).",
     notDraft: "Only a draft can be put to discussion.",
+    editAfterDraft:
+      "The discussion is open: members have read this proposal, it can no longer be changed. Withdraw it and submit a new one if it must change.",
+    kindFixed: "Editing a proposal does not change its kind.",
     notWithdrawable: "A proposal can no longer be withdrawn once voting has opened.",
     notClosedYet: "Voting is not closed yet: receipts are checked after the close.",
     commentTooLong: "A comment must not exceed 5,000 characters.",
@@ -58,6 +61,7 @@ export const enVotes: Messages["votes"] = {
     receiptFormat: "A receipt looks like ABCD-EFGH-JKLM.",
   },
   audit: {
+    draftEdited: "Draft edited",
     proposalCreated: "Proposal created",
     proposalWithdrawn: "Proposal withdrawn",
     votingOpened: "Voting opened",
@@ -141,6 +145,13 @@ export const enVotes: Messages["votes"] = {
     amendmentRules: 'A charter amendment is voted at the "{threshold}" threshold with a {quorum}% quorum.',
     submit: "Create the draft",
   },
+  edit: {
+    metaTitle: "Edit the draft – {title}",
+    title: "Edit the draft",
+    intro: "You can edit this draft until its discussion opens.",
+    submit: "Save the draft",
+    back: "Back to the proposal",
+  },
   page: {
     aboutCommons: "The commons concerned:",
     metaTitle: "{title} – {community}",
@@ -165,6 +176,7 @@ export const enVotes: Messages["votes"] = {
     startDiscussion: "Open the discussion",
     openVoting: "Open voting now",
     withdraw: "Withdraw the proposal",
+    editDraft: "Edit the draft",
     closeEarly: "Close voting now",
     closeEarlyHint: "For administrators: the count happens immediately.",
     closeEarlyRule: {

@@ -51,6 +51,9 @@ export const frVotes = {
     amendmentOnlyForAmendments: "Seule une modification de la charte porte des changements de charte.",
     adoptionFromCommons: "L'adoption d'un commun se propose depuis la page du commun (« Soumettre au vote »).",
     notDraft: "Seul un brouillon peut être mis en discussion.",
+    editAfterDraft:
+      "La discussion est ouverte : les membres ont lu cette proposition, elle ne peut plus être modifiée. Retirez-la et proposez-en une nouvelle si elle doit changer.",
+    kindFixed: "Le type d'une proposition ne change pas en la modifiant.",
     notWithdrawable: "Une proposition ne peut plus être retirée une fois le vote ouvert.",
     notClosedYet: "Le vote n'est pas encore clos : les reçus se vérifient après la clôture.",
     commentTooLong: "Un commentaire ne doit pas dépasser 5 000 caractères.",
@@ -59,6 +62,7 @@ export const frVotes = {
   },
   audit: {
     proposalCreated: "Proposition créée",
+    draftEdited: "Brouillon modifié",
     proposalWithdrawn: "Proposition retirée",
     votingOpened: "Vote ouvert",
     closedEarly: "Vote clos par anticipation",
@@ -141,6 +145,13 @@ export const frVotes = {
     amendmentRules: "Une modification de la charte se vote au seuil « {threshold} » avec un quorum de {quorum} %.",
     submit: "Créer le brouillon",
   },
+  edit: {
+    metaTitle: "Modifier le brouillon – {title}",
+    title: "Modifier le brouillon",
+    intro: "Vous pouvez modifier ce brouillon jusqu'à l'ouverture de la discussion.",
+    submit: "Enregistrer le brouillon",
+    back: "Retour à la proposition",
+  },
   page: {
     aboutCommons: "Le commun concerné :",
     metaTitle: "{title} – {community}",
@@ -165,6 +176,7 @@ export const frVotes = {
     startDiscussion: "Ouvrir la discussion",
     openVoting: "Ouvrir le vote maintenant",
     withdraw: "Retirer la proposition",
+    editDraft: "Modifier le brouillon",
     closeEarly: "Clore le vote maintenant",
     closeEarlyHint: "Réservé aux administrateurs : le dépouillement a lieu immédiatement.",
     closeEarlyRule: {

@@ -10,6 +10,7 @@ import { defineRoute } from "../../route";
 import { actorOf } from "../../authenticate";
 import { NotFoundError } from "@/lib/policy/can";
 import { draftProposal } from "@/lib/proposals/create-proposal";
+import { editDraft } from "@/lib/proposals/edit-draft";
 import { createProposalSchema, proposalKinds, proposalStatuses } from "@/lib/proposals/schemas";
 import { getProposalView, listProposals } from "@/lib/proposals/queries";
 import { voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
@@ -133,6 +134,23 @@ export const createProposalRoute = defineRoute({
   /** 429: RATE_LIMIT_PROPOSALS_PER_HOUR per person. */
   errors: [404, 429],
   handle: ({ db, principal, params, body }) => draftProposal(db, { actor: actorOf(principal), slug: params.slug, values: body }),
+});
+
+export const editDraftRoute = defineRoute({
+  operationId: "editDraft",
+  method: "PATCH",
+  path: "/api/v1/proposals/{id}",
+  summary: "Edit a draft proposal",
+  description:
+    "By its author, while it is a DRAFT: the whole draft again (the body of createProposal, same kind), under the same charter floors (400 at the field). 403 for another reader, 404 for whoever may not read the draft, 409 not_draft once the discussion is open; nothing stored when refused.",
+  tags: ["proposals"],
+  scope: "write",
+  params: proposalIdParamsSchema,
+  body: editDraft.schema,
+  response: { status: 200, description: "The draft", schema: named("EditedProposal", z.object({ id: z.string() })) },
+  errors: [404, 409],
+  handle: ({ db, principal, params, body }) =>
+    editDraft.run(db, { actor: actorOf(principal), proposalId: params.id, input: body }),
 });
 
 export const getProposalRoute = defineRoute({

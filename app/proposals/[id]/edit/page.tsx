@@ -1,0 +1,1 @@
+export { EditProposalPage as default, generateMetadata } from "@/features/proposals/pages/edit-proposal-page";
