@@ -57,6 +57,8 @@ export function describeParameterValue<K extends keyof CharterParameters>(t: Tra
       return t("charter.values.secretMinCollegeSize", { count: v as number });
     case "earlyClose":
       return t(`charter.earlyCloseRules.${v as CharterParameters["earlyClose"]}`);
+    case "tieRule":
+      return t(`charter.tieRules.${v as CharterParameters["tieRule"]}`);
     case "weightingEnabled":
       return v === undefined ? t("charter.values.asConfigured") : v ? t("charter.values.yes") : t("charter.values.no");
     case "collegeWeights":

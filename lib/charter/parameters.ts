@@ -12,6 +12,9 @@ export const thresholdNames = ["simple", "twoThirds", "threeQuarters"] as const;
 /** Who may close a vote before its date: nobody, an administrator once every elector has voted, or an administrator with a stated reason. */
 export const earlyCloseRules = ["never", "allVoted", "administrators"] as const;
 export type EarlyCloseRule = (typeof earlyCloseRules)[number];
+/** What a tied vote means: rejected, or rejected and put to a second round among the tied options. */
+export const tieRules = ["reject", "secondRound"] as const;
+export type TieRule = (typeof tieRules)[number];
 
 export const sanctionStepSchema = z.object({
   sanction: z.enum(["WARNING", "SUSPENSION", "BAN"]),
@@ -49,6 +52,11 @@ export const charterParametersSchema = z.object({
    * fewest ballots a college needs for its own figures to be published (lib/votes/secret-ballot.ts).
    */
   secretBallotMinCollegeSize: z.number().int().min(1).max(50).default(3),
+  /**
+   * What a tie means (see tieRules): nothing is adopted either way; with `secondRound` the close also
+   * drafts a new proposal among the tied options (lib/proposals/close-proposal.ts). Shown on the ballot.
+   */
+  tieRule: z.enum(tieRules).default("reject"),
   /**
    * Whether college weights apply, and the weights (percent per kind of actor). Written into version 1
    * from the community's colleges when founded; afterwards they change only with an adopted amendment,
@@ -88,6 +96,7 @@ export const defaultCharterParameters: CharterParameters = {
   minDiscussionDays: 0,
   earlyClose: "allVoted",
   secretBallotMinCollegeSize: 3,
+  tieRule: "reject",
 };
 
 /** The parameters in force for a community: its charter's current version, else the defaults. */

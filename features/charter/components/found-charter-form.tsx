@@ -13,7 +13,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ostromPrinciples } from "@/lib/charter/amendments";
-import { defaultCharterParameters, earlyCloseRules, thresholdNames, votingMethods } from "@/lib/charter/parameters";
+import { defaultCharterParameters, earlyCloseRules, thresholdNames, tieRules, votingMethods } from "@/lib/charter/parameters";
 import { foundCharterSchema } from "@/lib/charter/schemas";
 import { principleName } from "@/lib/charter/describe";
 import { foundCharterAction } from "@/features/charter/actions";
@@ -180,6 +180,19 @@ export function FoundCharterForm({ slug }: { slug: string }) {
             {earlyCloseRules.map((rule) => (
               <option key={rule} value={rule}>
                 {t(`charter.earlyCloseRules.${rule}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-fieldset__element">
+          <Select
+            label={t("charter.parameterNames.tieRule")}
+            nativeSelectProps={register("parameters.tieRule")}
+            {...parameterError("tieRule")}
+          >
+            {tieRules.map((rule) => (
+              <option key={rule} value={rule}>
+                {t(`charter.tieRules.${rule}`)}
               </option>
             ))}
           </Select>

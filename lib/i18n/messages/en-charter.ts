@@ -64,6 +64,7 @@ export const enCharter: Messages["charter"] = {
     minDiscussionDays: "Minimum discussion before a vote",
     earlyClose: "Closing a vote before its date",
     secretBallotMinCollegeSize: "Smallest college for a secret weighted vote",
+    tieRule: "What a tied vote means",
     weightingEnabled: "College weighting",
     collegeWeights: "College weights",
   },
@@ -85,6 +86,10 @@ export const enCharter: Messages["charter"] = {
     noDiscussion: "none required",
     asConfigured: "as the colleges stood when the charter was founded",
     collegeWeight: "{college} {weight}%",
+  },
+  tieRules: {
+    reject: "the proposal is rejected",
+    secondRound: "the proposal is rejected and a second round among the tied options is drafted",
   },
   earlyCloseRules: {
     never: "never: every vote runs until its date",

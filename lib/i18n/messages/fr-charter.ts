@@ -63,6 +63,7 @@ export const frCharter = {
     minDiscussionDays: "Discussion minimale avant un vote",
     earlyClose: "Clôture d'un vote avant sa date",
     secretBallotMinCollegeSize: "Taille minimale d'un collège pour un vote secret pondéré",
+    tieRule: "Ce que signifie une égalité",
     weightingEnabled: "Pondération par collèges",
     collegeWeights: "Poids des collèges",
   },
@@ -84,6 +85,10 @@ export const frCharter = {
     noDiscussion: "aucune imposée",
     asConfigured: "les collèges tels qu'ils étaient à la fondation de la charte",
     collegeWeight: "{college} {weight} %",
+  },
+  tieRules: {
+    reject: "la proposition est rejetée",
+    secondRound: "la proposition est rejetée et un second tour entre les options à égalité est préparé",
   },
   earlyCloseRules: {
     never: "jamais : chaque vote dure jusqu'à sa date",

@@ -24,6 +24,14 @@
  * tests in tests/unit/tally.test.ts check it, with the invariance under renaming colleges and
  * reordering ballots.
  *
+ * TIES (what the charter's `tieRule` applies to, at the close): a tie never adopts anything, and
+ * tallyVote reports it in `tie` with the tied options (in the proposal's order):
+ * - threshold: for and against exactly equal under the simple majority (two thirds and three
+ *   quarters are "at least": exactly at them is adopted); options: none;
+ * - approval: several options share the most approvals (none approved at all is no tie);
+ * - majority judgment: several options perfectly equal at the top after the majority value;
+ * - consent: never (a block is a veto, otherwise it passes).
+ *
  * Why the majority value and not the majority gauge (above/below shares) for ties: the gauge is the
  * majority value's first approximation and calls a tie where the majority value still separates the
  * options (two options at "good" with one vote above and one below each); an unweighted vote used
@@ -35,7 +43,7 @@
  */
 import type { VotingMethod } from "@/lib/generated/prisma/enums";
 import type { CollegeWeights } from "./colleges";
-import { tallyThresholdByCollegeCounts, type Threshold, type ThresholdCounts } from "./threshold";
+import { isThresholdTie, tallyThresholdByCollegeCounts, type Threshold, type ThresholdCounts } from "./threshold";
 import { tallyConsentByCollegeCounts, type ConsentCounts } from "./consent";
 import { tallyApprovalByCollegeCounts, type ApprovalCounts } from "./approval";
 import {
@@ -67,8 +75,16 @@ export type TallyInput = {
   counted: CountsByCollege;
 };
 
-/** `adopted`: the proposal passes (an option is elected, for methods with options). `result`: what is stored and shown. */
-export type VoteTally = { method: VotingMethod; adopted: boolean; result: Record<string, unknown> };
+/**
+ * `adopted`: the proposal passes (an option is elected, for methods with options). `result`: what is
+ * stored and shown. `tie`: null, or the tie that kept it from passing (see TIES in the header).
+ */
+export type VoteTally = {
+  method: VotingMethod;
+  adopted: boolean;
+  result: Record<string, unknown>;
+  tie: { options: string[] } | null;
+};
 
 /** Counts of an unweighted vote go in one college: merges per-college counts when the caller grouped them. */
 function oneCollege<T>(colleges: Record<string, T>, merge: (a: T, b: T) => T, empty: T): Record<string, T> {
@@ -137,6 +153,10 @@ function unweighted(options: readonly string[], counted: CountsByCollege): Count
   }
 }
 
+/** Several winners are a tie among them; one or none is not. */
+const tiedAmong = (options: readonly string[], winners: readonly string[]) =>
+  winners.length > 1 ? { options: options.filter((option) => winners.includes(option)) } : null;
+
 /** The one entry point: the method's rule on the (virtual) electorate; see the header. */
 export function tallyVote({ options, threshold, weights, counted }: TallyInput): VoteTally {
   const weighting = weights ?? { [ALL_COLLEGE]: 100 };
@@ -145,19 +165,25 @@ export function tallyVote({ options, threshold, weights, counted }: TallyInput):
     case "THRESHOLD": {
       const rule = (threshold ?? "simple") as Threshold;
       const tally = tallyThresholdByCollegeCounts(input.colleges, weighting, rule);
-      return { method: input.method, adopted: tally.adopted, result: { ...tally, threshold: rule } };
+      const tie = isThresholdTie(input.colleges, weighting, rule);
+      return {
+        method: input.method,
+        adopted: tally.adopted,
+        result: { ...tally, threshold: rule },
+        tie: tie ? { options: [] } : null,
+      };
     }
     case "CONSENT": {
       const tally = tallyConsentByCollegeCounts(input.colleges, weighting);
-      return { method: input.method, adopted: tally.adopted, result: tally };
+      return { method: input.method, adopted: tally.adopted, result: tally, tie: null };
     }
     case "APPROVAL": {
       const tally = tallyApprovalByCollegeCounts(options, input.colleges, weighting);
-      return { method: input.method, adopted: tally.winners.length === 1, result: tally };
+      return { method: input.method, adopted: tally.winners.length === 1, result: tally, tie: tiedAmong(options, tally.winners) };
     }
     case "MAJORITY_JUDGMENT": {
       const tally = tallyMajorityJudgmentByCollegeCounts(options, input.colleges, weighting);
-      return { method: input.method, adopted: tally.winners.length === 1, result: tally };
+      return { method: input.method, adopted: tally.winners.length === 1, result: tally, tie: tiedAmong(options, tally.winners) };
     }
   }
 }

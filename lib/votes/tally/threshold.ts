@@ -63,6 +63,30 @@ export function tallyThresholdByCollege(
 }
 
 /**
+ * Whether a threshold vote is tied: for and against exactly equal (on the virtual electorate, so
+ * with colleges' weights) and somebody expressed a vote. Only the simple majority can tie: two thirds
+ * and three quarters are "at least", so a vote exactly at them is adopted, not tied.
+ */
+export function isThresholdTie(
+  countsByCollege: Record<string, ThresholdCounts>,
+  weights: CollegeWeights,
+  threshold: Threshold,
+): boolean {
+  if (threshold !== "simple") return false;
+  const expressed = Object.fromEntries(
+    Object.entries(countsByCollege).map(([college, counts]) => [college, counts.for + counts.against]),
+  );
+  const { factors } = virtualElectorate(weights, expressed);
+  let virtualFor = 0n;
+  let virtualAgainst = 0n;
+  for (const [college, factor] of Object.entries(factors)) {
+    virtualFor += factor * BigInt(countsByCollege[college]!.for);
+    virtualAgainst += factor * BigInt(countsByCollege[college]!.against);
+  }
+  return virtualFor > 0n && virtualFor === virtualAgainst;
+}
+
+/**
  * The same from each college's counts. Adoption is decided exactly on the virtual electorate;
  * `forShare` (the weighted share of "for" among votes expressed) is reported for reading.
  */
