@@ -37,7 +37,15 @@ export async function joinCommunity(
   assertCan(subject, open ? "membership.join" : "membership.request", community);
 
   return db.$transaction(async (tx) => {
-    const college = await actorKindOf(tx, actor.id);
+    // Someone who comes back keeps the college they had, unless a verified organisation places them: a
+    // college changes only by an administrator (with a reason, audited) or a verified organisation,
+    // never by editing one's kind of actor and leaving then rejoining.
+    const previous = await tx.membership.findUnique({
+      where: { communityId_userId: { communityId: community.id, userId: actor.id } },
+      select: { college: true },
+    });
+    const joining = await actorKindOf(tx, actor.id);
+    const college = (await collegeOf(tx, actor.id)) ?? previous?.college ?? joining;
     const status = open ? "ACTIVE" : "PENDING";
     // Upsert: someone who left comes back through the same row (one row per person and community).
     const updated = await tx.membership.upsert({
@@ -45,7 +53,6 @@ export async function joinCommunity(
       create: { communityId: community.id, userId: actor.id, status, college, role: "MEMBER", requestMessage: message ?? null },
       update: {
         status,
-        college,
         role: "MEMBER",
         requestMessage: message ?? null,
         decisionMessage: null,

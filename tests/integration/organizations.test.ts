@@ -404,12 +404,26 @@ describe("colleges and contributions count only a verified organisation", () => 
     await leaveCommunity(t.db, { actor: person, slug: c.slug });
     await joinCommunity(t.db, { actor: person, slug: c.slug });
     expect(await college()).toBe("RESEARCH");
-    // …and declaring another organisation does not bring its kind along.
+    // …and declaring another organisation neither brings its kind along nor lets the member pick a
+    // college again by leaving and rejoining: it stays until an administrator changes it.
     const other = await organization("PUBLIC");
     await declare(person, other, "CIVIL_SOCIETY");
     await leaveCommunity(t.db, { actor: person, slug: c.slug });
     await joinCommunity(t.db, { actor: person, slug: c.slug });
-    expect(await college()).toBe("CIVIL_SOCIETY");
+    expect(await college()).toBe("RESEARCH");
+  });
+
+  it("keeps a member's college when they edit their kind of actor, leave and rejoin (issue 12 §4)", async () => {
+    const c = await communityWithMembers(0);
+    const person = await createPerson(t.db, { actorKind: "CIVIL_SOCIETY" });
+    await joinCommunity(t.db, { actor: person, slug: c.slug });
+    await t.db.user.update({ where: { id: person.id }, data: { actorKind: "PUBLIC" } });
+    await leaveCommunity(t.db, { actor: person, slug: c.slug });
+    await joinCommunity(t.db, { actor: person, slug: c.slug });
+    const { college } = await t.db.membership.findUniqueOrThrow({
+      where: { communityId_userId: { communityId: c.id, userId: person.id } },
+    });
+    expect(college).toBe("CIVIL_SOCIETY");
   });
 
   it("shows the organisation's name on a contribution only once the link is verified", async () => {
