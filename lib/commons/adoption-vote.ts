@@ -15,6 +15,26 @@ import { getCharterParameters } from "@/lib/charter/parameters";
 const OPEN_STATUSES: ProposalStatus[] = ["DRAFT", "DISCUSSION", "VOTING"];
 
 /**
+ * The commons a proposal may put to the community's vote (what lockAdoptionTarget accepts): none
+ * where the charter does not decide adoption by vote; else those proposed, with no adoption vote
+ * under way, of this community (hidden ones left out), by title.
+ */
+export async function listAdoptableCommons(db: DbTx, communityId: string): Promise<{ id: string; title: string }[]> {
+  if (!(await getCharterParameters(db, communityId)).commonsAdoptionByVote) return [];
+  return db.commons.findMany({
+    where: {
+      communityId,
+      status: "PROPOSED",
+      hiddenAt: null,
+      NOT: { adoptionProposals: { some: { kind: "COMMONS_ADOPTION", status: { in: OPEN_STATUSES } } } },
+    },
+    orderBy: { title: "asc" },
+    take: 500,
+    select: { id: true, title: true },
+  });
+}
+
+/**
  * Inside the transaction that creates an adoption proposal: locks the commons row and checks that
  * it belongs to the community, that its adoption takes a vote, that it is up for adoption and that
  * no other adoption vote is under way (with the row locked, two submissions cannot both pass).

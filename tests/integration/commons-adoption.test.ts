@@ -356,7 +356,7 @@ describe("adoption by vote", () => {
         input: { kind: "COMMONS_ADOPTION", title: "Adopter quelque chose", method: "THRESHOLD" },
       }),
     );
-    expect(orphan).toMatchObject({ status: 400, field: "kind", messageKey: "votes.errors.adoptionFromCommons" });
+    expect(orphan).toMatchObject({ status: 400, field: "commonsId", messageKey: "votes.errors.adoptionCommonsRequired" });
     expect(await t.db.proposal.count({ where: { communityId: c.id } })).toBe(0);
     await adoptCommons(t.db, { actor: c.owner, slug: c.slug, commonsSlug: ref.slug });
     expect((await t.db.commons.findUniqueOrThrow({ where: { id: ref.id } })).status).toBe("ADOPTED");

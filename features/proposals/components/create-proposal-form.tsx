@@ -39,6 +39,7 @@ const FIELDS = [
   "discussionDays",
   "votingDays",
   "amendment",
+  "commonsId",
 ] as const;
 
 type Method = CreateProposalValues["method"];
@@ -48,6 +49,7 @@ export function CreateProposalForm({
   allowedMethods,
   defaults,
   amendmentRules,
+  adoptableCommons = [],
   draft,
 }: {
   slug: string;
@@ -61,6 +63,11 @@ export function CreateProposalForm({
     secret: boolean;
   };
   amendmentRules: string;
+  /**
+   * The commons an adoption proposal may name (lib/commons/adoption-vote.ts); null where the charter
+   * does not decide adoption by vote, and the kind is not offered.
+   */
+  adoptableCommons?: { id: string; title: string }[] | null;
   /** Editing a draft (lib/proposals/edit-draft.ts): its values; its kind stays. */
   draft?: { id: string; values: CreateProposalInput };
 }) {
@@ -133,6 +140,18 @@ export function CreateProposalForm({
           }
         } else {
           setValue("amendment", undefined);
+          if (kind === "COMMONS_ADOPTION" && !draft) {
+            // The proposal takes the commons' title (the kind stores it with the commons locked).
+            const chosen = adoptableCommons?.find((c) => c.id === getValues("commonsId"));
+            if (!chosen) {
+              event.preventDefault();
+              setError("commonsId", { message: "votes.errors.adoptionCommonsRequired" });
+              return;
+            }
+            setValue("title", chosen.title);
+            setValue("method", "THRESHOLD");
+          }
+          if (kind !== "COMMONS_ADOPTION") setValue("commonsId", undefined);
           if (!getValues("threshold")) setValue("threshold", defaults.threshold as CreateProposalValues["threshold"]);
           if (getValues("quorumPercent") === undefined) setValue("quorumPercent", defaults.quorumPercent);
         }
@@ -152,18 +171,40 @@ export function CreateProposalForm({
           nativeSelectProps={register("kind")}
           {...fieldState(feedback.message(errors.kind?.message))}
         >
-          {proposalKinds.map((value) => (
-            <option key={value} value={value}>
-              {t(`votes.kind.${value}`)}
-            </option>
-          ))}
+          {proposalKinds
+            .filter((value) => value !== "COMMONS_ADOPTION" || adoptableCommons)
+            .map((value) => (
+              <option key={value} value={value}>
+                {t(`votes.kind.${value}`)}
+              </option>
+            ))}
         </Select>
       )}
-      <Input
-        label={t("votes.create.titleLabel")}
-        nativeInputProps={{ ...register("title"), autoComplete: "off" }}
-        {...fieldState(feedback.message(errors.title?.message))}
-      />
+      {kind === "COMMONS_ADOPTION" && !draft ? (
+        adoptableCommons?.length ? (
+          <Select
+            label={t("votes.create.commons")}
+            hint={t("votes.create.commonsHint")}
+            nativeSelectProps={register("commonsId")}
+            {...fieldState(feedback.message(errors.commonsId?.message ?? errors.title?.message))}
+          >
+            <option value="">{t("votes.create.commonsChoose")}</option>
+            {adoptableCommons.map((commons) => (
+              <option key={commons.id} value={commons.id}>
+                {commons.title}
+              </option>
+            ))}
+          </Select>
+        ) : (
+          <Alert severity="info" small description={t("votes.create.noAdoptableCommons")} className="fr-mb-3w" />
+        )
+      ) : (
+        <Input
+          label={t("votes.create.titleLabel")}
+          nativeInputProps={{ ...register("title"), autoComplete: "off" }}
+          {...fieldState(feedback.message(errors.title?.message))}
+        />
+      )}
       <Input
         textArea
         label={t("votes.create.body")}
@@ -194,11 +235,13 @@ export function CreateProposalForm({
         nativeSelectProps={register("method")}
         {...fieldState(feedback.message(errors.method?.message))}
       >
-        {(kind === "CHARTER_AMENDMENT" ? (["THRESHOLD"] as const) : allowedMethods).map((value) => (
-          <option key={value} value={value}>
-            {t(`votes.method.${value}`)}
-          </option>
-        ))}
+        {(kind === "CHARTER_AMENDMENT" || kind === "COMMONS_ADOPTION" ? (["THRESHOLD"] as const) : allowedMethods).map(
+          (value) => (
+            <option key={value} value={value}>
+              {t(`votes.method.${value}`)}
+            </option>
+          ),
+        )}
       </Select>
       {withOptions && (
         <fieldset className="fr-fieldset" aria-describedby="options-hint">

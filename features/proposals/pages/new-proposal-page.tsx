@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { getCharterParameters } from "@/lib/charter/parameters";
+import { listAdoptableCommons } from "@/lib/commons/adoption-vote";
 import { getTranslator } from "@/lib/web/i18n";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { CreateProposalForm } from "@/features/proposals/components/create-proposal-form";
@@ -34,6 +35,8 @@ export async function NewProposalPage({ params }: Props) {
     </>
   );
   const charter = await getCharterParameters(db(), community.id);
+  // The adoption kind only where the charter decides adoption by vote, naming a commons that may be put to it.
+  const adoptableCommons = charter.commonsAdoptionByVote ? await listAdoptableCommons(db(), community.id) : null;
   return (
     <>
       {header}
@@ -48,6 +51,7 @@ export async function NewProposalPage({ params }: Props) {
           threshold: charter.generalThreshold,
           secret: charter.secretBallotByDefault,
         }}
+        adoptableCommons={adoptableCommons}
         amendmentRules={t("votes.create.amendmentRules", {
           threshold: t(`votes.threshold.${charter.amendmentThreshold}`),
           quorum: charter.amendmentQuorumPercent,

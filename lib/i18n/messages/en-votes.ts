@@ -49,7 +49,7 @@ export const enVotes: Messages["votes"] = {
     amendmentRequired: "A charter amendment must describe the proposed changes.",
     amendmentMethod: "A charter amendment is voted for / against / abstain, at the charter's threshold.",
     amendmentOnlyForAmendments: "Only a charter amendment carries charter changes.",
-    adoptionFromCommons: "A commons' adoption is proposed from the commons' page (“Submit to a vote”).",
+    adoptionCommonsRequired: "Choose the commons whose adoption is put to the vote.",
     notDraft: "Only a draft can be put to discussion.",
     editAfterDraft:
       "The discussion is open: members have read this proposal, it can no longer be changed. Withdraw it and submit a new one if it must change.",
@@ -143,6 +143,10 @@ export const enVotes: Messages["votes"] = {
     amendmentHint: 'The exact list of changes, for example [\'{"op":"setParameter","key":"minVotingDays","value":5}\'].',
     amendmentInvalid: "This text is not valid JSON.",
     amendmentRules: 'A charter amendment is voted at the "{threshold}" threshold with a {quorum}% quorum.',
+    commons: "Commons put to the vote",
+    commonsHint: "Commons proposed for adoption, with no vote under way about them.",
+    commonsChoose: "Choose a commons",
+    noAdoptableCommons: "No commons awaits an adoption vote in this community.",
     submit: "Create the draft",
   },
   edit: {

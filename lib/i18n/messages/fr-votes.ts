@@ -49,7 +49,7 @@ export const frVotes = {
     amendmentRequired: "Une modification de la charte doit décrire les changements proposés.",
     amendmentMethod: "Une modification de la charte se vote pour / contre / abstention, au seuil fixé par la charte.",
     amendmentOnlyForAmendments: "Seule une modification de la charte porte des changements de charte.",
-    adoptionFromCommons: "L'adoption d'un commun se propose depuis la page du commun (« Soumettre au vote »).",
+    adoptionCommonsRequired: "Choisissez le commun dont l'adoption est soumise au vote.",
     notDraft: "Seul un brouillon peut être mis en discussion.",
     editAfterDraft:
       "La discussion est ouverte : les membres ont lu cette proposition, elle ne peut plus être modifiée. Retirez-la et proposez-en une nouvelle si elle doit changer.",
@@ -143,6 +143,10 @@ export const frVotes = {
     amendmentHint: 'La liste exacte des changements, par exemple [\'{"op":"setParameter","key":"minVotingDays","value":5}\'].',
     amendmentInvalid: "Ce texte n'est pas un JSON valide.",
     amendmentRules: "Une modification de la charte se vote au seuil « {threshold} » avec un quorum de {quorum} %.",
+    commons: "Commun soumis au vote",
+    commonsHint: "Les communs proposés à l'adoption, sans vote en cours à leur sujet.",
+    commonsChoose: "Choisir un commun",
+    noAdoptableCommons: "Aucun commun n'attend un vote d'adoption dans cette communauté.",
     submit: "Créer le brouillon",
   },
   edit: {

@@ -12,8 +12,8 @@ export const commonsAdoption: ProposalKind = {
   key: "COMMONS_ADOPTION",
 
   async validateDraft(tx, { community, draft }) {
-    // Without its commons an adoption vote would adopt nothing: it is submitted from the commons' page.
-    if (!draft.commonsId) throw invalidField("kind", "votes.errors.adoptionFromCommons");
+    // Without its commons an adoption vote would adopt nothing: the form asks which one.
+    if (!draft.commonsId) throw invalidField("commonsId", "votes.errors.adoptionCommonsRequired");
     const { title } = await lockAdoptionTarget(tx, { communityId: community.id, commonsId: draft.commonsId });
     return { title };
   },
