@@ -6,7 +6,7 @@ export const enOpendata: Messages["opendata"] = {
     label: "Reuse this data",
     csv: "CSV export",
     json: "JSON export",
-    dcat: "DCAT-AP catalogue (JSON-LD)",
+    dcat: "DCAT-AP catalogue (JSON-LD, Turtle, RDF/XML)",
     ogc: "OGC API – Features",
     ledgerLabel: "Reuse this ledger",
   },

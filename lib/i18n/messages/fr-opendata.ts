@@ -6,7 +6,7 @@ export const frOpendata = {
     label: "Réutiliser ces données",
     csv: "Export CSV",
     json: "Export JSON",
-    dcat: "Catalogue DCAT-AP (JSON-LD)",
+    dcat: "Catalogue DCAT-AP (JSON-LD, Turtle, RDF/XML)",
     ogc: "OGC API – Features",
     ledgerLabel: "Réutiliser ce registre",
   },
