@@ -6,6 +6,10 @@
  * decision (apply an amendment, adopt a commons) is the proposal kind's applyOutcome, looked up in
  * the registry (lib/proposals/kinds) and run in this transaction. The decision stores the published
  * list of [receipt, choice] pairs (never names) sorted by receipt, and the SHA-256 of that list.
+ *
+ * A tie (tallyVote's `tie`, with quorum met) adopts nothing: the outcome is REJECTED and the decision
+ * states the charter's `tieRule` in `result.tie` ({ rule, options }). Under `secondRound` this
+ * transaction also drafts the second round (see draftSecondRound), whose id the decision records.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, DbTx } from "@/lib/db/client";
@@ -15,7 +19,8 @@ import type { ApprovalCounts } from "@/lib/votes/tally/approval";
 import { gradeIndex, grades, type Grade, type MajorityJudgmentCounts } from "@/lib/votes/tally/majority-judgment";
 import { ALL_COLLEGE, tallyVote, type CountsByCollege } from "@/lib/votes/tally";
 import { emitEvent } from "@/lib/events/emit";
-import { getCharterParameters } from "@/lib/charter/parameters";
+import { getCharterParameters, type CharterParameters } from "@/lib/charter/parameters";
+import { recordAudit } from "@/lib/audit/record";
 import { mergeForTally } from "@/lib/votes/secret-ballot";
 import { proposalKind } from "@/lib/proposals/kinds/registry";
 
@@ -139,6 +144,75 @@ function secrecyRecord(
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The second round of a tied vote, drafted in the closing transaction: a DRAFT of the same kind and
+ * method by the same author, with the same text and rules, and only the tied options (all of them for
+ * a threshold vote, which has none), planned with the charter's minimum discussion and default voting
+ * length; its author opens it like any draft. Only GENERAL proposals get one: an amendment or an
+ * adoption carries a charter change or a commons whose state the first round has just decided
+ * (a rejected adoption rejects its commons), so a second round of those is a new proposal of their
+ * own, and the decision says so (`secondRound: null`, with the reason).
+ */
+async function draftSecondRound(
+  tx: DbTx,
+  proposal: LockedProposal,
+  tiedOptions: readonly string[],
+  charter: CharterParameters,
+  now: Date,
+): Promise<{ secondRound: string | null; reason?: string }> {
+  if (proposal.kind !== "GENERAL") return { secondRound: null, reason: "kindWithoutSecondRound" };
+  const first = await tx.proposal.findUniqueOrThrow({
+    where: { id: proposal.id },
+    select: {
+      authorId: true,
+      title: true,
+      body: true,
+      secret: true,
+      liveResults: true,
+      options: { orderBy: { position: "asc" }, select: { id: true, label: true } },
+    },
+  });
+  const options = first.options.filter((option) => tiedOptions.includes(option.id));
+  const plannedOpen = new Date(now.getTime() + charter.minDiscussionDays * DAY_MS);
+  const votingDays = Math.max(charter.defaultVotingDays, charter.minVotingDays);
+  const second = await tx.proposal.create({
+    data: {
+      communityId: proposal.communityId,
+      authorId: first.authorId,
+      kind: proposal.kind,
+      title: first.title,
+      body: first.body,
+      method: proposal.method,
+      threshold: proposal.threshold,
+      quorumPercent: proposal.quorumPercent,
+      collegeQuorumPercent: proposal.collegeQuorumPercent,
+      secret: first.secret,
+      liveResults: first.liveResults,
+      votingOpensAt: plannedOpen,
+      votingClosesAt: new Date(plannedOpen.getTime() + votingDays * DAY_MS),
+      options: { create: options.map((option, position) => ({ position, label: option.label })) },
+    },
+    select: { id: true },
+  });
+  // Drafted by the platform on the author's behalf, as the charter says: no person acted.
+  await recordAudit(tx, {
+    actorId: null,
+    communityId: proposal.communityId,
+    action: "proposal.created",
+    details: {
+      proposalId: second.id,
+      title: first.title,
+      kind: proposal.kind,
+      method: proposal.method,
+      authorId: first.authorId,
+      secondRoundOf: proposal.id,
+    },
+  });
+  return { secondRound: second.id };
+}
+
 export async function closeProposal(
   db: Db,
   input: { proposalId: string; now?: Date },
@@ -182,14 +256,10 @@ export async function closeProposalIn(
   // A secret weighted vote: colleges with fewer ballots than the charter's minimum are merged into
   // one group, for the tally and what is published, so every published figure is recomputable and
   // none isolates a small college's choices (lib/votes/secret-ballot.ts).
+  const charter = await getCharterParameters(tx, proposal.communityId);
   const secret =
     proposal.secret && proposal.weighted
-      ? mergeForTally(
-          counted.counted,
-          proposal.collegeWeights,
-          counted.votersByCollege,
-          (await getCharterParameters(tx, proposal.communityId)).secretBallotMinCollegeSize,
-        )
+      ? mergeForTally(counted.counted, proposal.collegeWeights, counted.votersByCollege, charter.secretBallotMinCollegeSize)
       : null;
   const tally = tallyVote({
     options: optionIds,
@@ -198,6 +268,16 @@ export async function closeProposalIn(
     counted: secret?.counted ?? counted.counted,
   });
   const outcome: ProposalOutcome = !quorumMet ? "VOID" : tally.adopted ? "ADOPTED" : "REJECTED";
+  // A tie (only once the quorum is met: otherwise the vote is void whatever the counts) is rejected
+  // under either rule; the second round, when the charter asks for one, is drafted in this transaction.
+  const tie =
+    quorumMet && tally.tie
+      ? {
+          rule: charter.tieRule,
+          options: tally.tie.options,
+          ...(charter.tieRule === "secondRound" ? await draftSecondRound(tx, proposal, tally.tie.options, charter, now) : {}),
+        }
+      : null;
 
   // The kind's part of the outcome, in this transaction and before the (immutable) decision, which
   // records what it returns (e.g. whether an amendment could be applied).
@@ -227,6 +307,7 @@ export async function closeProposalIn(
     weights,
     electorsByCollege: Object.fromEntries(electors.map((r) => [r.college, r.n])),
     ...(secret ? { secrecy: secrecyRecord(secret, counted.votersByCollege) } : {}),
+    ...(tie ? { tie } : {}),
     ...(applied ?? {}),
     ...(record ?? {}),
   };
