@@ -6,10 +6,10 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import { Prisma as PrismaNs, type Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/core/errors";
+import { AppError, isAppError } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { amendmentSchema, type CharterChange } from "./amendments";
-import { applyChanges, parseRules, type CharterContent } from "./content";
+import { applyChanges, diffVersions, parseRules, type CharterContent, type CharterDiff } from "./content";
 import { charterParametersSchema, defaultCharterParameters } from "./parameters";
 
 export class CharterNotFoundedError extends AppError {
@@ -62,6 +62,23 @@ export async function validateAmendment(db: DbTx, communityId: string, changes: 
   if (!charter || charter.currentVersion === 0) throw new CharterNotFoundedError();
   const content = await currentContent(db, charter.id, charter.currentVersion);
   return applyChanges(content, parsed, { highestNumber: await highestRuleNumber(db, charter.id) });
+}
+
+/**
+ * What the amendment would change in the charter as it stands now, as the history shows an adopted
+ * version (voters read a diff, not the changes' JSON); null when it no longer applies.
+ */
+export async function previewAmendment(db: DbTx, communityId: string, changes: unknown): Promise<CharterDiff | null> {
+  try {
+    const charter = await db.charter.findUnique({ where: { communityId }, select: { id: true, currentVersion: true } });
+    if (!charter || charter.currentVersion === 0) return null;
+    const before = await currentContent(db, charter.id, charter.currentVersion);
+    const after = applyChanges(before, parseChanges(changes), { highestNumber: await highestRuleNumber(db, charter.id) });
+    return diffVersions(before, after);
+  } catch (error) {
+    if (isAppError(error)) return null;
+    throw error;
+  }
 }
 
 async function createVersion(tx: DbTx, data: Prisma.CharterVersionUncheckedCreateInput) {

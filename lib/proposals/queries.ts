@@ -196,6 +196,7 @@ export async function getProposalView(
     title: withheld ? "" : proposal.title,
     body: withheld ? "" : proposal.body,
     hiddenReason: withheld ? null : proposal.hiddenReason,
+    communityId: community.id,
     community: { slug: community.slug, name: community.name },
     electorateSize: voting || proposal.decision ? electorateSize : null,
     turnout: voting || proposal.decision ? turnout : null,

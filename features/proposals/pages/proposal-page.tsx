@@ -7,6 +7,8 @@ import { isAppError } from "@/lib/core/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/core";
 import { renderMarkdown } from "@/lib/core/markdown";
 import { getProposalView } from "@/lib/proposals/queries";
+import { previewAmendment } from "@/lib/charter/apply-amendment";
+import { CharterDiffView } from "@/features/charter/components/charter-diff";
 import { listComments } from "@/lib/proposals/comments";
 import { proposalTitle } from "@/lib/proposals/title";
 import { getTranslator } from "@/lib/web/i18n";
@@ -50,6 +52,12 @@ export async function ProposalPage({ params }: Props) {
   const { user, proposal } = loaded;
   const { t, locale } = await getTranslator();
   const comments = await listComments(db(), { actor: user, proposalId: proposal.id });
+  // Until the close, voters read what the amendment would change in the charter as it stands; once
+  // closed, the charter's history shows the version it made (and the changes stay below as recorded).
+  const amendmentDiff =
+    proposal.amendment && proposal.status !== "CLOSED"
+      ? await previewAmendment(db(), proposal.communityId, proposal.amendment)
+      : null;
   const commentItems: CommentItem[] = comments.map((c) => ({
     id: c.id,
     parentId: c.parentId,
@@ -152,7 +160,11 @@ export async function ProposalPage({ params }: Props) {
       {proposal.amendment ? (
         <section aria-labelledby="amendment-title" className="fr-mb-4w">
           <h2 id="amendment-title">{t("votes.page.amendment")}</h2>
-          <pre className="fr-text--sm">{JSON.stringify(proposal.amendment, null, 2)}</pre>
+          {amendmentDiff ? (
+            <CharterDiffView t={t} diff={amendmentDiff} />
+          ) : (
+            <pre className="fr-text--sm">{JSON.stringify(proposal.amendment, null, 2)}</pre>
+          )}
         </section>
       ) : null}
       {proposal.options.length > 0 && (
