@@ -45,11 +45,14 @@ export function BallotForm({
   method,
   options,
   current,
+  tieRule = null,
 }: {
   proposalId: string;
   method: Method;
   options: Option[];
   current: { receipt: string; choice: unknown } | null;
+  /** The charter's rule for a tie, shown before voting (null: this vote cannot tie, e.g. consent). */
+  tieRule?: "reject" | "secondRound" | null;
 }) {
   const t = useT();
   const tr = useTranslateDynamic();
@@ -101,6 +104,11 @@ export function BallotForm({
   return (
     <section aria-labelledby="ballot-title" className="fr-mb-4w">
       <h2 id="ballot-title">{t("votes.ballot.title")}</h2>
+      {tieRule && (
+        <p className="fr-text--sm" data-testid="tie-rule">
+          {t(`votes.ballot.tieRule.${tieRule}`)}
+        </p>
+      )}
       {notice && <Alert severity="success" small description={notice} className="fr-mb-2w" />}
       {shownError && <Alert severity="error" small description={shownError} className="fr-mb-2w" />}
       {current && (

@@ -124,7 +124,10 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
     amendment?: { applied: boolean; version?: number; code?: string };
     secrecy?: Secrecy;
     earlyClose?: { rule: "allVoted" | "administrators"; reason: string | null };
+    /** Approval results carry their own boolean `tie`; the close overwrites it with the rule applied. */
+    tie?: boolean | { rule: "reject" | "secondRound"; options: string[]; secondRound?: string | null };
   };
+  const tie = typeof result.tie === "object" ? result.tie : null;
   const overall = decision ? (proposal.decidedCounts ?? {}) : live!.overall;
   const byCollege = decision ? collegeCountsOf(decision.result) : live!.byCollege;
   const weights = decision ? result.weights : (proposal.collegeWeights as Record<string, number>);
@@ -152,6 +155,25 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
               {result.amendment.applied
                 ? t("votes.results.amendmentApplied", { version: result.amendment.version ?? "—" })
                 : t("votes.results.amendmentNotApplied", { code: result.amendment.code ?? "—" })}
+            </p>
+          )}
+          {tie && (
+            <p data-testid="tie">
+              {tie.options.length > 0
+                ? t(`votes.results.tie.${tie.rule}`, { options: tie.options.map((id) => keyLabel(t, id, options)).join(", ") })
+                : t(`votes.results.tieThreshold.${tie.rule}`)}
+              {tie.rule === "secondRound" && (
+                <>
+                  {" "}
+                  {tie.secondRound ? (
+                    <a href={`/proposals/${tie.secondRound}`} data-testid="second-round">
+                      {t("votes.results.secondRound")}
+                    </a>
+                  ) : (
+                    t("votes.results.noSecondRound")
+                  )}
+                </>
+              )}
             </p>
           )}
           {(proposal.method === "APPROVAL" || proposal.method === "MAJORITY_JUDGMENT") && (

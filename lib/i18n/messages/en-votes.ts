@@ -199,6 +199,11 @@ export const enVotes: Messages["votes"] = {
     amendment: "Proposed charter changes",
   },
   ballot: {
+    tieRule: {
+      reject: "If the vote ends in a tie, the proposal is rejected (the charter's rule).",
+      secondRound:
+        "If the vote ends in a tie, the proposal is rejected and a second round among the tied options is drafted (the charter's rule).",
+    },
     title: "Your vote",
     notElector: "You are not in this vote's electorate.",
     choice: "Your choice",
@@ -218,6 +223,16 @@ export const enVotes: Messages["votes"] = {
     canChange: "You may change your mind or withdraw your ballot until the close.",
   },
   results: {
+    tie: {
+      reject: "Tie: {options}. As the charter says, a tie is rejected.",
+      secondRound: "Tie: {options}. As the charter says, a tie is rejected and put to a second round.",
+    },
+    tieThreshold: {
+      reject: "Tie: as many votes for as against. As the charter says, a tie is rejected.",
+      secondRound: "Tie: as many votes for as against. As the charter says, a tie is rejected and put to a second round.",
+    },
+    secondRound: "Second round",
+    noSecondRound: "This kind of proposal gets no automatic second round: submit a new proposal.",
     title: "Results",
     live: "Provisional results (voting is in progress)",
     outcome: "Outcome: {outcome}",

@@ -199,6 +199,11 @@ export const frVotes = {
     amendment: "Changements proposés à la charte",
   },
   ballot: {
+    tieRule: {
+      reject: "En cas d'égalité, la proposition est rejetée (règle de la charte).",
+      secondRound:
+        "En cas d'égalité, la proposition est rejetée et un second tour entre les options à égalité est préparé (règle de la charte).",
+    },
     title: "Votre vote",
     notElector: "Vous ne faites pas partie du corps électoral de ce vote.",
     choice: "Votre choix",
@@ -219,6 +224,17 @@ export const frVotes = {
     canChange: "Vous pouvez changer d'avis ou retirer votre bulletin jusqu'à la clôture.",
   },
   results: {
+    tie: {
+      reject: "Égalité : {options}. Comme le prévoit la charte, une égalité est rejetée.",
+      secondRound: "Égalité : {options}. Comme le prévoit la charte, une égalité est rejetée et soumise à un second tour.",
+    },
+    tieThreshold: {
+      reject: "Égalité : autant de voix pour que contre. Comme le prévoit la charte, une égalité est rejetée.",
+      secondRound:
+        "Égalité : autant de voix pour que contre. Comme le prévoit la charte, une égalité est rejetée et soumise à un second tour.",
+    },
+    secondRound: "Second tour",
+    noSecondRound: "Ce type de proposition n'a pas de second tour automatique : déposez une nouvelle proposition.",
     title: "Résultats",
     live: "Résultats provisoires (le vote est en cours)",
     outcome: "Issue : {outcome}",
