@@ -170,6 +170,12 @@ export async function getProposalView(
   // Whether and how the vote may close before its date is the charter's (lib/proposals/lifecycle.ts).
   const charter = voting ? await getCharterParameters(db, community.id) : null;
   const earlyClose = charter?.earlyClose ?? null;
+  // What a tie would mean, for votes that can tie (consent cannot; a threshold only at a simple majority).
+  const canTie =
+    proposal.method === "APPROVAL" ||
+    proposal.method === "MAJORITY_JUDGMENT" ||
+    (proposal.method === "THRESHOLD" && (proposal.threshold ?? "simple") === "simple");
+  const tieRule = charter && canTie ? charter.tieRule : null;
   const isElector = actor ? (await db.electorMember.count({ where: { proposalId, userId: actor.id } })) > 0 : false;
 
   // Live counts while voting (when the proposal shows them), counted results once decided: both by
@@ -209,6 +215,8 @@ export async function getProposalView(
     voters,
     /** While voting: the charter's rule for closing before the date (never, allVoted, administrators). */
     earlyClose,
+    /** While voting, for votes that can tie: the charter's rule for a tie (reject, secondRound), shown on the ballot. */
+    tieRule,
     permissions: {
       vote:
         voting &&

@@ -218,6 +218,7 @@ export async function ProposalPage({ params }: Props) {
           method={proposal.method}
           options={proposal.options}
           current={proposal.myBallot ? { receipt: proposal.myBallot.receipt, choice: proposal.myBallot.choice } : null}
+          tieRule={proposal.tieRule}
         />
       )}
       {proposal.status === "VOTING" && user && !may.vote && <p>{t("votes.ballot.notElector")}</p>}
