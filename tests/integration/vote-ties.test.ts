@@ -13,6 +13,11 @@ import { defaultCharterParameters, type TieRule } from "@/lib/charter/parameters
 import { openVoting } from "@/lib/votes/open-voting";
 import { castBallot } from "@/lib/votes/cast-ballot";
 import { closeProposal } from "@/lib/proposals/close-proposal";
+import { getProposalView } from "@/lib/proposals/queries";
+import { createTranslator } from "@/lib/i18n/core";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { ProposalResults } from "@/features/proposals/components/proposal-results";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
@@ -118,6 +123,9 @@ describe("ties at the close", () => {
       const p = await openProposal(id, author.id, method, ["Licence Ouverte", "ODbL", "CC-BY"]);
       const [a, b] = p.optionIds as [string, string];
       await cast(p.id, people, tiedBallots(method, p.optionIds));
+      // The ballot states the rule before voting.
+      const viewer = { id: author.id, onboarded: true, isPlatformAdmin: false };
+      expect((await getProposalView(t.db, { actor: viewer, proposalId: p.id })).tieRule).toBe("secondRound");
 
       const closes = await Promise.all([closeProposal(t.db, { proposalId: p.id }), closeProposal(t.db, { proposalId: p.id })]);
       expect(closes.filter((c) => c.closed)).toEqual([{ closed: true, outcome: "REJECTED" }]);
@@ -145,6 +153,12 @@ describe("ties at the close", () => {
       expect(second.options.map((o) => o.label)).toEqual(["Licence Ouverte", "ODbL"]);
       const audit = await t.db.auditEntry.findMany({ where: { communityId: id, action: "proposal.created" } });
       expect(audit.map((e) => e.details)).toEqual([expect.objectContaining({ proposalId: second.id, secondRoundOf: p.id })]);
+
+      // The results page names the tie and the rule applied, and links to the second round.
+      const view = await getProposalView(t.db, { actor: viewer, proposalId: p.id });
+      const html = renderToStaticMarkup(createElement(ProposalResults, { t: createTranslator("en"), proposal: view }));
+      expect(html).toContain("Tie: Licence Ouverte, ODbL. As the charter says, a tie is rejected and put to a second round.");
+      expect(html).toContain(`href="/proposals/${second.id}"`);
     });
   }
 
