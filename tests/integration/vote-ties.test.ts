@@ -6,10 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VotingMethod } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { createCommunity } from "@/lib/communities/create-community";
 import { configureColleges } from "@/lib/communities/colleges";
 import { foundCharter } from "@/lib/charter/found-charter";
-import { defaultCharterParameters, type TieRule } from "@/lib/charter/parameters";
+import { defaultCharterParameters, getCharterParameters, type TieRule } from "@/lib/charter/parameters";
 import { openVoting } from "@/lib/votes/open-voting";
 import { castBallot } from "@/lib/votes/cast-ballot";
 import { closeProposal } from "@/lib/proposals/close-proposal";
@@ -65,9 +66,16 @@ async function communityTying(tieRule: TieRule) {
   return { id, owner, people };
 }
 
-async function openProposal(communityId: string, authorId: string, method: VotingMethod, options: string[]) {
+async function openProposal(
+  communityId: string,
+  authorId: string,
+  method: VotingMethod,
+  options: string[],
+  amendment?: Prisma.InputJsonArray,
+) {
   const p = await t.db.proposal.create({
     data: {
+      ...(amendment ? { kind: "CHARTER_AMENDMENT" as const, amendment } : {}),
       communityId,
       authorId,
       title: "Choisir la licence",
@@ -183,5 +191,27 @@ describe("ties at the close", () => {
     const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: p.id } });
     expect((decision.result as { tie: unknown }).tie).toBe(false); // approval's own flag, untouched
     expect(await t.db.proposal.count({ where: { communityId: id } })).toBe(1);
+  });
+
+  it("changes the tie rule by amendment, and gives a tied amendment no automatic second round, saying why", async () => {
+    const { id, owner, people } = await communityTying("reject");
+    const amendment = [{ op: "setParameter", key: "tieRule", value: "secondRound" }];
+    const adopted = await openProposal(id, owner.id, "THRESHOLD", [], amendment);
+    await cast(adopted.id, people, [{ choice: "for" }, { choice: "for" }, { choice: "against" }]);
+    expect((await closeProposal(t.db, { proposalId: adopted.id })).outcome).toBe("ADOPTED");
+    expect((await getCharterParameters(t.db, id)).tieRule).toBe("secondRound");
+
+    const tied = await openProposal(id, owner.id, "THRESHOLD", [], [{ op: "setParameter", key: "tieRule", value: "reject" }]);
+    await cast(tied.id, people, [{ choice: "for" }, { choice: "against" }]);
+    expect((await closeProposal(t.db, { proposalId: tied.id })).outcome).toBe("REJECTED");
+    const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: tied.id } });
+    expect((decision.result as { tie: unknown }).tie).toEqual({
+      rule: "secondRound",
+      options: [],
+      secondRound: null,
+      reason: "kindWithoutSecondRound",
+    });
+    expect(await t.db.proposal.count({ where: { communityId: id } })).toBe(2);
+    expect((await getCharterParameters(t.db, id)).tieRule).toBe("secondRound");
   });
 });
