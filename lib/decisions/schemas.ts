@@ -40,7 +40,7 @@ export const decisionRecordSchema = z.object({
     result: z
       .record(z.string(), z.unknown())
       .describe(
-        "Counts overall and per college, combination rule, quorum; for a secret weighted vote, `secrecy`: the minimum of ballots for a college's own figures, the colleges merged into the group MERGED and the weights the tally used",
+        "Counts overall and per college, combination rule, quorum; for a secret weighted vote, `secrecy`: the minimum of ballots for a college's own figures, the colleges merged into the group MERGED and the weights the tally used; after a tie, `tie`: the charter's rule applied (`reject` or `secondRound`), the tied options and, for a second round, the id of the proposal drafted (or null with the reason)",
       ),
     digest: z.string().describe("SHA-256 (hex) of JSON.stringify(ballots) as published"),
     ballots: z

@@ -307,6 +307,7 @@ export async function closeProposalIn(
     weights,
     electorsByCollege: Object.fromEntries(electors.map((r) => [r.college, r.n])),
     ...(secret ? { secrecy: secrecyRecord(secret, counted.votersByCollege) } : {}),
+    // After a tie, the rule applied (replaces approval's own boolean `tie`, which it implies).
     ...(tie ? { tie } : {}),
     ...(applied ?? {}),
     ...(record ?? {}),
