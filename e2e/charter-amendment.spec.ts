@@ -68,14 +68,20 @@ test("a charter amendment is proposed, adopted by two colleges and enforced on t
   await page.getByRole("link", { name: "Nouvelle proposition" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nouvelle proposition");
   await page.getByRole("combobox", { name: "Type" }).selectOption("CHARTER_AMENDMENT");
-  const changes = page.getByRole("textbox", { name: /^Changements de la charte/ });
+  // The amendment editor: a parameter picked from the charter's list, with its current value and range.
+  const changes = page.getByRole("group", { name: "Changements proposés à la charte" });
   await expect(changes).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("textbox", { name: /^Titre/ }).fill(amendmentTitle);
   await page
     .getByRole("textbox", { name: /^Texte/ })
     .fill("Trois jours ne suffisent pas aux collectivités pour consulter leurs services : passons à **5 jours**.");
-  await changes.fill('[{"op":"setParameter","key":"minVotingDays","value":5}]');
+  await changes.getByRole("button", { name: "Changer un paramètre" }).click();
+  await page.getByRole("combobox", { name: "Paramètre (changement 1)" }).selectOption({ label: "Durée minimale d'un vote" });
+  await expect(changes).toContainText("Valeur actuelle : 3 jours");
+  await expect(changes).toContainText("de 1 à 90 jours");
+  await page.getByRole("spinbutton", { name: "Nouvelle valeur (changement 1)" }).fill("5");
+  await expectAccessible(page);
   // The DSFR hint is part of the field's label: the charter's minimum is read with the field's name.
   await expect(page.getByRole("spinbutton", { name: /^Durée du vote/ })).toHaveAccessibleName(/Au moins 3 jours selon la charte/);
   // A public ballot: each of the two members is alone in a weighted college, where a secret vote
@@ -86,6 +92,8 @@ test("a charter amendment is proposed, adopted by two colleges and enforced on t
   const proposalUrl = page.url();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(amendmentTitle);
   await expect(page.getByTestId("status")).toHaveText("Brouillon");
+  // Voters read the change in words, as the charter's history will show it.
+  await expect(page.getByTestId("charter-diff")).toContainText("5 jours");
   await expectAccessible(page);
 
   // She opens voting and votes for; her receipt is kept.

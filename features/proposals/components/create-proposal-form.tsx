@@ -25,6 +25,8 @@ import { createProposalAction, editDraftAction } from "@/features/proposals/crea
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
 import { useServerFeedback } from "@/components/forms/use-server-feedback";
+import type { CharterChange } from "@/lib/charter/amendments";
+import { AmendmentEditor, type EditorArticle, type EditorParameter } from "@/features/proposals/components/amendment-editor";
 
 const FIELDS = [
   "kind",
@@ -44,12 +46,25 @@ const FIELDS = [
 
 type Method = CreateProposalValues["method"];
 
+/** The first message in a nested error (an amendment's change, its rule's title…), shown at the editor. */
+function firstMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  const { message } = error as { message?: unknown };
+  if (typeof message === "string") return message;
+  for (const value of Object.values(error)) {
+    const found = value !== (error as { ref?: unknown }).ref ? firstMessage(value) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function CreateProposalForm({
   slug,
   allowedMethods,
   defaults,
   amendmentRules,
   adoptableCommons = [],
+  amendmentEditor,
   draft,
 }: {
   slug: string;
@@ -68,6 +83,8 @@ export function CreateProposalForm({
    * does not decide adoption by vote, and the kind is not offered.
    */
   adoptableCommons?: { id: string; title: string }[] | null;
+  /** The charter as it stands, for the amendment editor (articles, parameters with their bounds). */
+  amendmentEditor?: { articles: EditorArticle[]; parameters: EditorParameter[] };
   /** Editing a draft (lib/proposals/edit-draft.ts): its values; its kind stays. */
   draft?: { id: string; values: CreateProposalInput };
 }) {
@@ -77,6 +94,7 @@ export function CreateProposalForm({
     draft?.values.amendment ? JSON.stringify(draft.values.amendment) : "",
   );
   const [amendmentError, setAmendmentError] = useState<string>();
+  const [changes, setChanges] = useState<CharterChange[]>(() => (draft?.values.amendment as CharterChange[] | undefined) ?? []);
   const {
     register,
     handleSubmit,
@@ -127,7 +145,13 @@ export function CreateProposalForm({
       onSubmit={(event) => {
         if (kind === "CHARTER_AMENDMENT") {
           try {
-            const parsed: unknown = amendmentText.trim() ? JSON.parse(amendmentText) : undefined;
+            const parsed: unknown = amendmentEditor
+              ? changes.length > 0
+                ? changes
+                : undefined
+              : amendmentText.trim()
+                ? JSON.parse(amendmentText)
+                : undefined;
             // The parsed changes go through the schema like every other field.
             setValue("amendment", parsed as CreateProposalInput["amendment"]);
             // An amendment is voted at the charter's own threshold and quorum (shown above), not the form's.
@@ -215,19 +239,29 @@ export function CreateProposalForm({
       {kind === "CHARTER_AMENDMENT" ? (
         <>
           <p>{amendmentRules}</p>
-          <Input
-            textArea
-            label={t("votes.create.amendment")}
-            hintText={t("votes.create.amendmentHint")}
-            nativeTextAreaProps={{
-              name: "amendment",
-              rows: 6,
-              value: amendmentText,
-              onChange: (event) => changeAmendment(event.target.value),
-              spellCheck: false,
-            }}
-            {...fieldState(amendmentError ?? feedback.message(errors.amendment?.message))}
-          />
+          {amendmentEditor ? (
+            <AmendmentEditor
+              articles={amendmentEditor.articles}
+              parameters={amendmentEditor.parameters}
+              changes={changes}
+              onChange={setChanges}
+              error={feedback.message(firstMessage(errors.amendment))}
+            />
+          ) : (
+            <Input
+              textArea
+              label={t("votes.create.amendment")}
+              hintText={t("votes.create.amendmentHint")}
+              nativeTextAreaProps={{
+                name: "amendment",
+                rows: 6,
+                value: amendmentText,
+                onChange: (event) => changeAmendment(event.target.value),
+                spellCheck: false,
+              }}
+              {...fieldState(amendmentError ?? feedback.message(errors.amendment?.message))}
+            />
+          )}
         </>
       ) : null}
       <Select

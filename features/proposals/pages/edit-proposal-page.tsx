@@ -8,6 +8,7 @@ import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { CreateProposalForm } from "@/features/proposals/components/create-proposal-form";
+import { amendmentEditorData } from "@/features/proposals/amendment-editor-data";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -60,6 +61,7 @@ export async function EditProposalPage({ params }: Props) {
           threshold: charter.generalThreshold,
           secret: charter.secretBallotByDefault,
         }}
+        amendmentEditor={await amendmentEditorData(db(), t, community.id)}
         amendmentRules={t("votes.create.amendmentRules", {
           threshold: t(`votes.threshold.${charter.amendmentThreshold}`),
           quorum: charter.amendmentQuorumPercent,

@@ -5,6 +5,7 @@ import { listAdoptableCommons } from "@/lib/commons/adoption-vote";
 import { getTranslator } from "@/lib/web/i18n";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { CreateProposalForm } from "@/features/proposals/components/create-proposal-form";
+import { amendmentEditorData } from "@/features/proposals/amendment-editor-data";
 import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -52,6 +53,7 @@ export async function NewProposalPage({ params }: Props) {
           secret: charter.secretBallotByDefault,
         }}
         adoptableCommons={adoptableCommons}
+        amendmentEditor={await amendmentEditorData(db(), t, community.id)}
         amendmentRules={t("votes.create.amendmentRules", {
           threshold: t(`votes.threshold.${charter.amendmentThreshold}`),
           quorum: charter.amendmentQuorumPercent,
