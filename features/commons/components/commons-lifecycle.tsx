@@ -19,13 +19,23 @@ type Props = {
   commonsSlug: string;
   status: CommonsStatus;
   byVote: boolean;
+  /** An adoption proposal about it is drafted, discussed or voted: no second one (lockAdoptionTarget refuses it). */
+  voteRunning?: boolean;
   /** Proposer, steward or administrator: may put a draft up for adoption and submit it to a vote. */
   mayManage: boolean;
   /** Administrators: adopt, reject (unless by vote), archive. */
   mayDecide: boolean;
 };
 
-export function CommonsLifecycle({ communitySlug, commonsSlug, status, byVote, mayManage, mayDecide }: Props) {
+export function CommonsLifecycle({
+  communitySlug,
+  commonsSlug,
+  status,
+  byVote,
+  voteRunning = false,
+  mayManage,
+  mayDecide,
+}: Props) {
   const t = useT();
   const tr = useTranslateDynamic();
   const router = useRouter();
@@ -64,7 +74,7 @@ export function CommonsLifecycle({ communitySlug, commonsSlug, status, byVote, m
   };
 
   const canPropose = mayManage && status === "DRAFT";
-  const canAdopt = status === "PROPOSED" && ((byVote && mayManage) || (!byVote && mayDecide));
+  const canAdopt = status === "PROPOSED" && ((byVote && mayManage && !voteRunning) || (!byVote && mayDecide));
   const canArchive = mayDecide && status !== "ARCHIVED";
   if (!canPropose && !canAdopt && !canArchive) return null;
 

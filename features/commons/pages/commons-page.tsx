@@ -253,6 +253,7 @@ export async function CommonsPage({ params }: Props) {
         commonsSlug={commons.slug}
         status={commons.status}
         byVote={charter.commonsAdoptionByVote}
+        voteRunning={decisions.some((d) => d.status === "DRAFT" || d.status === "DISCUSSION" || d.status === "VOTING")}
         mayManage={viewer.canEdit}
         mayDecide={viewer.canDecide}
       />
