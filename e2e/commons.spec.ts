@@ -7,6 +7,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { signInAs, signOut } from "./support/demo-session";
+import { createOpenCommunity } from "./support/community-form";
 
 const suffix = Date.now().toString(36);
 
@@ -19,14 +20,7 @@ test("a member proposes a commons with a drawn coverage and an administrator ado
 
   // Hugo Fontaine creates an open community (he is its administrator).
   await signInAs(page, "Hugo Fontaine");
-  await page.goto("/communities/new");
-  await page.getByRole("textbox", { name: /^Nom/ }).fill(name);
-  await page.getByRole("textbox", { name: /^Adresse courte/ }).fill(slug);
-  await page.getByRole("textbox", { name: /^Présentation courte/ }).fill(`${name} : une communauté créée par les tests.`);
-  await page.getByRole("radio", { name: /^Publique/ }).check({ force: true });
-  await page.getByRole("radio", { name: /^Adhésion libre/ }).check({ force: true });
-  await page.getByRole("button", { name: "Créer la communauté" }).click();
-  await expect(page).toHaveURL(new RegExp(`/communities/${slug}$`));
+  await createOpenCommunity(page, { name, slug });
   await signOut(page);
 
   // Léa Rousseau joins and proposes a commons.

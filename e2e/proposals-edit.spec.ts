@@ -6,6 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { signInAs, signOut } from "./support/demo-session";
+import { createOpenCommunity } from "./support/community-form";
 
 const suffix = Date.now().toString(36);
 
@@ -15,14 +16,7 @@ test("the author edits her draft until the discussion opens", async ({ page }) =
   const name = `Brouillons ${suffix}`;
 
   await signInAs(page, "Hugo Fontaine");
-  await page.goto("/communities/new");
-  await page.getByRole("textbox", { name: /^Nom/ }).fill(name);
-  await page.getByRole("textbox", { name: /^Adresse courte/ }).fill(slug);
-  await page.getByRole("textbox", { name: /^Présentation courte/ }).fill(`${name} : une communauté créée par les tests.`);
-  await page.getByRole("radio", { name: /^Publique/ }).check({ force: true });
-  await page.getByRole("radio", { name: /^Adhésion libre/ }).check({ force: true });
-  await page.getByRole("button", { name: "Créer la communauté" }).click();
-  await expect(page).toHaveURL(new RegExp(`/communities/${slug}$`));
+  await createOpenCommunity(page, { name, slug });
   await signOut(page);
 
   await signInAs(page, "Léa Rousseau");

@@ -7,6 +7,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { signInAs, signOut } from "./support/demo-session";
+import { createOpenCommunity } from "./support/community-form";
 
 const suffix = Date.now().toString(36);
 
@@ -17,14 +18,7 @@ test("a proposal is drafted, voted on by two colleges, closed early and its rece
 
   // Hugo Fontaine (public college) creates an open community.
   await signInAs(page, "Hugo Fontaine");
-  await page.goto("/communities/new");
-  await page.getByRole("textbox", { name: /^Nom/ }).fill(name);
-  await page.getByRole("textbox", { name: /^Adresse courte/ }).fill(slug);
-  await page.getByRole("textbox", { name: /^Présentation courte/ }).fill(`${name} : une communauté créée par les tests.`);
-  await page.getByRole("radio", { name: /^Publique/ }).check({ force: true });
-  await page.getByRole("radio", { name: /^Adhésion libre/ }).check({ force: true });
-  await page.getByRole("button", { name: "Créer la communauté" }).click();
-  await expect(page).toHaveURL(new RegExp(`/communities/${slug}$`));
+  await createOpenCommunity(page, { name, slug });
   await signOut(page);
 
   // Léa Rousseau (research college) joins and drafts a proposal.

@@ -55,8 +55,12 @@ export const submitCommonsToVoteAction = defineAction({
   revalidate: community,
 });
 
-/** The description as it will be shown: through the same sanitiser as the commons page. */
-export async function previewMarkdownAction(text: unknown): Promise<string> {
-  const source = z.string().max(50_000).safeParse(text);
-  return source.success ? renderMarkdown(source.data) : "";
-}
+/**
+ * The description as it will be shown: the form's own field rule (length, no scripts), then the same
+ * sanitiser as the commons page.
+ */
+export const previewMarkdownAction = defineAction({
+  name: "commons.previewDescription",
+  input: proposeCommonsSchema.pick({ description: true }),
+  handle: async ({ input }) => renderMarkdown(input.description),
+});

@@ -130,7 +130,8 @@ export function CommonsForm({ communitySlug, styleUrl, choices, edit }: Props) {
 
   const titleField = register("title");
   const showPreview = async () => {
-    setPreview(await previewMarkdownAction(getValues("description") ?? ""));
+    const result = await previewMarkdownAction({ description: getValues("description") ?? "" });
+    if (feedback.apply(result) && result.ok) setPreview(result.data ?? "");
   };
 
   return (
