@@ -15,7 +15,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import { loadCommunityAccess, requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { appealSchema, decideAppealSchema } from "./schemas";
-import { notifyAppealDecided } from "./notify";
+import { notifyAppealDecided, notifyAppealReceived } from "./notify";
 
 /** How long after a sanction its member may appeal. */
 export const APPEAL_DEADLINE_DAYS = 30;
@@ -39,7 +39,7 @@ export const appeal = withInput(
     // Someone else's sanction is as unknown as a missing one.
     const target = await db.sanction.findFirst({
       where: { id: sanctionId, communityId: community.id, userId: actor.id },
-      select: { id: true, createdAt: true },
+      select: { id: true, createdAt: true, byId: true },
     });
     if (!target) throw new NotFoundError();
     if (appealDeadline(target.createdAt) <= now) {
@@ -54,6 +54,8 @@ export const appeal = withInput(
           action: "moderation.appealed",
           details: { sanctionId, appealId: created.id },
         });
+        // The moderators who may decide it hear of it now; the sanctioner may not decide it.
+        await notifyAppealReceived(tx, { communityId: community.id, sanctionId, sanctionerId: target.byId, memberId: actor.id });
         return created;
       });
     } catch (error) {
@@ -151,3 +153,46 @@ export const decideAppeal = withInput(
     });
   },
 );
+
+export type PendingAppeal = {
+  id: string;
+  text: string;
+  createdAt: Date;
+  sanction: { id: string; kind: "WARNING" | "SUSPENSION" | "BAN"; reason: string; createdAt: Date };
+  memberName: string;
+};
+
+/**
+ * Appeals waiting for a decision in the community, oldest first, beside the reports queue: only
+ * those the moderator may decide (never an appeal of their own sanction, nor one about themselves).
+ */
+export async function listPendingAppeals(
+  db: Db,
+  { actor, slug, limit = 50 }: { actor: Actor; slug: string; limit?: number },
+): Promise<PendingAppeal[]> {
+  const { community } = await requireCommunityAccess(db, { slug, actor, action: "moderation.decideAppeal" });
+  const rows = await db.appeal.findMany({
+    where: {
+      state: "PENDING",
+      sanction: { communityId: community.id, byId: { not: actor.id }, userId: { not: actor.id } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: {
+      id: true,
+      text: true,
+      createdAt: true,
+      sanction: { select: { id: true, kind: true, reason: true, createdAt: true, userId: true } },
+    },
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.sanction.userId))] } },
+    select: { id: true, displayName: true, name: true },
+  });
+  const names = new Map(people.map((p) => [p.id, p.displayName ?? p.name ?? "—"]));
+  return rows.map(({ sanction: { userId, ...sanction }, ...appeal }) => ({
+    ...appeal,
+    sanction,
+    memberName: names.get(userId) ?? "—",
+  }));
+}

@@ -1,7 +1,9 @@
 /**
  * What moderation tells people, inside the transaction of the decision (lib/notifications/notify.ts):
  * the sanctioned member ("sanction.received"), the member whose appeal was decided ("appeal.decided")
- * and each reporter ("report.decided", naming no one: whether action was taken, and the public log).
+ * and each reporter ("report.decided", naming no one: whether action was taken, and the public log);
+ * and the community's moderators when something waits for them ("report.received", "appeal.received"),
+ * never the person the report or the appeal is about, nor the sanctioner (who may not decide an appeal).
  */
 import type { DbTx } from "@/lib/db/client";
 import { notify } from "@/lib/notifications/notify";
@@ -127,5 +129,64 @@ export function notifyAppealDecided(
       accepted: outcome === "OVERTURNED",
       reason: decision,
     }),
+  });
+}
+
+/**
+ * The community's acting moderators and administrators, except those named in `exclude` (the
+ * sanctioner, the sanctioned member, the reported author, the reporter).
+ */
+export async function moderatorsOf(tx: DbTx, communityId: string, exclude: string[]): Promise<string[]> {
+  const rows = await tx.membership.findMany({
+    where: { communityId, status: "ACTIVE", role: { in: ["MODERATOR", "ADMIN"] }, userId: { notIn: exclude } },
+    select: { userId: true },
+  });
+  return rows.map((r) => r.userId);
+}
+
+/** An appeal waits for a decision: every moderator who may decide it hears of it. */
+export async function notifyAppealReceived(
+  tx: DbTx,
+  {
+    communityId,
+    sanctionId,
+    sanctionerId,
+    memberId,
+  }: { communityId: string; sanctionId: string; sanctionerId: string; memberId: string },
+) {
+  const userIds = await moderatorsOf(tx, communityId, [sanctionerId, memberId]);
+  await send(tx, {
+    userIds,
+    kind: "appeal.received",
+    communityId,
+    data: (c) => ({ title: c.name, path: `/communities/${c.slug}/sanctions/${sanctionId}` }),
+  });
+}
+
+/**
+ * A report arrived: moderators hear of it, except those who already have an unread notice of a
+ * report in this community (a spam wave makes one notice per moderator, not one per report).
+ */
+export async function notifyReportReceived(
+  tx: DbTx,
+  {
+    communityId,
+    targetKind,
+    reporterId,
+    authorId,
+  }: { communityId: string; targetKind: string; reporterId: string; authorId: string },
+) {
+  const moderators = await moderatorsOf(tx, communityId, [reporterId, authorId]);
+  if (moderators.length === 0) return;
+  const waiting = await tx.notification.findMany({
+    where: { userId: { in: moderators }, kind: "report.received", communityId, readAt: null },
+    select: { userId: true },
+  });
+  const told = new Set(waiting.map((n) => n.userId));
+  await send(tx, {
+    userIds: moderators.filter((id) => !told.has(id)),
+    kind: "report.received",
+    communityId,
+    data: (c) => ({ title: c.name, path: `/communities/${c.slug}/moderation`, targetKind }),
   });
 }

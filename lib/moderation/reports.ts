@@ -21,7 +21,7 @@ import { queueFilterSchema, reportSchema } from "./schemas";
 
 type Report = z.output<typeof reportSchema>;
 import { enforceRateLimit } from "@/lib/core/posting-limits";
-import { tellReporters, type ReporterNotices } from "./notify";
+import { notifyReportReceived, tellReporters, type ReporterNotices } from "./notify";
 import { hidingOf, moderationTarget } from "./targets/registry";
 
 /** What the reporter gets back: their own report, without the reported person's identity either. */
@@ -134,6 +134,7 @@ export const reportContent = withInput(
           action: "moderation.reported",
           details: { reportId: report.id, targetKind, reason },
         });
+        await notifyReportReceived(tx, { communityId: community.id, targetKind, reporterId: actor.id, authorId });
         // The charter's automatic hiding, until a moderator decides. Stored as AUTOMATIC (no moderator,
         // no reason): only such a hiding is undone when the reports are dismissed.
         const hiding = hidingOf(targetKind);

@@ -2,10 +2,10 @@
  * The kinds of notification, who may receive them, and the channel each one uses until a person
  * chooses otherwise. Defaults are chosen not to drown anyone:
  * - daily digest for everything that is news rather than a call to act (new proposals, votes opened,
- *   results, requests to join for administrators, reviews of contributions, report outcomes, followed
+ *   results, requests to join for administrators, new reports for moderators, reviews of contributions, report outcomes, followed
  *   commons);
  * - email at once for what concerns a person's rights or needs a timely answer (sanctions, appeal
- *   and membership decisions, and the reminder that a vote closes within 24 hours, sent only to
+ *   and membership decisions, an appeal waiting for a moderator's decision, and the reminder that a vote closes within 24 hours, sent only to
  *   electors who have not voted: a daily digest could arrive after the close);
  * - in-app for conversation (replies and mentions), which would otherwise flood the mailbox;
  * - invitations are in-app only: the invitation email itself (with its link) always goes.
@@ -25,6 +25,9 @@
  * - with a name above, `personId` (the named person's id, never shown): erasing that person's account
  *   removes the name and sets `personErased` (lib/notifications/erase.ts), read as "a person whose
  *   account was erased";
+ * - appeal.received (to moderators who may decide it, never the sanctioner), report.received (to
+ *   moderators, one unread notice per community at a time): the community's name as `title`;
+ *   report.received also `targetKind`;
  * - sanction.received: `sanction` ("WARNING" | "SUSPENSION" | "BAN"), optional `until` (ISO date), `reason`;
  * - commons.updated: `status` (a CommonsStatus).
  */
@@ -44,6 +47,8 @@ export const notificationKinds = [
   "sanction.received",
   "appeal.decided",
   "report.decided",
+  "appeal.received",
+  "report.received",
   "commons.updated",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -71,6 +76,8 @@ export const kindSettings: Record<
   "sanction.received": { defaultChannel: "EMAIL", channels: NOT_OFF },
   "appeal.decided": { defaultChannel: "EMAIL", channels: NOT_OFF },
   "report.decided": { defaultChannel: "DIGEST", channels: ALL },
+  "appeal.received": { defaultChannel: "EMAIL", channels: ALL },
+  "report.received": { defaultChannel: "DIGEST", channels: ALL },
   "commons.updated": { defaultChannel: "DIGEST", channels: ALL },
 };
 

@@ -116,9 +116,9 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
       )}
       {open.length > 0 && (
         <section aria-labelledby="bulk-title" className="fr-p-2w fr-mb-4w fr-background-alt--grey">
-          <h2 id="bulk-title" className="fr-h5">
+          <h3 id="bulk-title" className="fr-h5">
             {t("modui.queue.bulkTitle")}
-          </h2>
+          </h3>
           <div className="fr-checkbox-group fr-mb-2w">
             <input type="checkbox" id="select-all" checked={allSelected} onChange={toggleAll} />
             <label className="fr-label" htmlFor="select-all">

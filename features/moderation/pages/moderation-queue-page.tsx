@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/i18n/core";
 import { listQueue } from "@/lib/moderation/reports";
+import { listPendingAppeals } from "@/lib/moderation/appeals";
 import { describeTargets } from "@/lib/moderation/queue-view";
 import { reportReasons, reportStates, reportTargetKinds } from "@/lib/moderation/schemas";
 import { getTranslator } from "@/lib/web/i18n";
 import { CursorPager } from "@/features/communities/components/member-directory";
 import { ModerationHeader } from "@/features/moderation/components/moderation-header";
 import { QueueList, type QueueEntry } from "@/features/moderation/components/queue-list";
+import { AppealsQueue } from "@/features/moderation/components/appeals-queue";
 import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Query = Record<string, string | string[] | undefined>;
@@ -32,11 +34,14 @@ export async function ModerationQueuePage({ params, searchParams }: Props) {
   const reason = pick(query.reason, reportReasons);
   const targetKind = pick(query.kind, reportTargetKinds);
   const cursor = typeof query.cursor === "string" && query.cursor.length <= 64 ? query.cursor : undefined;
-  const page = await listQueue(db(), {
-    actor: user!,
-    slug: community.slug,
-    filter: { state, reason, targetKind, cursor, limit: 50 },
-  });
+  const [page, appeals] = await Promise.all([
+    listQueue(db(), {
+      actor: user!,
+      slug: community.slug,
+      filter: { state, reason, targetKind, cursor, limit: 50 },
+    }),
+    listPendingAppeals(db(), { actor: user!, slug: community.slug }),
+  ]);
   const { targets, authors, key } = await describeTargets(db(), {
     communityId: community.id,
     communitySlug: community.slug,
@@ -90,6 +95,8 @@ export async function ModerationQueuePage({ params, searchParams }: Props) {
   return (
     <>
       <ModerationHeader t={t} community={community} title={t("modui.queue.title")} current="queue" showQueue />
+      <AppealsQueue t={t} locale={locale} slug={community.slug} appeals={appeals} />
+      <h2 className="fr-h4">{t("modui.queue.reportsTitle")}</h2>
       <p>{t("modui.queue.intro")}</p>
       <form method="get" action={base} className="fr-mb-4w" aria-label={t("modui.queue.filters")}>
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">

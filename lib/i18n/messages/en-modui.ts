@@ -50,6 +50,7 @@ export const enModui: Messages["modui"] = {
     metaTitle: "Moderation queue – {community}",
     title: "Moderation queue",
     intro: "The community's reports, oldest first. Who reported is never shown.",
+    reportsTitle: "Reports",
     logLink: "Moderation log",
     filters: "Filter the reports",
     state: "State",
@@ -170,6 +171,15 @@ export const enModui: Messages["modui"] = {
     appealed: "Appeal filed",
     appealDecided: "Appeal decided: {outcome}",
     departed: "(reasoned departure from the charter's ladder)",
+  },
+  appeals: {
+    title: "Appeals waiting for a decision",
+    intro: "The appeals you may decide: never those of a sanction you decided.",
+    empty: "No appeal is waiting for a decision.",
+    count: "{count, plural, one {# appeal waiting} other {# appeals waiting}}",
+    item: "{kind} of {name}, decided on {date}",
+    filed: "Appeal filed on {date}: “{text}”",
+    open: "Review and decide",
   },
   nav: {
     queue: "Moderation queue",

@@ -64,12 +64,20 @@ export const enNotifications: Messages["notifications"] = {
         accepted: "Your appeal was accepted: the sanction in {title} is lifted",
         rejected: "Your appeal was rejected: the sanction in {title} stands",
       },
+      received: {
+        label: "Appeals to decide (moderators)",
+        sentence: "An appeal is waiting for a decision in {title}",
+      },
     },
     report: {
       decided: {
         label: "Outcome of my reports",
         accepted: "Your report in {title} led to a moderation action",
         rejected: "Your report in {title} was dismissed",
+      },
+      received: {
+        label: "New reports (moderators)",
+        sentence: "New reports are waiting for moderation in {title}",
       },
     },
     commons: {

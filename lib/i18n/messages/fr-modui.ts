@@ -50,6 +50,7 @@ export const frModui = {
     title: "File de modération",
     intro:
       "Les signalements de la communauté, du plus ancien au plus récent. Les auteurs des signalements ne sont jamais affichés.",
+    reportsTitle: "Signalements",
     logLink: "Journal de modération",
     filters: "Filtrer les signalements",
     state: "État",
@@ -171,6 +172,15 @@ export const frModui = {
     appealed: "Recours déposé",
     appealDecided: "Recours tranché : {outcome}",
     departed: "(écart motivé à l'échelle de la charte)",
+  },
+  appeals: {
+    title: "Recours en attente de décision",
+    intro: "Les recours que vous pouvez trancher : jamais ceux d'une sanction que vous avez prononcée.",
+    empty: "Aucun recours n'attend de décision.",
+    count: "{count, plural, one {# recours en attente} other {# recours en attente}}",
+    item: "{kind} de {name}, prononcé le {date}",
+    filed: "Recours déposé le {date} : « {text} »",
+    open: "Examiner et trancher",
   },
   nav: {
     queue: "File de modération",

@@ -64,12 +64,20 @@ export const frNotifications = {
         accepted: "Votre recours a été accepté : la sanction dans {title} est levée",
         rejected: "Votre recours a été rejeté : la sanction dans {title} est maintenue",
       },
+      received: {
+        label: "Recours à trancher (modérateurs)",
+        sentence: "Un recours attend une décision dans {title}",
+      },
     },
     report: {
       decided: {
         label: "Suite donnée à mes signalements",
         accepted: "Votre signalement dans {title} a conduit à une action de modération",
         rejected: "Votre signalement dans {title} a été classé sans suite",
+      },
+      received: {
+        label: "Nouveaux signalements (modérateurs)",
+        sentence: "De nouveaux signalements attendent la modération dans {title}",
       },
     },
     commons: {
