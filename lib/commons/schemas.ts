@@ -66,11 +66,18 @@ const description = z
   .max(50_000, "commons.errors.descriptionTooLong")
   .refine((text) => !isUnsafeMarkdown(text), "commons.errors.descriptionUnsafe");
 
-/** A coverage is optional (null: none); when given it must pass lib/commons/geometry.ts, with its precise message. */
-const coverage = z.unknown().superRefine((value, ctx) => {
-  if (value === undefined || value === null) return;
+/**
+ * A coverage is optional (null: none); when given it must pass lib/commons/geometry.ts, with its precise
+ * message, and comes out with RFC 7946 winding (outer rings counter-clockwise, holes clockwise).
+ */
+const coverage = z.unknown().transform((value, ctx) => {
+  if (value === undefined || value === null) return value;
   const result = validateCoverage(value);
-  if (!result.ok) ctx.addIssue({ code: "custom", message: result.error });
+  if (!result.ok) {
+    ctx.addIssue({ code: "custom", message: result.error });
+    return z.NEVER;
+  }
+  return result.geometry;
 });
 
 const MAX_STEWARDS = 20;

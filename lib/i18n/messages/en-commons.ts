@@ -48,7 +48,10 @@ export const enCommons: Messages["commons"] = {
       outOfRange: "Coordinates must be WGS 84: longitude between −180 and 180, latitude between −90 and 90.",
       ringTooShort: "Each ring must have at least 4 positions.",
       ringNotClosed: "Each ring must be closed: its last position must repeat the first.",
-      selfIntersection: "A ring crosses itself.",
+      selfIntersection: "A ring crosses or touches itself.",
+      holeCrossesShell: "A hole touches or crosses its polygon's outer ring: it must lie strictly inside.",
+      holeOutside: "A hole lies outside its polygon's outer ring.",
+      holesOverlap: "Two holes of the same polygon touch or overlap.",
     },
   },
   kind: {

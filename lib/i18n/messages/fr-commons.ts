@@ -47,7 +47,11 @@ export const frCommons = {
       outOfRange: "Les coordonnées doivent être en WGS 84 : longitude entre −180 et 180, latitude entre −90 et 90.",
       ringTooShort: "Chaque contour doit compter au moins 4 positions.",
       ringNotClosed: "Chaque contour doit se refermer : la dernière position doit répéter la première.",
-      selfIntersection: "Un contour se recoupe lui-même.",
+      selfIntersection: "Un contour se recoupe ou se touche lui-même.",
+      holeCrossesShell:
+        "Un trou touche ou traverse le contour extérieur de son polygone : il doit rester strictement à l'intérieur.",
+      holeOutside: "Un trou se trouve hors du contour extérieur de son polygone.",
+      holesOverlap: "Deux trous d'un même polygone se touchent ou se chevauchent.",
     },
   },
   kind: {
