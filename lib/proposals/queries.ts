@@ -11,7 +11,15 @@ import { can, NotFoundError } from "@/lib/policy/can";
 import { proposalScope } from "@/lib/policy/scopes";
 import { toPage, type Page } from "@/lib/core/pagination";
 import { requireProposalAccess, canManage } from "./access";
-import { countChoices, publishedDecisionResult, publishedLiveCounts, standingOf } from "./results";
+import {
+  countChoices,
+  explainResult,
+  publishedDecisionResult,
+  publishedLiveCounts,
+  standingOf,
+  type ConsentReason,
+  type ResultExplanation,
+} from "./results";
 
 export type ProposalListItem = {
   id: string;
@@ -72,6 +80,18 @@ async function groupedBallots(db: DbTx, proposalId: string) {
     WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL
     GROUP BY "college", "choice"`;
   return rows.map((row) => ({ college: row.college, choice: row.choice, count: Number(row.n) }));
+}
+
+/**
+ * Consent objections and blocks with their reasons, as the published [receipt, choice] list holds
+ * them (no name, no college), in receipt order (which says nothing of who or when).
+ */
+async function consentReasons(db: DbTx, proposalId: string): Promise<ConsentReason[]> {
+  const rows = await db.$queryRaw<{ choice: "object" | "block"; reason: string | null }[]>`
+    SELECT "choice"->>'choice' AS "choice", nullif(btrim("choice"->>'reason'), '') AS "reason" FROM "Ballot"
+    WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL AND "choice"->>'choice' IN ('object', 'block')
+    ORDER BY ("choice"->>'choice') = 'object', "receipt"`;
+  return rows.map((row) => ({ choice: row.choice, reason: row.reason }));
 }
 
 /** Public ballots only, after the close: who voted what, in order of casting. */
@@ -189,13 +209,44 @@ export async function getProposalView(
   // page that withholds per-college figures still shows the standing the colleges' weights give.
   const standing = counted ? standingOf({ ...proposal, secretMinBallots: charter?.secretBallotMinCollegeSize }, counted) : null;
   const voters = proposal.decision && !proposal.secret ? await publicVoters(db, proposalId) : null;
+  const decisionResult = proposal.decision ? publishedDecisionResult(proposal.decision.result, proposal) : null;
+
+  // Why the outcome is what it is (lib/proposals/results.ts explainResult), from the decision's
+  // published result, or while voting from the standing: all of it for a public ballot, for a secret
+  // one only when unweighted (one college: the overall counts), as live per-college figures are withheld.
+  const reasons =
+    proposal.method === "CONSENT" && (proposal.decision || (counted && !proposal.secret))
+      ? await consentReasons(db, proposalId)
+      : undefined;
+  const optionIds = proposal.options.map((o) => o.id);
+  const explanation: ResultExplanation | null = decisionResult
+    ? explainResult({
+        method: proposal.method,
+        result: decisionResult,
+        options: optionIds,
+        threshold: proposal.threshold,
+        voters: presentTurnout(counts?.voters ?? {}, proposal),
+        reasons,
+      })
+    : standing && (!proposal.secret || !proposal.weighted)
+      ? explainResult({
+          method: proposal.method,
+          result: standing.result,
+          options: optionIds,
+          threshold: proposal.threshold,
+          voters: presentTurnout(counted?.voters ?? {}, proposal),
+          reasons,
+          tie: standing.tie !== null,
+        })
+      : null;
 
   const author = proposal.author.displayName ?? proposal.author.name ?? "—";
   const { author: _author, ...rest } = proposal;
   void _author;
   return {
     ...rest,
-    decision: rest.decision && { ...rest.decision, result: publishedDecisionResult(rest.decision.result, proposal) },
+    decision: rest.decision && { ...rest.decision, result: decisionResult! },
+    explanation,
     author,
     /** Hidden by moderation and not readable by this viewer: show the placeholder (the text is not sent). */
     withheld,
@@ -212,6 +263,11 @@ export async function getProposalView(
     standing: standing ? { adopted: standing.adopted, winners: (standing.result.winners as string[] | undefined) ?? null } : null,
     /** Decided proposals: the counted ballots' overall counts (the same ballots the decision published). */
     decidedCounts: proposal.decision ? (counts?.overall ?? {}) : null,
+    /**
+     * A public ballot's counts per actual college after the close, as while voting (an unweighted
+     * decision counts everyone in one college; the public list of voters shows them anyway).
+     */
+    decidedByCollege: proposal.decision && !proposal.secret ? (counts?.byCollege ?? {}) : null,
     voters,
     /** While voting: the charter's rule for closing before the date (never, allVoted, administrators). */
     earlyClose,
@@ -236,3 +292,15 @@ export async function getProposalView(
   };
 }
 export type ProposalView = Awaited<ReturnType<typeof getProposalView>>;
+
+/**
+ * The ballots that weighted figures are a share of: every ballot unweighted, else those of colleges
+ * with a weight (the tally's reported figures rescale the present colleges to their own turnout).
+ */
+function presentTurnout(voters: Record<string, number>, proposal: { weighted: boolean; collegeWeights: unknown }): number {
+  const weights = (proposal.collegeWeights ?? {}) as Record<string, number>;
+  return Object.entries(voters).reduce(
+    (sum, [college, n]) => sum + (!proposal.weighted || (weights[college] ?? 0) > 0 ? n : 0),
+    0,
+  );
+}

@@ -3,13 +3,16 @@
  * Outcome, counts overall and per college, the weighting rule, the digest, and for public ballots
  * only, the voters with their choices.
  */
-import type { Translate } from "@/lib/i18n/core";
+import { defaultLocale, type Locale, type Translate } from "@/lib/i18n/core";
 import type { ProposalView } from "@/lib/proposals/queries";
 import { collegeCountsOf, type Counts } from "@/lib/proposals/results";
 import { actorKinds } from "@/lib/users/schemas";
 import { MERGED_COLLEGES } from "@/lib/votes/secret-ballot";
 import { grades } from "@/lib/votes/tally/majority-judgment";
 import { describeChoice } from "@/features/proposals/components/describe-choice";
+import { OutcomeBadge } from "@/features/proposals/components/outcome-badge";
+import { ResultExplanationView } from "@/features/proposals/components/result-explanation";
+import { formatFigure, formatShare } from "@/features/proposals/components/result-format";
 
 const answers = ["for", "against", "abstain", "agree", "object", "block"] as const;
 
@@ -51,12 +54,14 @@ function SecrecyRule({ t, secrecy, live }: { t: Translate; secrecy: Secrecy | un
 
 function CountsTable({
   t,
+  locale,
   caption,
   counts,
   options,
   id,
 }: {
   t: Translate;
+  locale: Locale;
   caption: string;
   counts: Counts;
   options: { id: string; label: string }[];
@@ -85,7 +90,7 @@ function CountsTable({
                   rows.map(([key, n]) => (
                     <tr key={key}>
                       <th scope="row">{keyLabel(t, key, options)}</th>
-                      <td>{Number.isInteger(n) ? n : n.toFixed(2)}</td>
+                      <td>{formatFigure(locale, n)}</td>
                     </tr>
                   ))
                 )}
@@ -114,7 +119,15 @@ function standingText(t: Translate, proposal: ProposalView): string | null {
     : t("votes.results.standingTie", { options: names });
 }
 
-export function ProposalResults({ t, proposal }: { t: Translate; proposal: ProposalView }) {
+export function ProposalResults({
+  t,
+  locale = defaultLocale,
+  proposal,
+}: {
+  t: Translate;
+  locale?: Locale;
+  proposal: ProposalView;
+}) {
   const { decision, live, options } = proposal;
   if (!decision && !live) return null;
   const result = (decision?.result ?? {}) as {
@@ -129,7 +142,9 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
   };
   const tie = typeof result.tie === "object" ? result.tie : null;
   const overall = decision ? (proposal.decidedCounts ?? {}) : live!.overall;
-  const byCollege = decision ? collegeCountsOf(decision.result) : live!.byCollege;
+  // A public ballot keeps its actual colleges' tables after the close (an unweighted decision counts
+  // everyone in one college); a secret one publishes only what lib/votes/secret-ballot.ts allows.
+  const byCollege = decision ? (proposal.decidedByCollege ?? collegeCountsOf(decision.result)) : live!.byCollege;
   const weights = decision ? result.weights : (proposal.collegeWeights as Record<string, number>);
   const standing = decision ? null : standingText(t, proposal);
   return (
@@ -139,6 +154,7 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
       {standing && <p data-testid="standing">{standing}</p>}
       {decision && (
         <>
+          <OutcomeBadge t={t} outcome={decision.outcome} testId="outcome-badge" />
           <p className="fr-text--lead" data-testid="outcome">
             {t("votes.results.outcome", { outcome: t(`votes.outcome.${decision.outcome}`) })}
           </p>
@@ -185,7 +201,26 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
           )}
         </>
       )}
-      <CountsTable t={t} caption={t("votes.results.overall")} counts={overall} options={options} id="results-overall" />
+      {proposal.explanation && (
+        <ResultExplanationView
+          t={t}
+          locale={locale}
+          explanation={proposal.explanation}
+          labelOf={(id) => keyLabel(t, id, options)}
+          collegeLabel={(college) => collegeLabel(t, college)}
+          weighted={proposal.weighted}
+          quorumVoid={decision?.outcome === "VOID"}
+          live={!decision}
+        />
+      )}
+      <CountsTable
+        t={t}
+        locale={locale}
+        caption={t("votes.results.overall")}
+        counts={overall}
+        options={options}
+        id="results-overall"
+      />
       <h3>{t("votes.results.byCollege")}</h3>
       <p>{proposal.weighted ? t("votes.results.weightingRule") : t("votes.results.unweighted")}</p>
       {proposal.secret && (proposal.weighted || !decision) && <SecrecyRule t={t} secrecy={result.secrecy} live={!decision} />}
@@ -193,7 +228,7 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
         <ul>
           {Object.entries(weights).map(([college, weight]) => (
             <li key={college}>
-              {collegeLabel(t, college)} — {t("votes.results.weight")} : {weight} %
+              {t("results.collegeWeight", { college: collegeLabel(t, college), weight: formatShare(locale, weight / 100) })}
             </li>
           ))}
         </ul>
@@ -202,6 +237,7 @@ export function ProposalResults({ t, proposal }: { t: Translate; proposal: Propo
         <CountsTable
           key={college}
           t={t}
+          locale={locale}
           caption={`${t("votes.results.college")} : ${collegeLabel(t, college)}`}
           counts={counts}
           options={options}

@@ -18,6 +18,7 @@ import { FollowButton } from "@/features/notifications/components/follow-button"
 import { BallotForm } from "@/features/proposals/components/ballot-form";
 import { ProposalControls } from "@/features/proposals/components/proposal-controls";
 import { ProposalResults } from "@/features/proposals/components/proposal-results";
+import { OutcomeBadge } from "@/features/proposals/components/outcome-badge";
 import { ReceiptCheck } from "@/features/proposals/components/receipt-check";
 import { CommentThread, type CommentItem } from "@/features/proposals/components/comment-thread";
 import { HiddenNotice } from "@/features/moderation/components/hidden-notice";
@@ -125,7 +126,7 @@ export async function ProposalPage({ params }: Props) {
         </li>
         {proposal.outcome && (
           <li>
-            <p className="fr-badge fr-badge--success">{t(`votes.outcome.${proposal.outcome}`)}</p>
+            <OutcomeBadge t={t} outcome={proposal.outcome} />
           </li>
         )}
       </ul>
@@ -222,7 +223,7 @@ export async function ProposalPage({ params }: Props) {
         />
       )}
       {proposal.status === "VOTING" && user && !may.vote && <p>{t("votes.ballot.notElector")}</p>}
-      <ProposalResults t={t} proposal={proposal} />
+      <ProposalResults t={t} locale={locale} proposal={proposal} />
       {proposal.decision && proposal.myBallot && (
         <p data-testid="my-receipt">{t("votes.ballot.receipt", { receipt: proposal.myBallot.receipt })}</p>
       )}

@@ -3,6 +3,7 @@ import { enCommunities } from "./en-communities";
 import { enApi } from "./en-api";
 import { enPages } from "./en-pages";
 import { enVotes } from "./en-votes";
+import { enResults } from "./en-results";
 import { enCharter } from "./en-charter";
 import { enDecisions } from "./en-decisions";
 import { enModeration } from "./en-moderation";
@@ -226,6 +227,7 @@ export const en: Messages = {
   api: enApi,
   pages: enPages,
   votes: enVotes,
+  results: enResults,
   charter: enCharter,
   decisions: enDecisions,
   moderation: enModeration,

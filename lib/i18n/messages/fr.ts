@@ -8,6 +8,7 @@ import { frCommunities } from "./fr-communities";
 import { frApi } from "./fr-api";
 import { frPages } from "./fr-pages";
 import { frVotes } from "./fr-votes";
+import { frResults } from "./fr-results";
 import { frCharter } from "./fr-charter";
 import { frDecisions } from "./fr-decisions";
 import { frModeration } from "./fr-moderation";
@@ -230,6 +231,7 @@ export const fr = {
   api: frApi,
   pages: frPages,
   votes: frVotes,
+  results: frResults,
   charter: frCharter,
   decisions: frDecisions,
   moderation: frModeration,

@@ -1,0 +1,113 @@
+// French catalogue, namespace "results": why a vote came out as it did, the decision record, the
+// proposals list's search. Every key here must exist in en-results.ts (TypeScript checks it).
+export const frResults = {
+  why: "Pourquoi ce résultat",
+  whyLive: "Où en est le vote",
+  quorumVoid:
+    "Le quorum n'est pas atteint : le vote est sans effet, quels que soient les décomptes ci-dessous (ils sont publiés pour information).",
+  weightedNote: "Les chiffres pondérés comptent chaque collège pour son poids dans la participation (en bulletins).",
+  collegeWeight: "{college} — poids : {weight}",
+  college: "Collège",
+  weight: "Poids retenu",
+  notCounted: "non compté (poids nul)",
+  threshold: {
+    counts:
+      "{for, plural, one {# voix pour} other {# voix pour}}, {against, plural, one {# voix contre} other {# voix contre}} et {abstain, plural, one {# abstention} other {# abstentions}}.",
+    abstentions: "Les abstentions comptent pour le quorum, pas pour le seuil.",
+    share: "Part des voix pour parmi les {expressed, plural, one {# suffrage exprimé} other {# suffrages exprimés}} : {share}.",
+    weightedShare:
+      "Part pondérée des voix pour (la part de chaque collège multipliée par son poids, puis additionnée) : {share}.",
+    rule: {
+      simple: "Seuil : plus de {limit} des suffrages exprimés (majorité simple).",
+      twoThirds: "Seuil : au moins {limit} des suffrages exprimés (deux tiers).",
+      threeQuarters: "Seuil : au moins {limit} des suffrages exprimés (trois quarts).",
+    },
+    verdict: {
+      above: "{share} est au-dessus du seuil de {limit} : le seuil est atteint.",
+      equal: "{share} est exactement au seuil de {limit}, qui demande « au moins » : le seuil est atteint.",
+      equalSimple: "{share} est exactement la moitié : ce n'est pas « plus de la moitié », le seuil n'est pas atteint.",
+      below: "{share} est en dessous du seuil de {limit} : le seuil n'est pas atteint.",
+      none: "Aucun suffrage exprimé : rien ne peut être adopté.",
+    },
+    tie: "Égalité parfaite : autant de voix pour que contre.",
+    caption: "Suffrages par collège, comparés au seuil de {limit}",
+    for: "Pour",
+    against: "Contre",
+    abstain: "Abstentions",
+    shareColumn: "Part des voix pour",
+    overallRow: "Ensemble (pondéré)",
+  },
+  approval: {
+    rule: "Vote par approbation : l'option approuvée par le plus de votants l'emporte ; plusieurs options en tête à égalité font une égalité, et rien n'est retenu.",
+    caption: "Approbations par option, sur {voters, plural, one {# votant} other {# votants}}",
+    option: "Option",
+    approvals: "Approbations",
+    share: "Part des votants",
+    winner: "{option} l'emporte : {share} des votants l'approuvent, plus qu'aucune autre option.",
+    none: "Aucune option n'a été approuvée : aucune n'est retenue.",
+    tie: "{options} sont à égalité en tête, avec {share} des votants chacune.",
+    leading: "En tête",
+  },
+  majority: {
+    rule: "Jugement majoritaire : chaque option reçoit la mention que lui donne au moins la moitié des votants (sa mention majoritaire, la médiane). La meilleure mention majoritaire l'emporte ; à mention égale, on retire une à une les mentions médianes pour départager (valeur majoritaire).",
+    winner:
+      "{option} l'emporte avec la mention majoritaire « {grade} » : au moins la moitié des votants lui donnent « {grade} » ou mieux.",
+    none: "Aucun bulletin : aucune option n'est retenue.",
+    tie: "{options} sont parfaitement à égalité, même après départage par la valeur majoritaire.",
+    chartTitle: "Profil de mérite",
+    chartHint:
+      "Chaque barre va de « À rejeter » (à gauche) à « Excellent » (à droite) ; le trait vertical marque la médiane (50 %), la mention majoritaire est encadrée.",
+    barLabel: "{option}, rang {rank} : mention majoritaire {grade}. {profile}",
+    gradeShare: "{grade} {share}",
+    caption: "Profil de mérite : part de chaque mention par option, classées par mention majoritaire",
+    rank: "Rang",
+    option: "Option",
+    majorityGrade: "Mention majoritaire",
+    noGrade: "—",
+    legend: "Légende des mentions",
+  },
+  consent: {
+    rule: "Consentement : la proposition est adoptée si personne ne la bloque ; les objections sont consignées mais ne bloquent pas.",
+    counts:
+      "{agree, plural, one {# accord} other {# accords}}, {object, plural, one {# objection} other {# objections}} et {block, plural, one {# blocage} other {# blocages}}.",
+    blocked:
+      "{block, plural, one {Un blocage empêche} other {# blocages empêchent}} l'adoption : en consentement, un seul suffit.",
+    adopted: "Personne ne bloque : la proposition est adoptée.",
+    empty: "Aucun bulletin d'accord ou d'objection : rien n'est adopté.",
+    reasonsTitle: "Objections et blocages, avec leurs raisons",
+    reasonLine: "{choice} : {reason}",
+    noReasons: "Aucune objection ni aucun blocage.",
+    noReason: "(sans raison donnée)",
+  },
+  record: {
+    title: "Procès-verbal signé",
+    text: "La décision est publiée sous forme d'un procès-verbal signé (Ed25519) : communauté, proposition, règles, décomptes, liste des reçus et de leurs choix, empreinte. Toute personne peut le conserver et le vérifier sans la plateforme.",
+    download: "Télécharger le procès-verbal signé (JSON)",
+    key: "Clé publique de vérification",
+    numbers:
+      "Les décomptes y sont des entiers ; les parts et chiffres pondérés sont écrits en décimales fixes, arrondies à 6 chiffres après la virgule (la décision, elle, est calculée en nombres entiers, sans arrondi).",
+    howTo: "Comment le vérifier",
+    howToText: "Avec OpenSSL 3 et jq, dans un terminal, après avoir téléchargé le procès-verbal (decision-{id}.json) :",
+    howToAfter:
+      "« Signature Verified Successfully » : le fichier est bien celui que la plateforme a signé. Comparez aussi la clé avec une copie obtenue autrement (son identifiant kid).",
+  },
+  list: {
+    search: "Rechercher",
+    searchHint: "Mots du titre ou du texte",
+    kind: "Type",
+    kindAll: "Tous les types",
+    sort: "Ordre",
+    newest: "Les plus récentes d'abord",
+    oldest: "Les plus anciennes d'abord",
+    apply: "Appliquer",
+    reset: "Réinitialiser",
+    invalid: "Valeur non reconnue : elle est ignorée.",
+    queryTooLong: "La recherche ne doit pas dépasser 200 caractères.",
+    results: "{count, plural, one {# proposition} other {# propositions}}",
+    pending: "{count, plural, one {# électeur n'a pas encore voté} other {# électeurs n'ont pas encore voté}}",
+    pendingNone: "Tout le corps électoral a voté.",
+    pendingTitle: "Qui n'a pas encore voté (vote public)",
+    createdAt: "Créée le {date}",
+  },
+  outcomeBadge: "Résultat : {outcome}",
+} as const;

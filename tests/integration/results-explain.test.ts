@@ -1,0 +1,136 @@
+/**
+ * Results that explain themselves, against a real PostgreSQL: after the close, the page's view holds
+ * the method's explanation from the stored decision, consent's objections and blocks with their
+ * reasons (never a name), a public ballot's tables per actual college, and a rejected proposal is
+ * never shown as a success.
+ */
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { VotingMethod } from "@/lib/generated/prisma/enums";
+import { createCommunity } from "@/lib/communities/create-community";
+import { configureColleges } from "@/lib/communities/colleges";
+import { openVoting } from "@/lib/votes/open-voting";
+import { castBallot } from "@/lib/votes/cast-ballot";
+import { closeProposal } from "@/lib/proposals/close-proposal";
+import { getProposalView } from "@/lib/proposals/queries";
+import { createTranslator } from "@/lib/i18n/core";
+import { ProposalResults } from "@/features/proposals/components/proposal-results";
+import { createTestDatabase, unique, type TestDatabase } from "../support/db";
+import { createPerson, type TestPerson } from "../support/factories";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+/** An unweighted community: the owner (PUBLIC) and three civil-society members. */
+async function community() {
+  const owner = await createPerson(t.db, { actorKind: "PUBLIC" });
+  const slug = unique("why").toLowerCase();
+  const { id } = await createCommunity(t.db, {
+    actor: owner,
+    input: {
+      name: "Pourquoi",
+      slug,
+      summary: "Une communauté qui explique.",
+      description: "",
+      visibility: "PUBLIC",
+      joinPolicy: "OPEN",
+    },
+  });
+  const people: TestPerson[] = [owner];
+  for (let i = 0; i < 3; i++) {
+    const p = await createPerson(t.db, { actorKind: "CIVIL_SOCIETY" });
+    await t.db.membership.create({ data: { communityId: id, userId: p.id, college: "CIVIL_SOCIETY", status: "ACTIVE" } });
+    people.push(p);
+  }
+  await configureColleges(t.db, {
+    actor: owner,
+    slug,
+    weightingEnabled: false,
+    weights: { PUBLIC: 25, PRIVATE: 25, RESEARCH: 25, CIVIL_SOCIETY: 25 },
+  });
+  return { id, owner, people };
+}
+
+async function decided(method: VotingMethod, choices: unknown[], { secret = false, threshold = "simple" } = {}) {
+  const { id, owner, people } = await community();
+  const p = await t.db.proposal.create({
+    data: {
+      communityId: id,
+      authorId: owner.id,
+      title: "Adopter la licence ouverte",
+      body: "",
+      secret,
+      method,
+      threshold: method === "THRESHOLD" ? threshold : null,
+      quorumPercent: 0,
+    },
+  });
+  await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+  for (const [i, choice] of choices.entries())
+    await castBallot(t.db, { actorId: people[i]!.id, proposalId: p.id, choice: choice as never });
+  await closeProposal(t.db, { proposalId: p.id });
+  const view = await getProposalView(t.db, { actor: owner, proposalId: p.id });
+  const html = (locale: "fr" | "en") =>
+    renderToStaticMarkup(createElement(ProposalResults, { t: createTranslator(locale), locale, proposal: view })).replace(
+      /\u202f|\u00a0/g,
+      " ",
+    );
+  return { view, html, people };
+}
+
+describe("results after the close", () => {
+  it("explain a blocked consent with the objections and blocks and their reasons, without names", async () => {
+    const { view, html, people } = await decided(
+      "CONSENT",
+      [
+        { choice: "agree" },
+        { choice: "object", reason: "Le calendrier est serré." },
+        { choice: "block", reason: "La licence est incompatible avec nos données." },
+        { choice: "agree" },
+      ],
+      { secret: true },
+    );
+    expect(view.outcome).toBe("REJECTED");
+    expect(view.explanation).toMatchObject({
+      method: "CONSENT",
+      blocked: true,
+      counts: { agree: 2, object: 1, block: 1 },
+      reasons: [
+        { choice: "block", reason: "La licence est incompatible avec nos données." },
+        { choice: "object", reason: "Le calendrier est serré." },
+      ],
+    });
+    const en = html("en");
+    expect(en).toContain("A block prevents adoption: under consent, one is enough.");
+    expect(en).toContain("Block: La licence est incompatible avec nos données.");
+    expect(en).toContain("fr-badge--error");
+    expect(en).not.toContain("fr-badge--success");
+    for (const person of people) expect(en).not.toContain(person.displayName ?? "—never—");
+    expect(html("fr")).toContain("2 accords, 1 objection et 1 blocage.");
+  });
+
+  it("keep a public ballot's tables per actual college, and compare the share with the threshold", async () => {
+    const { view, html } = await decided(
+      "THRESHOLD",
+      [{ choice: "for" }, { choice: "for" }, { choice: "against" }, { choice: "abstain" }],
+      {
+        threshold: "threeQuarters",
+      },
+    );
+    expect(view.outcome).toBe("REJECTED");
+    expect(view.decidedByCollege).toEqual({ PUBLIC: { for: 1 }, CIVIL_SOCIETY: { for: 1, against: 1, abstain: 1 } });
+    const en = html("en");
+    expect(en).toContain("Share of votes for among the 3 votes expressed: 66.7%.");
+    expect(en).toContain("Threshold: at least 75% of the votes expressed (three quarters).");
+    expect(en).toContain("66.7% is below the threshold of 75%: the threshold is not met.");
+    expect(en).toContain('id="results-PUBLIC"');
+    expect(en).toContain('id="results-CIVIL_SOCIETY"');
+    expect(en).not.toContain("fr-badge--success");
+  });
+});
