@@ -3,7 +3,8 @@
  * entry per item. "hide" hides every reported item of a hideable kind (targets/registry.ts);
  * "hideAndSanction" also sanctions each distinct author at the step the charter's ladder suggests
  * (authors who cannot be sanctioned — moderators, administrators, people already banned or gone —
- * are counted as skipped, the rest still happens); "dismiss" closes the reports.
+ * and authors already sanctioned for every selected item of theirs are counted as skipped, the rest
+ * still happens); "dismiss" closes the reports.
  */
 import type { Db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/core/errors";
@@ -14,7 +15,7 @@ import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { hideInTx } from "./hide";
 import { bulkSchema } from "./bulk-schema";
 import { dismissInTx } from "./reports";
-import { sanctionInTx, suggestSanction } from "./sanctions";
+import { sanctionedItems, sanctionInTx, suggestSanction } from "./sanctions";
 import { ReporterNotices } from "./notify";
 import type { HideableKind } from "./schemas";
 import { isHideable } from "./targets/registry";
@@ -62,6 +63,15 @@ export const moderateInBulk = withInput(
         if (op === "hideAndSanction") {
           const authors = [...new Set(open.map((r) => r.targetAuthorId))];
           for (const userId of authors) {
+            // One sanction per item and author: items this author was already sanctioned for are
+            // answered below without a second step on the ladder.
+            const theirs = open.filter((r) => r.targetAuthorId === userId);
+            const done = await sanctionedItems(tx, { userId, items: theirs });
+            const reportIds = theirs.filter((r) => !done.has(`${r.targetKind}:${r.targetId}`)).map((r) => r.id);
+            if (reportIds.length === 0) {
+              result.skipped += 1;
+              continue;
+            }
             const suggested = await suggestSanction(tx, { communityId: community.id, userId, now });
             try {
               await sanctionInTx(tx, {
@@ -75,7 +85,7 @@ export const moderateInBulk = withInput(
                   kind: suggested.kind,
                   days: suggested.days ?? undefined,
                   reason,
-                  reportIds: open.filter((r) => r.targetAuthorId === userId).map((r) => r.id),
+                  reportIds,
                 },
               });
               result.sanctioned += 1;

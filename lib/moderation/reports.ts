@@ -17,7 +17,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { can, NotFoundError, type CommunityState } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
-import { queueFilterSchema, reportSchema } from "./schemas";
+import { queueFilterSchema, queueGroupFilterSchema, reportSchema } from "./schemas";
 
 type Report = z.output<typeof reportSchema>;
 import { enforceRateLimit } from "@/lib/core/posting-limits";
@@ -248,6 +248,111 @@ export async function listQueue(
     },
   }));
   return { data, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}
+
+export type QueueGroup = {
+  targetKind: ReportTargetKind;
+  targetId: string;
+  targetAuthorId: string;
+  /** The item's reports matching the filter, oldest first (never naming their reporters). */
+  reports: { id: string; reason: ReportReason; comment: string; state: ReportState; createdAt: Date }[];
+  /** Each reason given, with how many reports gave it, most given first. */
+  reasons: { reason: ReportReason; count: number }[];
+  /** OPEN while one of its reports is open. */
+  state: ReportState;
+  firstReportedAt: Date;
+  /** The author was already sanctioned for this item (one sanction per item and author). */
+  sanctioned: boolean;
+  authorHistory: AuthorHistory;
+};
+
+/**
+ * The queue as moderators decide it: one entry per reported item, with its report count and
+ * reasons, oldest first (by its first report), paged by offset. Reports about oneself are left out.
+ */
+export async function listQueueGroups(
+  db: DbTx,
+  { actor, slug, filter = {} }: { actor: Actor; slug: string; filter?: unknown },
+): Promise<{ data: QueueGroup[]; nextOffset: number | null }> {
+  const { community } = await requireCommunityAccess(db, { slug, actor, action: "moderation.queue" });
+  const { state, reason, targetKind, offset, limit } = parseInput(queueGroupFilterSchema, filter, { root: "_form" });
+  const where = {
+    communityId: community.id,
+    targetAuthorId: { not: actor.id },
+    ...(state ? { state } : {}),
+    ...(reason ? { reason } : {}),
+    ...(targetKind ? { targetKind } : {}),
+  };
+  const groups = await db.report.groupBy({
+    by: ["targetKind", "targetId", "targetAuthorId"],
+    where,
+    _min: { createdAt: true },
+    orderBy: [{ _min: { createdAt: "asc" } }, { targetId: "asc" }],
+    skip: offset,
+    take: limit + 1,
+  });
+  const page = groups.slice(0, limit);
+  if (page.length === 0) return { data: [], nextOffset: null };
+  const items = page.map((g) => ({ targetKind: g.targetKind, targetId: g.targetId }));
+  const authors = [...new Set(page.map((g) => g.targetAuthorId))];
+  const [reports, perItem, perAuthor, sanctions, sanctioned] = await Promise.all([
+    db.report.findMany({
+      where: { ...where, OR: items },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, targetKind: true, targetId: true, reason: true, comment: true, state: true, createdAt: true },
+    }),
+    db.report.groupBy({
+      by: ["targetKind", "targetId"],
+      where: { communityId: community.id, OR: items },
+      _count: { _all: true },
+    }),
+    db.report.groupBy({
+      by: ["targetAuthorId"],
+      where: { communityId: community.id, targetAuthorId: { in: authors } },
+      _count: { _all: true },
+    }),
+    db.sanction.findMany({
+      where: { communityId: community.id, userId: { in: authors } },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        userId: true,
+        kind: true,
+        createdAt: true,
+        until: true,
+        expiresAt: true,
+        appeal: { select: { state: true } },
+      },
+    }),
+    db.sanctionItem.findMany({ where: { OR: items }, select: { userId: true, targetKind: true, targetId: true } }),
+  ]);
+  const keyOf = (i: { targetKind: string; targetId: string }) => `${i.targetKind}:${i.targetId}`;
+  const itemTotals = new Map(perItem.map((c) => [keyOf(c), c._count._all]));
+  const authorTotals = new Map(perAuthor.map((c) => [c.targetAuthorId, c._count._all]));
+  const sanctionedKeys = new Set(sanctioned.map((s) => `${s.userId}:${keyOf(s)}`));
+  const data = page.map((group): QueueGroup => {
+    const key = keyOf(group);
+    const own = reports.filter((r) => keyOf(r) === key).map(({ targetKind: _k, targetId: _i, ...r }) => r);
+    const counts = new Map<ReportReason, number>();
+    for (const r of own) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+    return {
+      targetKind: group.targetKind,
+      targetId: group.targetId,
+      targetAuthorId: group.targetAuthorId,
+      reports: own,
+      reasons: [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+      state: own.some((r) => r.state === "OPEN") ? "OPEN" : (own[own.length - 1]?.state ?? "OPEN"),
+      firstReportedAt: group._min.createdAt ?? own[0]?.createdAt ?? new Date(0),
+      sanctioned: sanctionedKeys.has(`${group.targetAuthorId}:${key}`),
+      authorHistory: {
+        otherReports: Math.max(0, (authorTotals.get(group.targetAuthorId) ?? 0) - (itemTotals.get(key) ?? 0)),
+        sanctions: sanctions
+          .filter((s) => s.userId === group.targetAuthorId)
+          .map(({ appeal, userId: _userId, ...s }) => ({ ...s, overturned: appeal?.state === "OVERTURNED" })),
+      },
+    };
+  });
+  return { data, nextOffset: groups.length > limit ? offset + limit : null };
 }
 
 /** Closes an open report without a sanction; an item hidden automatically comes back once no report stays open. */

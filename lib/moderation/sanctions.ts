@@ -6,7 +6,8 @@
  * which removes the community role (no acting, no members-only reading) but signs no one out.
  */
 import type { Db, DbTx } from "@/lib/db/client";
-import type { MemberRole, MembershipStatus, SanctionKind } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { MemberRole, MembershipStatus, ReportTargetKind, SanctionKind } from "@/lib/generated/prisma/enums";
 import { outranks } from "@/lib/policy/can";
 import { AppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
@@ -16,6 +17,7 @@ import { getCharterParameters } from "@/lib/charter/parameters";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { sanctionSchema, type SanctionOutput } from "./schemas";
 import { notifySanction, tellReporters, type ReporterNotices } from "./notify";
+import { moderationTarget } from "./targets/registry";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -52,6 +54,21 @@ export async function suggestSanction(
   const step = Math.min(activeCount, sanctionsLadder.length - 1);
   const { sanction: kind, days, expiresAfterDays } = sanctionsLadder[step]!;
   return { kind, days: kind === "SUSPENSION" ? (days ?? null) : null, activeCount, step, expiresAfterDays };
+}
+
+const alreadySanctioned = () => new AppError("already_sanctioned_for_item", "moderation.errors.alreadySanctionedForItem", 409);
+
+/** Of these items, those for which the member was already sanctioned (one sanction per item and author). */
+export async function sanctionedItems(
+  db: DbTx,
+  { userId, items }: { userId: string; items: { targetKind: ReportTargetKind; targetId: string }[] },
+): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const rows = await db.sanctionItem.findMany({
+    where: { userId, OR: items.map(({ targetKind, targetId }) => ({ targetKind, targetId })) },
+    select: { targetKind: true, targetId: true },
+  });
+  return new Set(rows.map((r) => `${r.targetKind}:${r.targetId}`));
 }
 
 const auditOf: Record<SanctionKind, AuditAction> = {
@@ -124,6 +141,33 @@ export async function sanctionInTx(
     throw new AppError("not_sanctionable", "moderation.errors.notSanctionable", 403, undefined, "userId");
   }
 
+  // The items this sanction answers: those of its reports (open, or answered by a hiding without a
+  // sanction yet) and the one named in place. One sanction per item and author: the ladder is not
+  // climbed twice for one comment (checked under the membership lock; the unique index backs it).
+  const given =
+    reportIds.length === 0
+      ? []
+      : await tx.report.findMany({
+          where: { id: { in: reportIds }, communityId, targetAuthorId: userId },
+          select: { id: true, reporterId: true, targetKind: true, targetId: true, state: true, sanctionId: true },
+        });
+  const answered = given.filter((r) => r.state === "OPEN" || (r.state === "ACTIONED" && r.sanctionId === null));
+  const items = new Map<string, { targetKind: ReportTargetKind; targetId: string }>();
+  for (const report of given) {
+    items.set(`${report.targetKind}:${report.targetId}`, { targetKind: report.targetKind, targetId: report.targetId });
+  }
+  if (input.itemKind && input.itemId) {
+    const item = await moderationTarget(input.itemKind).load(tx, { communityId, id: input.itemId });
+    if (!item || item.authorId !== userId) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
+    items.set(`${input.itemKind}:${input.itemId}`, { targetKind: input.itemKind, targetId: input.itemId });
+  }
+  if (items.size > 0) {
+    const already = await tx.sanctionItem.count({
+      where: { userId, OR: [...items.values()].map(({ targetKind, targetId }) => ({ targetKind, targetId })) },
+    });
+    if (already > 0) throw alreadySanctioned();
+  }
+
   const suggested = await suggestSanction(tx, { communityId, userId, now });
   const stepOfKind = sanctionsLadder.find((s) => s.sanction === kind);
   let days: number | null | undefined;
@@ -168,21 +212,34 @@ export async function sanctionInTx(
   } else if (kind === "BAN") {
     await tx.membership.update({ where: { id: target.id }, data: { status: "BANNED", suspendedUntil: null } });
   }
-  if (reportIds.length > 0) {
-    const answered = await tx.report.findMany({
-      where: { id: { in: reportIds }, communityId, targetAuthorId: userId, state: "OPEN" },
-      select: { id: true, reporterId: true, targetKind: true },
-    });
+  if (items.size > 0) {
+    try {
+      await tx.sanctionItem.createMany({
+        data: [...items.values()].map(({ targetKind, targetId }) => ({ sanctionId: created.id, userId, targetKind, targetId })),
+      });
+    } catch (error) {
+      // Another sanction for the same item committed first (a moderator without the lock above).
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw alreadySanctioned();
+      throw error;
+    }
+  }
+  if (answered.length > 0) {
+    const open = answered.filter((r) => r.state === "OPEN");
     await tx.report.updateMany({
-      where: { id: { in: answered.map((r) => r.id) }, state: "OPEN" },
+      where: { id: { in: open.map((r) => r.id) }, state: "OPEN" },
       data: { state: "ACTIONED", decidedById: actor.id, decidedAt: now, sanctionId: created.id },
     });
-    for (const targetKind of new Set(answered.map((r) => r.targetKind))) {
+    // Reports a hiding already answered are linked to the sanction; their reporters were told then.
+    await tx.report.updateMany({
+      where: { id: { in: answered.filter((r) => r.state === "ACTIONED").map((r) => r.id) }, sanctionId: null },
+      data: { sanctionId: created.id },
+    });
+    for (const targetKind of new Set(open.map((r) => r.targetKind))) {
       await tellReporters(
         tx,
         {
           communityId,
-          reporterIds: answered.filter((r) => r.targetKind === targetKind).map((r) => r.reporterId),
+          reporterIds: open.filter((r) => r.targetKind === targetKind).map((r) => r.reporterId),
           targetKind,
           outcome: "ACTIONED",
         },

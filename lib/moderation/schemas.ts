@@ -12,7 +12,7 @@ export const reportSchema = z.object({
   targetId: z.string().min(1).max(100),
   /** Needed only for kinds whose author the platform cannot look up itself (contributions, commons). */
   targetAuthorId: z.string().min(1).max(100).optional(),
-  reason: z.enum(reportReasons),
+  reason: z.enum(reportReasons, { error: "moderation.errors.reportReasonRequired" }),
   comment: z.string().trim().max(2000, "moderation.errors.commentTooLong").default(""),
 });
 export type ReportInput = z.input<typeof reportSchema>;
@@ -30,8 +30,11 @@ export const sanctionSchema = z.object({
   reason: z.string().trim().min(3, "moderation.errors.reasonRequired").max(2000, "moderation.errors.reasonTooLong"),
   ruleReference: z.string().trim().max(200).optional(),
   departureReason: z.string().trim().max(2000, "moderation.errors.reasonTooLong").optional(),
-  /** Open reports this sanction answers: they become ACTIONED. */
+  /** Reports this sanction answers: open ones become ACTIONED; all are linked to the sanction. */
   reportIds: z.array(z.string().min(1)).max(100).default([]),
+  /** The item the sanction answers when no report names it (a moderator hid it, then sanctions in place). */
+  itemKind: z.enum(reportTargetKinds).optional(),
+  itemId: z.string().min(1).max(100).optional(),
 });
 export type SanctionInput = z.input<typeof sanctionSchema>;
 export type SanctionOutput = z.output<typeof sanctionSchema>;
@@ -68,5 +71,14 @@ export const queueFilterSchema = z.object({
   reason: z.enum(reportReasons).optional(),
   targetKind: z.enum(reportTargetKinds).optional(),
   cursor: z.string().min(1).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+/** The page's queue: one entry per reported item (all its reports together), paged by offset. */
+export const queueGroupFilterSchema = z.object({
+  state: z.enum(reportStates).optional(),
+  reason: z.enum(reportReasons).optional(),
+  targetKind: z.enum(reportTargetKinds).optional(),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
   limit: z.number().int().min(1).max(100).default(50),
 });

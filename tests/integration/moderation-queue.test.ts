@@ -2,15 +2,20 @@
  * What waits for moderators, against a real PostgreSQL: an appeal reaches the queue and the
  * notifications of the other moderators (never the sanctioner's, nor the member's), in the
  * appeal's transaction; a report reaches the moderators (never the reported author), one unread
- * notice per community at a time; both kinds are in the preferences with their defaults.
+ * notice per community at a time; both kinds are in the preferences with their defaults. One
+ * decision per item: several reports of one comment are one queue entry with their count and
+ * reasons, and one comment leads to one sanction of its author (by report, in place after hiding,
+ * or in bulk), so the charter's ladder is not climbed twice for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { createCommunity } from "@/lib/communities/create-community";
 import { createProposal } from "@/lib/proposals/create-proposal";
 import { addComment } from "@/lib/proposals/comments";
-import { reportContent } from "@/lib/moderation/reports";
+import { listQueueGroups, reportContent } from "@/lib/moderation/reports";
 import { sanction } from "@/lib/moderation/sanctions";
+import { hideContent } from "@/lib/moderation/hide";
+import { moderateInBulk } from "@/lib/moderation/bulk";
 import { appeal, decideAppeal, listPendingAppeals } from "@/lib/moderation/appeals";
 import { kindSettings, notificationKinds } from "@/lib/notifications/kinds";
 import { notificationSentence } from "@/lib/notifications/describe";
@@ -175,5 +180,176 @@ describe("reports reach the moderators", () => {
     expect(notificationKinds).toEqual(expect.arrayContaining(["appeal.received", "report.received"]));
     expect(kindSettings["appeal.received"].channels).toContain("OFF");
     expect(kindSettings["report.received"].defaultChannel).toBe("DIGEST");
+  });
+});
+
+async function reportedComment(c: Awaited<ReturnType<typeof community>>, author: TestPerson, body = "Achetez mes montres !") {
+  const { id: proposalId } = await createProposal(t.db, {
+    actor: c.owner,
+    slug: c.slug,
+    input: { kind: "GENERAL", title: "À discuter", body: "Texte.", method: "THRESHOLD" },
+  });
+  return addComment(t.db, { actor: author, proposalId, input: { body } });
+}
+
+describe("one decision per item", () => {
+  it("shows several reports of one comment as one entry with their count and reasons", async () => {
+    const c = await community(["MODERATOR", "MEMBER", "MEMBER", "MEMBER", "MEMBER"]);
+    const [moderator, author, a, b, d] = c.people as [TestPerson, TestPerson, TestPerson, TestPerson, TestPerson];
+    const comment = await reportedComment(c, author);
+    const other = await reportedComment(c, author, "Un autre message");
+    const report = (actor: TestPerson, targetId: string, reason: "SPAM" | "ABUSE", comment = "") =>
+      reportContent(t.db, { actor, slug: c.slug, input: { targetKind: "COMMENT", targetId, reason, comment } });
+    await report(a, comment.id, "SPAM", "Publicité");
+    await report(b, comment.id, "SPAM");
+    await report(d, comment.id, "ABUSE");
+    await report(a, other.id, "ABUSE");
+
+    const queue = await listQueueGroups(t.db, { actor: moderator, slug: c.slug, filter: { state: "OPEN" } });
+    expect(queue.data).toHaveLength(2);
+    const [first, second] = queue.data as [(typeof queue.data)[number], (typeof queue.data)[number]];
+    expect(first).toMatchObject({ targetId: comment.id, state: "OPEN", sanctioned: false });
+    expect(first.reports).toHaveLength(3);
+    expect(first.reasons).toEqual([
+      { reason: "SPAM", count: 2 },
+      { reason: "ABUSE", count: 1 },
+    ]);
+    expect(first.reports.map((r) => r.comment)).toContain("Publicité");
+    expect(JSON.stringify(first)).not.toContain(a.id);
+    // The author's other reports are those on their other content.
+    expect(first.authorHistory.otherReports).toBe(1);
+    expect(second).toMatchObject({ targetId: other.id, reasons: [{ reason: "ABUSE", count: 1 }] });
+    // Paged by item, and filtered by reason.
+    const page = await listQueueGroups(t.db, { actor: moderator, slug: c.slug, filter: { limit: 1 } });
+    expect(page).toMatchObject({ nextOffset: 1, data: [{ targetId: comment.id }] });
+    expect((await listQueueGroups(t.db, { actor: moderator, slug: c.slug, filter: { offset: 1 } })).data).toHaveLength(1);
+    const abuse = await listQueueGroups(t.db, { actor: moderator, slug: c.slug, filter: { reason: "ABUSE" } });
+    expect(abuse.data.map((g) => g.reports.length)).toEqual([1, 1]);
+    // Bad filter values are refused at the field, never a crash.
+    await expect(listQueueGroups(t.db, { actor: moderator, slug: c.slug, filter: { offset: -1 } })).rejects.toMatchObject({
+      status: 400,
+    });
+
+    // One sanction answers all three reports; a second one for the same comment is refused.
+    const ids = first.reports.map((r) => r.id);
+    await sanction(t.db, {
+      actor: moderator,
+      slug: c.slug,
+      userId: author.id,
+      kind: "WARNING",
+      reason: "Publicité",
+      reportIds: ids,
+    });
+    expect(await t.db.report.count({ where: { id: { in: ids }, state: "ACTIONED", sanctionId: { not: null } } })).toBe(3);
+    const again = sanction(t.db, {
+      actor: moderator,
+      slug: c.slug,
+      userId: author.id,
+      kind: "SUSPENSION",
+      days: 7,
+      reason: "Encore",
+      departureReason: "Récidive",
+      reportIds: ids.slice(0, 1),
+    });
+    await expect(again).rejects.toMatchObject({ status: 409, messageKey: "moderation.errors.alreadySanctionedForItem" });
+    // Named in place rather than by report, the same comment is refused too.
+    await expect(
+      sanction(t.db, {
+        actor: moderator,
+        slug: c.slug,
+        userId: author.id,
+        kind: "WARNING",
+        reason: "Encore",
+        itemKind: "COMMENT",
+        itemId: comment.id,
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+    expect(await t.db.sanction.count({ where: { userId: author.id } })).toBe(1);
+    const all = await listQueueGroups(t.db, { actor: moderator, slug: c.slug, filter: { state: "ACTIONED" } });
+    expect(all.data[0]).toMatchObject({ targetId: comment.id, sanctioned: true });
+  });
+
+  it("sanctions in place after hiding, linking the hiding's reports, once", async () => {
+    const c = await community(["MODERATOR", "MEMBER", "MEMBER"]);
+    const [moderator, author, reporter] = c.people as [TestPerson, TestPerson, TestPerson];
+    const comment = await reportedComment(c, author);
+    const { id: reportId } = await reportContent(t.db, {
+      actor: reporter,
+      slug: c.slug,
+      input: { targetKind: "COMMENT", targetId: comment.id, reason: "SPAM" },
+    });
+    const hidden = await hideContent(t.db, {
+      actor: moderator,
+      slug: c.slug,
+      input: { targetKind: "COMMENT", targetId: comment.id, reason: "Publicité" },
+    });
+    expect(hidden.authorId).toBe(author.id);
+    const given = await sanction(t.db, {
+      actor: moderator,
+      slug: c.slug,
+      userId: author.id,
+      kind: "WARNING",
+      reason: "Publicité",
+      itemKind: "COMMENT",
+      itemId: comment.id,
+      reportIds: [reportId],
+    });
+    expect(await t.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
+      state: "ACTIONED",
+      sanctionId: given.id,
+    });
+    expect(await t.db.sanctionItem.findMany({ where: { sanctionId: given.id } })).toEqual([
+      { sanctionId: given.id, userId: author.id, targetKind: "COMMENT", targetId: comment.id },
+    ]);
+    // Someone else's item cannot be named for this author.
+    const notTheirs = await reportedComment(c, reporter, "Le mien");
+    await expect(
+      sanction(t.db, {
+        actor: moderator,
+        slug: c.slug,
+        userId: author.id,
+        kind: "WARNING",
+        reason: "x".repeat(5),
+        itemKind: "COMMENT",
+        itemId: notTheirs.id,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("does not climb the ladder a second time in bulk for an item already sanctioned", async () => {
+    const c = await community(["MODERATOR", "MEMBER", "MEMBER", "MEMBER"]);
+    const [moderator, author, a, b] = c.people as [TestPerson, TestPerson, TestPerson, TestPerson];
+    const comment = await reportedComment(c, author);
+    const first = await reportContent(t.db, {
+      actor: a,
+      slug: c.slug,
+      input: { targetKind: "COMMENT", targetId: comment.id, reason: "SPAM" },
+    });
+    await sanction(t.db, {
+      actor: moderator,
+      slug: c.slug,
+      userId: author.id,
+      kind: "WARNING",
+      reason: "Publicité",
+      reportIds: [first.id],
+    });
+    // A later report of the same comment, answered in bulk with "hide and sanction".
+    const later = await reportContent(t.db, {
+      actor: b,
+      slug: c.slug,
+      input: { targetKind: "COMMENT", targetId: comment.id, reason: "SPAM" },
+    });
+    const result = await moderateInBulk(t.db, {
+      actor: moderator,
+      slug: c.slug,
+      input: { op: "hideAndSanction", reportIds: [later.id], reason: "Publicité" },
+    });
+    expect(result).toMatchObject({ hidden: 1, sanctioned: 0, skipped: 1 });
+    expect(await t.db.sanction.count({ where: { userId: author.id } })).toBe(1);
+    expect(await t.db.report.findUniqueOrThrow({ where: { id: later.id } })).toMatchObject({ state: "ACTIONED" });
+    // The author reads the bulk reason on their hidden comment.
+    expect(await t.db.proposalComment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
+      hiddenReason: "Publicité",
+    });
   });
 });

@@ -1,8 +1,9 @@
 "use client";
 /**
- * The moderation queue's items with their actions, and bulk actions for spam waves: select many
- * (or all on this page), then hide them all, hide them all and sanction their authors (the ladder's
- * step for each), or dismiss them all, with one reason — one server action, one transaction.
+ * The moderation queue, one entry per reported item (its report count and reasons together, so one
+ * decision answers them all), with its actions, and bulk actions for spam waves: select many (or all
+ * on this page), then hide them all, hide them all and sanction their authors (the ladder's step for
+ * each), or dismiss them all, with one reason — one server action, one transaction.
  */
 import { useState } from "react";
 import Link from "next/link";
@@ -11,21 +12,27 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { bulkSchema } from "@/lib/moderation/bulk-schema";
 import { fieldErrorsOf } from "@/lib/core/forms";
-import { bulkAction, moderateAction } from "@/features/moderation/actions";
+import { bulkAction } from "@/features/moderation/actions";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
 import { ModerateContent } from "@/features/moderation/components/moderate-content";
 
+type Reason = "SPAM" | "ABUSE" | "OFF_TOPIC" | "ILLEGAL" | "PERSONAL_DATA" | "OTHER";
+
 export type QueueEntry = {
+  /** The item's key: kind and id. */
   id: string;
   targetKind: "PROPOSAL" | "COMMENT" | "PROFILE" | "CONTRIBUTION" | "COMMONS";
   targetId: string;
   targetAuthorId: string;
   authorName: string | null;
-  reason: "SPAM" | "ABUSE" | "OFF_TOPIC" | "ILLEGAL" | "PERSONAL_DATA" | "OTHER";
-  comment: string;
+  /** Every report of the item in the filter; comments are the reporters' words, never their names. */
+  reports: { id: string; comment: string; state: "OPEN" | "DISMISSED" | "ACTIONED" }[];
+  reasons: { reason: Reason; count: number }[];
   state: "OPEN" | "DISMISSED" | "ACTIONED";
   date: string;
+  /** Already sanctioned for this item: no second sanction is offered. */
+  sanctioned: boolean;
   /** The item as its adapter describes it (lib/moderation/targets/): its own words, never a sentence of ours. */
   context: {
     exists: boolean;
@@ -53,6 +60,7 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
   const [busy, setBusy] = useState(false);
   const open = items.filter((i) => i.state === "OPEN");
   const allSelected = open.length > 0 && open.every((i) => selected.has(i.id));
+  const openReports = (item: QueueEntry) => item.reports.filter((r) => r.state === "OPEN").map((r) => r.id);
 
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -65,7 +73,7 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
   const runBulk = async (op: Op) => {
     setMessage(undefined);
     setReasonError(undefined);
-    const input = { op, reportIds: [...selected], reason };
+    const input = { op, reportIds: items.filter((i) => selected.has(i.id)).flatMap(openReports), reason };
     const parsed = bulkSchema.safeParse(input);
     if (!parsed.success) {
       const errors = fieldErrorsOf(parsed.error);
@@ -97,9 +105,9 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
     setReason("");
   };
 
-  const dismiss = async (reportId: string) => {
+  const dismiss = async (item: QueueEntry) => {
     setMessage(undefined);
-    const result = await moderateAction({ op: "dismiss", reportId, slug });
+    const result = await bulkAction({ op: "dismiss", reportIds: openReports(item), reason: "", slug });
     if (!result.ok) {
       setMessage({ severity: "error", text: tr(result.formError ?? "errors.invalid", result.values) ?? "" });
       return;
@@ -182,12 +190,24 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
                   )}
                   <div className="fr-col">
                     <h3 id={headingId} className="fr-h6 fr-mb-1w">
-                      {t(`modui.kinds.${item.targetKind}`)} · {t(`modui.reasons.${item.reason}`)}
+                      {t(`modui.kinds.${item.targetKind}`)} · {t("modui.queue.reportCount", { count: item.reports.length })}
                     </h3>
+                    <p className="fr-text--sm fr-mb-1w" data-testid="queue-reasons">
+                      {t("modui.queue.reasons", {
+                        reasons: item.reasons
+                          .map((r) => t("modui.queue.reasonCount", { reason: t(`modui.reasons.${r.reason}`), count: r.count }))
+                          .join(", "),
+                      })}
+                    </p>
                     <ul className="fr-badges-group fr-mb-1w">
                       <li>
                         <p className="fr-badge fr-badge--sm">{t(`modui.states.${item.state}`)}</p>
                       </li>
+                      {item.sanctioned && (
+                        <li>
+                          <p className="fr-badge fr-badge--sm fr-badge--info">{t("modui.queue.alreadySanctioned")}</p>
+                        </li>
+                      )}
                       {item.context?.hidden && (
                         <li>
                           <p className="fr-badge fr-badge--sm fr-badge--warning">{t("modui.queue.alreadyHidden")}</p>
@@ -214,9 +234,17 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
                       {t("modui.queue.author", { author: item.authorName ?? t("modui.queue.unknownAuthor") })} —{" "}
                       {t("modui.queue.reportedOn", { date: item.date })}
                     </p>
-                    <p className="fr-text--sm fr-mb-1w">
-                      {item.comment ? t("modui.queue.comment", { comment: item.comment }) : t("modui.queue.noComment")}
-                    </p>
+                    {item.reports.some((r) => r.comment) ? (
+                      <ul className="fr-text--sm fr-mb-1w">
+                        {item.reports
+                          .filter((r) => r.comment)
+                          .map((r) => (
+                            <li key={r.id}>{t("modui.queue.comment", { comment: r.comment })}</li>
+                          ))}
+                      </ul>
+                    ) : (
+                      <p className="fr-text--sm fr-mb-1w">{t("modui.queue.noComment")}</p>
+                    )}
                     <details className="fr-mb-1w">
                       <summary className="fr-text--sm">{t("modui.queue.history")}</summary>
                       <p className="fr-text--sm fr-mb-0">{t("modui.queue.otherReports", { count: item.history.otherReports })}</p>
@@ -239,19 +267,21 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
                       <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mb-0">
                         {item.state === "OPEN" && (
                           <li>
-                            <Button type="button" size="small" priority="secondary" onClick={() => void dismiss(item.id)}>
+                            <Button type="button" size="small" priority="secondary" onClick={() => void dismiss(item)}>
                               {t("modui.queue.dismiss")}
                             </Button>
                           </li>
                         )}
-                        <li>
-                          <Link
-                            className="fr-btn fr-btn--sm fr-btn--secondary"
-                            href={`/communities/${slug}/moderation/sanction/${item.targetAuthorId}?reports=${item.id}`}
-                          >
-                            {t("modui.queue.sanction")}
-                          </Link>
-                        </li>
+                        {!item.sanctioned && (
+                          <li>
+                            <Link
+                              className="fr-btn fr-btn--sm fr-btn--secondary"
+                              href={`/communities/${slug}/moderation/sanction/${item.targetAuthorId}?reports=${item.reports.map((r) => r.id).join(",")}`}
+                            >
+                              {t("modui.queue.sanction")}
+                            </Link>
+                          </li>
+                        )}
                       </ul>
                       {hideable && (
                         <ModerateContent

@@ -36,6 +36,12 @@ export function ReportButton({
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState(false);
   const [formError, setFormError] = useState<string>();
+  const triggerId = `${panelId}-trigger`;
+  /** Closing the form (Cancel, Escape) gives the focus back to the button that opened it. */
+  const close = () => {
+    setOpen(false);
+    document.getElementById(triggerId)?.focus();
+  };
   const {
     register,
     handleSubmit,
@@ -44,7 +50,8 @@ export function ReportButton({
     formState: { errors, isSubmitting },
   } = useForm<Form, unknown, z.output<typeof reportSchema>>({
     resolver: zodResolver(reportSchema),
-    defaultValues: { targetKind, targetId, targetAuthorId, reason: "SPAM", comment: "" },
+    // No reason is preselected: the reporter chooses one (the schema refuses none, at the field).
+    defaultValues: { targetKind, targetId, targetAuthorId, reason: "" as Form["reason"], comment: "" },
   });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -80,6 +87,7 @@ export function ReportButton({
         aria-expanded={open}
         aria-controls={panelId}
         title={t("modui.report.openLabel")}
+        nativeButtonProps={{ id: triggerId }}
         onClick={() => setOpen(!open)}
       >
         {t("modui.report.open")}
@@ -91,6 +99,12 @@ export function ReportButton({
             noValidate
             aria-label={t("modui.report.formLabel")}
             className="fr-mt-1w fr-p-2w gc-report-form"
+            onKeyDown={(event) => {
+              if (event.key === "Escape") {
+                event.preventDefault();
+                close();
+              }
+            }}
           >
             {formError && <Alert severity="error" small description={formError} className="fr-mb-2w" />}
             <Select
@@ -98,6 +112,9 @@ export function ReportButton({
               nativeSelectProps={{ ...register("reason") }}
               {...fieldState(tr(errors.reason?.message))}
             >
+              <option value="" disabled>
+                {t("modui.report.chooseReason")}
+              </option>
               {reportReasons.map((reason) => (
                 <option key={reason} value={reason}>
                   {t(`modui.reasons.${reason}`)}
@@ -118,7 +135,7 @@ export function ReportButton({
                 </Button>
               </li>
               <li>
-                <Button type="button" size="small" priority="secondary" onClick={() => setOpen(false)}>
+                <Button type="button" size="small" priority="secondary" onClick={close}>
                   {t("modui.report.cancel")}
                 </Button>
               </li>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/i18n/core";
-import { listQueue } from "@/lib/moderation/reports";
+import { listQueueGroups } from "@/lib/moderation/reports";
 import { listPendingAppeals } from "@/lib/moderation/appeals";
 import { describeTargets } from "@/lib/moderation/queue-view";
 import { reportReasons, reportStates, reportTargetKinds } from "@/lib/moderation/schemas";
@@ -33,12 +33,13 @@ export async function ModerationQueuePage({ params, searchParams }: Props) {
   const state = query.state === "ALL" ? undefined : (pick(query.state, reportStates) ?? "OPEN");
   const reason = pick(query.reason, reportReasons);
   const targetKind = pick(query.kind, reportTargetKinds);
-  const cursor = typeof query.cursor === "string" && query.cursor.length <= 64 ? query.cursor : undefined;
+  // The page's offset in the list of reported items; anything else reads as the first page.
+  const from = typeof query.from === "string" && /^\d{1,6}$/.test(query.from) ? Number(query.from) : 0;
   const [page, appeals] = await Promise.all([
-    listQueue(db(), {
+    listQueueGroups(db(), {
       actor: user!,
       slug: community.slug,
-      filter: { state, reason, targetKind, cursor, limit: 50 },
+      filter: { state, reason, targetKind, offset: from, limit: 50 },
     }),
     listPendingAppeals(db(), { actor: user!, slug: community.slug }),
   ]);
@@ -48,15 +49,16 @@ export async function ModerationQueuePage({ params, searchParams }: Props) {
     items: page.data,
   });
   const items: QueueEntry[] = page.data.map((item) => ({
-    id: item.id,
+    id: key(item.targetKind, item.targetId),
     targetKind: item.targetKind,
     targetId: item.targetId,
     targetAuthorId: item.targetAuthorId,
     authorName: authors.get(item.targetAuthorId) ?? null,
-    reason: item.reason,
-    comment: item.comment,
+    reports: item.reports.map((r) => ({ id: r.id, comment: r.comment, state: r.state })),
+    reasons: item.reasons,
     state: item.state,
-    date: formatDateTime(locale, item.createdAt),
+    sanctioned: item.sanctioned,
+    date: formatDateTime(locale, item.firstReportedAt),
     context: targets.get(key(item.targetKind, item.targetId)) ?? null,
     history: {
       otherReports: item.authorHistory.otherReports,
@@ -124,8 +126,8 @@ export async function ModerationQueuePage({ params, searchParams }: Props) {
       <CursorPager
         t={t}
         label={t("modui.queue.next")}
-        nextHref={page.nextCursor ? withFilters({ cursor: page.nextCursor }) : null}
-        firstHref={cursor ? withFilters({}) : null}
+        nextHref={page.nextOffset !== null ? withFilters({ from: String(page.nextOffset) }) : null}
+        firstHref={from > 0 ? withFilters({}) : null}
       />
     </>
   );

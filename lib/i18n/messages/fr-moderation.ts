@@ -16,6 +16,7 @@ export const frModeration = {
     targetNotFound: "Le contenu signalé n'existe pas dans cette communauté.",
     targetAuthorRequired: "Indiquez l'auteur du contenu signalé.",
     cannotReportSelf: "Vous ne pouvez pas signaler votre propre contenu.",
+    reportReasonRequired: "Choisissez le motif du signalement.",
     commentTooLong: "Le commentaire ne doit pas dépasser 2 000 caractères.",
     reasonRequired: "Indiquez le motif de la sanction (au moins 3 caractères).",
     reasonTooLong: "Le motif ne doit pas dépasser 2 000 caractères.",
@@ -23,6 +24,8 @@ export const frModeration = {
       "La sanction s'écarte de l'échelle de la charte (étape suggérée : {suggested}) : expliquez pourquoi.",
     daysRequired: "Indiquez la durée de la suspension en jours (de 1 à 365).",
     notSanctionable: "Cette personne ne peut pas être sanctionnée ici.",
+    alreadySanctionedForItem:
+      "Cette personne a déjà été sanctionnée pour ce contenu : un même contenu ne donne lieu qu'à une sanction (voir ses antécédents).",
     cannotSanctionSelf: "Vous ne pouvez pas vous sanctionner vous-même.",
     reportDecided: "Ce signalement a déjà été traité.",
     alreadyAppealed: "Cette sanction a déjà fait l'objet d'un recours.",
