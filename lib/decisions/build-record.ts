@@ -11,6 +11,32 @@ import { DECISION_RECORD_TYPE, DECISION_RECORD_VERSION, type DecisionRecord } fr
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
+/** Decimal places of every non-integer figure in a record (`numbers` in the record says so). */
+export const RECORD_DECIMALS = 6;
+
+/**
+ * A figure as the record writes it: integers as they are; any other number (a share, a weighted
+ * count, a weight) rounded half away from zero to RECORD_DECIMALS places, so the signed JSON carries
+ * 0.6 rather than a binary floating-point artefact such as 0.6000000000000001. Shares are for
+ * reading: the outcome is decided on integers (lib/votes/tally), never on these figures.
+ */
+export function fixedFigure(value: number): number {
+  if (Number.isInteger(value) || !Number.isFinite(value)) return value;
+  const scale = 10 ** RECORD_DECIMALS;
+  const rounded = Math.sign(value) * Math.round(Math.abs(value) * scale);
+  // Dividing an integer by a power of ten gives the double nearest the decimal, which JSON writes as that decimal.
+  return rounded / scale || 0;
+}
+
+/** fixedFigure on every number of a JSON value. */
+export function fixedFigures<T>(value: T): T {
+  if (typeof value === "number") return fixedFigure(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => fixedFigures(item)) as T;
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fixedFigures(item)])) as T;
+  return value;
+}
+
 /** null when the proposal does not exist or has no decision yet. */
 export async function buildDecisionRecord(
   db: DbTx,
@@ -46,7 +72,7 @@ export async function buildDecisionRecord(
     community,
     proposal: {
       ...rest,
-      collegeWeights: collegeWeights as Record<string, unknown>,
+      collegeWeights: fixedFigures(collegeWeights as Record<string, unknown>),
       votingOpensAt: iso(votingOpensAt),
       votingClosesAt: iso(votingClosesAt),
       closedAt: iso(closedAt),
@@ -55,9 +81,10 @@ export async function buildDecisionRecord(
     decision: {
       ...decision,
       // A secret weighted decision states its secrecy rule and publishes groups (lib/votes/secret-ballot.ts).
-      result: publishedDecisionResult(decision.result, proposal),
+      result: fixedFigures(publishedDecisionResult(decision.result, proposal)),
       ballots: decision.ballots as [string, unknown][],
     },
+    numbers: `fixed${RECORD_DECIMALS}` as const,
     issuedAt: now.toISOString(),
     publicKey: { alg: "Ed25519", kid: signingKey.kid, jwk: signingKey.jwk },
   };

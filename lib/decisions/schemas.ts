@@ -47,6 +47,12 @@ export const decisionRecordSchema = z.object({
       .array(z.tuple([z.string(), z.unknown()]))
       .describe("[receipt, choice] pairs sorted by receipt; never names, even for open ballots"),
   }),
+  numbers: z
+    .literal("fixed6")
+    .optional()
+    .describe(
+      "How figures are written: counts are integers; every other number (shares, weighted counts, weights) is a fixed decimal rounded half away from zero to 6 places, never a binary floating-point artefact. The outcome is decided on integers, not on these figures",
+    ),
   issuedAt: instant,
   publicKey: z.object({ alg: z.literal("Ed25519"), kid: keyIdSchema, jwk: ed25519JwkSchema }),
 });

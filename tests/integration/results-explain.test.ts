@@ -16,19 +16,28 @@ import { closeProposal } from "@/lib/proposals/close-proposal";
 import { getProposalView } from "@/lib/proposals/queries";
 import { createTranslator } from "@/lib/i18n/core";
 import { ProposalResults } from "@/features/proposals/components/proposal-results";
+import { resetConfigCache } from "@/lib/core/config";
+import { issueDecisionDocument, publishedSigningKey } from "@/lib/decisions/issue-record";
+import { canonicalJson } from "@/lib/decisions/canonical-json";
+import { verifyDecisionRecord } from "@/lib/decisions/signature";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
+  // The signing key lives in the database (no SIGNING_KEY_ED25519), as in tests/integration/decisions.test.ts.
+  process.env.DATABASE_URL = t.url;
+  process.env.AUTH_SECRET ??= "x".repeat(32);
+  delete process.env.SIGNING_KEY_ED25519;
+  resetConfigCache();
 });
 afterAll(async () => {
   await t.drop();
 });
 
-/** An unweighted community: the owner (PUBLIC) and three civil-society members. */
-async function community() {
+/** The owner (PUBLIC), three civil-society members and one private one; unweighted unless weights are given. */
+async function community(weights?: Record<string, number>) {
   const owner = await createPerson(t.db, { actorKind: "PUBLIC" });
   const slug = unique("why").toLowerCase();
   const { id } = await createCommunity(t.db, {
@@ -48,17 +57,28 @@ async function community() {
     await t.db.membership.create({ data: { communityId: id, userId: p.id, college: "CIVIL_SOCIETY", status: "ACTIVE" } });
     people.push(p);
   }
+  const privateMember = await createPerson(t.db, { actorKind: "PRIVATE" });
+  await t.db.membership.create({ data: { communityId: id, userId: privateMember.id, college: "PRIVATE", status: "ACTIVE" } });
+  people.push(privateMember);
   await configureColleges(t.db, {
     actor: owner,
     slug,
-    weightingEnabled: false,
-    weights: { PUBLIC: 25, PRIVATE: 25, RESEARCH: 25, CIVIL_SOCIETY: 25 },
+    weightingEnabled: Boolean(weights),
+    weights: weights ?? { PUBLIC: 25, PRIVATE: 25, RESEARCH: 25, CIVIL_SOCIETY: 25 },
   });
   return { id, owner, people };
 }
 
-async function decided(method: VotingMethod, choices: unknown[], { secret = false, threshold = "simple" } = {}) {
-  const { id, owner, people } = await community();
+async function decided(
+  method: VotingMethod,
+  choices: unknown[],
+  {
+    secret = false,
+    threshold = "simple",
+    weights,
+  }: { secret?: boolean; threshold?: string; weights?: Record<string, number> } = {},
+) {
+  const { id, owner, people } = await community(weights);
   const p = await t.db.proposal.create({
     data: {
       communityId: id,
@@ -81,7 +101,7 @@ async function decided(method: VotingMethod, choices: unknown[], { secret = fals
       /\u202f|\u00a0/g,
       " ",
     );
-  return { view, html, people };
+  return { view, html, people, owner, proposalId: p.id };
 }
 
 describe("results after the close", () => {
@@ -111,7 +131,10 @@ describe("results after the close", () => {
     expect(en).toContain("Block: La licence est incompatible avec nos données.");
     expect(en).toContain("fr-badge--error");
     expect(en).not.toContain("fr-badge--success");
-    for (const person of people) expect(en).not.toContain(person.displayName ?? "—never—");
+    const users = await t.db.user.findMany({ where: { id: { in: people.map((p) => p.id) } } });
+    for (const user of users)
+      for (const revealing of [user.id, user.email, user.displayName, user.name])
+        if (revealing) expect(en).not.toContain(revealing);
     expect(html("fr")).toContain("2 accords, 1 objection et 1 blocage.");
   });
 
@@ -132,5 +155,24 @@ describe("results after the close", () => {
     expect(en).toContain('id="results-PUBLIC"');
     expect(en).toContain('id="results-CIVIL_SOCIETY"');
     expect(en).not.toContain("fr-badge--success");
+  });
+
+  it("sign a weighted decision's shares as fixed decimals, and the record still verifies", async () => {
+    const { view, owner, proposalId } = await decided(
+      "THRESHOLD",
+      [{ choice: "for" }, { choice: "for" }, { choice: "against" }, { choice: "against" }, { choice: "for" }],
+      { weights: { PUBLIC: 33.3, PRIVATE: 33.3, RESEARCH: 0, CIVIL_SOCIETY: 33.4 } },
+    );
+    const stored = await t.db.decision.findUniqueOrThrow({ where: { proposalId } });
+    expect(JSON.stringify(stored.result)).toMatch(/\d\.\d{7,}/); // the tally's floats, as stored
+    const document = await issueDecisionDocument(t.db, { actor: owner, proposalId });
+    const signed = canonicalJson(document.record);
+    expect(signed).not.toMatch(/\d\.\d{7,}/);
+    expect(document.record.numbers).toBe("fixed6");
+    const storedShare = (stored.result as { forShare: number }).forShare;
+    expect((document.record.decision.result as { forShare: number }).forShare).toBe(Number(storedShare.toFixed(6)));
+    const key = await publishedSigningKey(t.db);
+    expect(verifyDecisionRecord(JSON.parse(JSON.stringify(document)), key.pem)).toMatchObject({ valid: true });
+    expect(view.explanation).toMatchObject({ method: "THRESHOLD", adopted: true });
   });
 });

@@ -13,6 +13,7 @@ import { describeChoice } from "@/features/proposals/components/describe-choice"
 import { OutcomeBadge } from "@/features/proposals/components/outcome-badge";
 import { ResultExplanationView } from "@/features/proposals/components/result-explanation";
 import { formatFigure, formatShare } from "@/features/proposals/components/result-format";
+import { DecisionRecordBlock } from "@/features/proposals/components/decision-record";
 
 const answers = ["for", "against", "abstain", "agree", "object", "block"] as const;
 
@@ -123,10 +124,13 @@ export function ProposalResults({
   t,
   locale = defaultLocale,
   proposal,
+  appUrl,
 }: {
   t: Translate;
   locale?: Locale;
   proposal: ProposalView;
+  /** The site's address, for the verification commands (lib/core/config APP_URL). */
+  appUrl?: string;
 }) {
   const { decision, live, options } = proposal;
   if (!decision && !live) return null;
@@ -245,6 +249,7 @@ export function ProposalResults({
         />
       ))}
       {decision && <p className="fr-text--sm">{t("votes.results.digest", { digest: decision.digest })}</p>}
+      {decision && <DecisionRecordBlock t={t} proposalId={proposal.id} appUrl={appUrl} />}
       {proposal.voters && (
         <div className="fr-table">
           <div className="fr-table__wrapper">

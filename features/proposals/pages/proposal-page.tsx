@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
+import { config } from "@/lib/core/config";
 import { isAppError } from "@/lib/core/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/core";
 import { renderMarkdown } from "@/lib/core/markdown";
@@ -223,7 +224,7 @@ export async function ProposalPage({ params }: Props) {
         />
       )}
       {proposal.status === "VOTING" && user && !may.vote && <p>{t("votes.ballot.notElector")}</p>}
-      <ProposalResults t={t} locale={locale} proposal={proposal} />
+      <ProposalResults t={t} locale={locale} proposal={proposal} appUrl={config().APP_URL} />
       {proposal.decision && proposal.myBallot && (
         <p data-testid="my-receipt">{t("votes.ballot.receipt", { receipt: proposal.myBallot.receipt })}</p>
       )}
