@@ -141,6 +141,15 @@ export function buildOpenApiDocument(
         : {}),
       responses,
     };
+    const extra = route.openapi;
+    if (extra) {
+      const operation = paths[route.path]![route.method.toLowerCase()]!;
+      if (extra.security) operation.security = extra.security;
+      if (extra.parameters)
+        operation.parameters = [...((operation.parameters as JsonObject[] | undefined) ?? []), ...extra.parameters];
+      if (extra.requestBody) operation.requestBody = extra.requestBody;
+      if (extra.responses) operation.responses = { ...responses, ...extra.responses };
+    }
   }
 
   return {

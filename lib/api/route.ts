@@ -43,6 +43,16 @@ export type RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B extends 
   body?: B;
   response: { status: 200 | 201 | 204; description: string; schema?: R };
   errors?: readonly ProblemStatus[];
+  /**
+   * What the registry cannot infer, merged into the operation as is: e.g. the webhook's signature
+   * headers, raw body, security and extra answers (202, 413) of POST /api/v1/hooks/{sourceId}.
+   */
+  openapi?: {
+    security?: Record<string, string[]>[];
+    parameters?: Record<string, unknown>[];
+    requestBody?: Record<string, unknown>;
+    responses?: Record<string, unknown>;
+  };
   /** Default `no-store`: answers depend on who asks. */
   cacheControl?: string;
   // Method syntax on purpose: routes with precise types fit the registry's ApiRoute (bivariance).

@@ -53,6 +53,11 @@ const fields = z.object({
     .string()
     .regex(/-----BEGIN PRIVATE KEY-----/, "must be a PKCS#8 PEM Ed25519 private key (openssl genpkey -algorithm ed25519)")
     .optional(),
+  /** Connectors (lib/connectors): where identity challenges are checked and OSM changesets imported (tests: a local server). */
+  CONNECTOR_GITHUB_API_URL: z.url().default("https://api.github.com"),
+  CONNECTOR_GITLAB_URL: z.url().default("https://gitlab.com"),
+  CONNECTOR_GITEA_URL: z.url().default("https://codeberg.org"),
+  CONNECTOR_OSM_API_URL: z.url().default("https://api.openstreetmap.org"),
   /** `npm run bench` only: enables the floor endpoints under /api/bench and /bench (404 otherwise). */
   BENCH_ENDPOINTS: bool.default(false),
 });

@@ -112,6 +112,12 @@ export const policy = {
   /** Editing a commons one does not carry: administrators (see canEditCommons). */
   "commons.updateAny": { roles: administrators },
   /**
+   * Attaching, configuring and rotating the secret of a commons' contribution sources (webhooks,
+   * imports; lib/connectors), and reading their deliveries and "to claim" list: those who carry the
+   * commons, and administrators for any (canManageSources).
+   */
+  "commons.manageSources": { roles: [...actingMembers, "platformAdmin"] },
+  /**
    * Reading a draft commons one does not carry: administrators (who decide on it once proposed).
    * Those who carry it read it too: that part is the row's, in lib/policy/scopes.ts.
    */
@@ -212,6 +218,19 @@ export function canEditCommons(
   now = new Date(),
 ): boolean {
   return can(subject, "commons.update", community, now) && (commons.carried || can(subject, "commons.updateAny", community, now));
+}
+
+/** Managing a commons' contribution sources: "commons.manageSources" on a commons one carries, or any with "commons.updateAny". */
+export function canManageSources(
+  subject: Subject,
+  community: CommunityState,
+  commons: { carried: boolean },
+  now = new Date(),
+): boolean {
+  return (
+    can(subject, "commons.manageSources", community, now) &&
+    (commons.carried || can(subject, "commons.updateAny", community, now))
+  );
 }
 
 /**

@@ -49,6 +49,12 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "contribution.recorded": "commons.audit.contributionRecorded",
   "contribution.validated": "commons.audit.contributionValidated",
   "contribution.rejected": "commons.audit.contributionRejected",
+  "contribution.claimed": "connectors.audit.contributionClaimed",
+  "source.attached": "connectors.audit.sourceAttached",
+  "source.updated": "connectors.audit.sourceUpdated",
+  "source.secretRotated": "connectors.audit.secretRotated",
+  "capture.alertRaised": "connectors.audit.captureAlertRaised",
+  "identity.verified": "connectors.audit.identityVerified",
   "account.suspended": "admin.audit.suspended",
   "account.suspensionLifted": "admin.audit.suspensionLifted",
   "account.erased": "admin.audit.erased",
@@ -180,7 +186,20 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
     case "commons.stewardsChanged":
       return t("organizations.sentences.stewardsChanged", { actor });
     case "contribution.recorded":
+      // Recorded by a connector (issue 16): no actor, the member is in the details.
+      if (!entry.actor && typeof field(details, "sourceId") === "string")
+        return t("connectors.sentences.recordedBySource", { target });
       return t("commons.sentences.contributionRecorded", { actor });
+    case "contribution.claimed":
+      return t("connectors.sentences.claimed", { actor });
+    case "source.attached":
+      return t("connectors.sentences.sourceAttached", { actor });
+    case "source.updated":
+      return t("connectors.sentences.sourceUpdated", { actor });
+    case "source.secretRotated":
+      return t("connectors.sentences.secretRotated", { actor });
+    case "capture.alertRaised":
+      return t("connectors.sentences.captureAlertRaised");
     case "contribution.validated":
       return t("commons.sentences.contributionValidated", { actor, target });
     case "contribution.rejected":

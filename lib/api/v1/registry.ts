@@ -29,6 +29,7 @@ import {
   recordContributionRoute,
   reviewContributionRoute,
 } from "./routes/commons";
+import { receiveHookRoute } from "./routes/hooks";
 
 export const openApiRoute = defineRoute({
   operationId: "getOpenApiDocument",
@@ -71,6 +72,7 @@ export const v1Routes: readonly ApiRoute[] = [
   moderationQueueRoute,
   moderationActionRoute,
   appealSanctionRoute,
+  receiveHookRoute,
 ];
 
 const documents = new Map<string, OpenApiDocument>();

@@ -15,6 +15,7 @@ import { enNotifications } from "./en-notifications";
 import { enOpendata } from "./en-opendata";
 import { enCatalogue } from "./en-catalogue";
 import { enOrganizations } from "./en-organizations";
+import { enConnectors } from "./en-connectors";
 
 export const en: Messages = {
   meta: {
@@ -239,4 +240,5 @@ export const en: Messages = {
   opendata: enOpendata,
   catalogue: enCatalogue,
   organizations: enOrganizations,
+  connectors: enConnectors,
 };

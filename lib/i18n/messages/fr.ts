@@ -20,6 +20,7 @@ import { frNotifications } from "./fr-notifications";
 import { frOpendata } from "./fr-opendata";
 import { frCatalogue } from "./fr-catalogue";
 import { frOrganizations } from "./fr-organizations";
+import { frConnectors } from "./fr-connectors";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -243,4 +244,5 @@ export const fr = {
   opendata: frOpendata,
   catalogue: frCatalogue,
   organizations: frOrganizations,
+  connectors: frConnectors,
 } as const;

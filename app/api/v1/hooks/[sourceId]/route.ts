@@ -1,0 +1,3 @@
+import { hookHandler } from "@/lib/api/v1/routes/hooks";
+
+export const POST = hookHandler;

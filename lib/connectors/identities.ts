@@ -1,0 +1,276 @@
+/**
+ * A member's accounts elsewhere (issue 16): they link one (provider + username) and receive a
+ * challenge string; they publish it where only that account can (a public gist's description on
+ * GitHub, their profile's bio on GitLab or Gitea/Forgejo, their OpenStreetMap profile text), and
+ * verification fetches it from the provider (base URLs configurable). A verified identity belongs
+ * to one member only: linking one that another member verified is refused at the field, and the
+ * partial unique index of the migration settles two verifications racing. Once verified, the
+ * member may claim the events of that account waiting in sources' "to claim" lists.
+ */
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/core/errors";
+import { invalidField } from "@/lib/core/validation";
+import { withInput } from "@/lib/core/use-case";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { IdentityProvider } from "@/lib/generated/prisma/enums";
+import { recordAudit } from "@/lib/audit/record";
+import { NotFoundError, UnauthenticatedError } from "@/lib/policy/can";
+import type { Actor } from "@/lib/communities/access";
+import { linkIdentitySchema, type LinkableProvider } from "./schemas";
+import { identityKey, createSourcedContribution, mayRecordIn } from "./record";
+import { connectorUrls, fetchCapped, joinUrl, type ConnectorUrls } from "./settings";
+
+export class IdentityTakenError extends AppError {
+  constructor() {
+    super("identity_taken", "connectors.errors.identityTaken", 409, undefined, "username");
+  }
+}
+
+const newChallenge = () => `geocommuns-verify-${randomBytes(12).toString("hex")}`;
+
+export type IdentityView = {
+  id: string;
+  provider: IdentityProvider;
+  externalUsername: string;
+  challenge: string;
+  verifiedAt: Date | null;
+  createdAt: Date;
+};
+
+export async function listIdentities(db: Db, { actor }: { actor: Actor | null }): Promise<IdentityView[]> {
+  if (!actor) throw new UnauthenticatedError();
+  return db.externalIdentity.findMany({
+    where: { userId: actor.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, provider: true, externalUsername: true, challenge: true, verifiedAt: true, createdAt: true },
+  });
+}
+
+async function takenByAnother(db: Db, userId: string, provider: IdentityProvider, key: string): Promise<boolean> {
+  const other = await db.externalIdentity.findFirst({
+    where: { provider, externalKey: key, verifiedAt: { not: null }, userId: { not: userId } },
+    select: { id: true },
+  });
+  return other !== null;
+}
+
+export const linkIdentity = withInput(
+  linkIdentitySchema,
+  async (
+    db: Db,
+    { actor, input }: { actor: Actor | null; input: { provider: LinkableProvider; username: string } },
+  ): Promise<IdentityView> => {
+    if (!actor) throw new UnauthenticatedError();
+    const key = identityKey(input.username);
+    if (await takenByAnother(db, actor.id, input.provider, key))
+      throw invalidField("username", "connectors.errors.identityTaken");
+    const select = {
+      id: true,
+      provider: true,
+      externalUsername: true,
+      challenge: true,
+      verifiedAt: true,
+      createdAt: true,
+    } as const;
+    const existing = await db.externalIdentity.findUnique({
+      where: { userId_provider_externalKey: { userId: actor.id, provider: input.provider, externalKey: key } },
+      select,
+    });
+    if (existing) return existing;
+    return db.externalIdentity.create({
+      data: {
+        userId: actor.id,
+        provider: input.provider,
+        externalUsername: input.username,
+        externalKey: key,
+        challenge: newChallenge(),
+      },
+      select,
+    });
+  },
+);
+
+export async function unlinkIdentity(db: Db, { actor, identityId }: { actor: Actor | null; identityId: string }): Promise<void> {
+  if (!actor) throw new UnauthenticatedError();
+  const { count } = await db.externalIdentity.deleteMany({ where: { id: identityId, userId: actor.id } });
+  if (count === 0) throw new NotFoundError();
+}
+
+type Json = Record<string, unknown>;
+const asJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("verify_unavailable", "connectors.errors.verifyUnavailable", 502);
+  }
+};
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+/** Where the challenge must appear for this account: the texts to search, fetched from the provider. */
+async function publishedTexts(provider: IdentityProvider, username: string, urls: ConnectorUrls): Promise<string[]> {
+  const name = encodeURIComponent(username);
+  switch (provider) {
+    case "GITHUB": {
+      const gists = asJson(await fetchCapped(joinUrl(urls.github, `/users/${name}/gists?per_page=100`)));
+      return Array.isArray(gists) ? gists.map((g) => text((g as Json).description)) : [];
+    }
+    case "GITLAB": {
+      const users = asJson(await fetchCapped(joinUrl(urls.gitlab, `/api/v4/users?username=${name}`)));
+      const id = Array.isArray(users) ? (users[0] as Json | undefined)?.id : undefined;
+      if (typeof id !== "number") return [];
+      const user = asJson(await fetchCapped(joinUrl(urls.gitlab, `/api/v4/users/${id}`))) as Json;
+      return [text(user.bio)];
+    }
+    case "GITEA": {
+      const user = asJson(await fetchCapped(joinUrl(urls.gitea, `/api/v1/users/${name}`))) as Json;
+      return [text(user.description)];
+    }
+    case "OSM": {
+      // The OSM API finds a user by id only: their changesets (display_name) name it.
+      const xml = await fetchCapped(joinUrl(urls.osm, `/api/0.6/changesets?display_name=${name}&limit=1`));
+      const uid = /<changeset\b[^>]*\buid="(\d+)"/.exec(xml)?.[1];
+      if (!uid) return [];
+      const user = asJson(await fetchCapped(joinUrl(urls.osm, `/api/0.6/user/${uid}.json`))) as { user?: Json };
+      return [text(user.user?.description)];
+    }
+    default:
+      throw new AppError("not_verifiable", "connectors.errors.notVerifiable", 409);
+  }
+}
+
+/** Looks for the challenge where the account publishes it; verifies the identity when found. */
+export async function verifyIdentity(
+  db: Db,
+  { actor, identityId, urls = connectorUrls() }: { actor: Actor | null; identityId: string; urls?: ConnectorUrls },
+): Promise<{ verified: true }> {
+  if (!actor) throw new UnauthenticatedError();
+  const identity = await db.externalIdentity.findFirst({ where: { id: identityId, userId: actor.id } });
+  if (!identity) throw new NotFoundError();
+  if (identity.verifiedAt) return { verified: true };
+  if (await takenByAnother(db, actor.id, identity.provider, identity.externalKey)) throw new IdentityTakenError();
+  let texts: string[];
+  try {
+    texts = await publishedTexts(identity.provider, identity.externalUsername, urls);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("verify_unavailable", "connectors.errors.verifyUnavailable", 502);
+  }
+  if (!texts.some((t) => t.includes(identity.challenge))) {
+    throw new AppError("challenge_not_found", "connectors.errors.challengeNotFound", 409);
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.externalIdentity.update({ where: { id: identity.id }, data: { verifiedAt: new Date(), verifiedBy: "challenge" } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        communityId: null,
+        action: "identity.verified",
+        details: { identityId: identity.id, provider: identity.provider, username: identity.externalUsername },
+      });
+    });
+  } catch (error) {
+    // Another member verified the same account in the meantime (partial unique index).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new IdentityTakenError();
+    throw error;
+  }
+  return { verified: true };
+}
+
+export type ClaimableEvent = {
+  id: string;
+  provider: IdentityProvider;
+  externalUsername: string;
+  description: string;
+  date: Date;
+  quantity: number | null;
+  unit: string | null;
+  link: string | null;
+  commons: { slug: string; title: string; community: { slug: string; name: string } };
+};
+
+/** Unclaimed events of the person's verified accounts, in commons they may see. */
+export async function claimableEvents(db: Db, { actor }: { actor: Actor | null }): Promise<ClaimableEvent[]> {
+  if (!actor) throw new UnauthenticatedError();
+  const identities = await db.externalIdentity.findMany({
+    where: { userId: actor.id, verifiedAt: { not: null } },
+    select: { provider: true, externalKey: true },
+  });
+  if (identities.length === 0) return [];
+  const rows = await db.unmatchedEvent.findMany({
+    where: { claimedAt: null, OR: identities.map((i) => ({ provider: i.provider, externalKey: i.externalKey })) },
+    orderBy: { date: "desc" },
+    take: 100,
+    select: {
+      id: true,
+      provider: true,
+      externalUsername: true,
+      description: true,
+      date: true,
+      quantity: true,
+      unit: true,
+      link: true,
+      source: { select: { commons: { select: { slug: true, title: true, community: { select: { slug: true, name: true } } } } } },
+    },
+  });
+  return rows.map(({ source, ...row }) => ({ ...row, commons: source.commons }));
+}
+
+/** Claims an event of one of the person's verified accounts: it becomes their contribution. */
+export async function claimEvent(
+  db: Db,
+  { actor, unmatchedId, now = new Date() }: { actor: Actor | null; unmatchedId: string; now?: Date },
+): Promise<{ contributionId: string }> {
+  if (!actor) throw new UnauthenticatedError();
+  const event = await db.unmatchedEvent.findUnique({
+    where: { id: unmatchedId },
+    include: {
+      source: {
+        select: {
+          id: true,
+          kind: true,
+          autoValidate: true,
+          contributionType: true,
+          commons: { select: { id: true, slug: true, community: { select: { id: true, slug: true } } } },
+        },
+      },
+    },
+  });
+  if (!event) throw new NotFoundError();
+  const identity = await db.externalIdentity.findFirst({
+    where: { userId: actor.id, provider: event.provider, externalKey: event.externalKey, verifiedAt: { not: null } },
+    select: { id: true },
+  });
+  // Someone else's event is not theirs to see.
+  if (!identity) throw new NotFoundError();
+  if (event.claimedAt) throw new AppError("already_claimed", "connectors.errors.alreadyClaimed", 409);
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { id: true, onboardedAt: true, isPlatformAdmin: true, platformSuspendedUntil: true },
+  });
+  if (!(await mayRecordIn(db, event.source.commons.community.slug, user))) {
+    throw new AppError("not_a_member", "connectors.errors.notMember", 403);
+  }
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.unmatchedEvent.updateMany({
+      where: { id: event.id, claimedAt: null },
+      data: { claimedAt: now, claimedById: actor.id },
+    });
+    if (count === 0) throw new AppError("already_claimed", "connectors.errors.alreadyClaimed", 409);
+    const contributionId = await createSourcedContribution(tx, event.source, event, actor.id, now, "claim");
+    if (!contributionId) throw new AppError("already_claimed", "connectors.errors.alreadyClaimed", 409);
+    await tx.unmatchedEvent.update({ where: { id: event.id }, data: { contributionId } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      communityId: event.source.commons.community.id,
+      action: "contribution.claimed",
+      details: {
+        commonsId: event.source.commons.id,
+        commonsSlug: event.source.commons.slug,
+        contributionId,
+        unmatchedId: event.id,
+      },
+    });
+    return { contributionId };
+  });
+}
