@@ -34,10 +34,14 @@ describe("moderation in the audit log", () => {
       expect(t(auditActionLabel[action])).not.toBe("");
     }
   });
-  it("writes sentences naming the sanctioned member, never a reporter", () => {
-    expect(auditSentence(t, { action: "moderation.suspended", details: { userId: "u2" }, actor }, names)).toBe(
-      "Marc a suspendu Léa.",
-    );
+  it("writes sentences naming no one, as the moderation log: neither the member, the moderator nor a reporter", () => {
+    expect(
+      auditSentence(
+        t,
+        { action: "moderation.suspended", details: { userId: "u2", until: "2026-12-10T00:00:00.000Z" }, actor },
+        names,
+      ),
+    ).toBe("Un membre a été suspendu jusqu'au 10 décembre 2026.");
     expect(auditSentence(t, { action: "moderation.reported", details: { reportId: "r" }, actor: null }, names)).toBe(
       "Un contenu a été signalé.",
     );
@@ -47,9 +51,9 @@ describe("moderation in the audit log", () => {
         { action: "moderation.restored", details: { reason: "suspensionEnded", userId: "u2" }, actor: null },
         names,
       ),
-    ).toBe("La suspension de Léa a pris fin.");
+    ).toBe("Une suspension a pris fin.");
     expect(
       auditSentence(t, { action: "moderation.appealDecided", details: { outcome: "OVERTURNED", userId: "u2" }, actor }, names),
-    ).toBe("Marc a annulé la sanction de Léa après recours.");
+    ).toBe("Une sanction a été annulée après recours.");
   });
 });

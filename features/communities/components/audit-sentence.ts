@@ -4,7 +4,7 @@
  * wording rather than failing the page.
  */
 import type { AuditAction } from "@/lib/audit/record";
-import type { MessageKey, Translate } from "@/lib/i18n/core";
+import { formatDate, type Locale, type MessageKey, type Translate } from "@/lib/i18n/core";
 import { actorKinds } from "@/lib/users/schemas";
 
 export type AuditEntryView = {
@@ -78,7 +78,14 @@ export function mentionedUserId(entry: { details: unknown }): string | undefined
   return typeof id === "string" ? id : undefined;
 }
 
-export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<string, string>): string {
+const isAuditAction = (action: string): action is AuditAction => Object.hasOwn(auditActionLabel, action);
+
+/**
+ * Moderation entries name no one (neither the moderator nor the member), as in the moderation log
+ * (lib/moderation/log.ts); a change made by a vote names no person either (whoever happened to close it
+ * did not decide it). Unknown actions read as their label, never as their key.
+ */
+export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<string, string>, locale: Locale = "fr"): string {
   const actor = entry.actor ? (entry.actor.displayName ?? t("pages.activity.someone")) : t("pages.activity.platform");
   const details = entry.details;
   const targetId = mentionedUserId(entry);
@@ -92,7 +99,33 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
       ? t(`community.role.${value as (typeof roles)[number]}`)
       : t("community.role.MEMBER");
 
+  const text = (name: string) => {
+    const value = field(details, name);
+    return typeof value === "string" ? value : "";
+  };
+  const count = (name: string) => {
+    const value = field(details, name);
+    return typeof value === "number" ? value : 0;
+  };
   switch (entry.action as AuditAction) {
+    case "charter.founded":
+      return t("pages.activity.sentences.charterFounded", { actor, version: count("version") || 1 });
+    case "charter.amended":
+      return t("pages.activity.sentences.charterAmended", { version: count("version") });
+    case "proposal.created":
+      return typeof field(details, "secondRoundOf") === "string"
+        ? t("pages.activity.sentences.secondRoundDrafted", { title: text("title") })
+        : t("pages.activity.sentences.proposalCreated", { actor, title: text("title") });
+    case "proposal.draftEdited":
+      return t("pages.activity.sentences.draftEdited", { actor });
+    case "proposal.withdrawn":
+      return t("pages.activity.sentences.proposalWithdrawn", { actor });
+    case "proposal.votingOpened":
+      return entry.actor
+        ? t("pages.activity.sentences.votingOpened", { actor, electorate: count("electorate") })
+        : t("pages.activity.sentences.votingOpenedAsPlanned", { electorate: count("electorate") });
+    case "proposal.closedEarly":
+      return t("pages.activity.sentences.closedEarly", { actor });
     case "community.created":
       return t("pages.activity.sentences.communityCreated", { actor });
     case "community.updated":
@@ -152,25 +185,29 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
     case "moderation.reported":
       return t("moderation.sentences.reported");
     case "moderation.hidden":
-      return entry.actor ? t("moderation.sentences.hiddenBy", { actor }) : t("moderation.sentences.hidden");
+      return entry.actor ? t("moderation.sentences.hiddenBy") : t("moderation.sentences.hidden");
     case "moderation.restored":
       return field(details, "reason") === "suspensionEnded"
-        ? t("moderation.sentences.suspensionEnded", { target })
+        ? t("moderation.sentences.suspensionEnded")
         : field(details, "reason") === "contentRestored"
-          ? t("moderation.sentences.contentRestored", { actor })
-          : t("moderation.sentences.restored", { actor });
+          ? t("moderation.sentences.contentRestored")
+          : t("moderation.sentences.restored");
     case "moderation.warned":
-      return t("moderation.sentences.warned", { actor, target });
-    case "moderation.suspended":
-      return t("moderation.sentences.suspended", { actor, target });
+      return t("moderation.sentences.warned");
+    case "moderation.suspended": {
+      const until = new Date(text("until"));
+      return Number.isNaN(until.getTime())
+        ? t("moderation.sentences.suspendedNoDate")
+        : t("moderation.sentences.suspended", { date: formatDate(locale, until) });
+    }
     case "moderation.banned":
-      return t("moderation.sentences.banned", { actor, target });
+      return t("moderation.sentences.banned");
     case "moderation.appealed":
-      return t("moderation.sentences.appealed", { actor });
+      return t("moderation.sentences.appealed");
     case "moderation.appealDecided":
       return field(details, "outcome") === "OVERTURNED"
-        ? t("moderation.sentences.appealOverturned", { actor, target })
-        : t("moderation.sentences.appealUpheld", { actor, target });
+        ? t("moderation.sentences.appealOverturned")
+        : t("moderation.sentences.appealUpheld");
     case "commons.proposed":
       return t("commons.sentences.proposed", { actor });
     case "commons.updated":
@@ -205,6 +242,9 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
     case "contribution.rejected":
       return t("commons.sentences.contributionRejected", { actor, target });
     default:
-      return t("pages.activity.sentences.other", { actor, action: entry.action });
+      return t("pages.activity.sentences.other", {
+        actor,
+        action: isAuditAction(entry.action) ? t(auditActionLabel[entry.action]) : t("pages.activity.unknownAction"),
+      });
   }
 }

@@ -66,7 +66,7 @@ export async function ActivityPage({ params, searchParams }: Props) {
         <ul className="fr-raw-list" data-testid="audit-log">
           {page.entries.map((entry) => (
             <li key={entry.id} className="fr-mb-2w">
-              <p className="fr-mb-0">{auditSentence(t, entry, names)}</p>
+              <p className="fr-mb-0">{auditSentence(t, entry, names, locale)}</p>
               <p className="fr-text--sm fr-mb-0">
                 <time dateTime={entry.at.toISOString()}>{formatDateTime(locale, entry.at)}</time>
               </p>

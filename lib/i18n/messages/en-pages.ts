@@ -130,6 +130,7 @@ export const enPages: Messages["pages"] = {
     pagerLabel: "Log pages",
     platform: "The platform",
     someone: "Someone",
+    unknownAction: "an action",
     weightItem: "{college} {weight}%",
     actions: {
       communityCreated: "Community created",
@@ -159,6 +160,17 @@ export const enPages: Messages["pages"] = {
       membershipLeft: "{actor} left the community.",
       membershipRoleChanged: "{actor} changed {target}'s role: {from} → {to}.",
       membershipCollegeChanged: "{actor} moved {target} from the {from} college to the {to} college. Reason: {reason}",
+      charterFounded: "{actor} founded the charter (version {version}).",
+      charterAmended: "An amendment adopted by vote was applied: the charter moves to version {version}.",
+      proposalCreated: "{actor} put forward the proposal “{title}”.",
+      secondRoundDrafted: "The platform drafted the second round of “{title}”, as the charter provides.",
+      draftEdited: "{actor} edited their draft proposal.",
+      proposalWithdrawn: "{actor} withdrew their proposal.",
+      votingOpened:
+        "{actor} opened the vote on a proposal ({electorate, plural, one {# person called to vote} other {# people called to vote}}).",
+      votingOpenedAsPlanned:
+        "The vote on a proposal opened as planned ({electorate, plural, one {# person called to vote} other {# people called to vote}}).",
+      closedEarly: "{actor} closed a vote early, as the charter allows.",
       other: "{actor}: {action}.",
     },
   },

@@ -132,6 +132,7 @@ export const frPages = {
     pagerLabel: "Pages du journal",
     platform: "La plateforme",
     someone: "Une personne",
+    unknownAction: "une action",
     weightItem: "{college} {weight} %",
     actions: {
       communityCreated: "Création de la communauté",
@@ -161,6 +162,17 @@ export const frPages = {
       membershipLeft: "{actor} a quitté la communauté.",
       membershipRoleChanged: "{actor} a changé le rôle de {target} : {from} → {to}.",
       membershipCollegeChanged: "{actor} a déplacé {target} du collège {from} vers le collège {to}. Raison : {reason}",
+      charterFounded: "{actor} a fondé la charte (version {version}).",
+      charterAmended: "Un amendement adopté par vote a été appliqué : la charte passe à la version {version}.",
+      proposalCreated: "{actor} a déposé la proposition « {title} ».",
+      secondRoundDrafted: "La plateforme a préparé le second tour de « {title} », comme le prévoit la charte.",
+      draftEdited: "{actor} a modifié son brouillon de proposition.",
+      proposalWithdrawn: "{actor} a retiré sa proposition.",
+      votingOpened:
+        "{actor} a ouvert le vote sur une proposition ({electorate, plural, one {# personne appelée à voter} other {# personnes appelées à voter}}).",
+      votingOpenedAsPlanned:
+        "Le vote sur une proposition s'est ouvert à la date prévue ({electorate, plural, one {# personne appelée à voter} other {# personnes appelées à voter}}).",
+      closedEarly: "{actor} a clos un vote avant son terme, comme la charte le permet.",
       other: "{actor} : {action}.",
     },
   },
