@@ -92,10 +92,15 @@ export const commentSchema = z.object({
 export type CommentInput = z.input<typeof commentSchema>;
 export type Comment = z.output<typeof commentSchema>;
 
+/**
+ * A receipt as people retype it: any case, with or without its dashes (or spaces, or a typographic
+ * dash pasted from a document); normalised to the stored form ABCD-EFGH-JKLM before anything reads it.
+ */
 export const receiptSchema = z.object({
   receipt: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){2}$/, { error: "votes.errors.receiptFormat" }),
+    .string({ error: "votes.errors.receiptFormat" })
+    .max(60, { error: "votes.errors.receiptFormat" })
+    .transform((value) => value.toUpperCase().replace(/[\s\-\u2010-\u2015\u2212]/g, ""))
+    .pipe(z.string().regex(/^[A-Z2-9]{12}$/, { error: "votes.errors.receiptFormat" }))
+    .transform((value) => `${value.slice(0, 4)}-${value.slice(4, 8)}-${value.slice(8)}`),
 });

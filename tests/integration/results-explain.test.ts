@@ -20,6 +20,8 @@ import { resetConfigCache } from "@/lib/core/config";
 import { issueDecisionDocument, publishedSigningKey } from "@/lib/decisions/issue-record";
 import { canonicalJson } from "@/lib/decisions/canonical-json";
 import { verifyDecisionRecord } from "@/lib/decisions/signature";
+import { receiptSchema } from "@/lib/proposals/schemas";
+import { checkReceipt } from "@/lib/proposals/ballots";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
@@ -174,5 +176,19 @@ describe("results after the close", () => {
     const key = await publishedSigningKey(t.db);
     expect(verifyDecisionRecord(JSON.parse(JSON.stringify(document)), key.pem)).toMatchObject({ valid: true });
     expect(view.explanation).toMatchObject({ method: "THRESHOLD", adopted: true });
+  });
+
+  it("find a receipt typed without its dashes or in lower case, through the same schema as the form", async () => {
+    const { proposalId, owner } = await decided("THRESHOLD", [{ choice: "for" }, { choice: "against" }]);
+    const ballot = await t.db.ballot.findFirstOrThrow({ where: { proposalId, userId: owner.id } });
+    for (const typed of [
+      ballot.receipt,
+      ballot.receipt.replaceAll("-", "").toLowerCase(),
+      ` ${ballot.receipt.replaceAll("-", " ")} `,
+    ]) {
+      const input = receiptSchema.safeExtend({ proposalId: receiptSchema.shape.receipt.optional() }).parse({ receipt: typed });
+      const check = await checkReceipt(t.db, { actor: null, proposalId, receipt: input.receipt });
+      expect(check).toMatchObject({ found: true, choice: { choice: "for" }, digestValid: true });
+    }
   });
 });

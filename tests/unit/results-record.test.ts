@@ -79,3 +79,14 @@ describe("the decision record block", () => {
     }
   });
 });
+
+describe("receipts as people retype them", () => {
+  it("are accepted with or without dashes, spaces or typographic dashes, and normalised to the stored form", async () => {
+    const { receiptSchema } = await import("@/lib/proposals/schemas");
+    for (const typed of ["ABCD-EFGH-JKMN", "abcdefghjkmn", " abcd efgh jkmn ", "ABCD–EFGH—JKMN", "abcd-efghjkmn"])
+      expect(receiptSchema.parse({ receipt: typed }).receipt).toBe("ABCD-EFGH-JKMN");
+    for (const typed of ["ABCD-EFGH", "ABCD-EFGH-JKMN-P", "ABCD-EFGH-JK0N", "", "x".repeat(61)])
+      expect(receiptSchema.safeParse({ receipt: typed }).success).toBe(false);
+    expect(receiptSchema.safeParse({ receipt: 12 }).error?.issues[0]?.message).toBe("votes.errors.receiptFormat");
+  });
+});

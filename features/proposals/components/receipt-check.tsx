@@ -1,5 +1,9 @@
 "use client";
-/** After the close: anyone checks that a receipt is in the published decision, with its choice. */
+/**
+ * After the close: anyone checks that a receipt is in the published decision, with its choice. The
+ * receipt is accepted with or without its dashes (receiptSchema normalises it, here and on the
+ * server); typing another receipt clears the previous answer, so an answer always matches the field.
+ */
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -43,27 +47,34 @@ export function ReceiptCheck({ proposalId, options }: { proposalId: string; opti
         {formError && <Alert severity="error" small description={formError} className="fr-mb-2w" />}
         <Input
           label={t("votes.receipt.label")}
-          nativeInputProps={{ ...register("receipt"), autoComplete: "off", spellCheck: false }}
+          hintText={t("results.receiptHint")}
+          nativeInputProps={{
+            ...register("receipt", { onChange: () => setCheck(undefined) }),
+            autoComplete: "off",
+            spellCheck: false,
+          }}
           {...fieldState(feedback.message(errors.receipt?.message))}
         />
         <Button type="submit" disabled={isSubmitting}>
           {t("votes.receipt.submit")}
         </Button>
       </form>
-      {check && (
-        <div className="fr-mt-2w" data-testid="receipt-check">
-          <Alert
-            severity={check.found && check.digestValid ? "success" : "warning"}
-            small
-            description={[
-              check.found
-                ? t("votes.receipt.found", { choice: describeChoice(t, check.choice, options) })
-                : t("votes.receipt.notFound"),
-              check.digestValid ? t("votes.receipt.digestValid") : t("votes.receipt.digestInvalid"),
-            ].join(" ")}
-          />
-        </div>
-      )}
+      <div aria-live="polite">
+        {check && (
+          <div className="fr-mt-2w" data-testid="receipt-check">
+            <Alert
+              severity={check.found && check.digestValid ? "success" : "warning"}
+              small
+              description={[
+                check.found
+                  ? t("votes.receipt.found", { choice: describeChoice(t, check.choice, options) })
+                  : t("votes.receipt.notFound"),
+                check.digestValid ? t("votes.receipt.digestValid") : t("votes.receipt.digestInvalid"),
+              ].join(" ")}
+            />
+          </div>
+        )}
+      </div>
     </section>
   );
 }

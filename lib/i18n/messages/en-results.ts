@@ -105,5 +105,6 @@ export const enResults: Messages["results"] = {
     pendingTitle: "Who has not voted yet (public ballot)",
     createdAt: "Created on {date}",
   },
+  receiptHint: "With or without dashes, in capitals or not: ABCD-EFGH-JKLM or abcdefghjklm.",
   outcomeBadge: "Outcome: {outcome}",
 };

@@ -109,5 +109,6 @@ export const frResults = {
     pendingTitle: "Qui n'a pas encore voté (vote public)",
     createdAt: "Créée le {date}",
   },
+  receiptHint: "Avec ou sans tirets, en majuscules ou minuscules : ABCD-EFGH-JKLM ou abcdefghjklm.",
   outcomeBadge: "Résultat : {outcome}",
 } as const;
