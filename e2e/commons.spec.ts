@@ -79,8 +79,15 @@ test("a member proposes a commons with a drawn coverage and an administrator ado
   await page.getByRole("link", { name: "Modifier", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Modifier le commun");
   await page.getByRole("textbox", { name: /^Résumé/ }).fill("Les fontaines d'eau potable de Paris, relevées sur le terrain.");
-  await page.getByRole("combobox", { name: /^Choisir un territoire/ }).selectOption("D75");
+  // The territory search: arrows only browse (the drawn polygon stays), Enter picks.
+  const territory = page.getByRole("combobox", { name: /^Choisir un territoire/ });
+  await territory.fill("75");
+  await territory.press("ArrowDown");
+  await expect(page.getByRole("option", { name: "Paris (75)" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("coverage-summary")).toHaveText("Zone définie : 4 sommets.");
+  await territory.press("Enter");
   await expect(page.getByTestId("coverage-summary")).toHaveText("Zone définie : 12 sommets.");
+  await expect(page.getByText(/^Contours des territoires simplifiés d'après IGN – ADMIN EXPRESS COG ; INSEE/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/communities/${slug}/commons/${commonsSlug}$`));

@@ -8,7 +8,7 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommonsKind, CommonsStatus, ContributionType } from "@/lib/generated/prisma/enums";
-import { validateCoverage, type Polygon, type Position } from "@/lib/commons/geometry";
+import { validateCoverage, type Coverage, type Polygon, type Position } from "@/lib/commons/geometry";
 import { findTerritory } from "@/lib/commons/regions";
 import type { Licence } from "@/lib/commons/schemas";
 import { demoOrganizations, demoPeople } from "./data";
@@ -16,7 +16,7 @@ import { demoOrganizations, demoPeople } from "./data";
 const DAY = 24 * 3600 * 1000;
 
 const ring = (points: Position[]): Polygon => ({ type: "Polygon", coordinates: [[...points, points[0]!]] });
-const territory = (code: string): Polygon => {
+const territory = (code: string): Coverage => {
   const found = findTerritory(code);
   if (!found) throw new Error(`demo: unknown territory ${code}`);
   return found.coverage;
@@ -94,7 +94,7 @@ export type DemoCommons = {
   proposer: string;
   /** Person keys (lib/demo/data.ts) and organisation keys. */
   stewards: { people: string[]; organizations: string[] };
-  coverage: Polygon | null;
+  coverage: Coverage | null;
   links?: { repositoryUrl?: string; dataUrl?: string; documentationUrl?: string };
   daysAgo: number;
   contributions: DemoContribution[];

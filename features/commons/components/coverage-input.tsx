@@ -1,17 +1,17 @@
 "use client";
 /**
- * The three ways to give a coverage: draw it on the map, upload a GeoJSON file, or pick a French
- * region or department. All three set the same value; the server validates it (validateCoverage).
+ * The three ways to give a coverage: draw it on the map, upload a GeoJSON file, or search and pick a
+ * French region or department (TerritoryPicker). All three set the same value; the server validates
+ * it (validateCoverage) and stores it with RFC 7946 winding, however it was drawn.
  */
 import { useId, useState } from "react";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Coverage } from "@/lib/commons/geometry";
-import { departments, findTerritory, regions } from "@/lib/commons/regions";
 import { PolygonDraw } from "@/components/map/polygon-draw";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
 import { MAX_FILE_BYTES, coverageFromGeoJson, vertexCount } from "@/features/commons/components/geojson-file";
+import { TerritoryPicker } from "@/features/commons/components/territory-picker";
 
 export function CoverageInput({
   value,
@@ -30,7 +30,9 @@ export function CoverageInput({
   const hintId = useId();
   const errorId = useId();
   const [fileError, setFileError] = useState<string>();
-  const [territory, setTerritory] = useState("");
+  // A new key empties the territory search once the coverage comes from elsewhere.
+  const [pickerKey, setPickerKey] = useState(0);
+  const forgetTerritory = () => setPickerKey((key) => key + 1);
 
   const readFile = async (file: File | undefined) => {
     setFileError(undefined);
@@ -44,7 +46,7 @@ export function CoverageInput({
       setFileError(tr(result.error));
       return;
     }
-    setTerritory("");
+    forgetTerritory();
     onChange(result.coverage);
   };
 
@@ -61,7 +63,7 @@ export function CoverageInput({
         <PolygonDraw
           value={value}
           onChange={(next) => {
-            setTerritory("");
+            forgetTerritory();
             onChange(next);
           }}
           styleUrl={styleUrl}
@@ -82,34 +84,7 @@ export function CoverageInput({
         />
       </div>
       <div className="fr-fieldset__element">
-        <Select
-          label={t("commons.form.coveragePickLabel")}
-          nativeSelectProps={{
-            value: territory,
-            onChange: (event) => {
-              const code = event.currentTarget.value;
-              setTerritory(code);
-              const found = findTerritory(code);
-              if (found) onChange(found.coverage);
-            },
-          }}
-        >
-          <option value="">{t("commons.form.coveragePickNone")}</option>
-          <optgroup label={t("commons.form.coverageRegions")}>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("commons.form.coverageDepartments")}>
-            {departments.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name} ({d.code.slice(1)})
-              </option>
-            ))}
-          </optgroup>
-        </Select>
+        <TerritoryPicker key={pickerKey} onPick={(coverage) => onChange(coverage)} />
       </div>
       <div className="fr-fieldset__element">
         <p className="fr-text--sm fr-mb-1w" aria-live="polite" data-testid="coverage-summary">
@@ -121,7 +96,7 @@ export function CoverageInput({
             priority="tertiary"
             size="small"
             onClick={() => {
-              setTerritory("");
+              forgetTerritory();
               onChange(null);
             }}
           >
