@@ -4,6 +4,7 @@
  * anonymous; people who asked not to be listed by name appear as anonymous contributors.
  */
 import { NotFoundError } from "@/lib/policy/can";
+import { invalidField } from "@/lib/core/validation";
 import { ledgerAccess, listLedgerPage, type LedgerEntry, type LedgerItem } from "@/lib/commons/ledger";
 import { csvLine } from "./csv";
 import type { OpenDataContext } from "@/lib/api/open-data-http";
@@ -105,6 +106,20 @@ function ledgerRecord(c: LedgerEntry) {
 
 export type ExportFormat = "csv" | "json";
 
+/** U+FEFF, the byte order mark: written first (EF BB BF in UTF-8), it tells spreadsheets such as Excel the file is UTF-8. */
+export const UTF8_BOM = "\uFEFF";
+
+/**
+ * `?bom=1` asks for the CSV with a UTF-8 byte order mark, for spreadsheet software that needs one to
+ * read accents right; `bom=0` or no parameter gives plain UTF-8 (RFC 4180). Anything else is a 400.
+ */
+export function csvBom(url: URL): string {
+  const values = url.searchParams.getAll("bom");
+  if (values.length === 0) return "";
+  if (values.length === 1 && (values[0] === "1" || values[0] === "0")) return values[0] === "1" ? UTF8_BOM : "";
+  throw invalidField("bom", "opendata.errors.bom");
+}
+
 function streamResponse(
   body: ReadableStream<Uint8Array>,
   format: ExportFormat,
@@ -132,7 +147,8 @@ const jsonFormat = <Row>(encode: (row: Row) => object | null) => ({
   tail: "\n]\n",
 });
 
-export async function exportCatalogue({ db, appUrl, viewer }: OpenDataContext, format: ExportFormat): Promise<Response> {
+export async function exportCatalogue({ db, appUrl, viewer, url }: OpenDataContext, format: ExportFormat): Promise<Response> {
+  const bom = format === "csv" ? csvBom(url) : "";
   // JSON carries the coverages (up to 200 kB each): smaller batches; CSV does not read them.
   const source = {
     fetch: (after: string | null, size: number) => commonsBatch(db, { viewer, after, size, withCoverage: format === "json" }),
@@ -142,7 +158,7 @@ export async function exportCatalogue({ db, appUrl, viewer }: OpenDataContext, f
   const body =
     format === "csv"
       ? streamBatches(source, {
-          head: csvLine(catalogueColumns),
+          head: bom + csvLine(catalogueColumns),
           encode: (row) => {
             const record = catalogueRecord(appUrl, row);
             return csvLine(catalogueColumns.map((column) => record[column]));
@@ -160,7 +176,8 @@ export async function exportCatalogue({ db, appUrl, viewer }: OpenDataContext, f
  * page after page through its cursor; entries hidden by moderation are left out, even for the
  * moderators and authors who may see them on the page.
  */
-export async function exportLedger({ db, viewer, params }: OpenDataContext, format: ExportFormat): Promise<Response> {
+export async function exportLedger({ db, viewer, params, url }: OpenDataContext, format: ExportFormat): Promise<Response> {
+  const bom = format === "csv" ? csvBom(url) : "";
   const commonsId = params.id ?? "";
   if (!isIdLike(commonsId)) throw new NotFoundError();
   const { commons, isModerator } = await ledgerAccess(db, viewer, { commonsId });
@@ -173,7 +190,7 @@ export async function exportLedger({ db, viewer, params }: OpenDataContext, form
   const body =
     format === "csv"
       ? streamBatches(source, {
-          head: csvLine(ledgerColumns),
+          head: bom + csvLine(ledgerColumns),
           encode: (row) => {
             if (row.redacted || row.hidden) return null;
             const record = ledgerRecord(row);

@@ -173,6 +173,11 @@ export async function CataloguePage({ searchParams }: Props) {
             </a>
           </li>
           <li>
+            <a className="fr-tag" href={`${openDataPaths.catalogueCsv}?bom=1`} download>
+              {t("opendata.links.csvBom")}
+            </a>
+          </li>
+          <li>
             <a className="fr-tag" href={openDataPaths.catalogueJson}>
               {t("opendata.links.json")}
             </a>
@@ -188,6 +193,7 @@ export async function CataloguePage({ searchParams }: Props) {
             </a>
           </li>
         </ul>
+        <p className="fr-text--sm fr-mt-1w fr-mb-0">{t("opendata.links.csvHint")}</p>
       </nav>
 
       {hasErrors && (

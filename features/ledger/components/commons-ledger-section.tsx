@@ -78,11 +78,17 @@ export async function CommonsLedgerSection({
           </a>
         </li>
         <li>
+          <a className="fr-tag" href={`${openDataPaths.ledgerCsv(commonsId)}?bom=1`} download>
+            {t("opendata.links.csvBom")}
+          </a>
+        </li>
+        <li>
           <a className="fr-tag" href={openDataPaths.ledgerJson(commonsId)}>
             {t("opendata.links.json")}
           </a>
         </li>
       </ul>
+      <p className="fr-text--sm fr-mb-2w">{t("opendata.links.csvHint")}</p>
       <h3 className="fr-h4">{t("ledger.section.latest")}</h3>
       <ContributionList
         t={t}

@@ -5,12 +5,16 @@ export const enOpendata: Messages["opendata"] = {
   links: {
     label: "Reuse this data",
     csv: "CSV export",
+    csvBom: "CSV for spreadsheets (UTF-8 with BOM)",
+    csvHint:
+      "CSV exports are UTF-8 (RFC 4180, commas). If your spreadsheet (Excel, for instance) garbles accents, take the variant with a BOM: the same address followed by ?bom=1.",
     json: "JSON export",
     dcat: "DCAT-AP catalogue (JSON-LD, Turtle, RDF/XML)",
     ogc: "OGC API – Features",
     ledgerLabel: "Reuse this ledger",
   },
   errors: {
+    bom: "The bom parameter is 1 (CSV starting with a UTF-8 BOM) or 0 (no BOM).",
     notAcceptable: "This catalogue is served as {formats}. Ask for one of these formats in the Accept header.",
     bboxFormat:
       "The bbox parameter takes exactly four comma-separated numbers: min longitude, min latitude, max longitude, max latitude.",

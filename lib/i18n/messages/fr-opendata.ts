@@ -5,12 +5,16 @@ export const frOpendata = {
   links: {
     label: "Réutiliser ces données",
     csv: "Export CSV",
+    csvBom: "CSV pour tableur (UTF-8 avec BOM)",
+    csvHint:
+      "Les exports CSV sont en UTF-8 (RFC 4180, virgules). Si votre tableur (Excel par exemple) affiche mal les accents, prenez la variante avec BOM : la même adresse suivie de ?bom=1.",
     json: "Export JSON",
     dcat: "Catalogue DCAT-AP (JSON-LD, Turtle, RDF/XML)",
     ogc: "OGC API – Features",
     ledgerLabel: "Réutiliser ce registre",
   },
   errors: {
+    bom: "Le paramètre bom vaut 1 (CSV précédé d’un BOM UTF-8) ou 0 (sans BOM).",
     notAcceptable: "Ce catalogue est servi en {formats}. Demandez l’un de ces formats dans l’en-tête Accept.",
     bboxFormat:
       "Le paramètre bbox attend exactement quatre nombres séparés par des virgules : longitude min., latitude min., longitude max., latitude max.",
