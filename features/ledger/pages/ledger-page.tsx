@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { listLedgerPage } from "@/lib/commons/ledger";
 import { contributionStates, ledgerQuerySchema } from "@/lib/commons/ledger-schemas";
 import { can } from "@/lib/policy/can";
+import { mayManageSources } from "@/lib/connectors/sources";
 import { getTranslator } from "@/lib/web/i18n";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { SelectFilter } from "@/components/forms/select-filter";
@@ -61,6 +62,13 @@ export async function LedgerPage({ params, searchParams }: Props) {
             {t("ledger.section.dashboard")}
           </Link>
         </li>
+        {mayManageSources(ledger) && (
+          <li>
+            <Link className="fr-btn fr-btn--tertiary" href={`${commonsHref}/sources`}>
+              {t("connectors.sources.manage")}
+            </Link>
+          </li>
+        )}
       </ul>
       <SelectFilter
         action={base}

@@ -6,10 +6,12 @@ import { DomainVerificationForm } from "@/features/organizations/components/doma
 import { ProfileForm } from "@/features/profile/components/profile-form";
 import { ApiTokenForm } from "@/features/profile/components/api-tokens";
 import { ApiTokenList } from "@/features/profile/components/api-token-list";
+import { Identities } from "@/features/profile/components/identities";
 import { signOutAction } from "@/features/auth/session-actions";
 import { db } from "@/lib/db/client";
 import { getProfile } from "@/lib/users/update-profile";
 import { listApiTokens } from "@/lib/tokens/list-tokens";
+import { claimableEvents, listIdentities } from "@/lib/connectors/identities";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 
@@ -21,10 +23,12 @@ export async function ProfilePage() {
   const user = await currentUser();
   if (!user) redirect("/auth/sign-in");
   if (!user.onboarded) redirect("/onboarding");
-  const [{ t, locale }, profile, tokens] = await Promise.all([
+  const [{ t, locale }, profile, tokens, identities, claimable] = await Promise.all([
     getTranslator(),
     getProfile(db(), user.id),
     listApiTokens(db(), user.id),
+    listIdentities(db(), { actor: user }),
+    claimableEvents(db(), { actor: user }),
   ]);
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
@@ -93,6 +97,9 @@ export async function ProfilePage() {
             {t("profile.signOut")}
           </button>
         </form>
+      </div>
+      <div className="fr-col-12 fr-col-lg-8 fr-mt-4w">
+        <Identities t={t} locale={locale} identities={identities} claimable={claimable} />
       </div>
       <section className="fr-col-12 fr-mt-4w" aria-labelledby="api-tokens-title">
         <h2 id="api-tokens-title">{t("api.tokens.title")}</h2>

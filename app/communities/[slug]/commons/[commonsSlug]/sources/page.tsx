@@ -1,0 +1,1 @@
+export { SourcesPage as default, generateMetadata } from "@/features/connectors/pages/sources-page";
