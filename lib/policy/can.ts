@@ -69,6 +69,8 @@ export const policy = {
   "proposal.manage": { roles: administrators },
   /** Closing a vote before its planned time (the tally runs as at the planned close). */
   "proposal.closeEarly": { roles: administrators },
+  /** Who has not voted yet in an open public vote (to remind them): the community's members, not visitors. */
+  "proposal.readPendingElectors": { roles: readers },
   /** Reporting content: any signed-in person who may read the community, except banned ones. */
   "report.create": {
     roles: ["nonMember", "pending", "member", "suspended", "moderator", "admin", "platformAdmin"],

@@ -10,6 +10,8 @@ import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { can, NotFoundError } from "@/lib/policy/can";
 import { proposalScope } from "@/lib/policy/scopes";
 import { toPage, type Page } from "@/lib/core/pagination";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ProposalSort } from "./list-filters";
 import { requireProposalAccess, canManage } from "./access";
 import {
   countChoices,
@@ -31,6 +33,8 @@ export type ProposalListItem = {
   createdAt: Date;
   votingClosesAt: Date | null;
   author: string;
+  /** An open public vote, for members: the electors who have not voted yet (null otherwise). */
+  pendingElectors: string[] | null;
 };
 
 export async function listProposals(
@@ -39,20 +43,62 @@ export async function listProposals(
     actor,
     slug,
     status,
+    kind,
+    q,
+    sort,
     after,
     limit = 20,
-  }: { actor: Actor | null; slug: string; status?: ProposalStatus; after?: string; limit?: number },
+  }: {
+    actor: Actor | null;
+    slug: string;
+    status?: ProposalStatus;
+    kind?: ProposalKind;
+    /** Words that must each appear in the title or the text (case-insensitive). */
+    q?: string;
+    /** newest / oldest by creation; by id when absent (the API's stable order). */
+    sort?: ProposalSort;
+    after?: string;
+    limit?: number;
+  },
 ): Promise<Page<ProposalListItem>> {
-  const { community } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
+  const { community, subject } = await requireCommunityAccess(db, { slug, actor, action: "community.read" });
+  // Each word matched literally: LIKE's wildcards and escape character escaped (Prisma's `contains` leaves them).
+  const words = (q ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 10)
+    .map((word) => word.replace(/[\\%_]/g, "\\$&"));
+  const direction = sort === "oldest" ? "asc" : "desc";
+  // Keyset pagination on (createdAt, id) when sorted by date: the cursor row's place, found once.
+  const from = after && sort ? await db.proposal.findUnique({ where: { id: after }, select: { createdAt: true } }) : null;
+  const cursor = !after
+    ? {}
+    : !sort
+      ? { id: { gt: after } }
+      : from
+        ? {
+            OR: [
+              { createdAt: direction === "desc" ? { lt: from.createdAt } : { gt: from.createdAt } },
+              { createdAt: from.createdAt, id: direction === "desc" ? { lt: after } : { gt: after } },
+            ],
+          }
+        : { id: { in: [] } };
   // The policy's proposal scope: drafts for their author, hidden ones for their author and moderators.
   const rows = await db.proposal.findMany({
     where: {
       AND: [
         proposalScope.where(actor),
-        { communityId: community.id, ...(status ? { status } : {}), ...(after ? { id: { gt: after } } : {}) },
+        { communityId: community.id, ...(status ? { status } : {}), ...(kind ? { kind } : {}) },
+        ...words.map((word) => ({
+          OR: [
+            { title: { contains: word, mode: "insensitive" as const } },
+            { body: { contains: word, mode: "insensitive" as const } },
+          ],
+        })),
+        cursor,
       ],
     },
-    orderBy: { id: "asc" },
+    orderBy: sort ? [{ createdAt: direction }, { id: direction }] : { id: "asc" },
     take: limit + 1,
     select: {
       id: true,
@@ -61,16 +107,45 @@ export async function listProposals(
       status: true,
       method: true,
       outcome: true,
+      secret: true,
       createdAt: true,
       votingClosesAt: true,
       author: { select: { displayName: true, name: true } },
     },
   });
-  return toPage(rows, {
+  const page = toPage(rows, {
     limit,
     keyOf: (row) => row.id,
-    map: ({ author, ...row }) => ({ ...row, author: author.displayName ?? author.name ?? "—" }),
+    map: ({ author, secret, ...row }) => ({ ...row, secret, author: author.displayName ?? author.name ?? "—" }),
   });
+  // Open public votes: who has not voted yet, for the members (lib/policy), so that a community can remind them.
+  const open = page.data.filter((row) => row.status === "VOTING" && !row.secret).map((row) => row.id);
+  const pending =
+    open.length > 0 && can(subject, "proposal.readPendingElectors", community) ? await pendingElectors(db, open) : null;
+  return {
+    ...page,
+    data: page.data.map(({ secret: _secret, ...row }) => {
+      void _secret;
+      return { ...row, pendingElectors: pending && open.includes(row.id) ? (pending.get(row.id) ?? []) : null };
+    }),
+  };
+}
+
+/** Electors of each vote who have no counted ballot (none cast, or withdrawn), by name. */
+async function pendingElectors(db: DbTx, proposalIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await db.$queryRaw<{ proposalId: string; displayName: string | null; name: string | null }[]>`
+    SELECT e."proposalId", u."displayName", u."name" FROM "ElectorMember" e JOIN "User" u ON u."id" = e."userId"
+    WHERE e."proposalId" IN (${Prisma.join(proposalIds)})
+      AND NOT EXISTS (SELECT 1 FROM "Ballot" b
+        WHERE b."proposalId" = e."proposalId" AND b."userId" = e."userId" AND b."withdrawnAt" IS NULL)
+    ORDER BY lower(coalesce(u."displayName", u."name", '')), u."id"`;
+  const byProposal = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = byProposal.get(row.proposalId) ?? [];
+    list.push(row.displayName ?? row.name ?? "—");
+    byProposal.set(row.proposalId, list);
+  }
+  return byProposal;
 }
 
 /** Ballots counted (not withdrawn) grouped by college and choice: one row per distinct choice, not per ballot. */
