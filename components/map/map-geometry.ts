@@ -38,16 +38,23 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 const round = (value: number) => Math.round(value * 1e5) / 1e5;
 
 /**
- * A visible extent made valid for a search: longitudes within −180..180 and latitudes within −90..90
- * (a map panned past the antimeridian or zoomed out reports values beyond), rounded to about a metre,
- * min before max.
+ * A visible extent made valid for a search: latitudes within −90..90, rounded to about a metre, min
+ * before max. A map panned past the antimeridian reports longitudes beyond ±180: they are wrapped, so
+ * a view across it becomes a box with west > east (as OGC API – Features and the catalogue read it);
+ * a view wider than the world is the whole world.
  */
 export function clampBbox([west, south, east, north]: BBoxTuple): BBoxTuple {
-  const minLon = round(clamp(Math.min(west, east), -180, 180));
-  const maxLon = round(clamp(Math.max(west, east), -180, 180));
+  const [w0, e0] = west <= east ? [west, east] : [east, west];
+  let minLon = -180;
+  let maxLon = 180;
+  if (e0 - w0 < 360) {
+    minLon = ((((w0 + 180) % 360) + 360) % 360) - 180;
+    maxLon = minLon + (e0 - w0);
+    if (maxLon > 180) maxLon -= 360;
+  }
   const minLat = round(clamp(Math.min(south, north), -90, 90));
   const maxLat = round(clamp(Math.max(south, north), -90, 90));
-  return [minLon, minLat, maxLon, maxLat];
+  return [round(minLon), minLat, round(maxLon), maxLat];
 }
 
 /** A minimal MapLibre style: a plain background and no external resource, for offline use. */

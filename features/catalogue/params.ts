@@ -8,32 +8,25 @@ import { commonsKinds, commonsStatuses, licences } from "@/lib/commons/schemas";
 import { commonsSorts } from "@/lib/commons/search";
 import { actorKinds } from "@/lib/users/schemas";
 import type { BBox } from "@/lib/commons/geometry";
+import { parseBbox } from "@/lib/commons/bbox";
 
-const lon = z.number().min(-180).max(180);
-const lat = z.number().min(-90).max(90);
-
-/** "west,south,east,north" in WGS 84 degrees. */
+/**
+ * "west,south,east,north" in WGS 84 degrees, read as the JSON API and the OGC API read it
+ * (lib/commons/bbox.ts): west > east is a box across the antimeridian.
+ */
 export const bboxParam = z
   .string()
   .trim()
   .max(200)
   .transform((value, ctx) => {
-    const parts = value.split(",").map((part) => part.trim());
-    const numbers = parts.map((part) => (/^-?\d+(\.\d+)?$/.test(part) ? Number(part) : Number.NaN));
-    const [minLon, minLat, maxLon, maxLat] = numbers;
-    if (
-      numbers.length !== 4 ||
-      !lon.safeParse(minLon).success ||
-      !lon.safeParse(maxLon).success ||
-      !lat.safeParse(minLat).success ||
-      !lat.safeParse(maxLat).success ||
-      minLon! > maxLon! ||
-      minLat! > maxLat!
-    ) {
+    // Plain decimals only (no exponent, no leading "+"), as a map writes them.
+    const plain = value.split(",").every((part) => /^-?\d+(\.\d+)?$/.test(part.trim()));
+    const result = parseBbox(value, { allowAntimeridian: true });
+    if (!plain || !result.ok) {
       ctx.addIssue({ code: "custom", message: "catalogue.errors.bbox" });
       return z.NEVER;
     }
-    return { minLon: minLon!, minLat: minLat!, maxLon: maxLon!, maxLat: maxLat! } satisfies BBox;
+    return result.bbox satisfies BBox;
   });
 
 export const catalogueFields = {

@@ -1,12 +1,14 @@
 /**
- * The `bbox` query parameter of the JSON API and of the OGC API: `minLon,minLat,maxLon,maxLat` in
- * WGS 84 (CRS84 axis order), four finite decimal numbers within range, each minimum not above its
- * maximum. The OGC API also accepts the six-number 3D form (heights ignored) and a box crossing the
- * antimeridian (minLon > maxLon: two boxes, see splitAntimeridian), as its standard says. Matching
- * is exact (coverageIntersectsBbox), not by bounding boxes.
+ * The `bbox` query parameter of the JSON API, of the catalogue's "search this area" and of the OGC
+ * API: `minLon,minLat,maxLon,maxLat` in WGS 84 (CRS84 axis order), four finite decimal numbers within
+ * range, the minimum latitude not above the maximum. A box whose west edge is east of its east edge
+ * (minLon > maxLon) crosses the antimeridian: two boxes (splitAntimeridian), as OGC API – Features
+ * says, everywhere. The OGC API also accepts the six-number 3D form (heights ignored). Matching is
+ * exact (coverageIntersectsBbox), SQL only prefiltering on stored bounding boxes (bboxOverlapsSql).
  * Errors are catalogue keys, so the caller shows a localized message at the field.
  */
 import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { segmentsIntersect, type BBox, type Coverage, type Position } from "@/lib/commons/geometry";
 
 export type BBoxErrorKey = "opendata.errors.bboxFormat" | "opendata.errors.bboxRange" | "opendata.errors.bboxOrder";
@@ -48,18 +50,20 @@ export function parseBbox(
   return { ok: true, bbox: { minLon, minLat, maxLon, maxLat } };
 }
 
-/** The JSON API's `bbox` query parameter: exactly four numbers. */
+/** The JSON API's `bbox` query parameter: exactly four numbers (west > east: across the antimeridian). */
 export const bboxQuerySchema = z
   .string()
   .transform((raw, ctx) => {
-    const result = parseBbox(raw);
+    const result = parseBbox(raw, { allowAntimeridian: true });
     if (!result.ok) {
       ctx.addIssue({ code: "custom", message: result.error });
       return z.NEVER;
     }
     return result.bbox;
   })
-  .describe("minLon,minLat,maxLon,maxLat in WGS 84 degrees: commons whose coverage intersects it");
+  .describe(
+    "minLon,minLat,maxLon,maxLat in WGS 84 degrees: commons whose coverage intersects it; minLon > maxLon crosses the antimeridian",
+  );
 
 export const bboxArray = (bbox: BBox): [number, number, number, number] => [bbox.minLon, bbox.minLat, bbox.maxLon, bbox.maxLat];
 
@@ -73,6 +77,30 @@ export function splitAntimeridian(bbox: BBox): BBox[] {
     { ...bbox, maxLon: 180 },
     { ...bbox, minLon: -180 },
   ];
+}
+
+/**
+ * SQL prefilter on the stored bounding-box columns of `alias` ("minLon"…): rows whose bounding box
+ * overlaps the query box (either part of one crossing the antimeridian). The exact test follows in
+ * TypeScript (coverageIntersectsBbox).
+ */
+export function bboxOverlapsSql(bbox: BBox, alias: string): Prisma.Sql {
+  const a = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  const parts = splitAntimeridian(bbox).map(
+    (b) => Prisma.sql`(${a}."minLon" <= ${b.maxLon} AND ${a}."maxLon" >= ${b.minLon}
+      AND ${a}."minLat" <= ${b.maxLat} AND ${a}."maxLat" >= ${b.minLat})`,
+  );
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/** SQL: the stored bounding box lies inside the query box (or one of its parts), so the coverage surely meets it. */
+export function bboxContainsSql(bbox: BBox, alias: string): Prisma.Sql {
+  const a = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  const parts = splitAntimeridian(bbox).map(
+    (b) => Prisma.sql`(${a}."minLon" >= ${b.minLon} AND ${a}."maxLon" <= ${b.maxLon}
+      AND ${a}."minLat" >= ${b.minLat} AND ${a}."maxLat" <= ${b.maxLat})`,
+  );
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
 const inBox = (p: Position, b: BBox) => p[0] >= b.minLon && p[0] <= b.maxLon && p[1] >= b.minLat && p[1] <= b.maxLat;

@@ -17,7 +17,7 @@ import type { ActorKind, CommonsKind, CommonsStatus } from "@/lib/generated/pris
 import type { Actor } from "@/lib/communities/access";
 import { commonsScope, communityScope } from "@/lib/policy/scopes";
 import type { BBox, Coverage } from "./geometry";
-import { coverageIntersectsBbox } from "./bbox";
+import { bboxContainsSql, bboxOverlapsSql, coverageIntersectsBbox } from "./bbox";
 
 /** Candidates read per round trip when a bbox needs the exact test. */
 const EXACT_BATCH = 100;
@@ -35,7 +35,7 @@ export type CommonsSearch = {
   communitySlug?: string;
   /** At least one steward is a person of this kind of actor or an organisation of this kind. */
   actorKind?: ActorKind;
-  /** Commons whose coverage intersects this box exactly (stored bounding boxes only prefilter; no antimeridian wrap). */
+  /** Commons whose coverage intersects this box exactly (stored bounding boxes only prefilter; minLon > maxLon crosses the antimeridian). */
   bbox?: BBox;
   /** Default: recent (the catalogue page asks for relevance when there are words, see effectiveSort). Relevance without words means recent. */
   sort?: CommonsSort;
@@ -103,8 +103,7 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
   // only when the caller asked for coverages.
   const coverageColumns = (withCoverage: boolean) => {
     if (!bbox) return withCoverage ? Prisma.sql`, c."coverage"` : Prisma.empty;
-    const inside = Prisma.sql`(c."minLon" >= ${bbox.minLon} AND c."maxLon" <= ${bbox.maxLon}
-      AND c."minLat" >= ${bbox.minLat} AND c."maxLat" <= ${bbox.maxLat})`;
+    const inside = bboxContainsSql(bbox, "c");
     return search.includeCoverage
       ? Prisma.sql`, c."coverage", ${inside} AS "inside"`
       : Prisma.sql`, CASE WHEN ${inside} THEN NULL ELSE c."coverage" END AS "coverage", ${inside} AS "inside"`;
@@ -129,8 +128,7 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
         WHERE s."commonsId" = c."id" AND (su."actorKind" = ${actorKind}::"ActorKind" OR so."kind" = ${actorKind}::"ActorKind"))`);
     }
     if (bbox) {
-      where.push(Prisma.sql`c."minLon" <= ${bbox.maxLon} AND c."maxLon" >= ${bbox.minLon}
-        AND c."minLat" <= ${bbox.maxLat} AND c."maxLat" >= ${bbox.minLat}`);
+      where.push(bboxOverlapsSql(bbox, "c"));
     }
 
     let order: Prisma.Sql;

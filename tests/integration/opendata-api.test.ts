@@ -272,7 +272,7 @@ describe("commons API", () => {
       ["1,2,3,4,5", "opendata.errors.bboxFormat"],
       ["-200,0,1,1", "opendata.errors.bboxRange"],
       ["0,0,1,95", "opendata.errors.bboxRange"],
-      ["5,0,1,1", "opendata.errors.bboxOrder"],
+      ["0,5,1,1", "opendata.errors.bboxOrder"],
     ];
     for (const [bbox, code] of cases) {
       const response = await call(listCommonsRoute, { path: `/api/v1/commons?bbox=${encodeURIComponent(bbox)}` });

@@ -37,7 +37,6 @@ describe("catalogue query", () => {
     "2,48,3,49,5",
     "-181,0,0,1",
     "0,-91,1,0",
-    "3,48,2,49",
     "2,49,3,48",
     "2,48,Infinity,49",
     "0x10,1,2,3",
@@ -46,6 +45,12 @@ describe("catalogue query", () => {
     const { query, errors } = parseCatalogueQuery({ bbox });
     expect(query.bbox).toBeUndefined();
     expect(errors.bbox).toBe("catalogue.errors.bbox");
+  });
+
+  it("reads west > east as a box across the antimeridian, as the JSON API and the OGC API do", () => {
+    const { query, errors } = parseCatalogueQuery({ bbox: "170,-10,-170,10" });
+    expect(errors.bbox).toBeUndefined();
+    expect(query.bbox).toEqual({ minLon: 170, minLat: -10, maxLon: -170, maxLat: 10 });
   });
 
   it("refuses a forged cursor, a repeated parameter and an overlong search", () => {

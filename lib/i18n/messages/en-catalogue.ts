@@ -50,7 +50,7 @@ export const enCatalogue: Messages["catalogue"] = {
     actorKind: "This kind of actor does not exist.",
     sort: "This sort order does not exist.",
     view: "This view does not exist.",
-    bbox: "The area must be four numbers “west,south,east,north”: longitudes between −180 and 180, latitudes between −90 and 90, west ≤ east and south ≤ north.",
+    bbox: "The area must be four numbers “west,south,east,north”: longitudes between −180 and 180, latitudes between −90 and 90, south ≤ north (west east of east: an area across the antimeridian).",
     cursor: "This page link is not valid: the search starts again from the first page.",
     summary: "Some criteria are not valid and were not applied.",
   },

@@ -50,7 +50,7 @@ export const frCatalogue = {
     actorKind: "Ce type d'acteur n'existe pas.",
     sort: "Ce tri n'existe pas.",
     view: "Cette vue n'existe pas.",
-    bbox: "La zone doit être quatre nombres « ouest,sud,est,nord » : longitudes entre −180 et 180, latitudes entre −90 et 90, ouest ≤ est et sud ≤ nord.",
+    bbox: "La zone doit être quatre nombres « ouest,sud,est,nord » : longitudes entre −180 et 180, latitudes entre −90 et 90, sud ≤ nord (un ouest à l’est de l’est : zone à cheval sur l’antiméridien).",
     cursor: "Ce lien de page n'est pas valide : la recherche reprend à la première page.",
     summary: "Certains critères ne sont pas valides et n'ont pas été appliqués.",
   },

@@ -144,7 +144,7 @@ export const listCommonsQuerySchema = paginationQuerySchema.extend({
   bbox: bboxQuerySchema
     .optional()
     .describe(
-      "minLon,minLat,maxLon,maxLat (WGS 84 degrees): commons whose coverage intersects it (exactly, not by bounding boxes)",
+      "minLon,minLat,maxLon,maxLat (WGS 84 degrees): commons whose coverage intersects it (exactly, not by bounding boxes); minLon > maxLon is a box crossing the antimeridian, as in OGC API – Features",
     ),
   kind: enumQuery(commonsKinds, "opendata.errors.kindUnknown", "Kind of commons"),
   licence: enumQuery(licences, "opendata.errors.licenceUnknown", "SPDX identifier of the licence"),
@@ -160,7 +160,7 @@ export const listCommonsRoute = defineRoute({
   path: "/api/v1/commons",
   summary: "Find commons",
   description:
-    "Across the communities the caller may read (public ones when anonymous), newest first unless `sort` says otherwise. Drafts only to their proposer; commons hidden by moderation are left out. 400 with a field error for a bbox that is not four numbers in range with min ≤ max, an unknown kind, licence or status, or an unknown community.",
+    "Across the communities the caller may read (public ones when anonymous), newest first unless `sort` says otherwise. Drafts only to their proposer; commons hidden by moderation are left out. 400 with a field error for a bbox that is not four numbers in range with minLat ≤ maxLat (minLon > maxLon crosses the antimeridian), an unknown kind, licence or status, or an unknown community.",
   tags: ["commons"],
   scope: "read",
   query: listCommonsQuerySchema,
