@@ -8,6 +8,7 @@ import type { DbTx } from "@/lib/db/client";
 import { Prisma as PrismaNs, type Prisma } from "@/lib/generated/prisma/client";
 import { AppError, isAppError } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { logCharterVersion } from "@/lib/translog/events";
 import { amendmentSchema, type CharterChange } from "./amendments";
 import { applyChanges, diffVersions, parseRules, type CharterContent, type CharterDiff } from "./content";
 import { charterParametersSchema, defaultCharterParameters } from "./parameters";
@@ -137,5 +138,6 @@ export async function applyAmendment(
     action: "charter.amended",
     details: { version: base + 1, proposalId, changes: parsed.length },
   });
+  await logCharterVersion(tx, { communityId, number: base + 1 });
   return { version: base + 1 };
 }

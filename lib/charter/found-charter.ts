@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { Prisma as PrismaNs } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { logCharterVersion } from "@/lib/translog/events";
 import { assertCan, can } from "@/lib/policy/can";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { collegeSettings, lockCommunity } from "@/lib/communities/colleges";
@@ -65,6 +66,7 @@ export async function foundCharter(
         action: "charter.founded",
         details: { version: 1, rules: numbered.length },
       });
+      await logCharterVersion(tx, { communityId: community.id, number: 1 });
     });
   } catch (error) {
     if (error instanceof PrismaNs.PrismaClientKnownRequestError && error.code === "P2002") throw new CharterAlreadyFoundedError();

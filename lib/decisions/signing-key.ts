@@ -9,6 +9,7 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { config } from "@/lib/core/config";
 import type { DbTx } from "@/lib/db/client";
+import { logSigningKeyCreated } from "@/lib/translog/events";
 import { keyPairOf, type Ed25519KeyPair } from "./signature";
 
 export const SIGNING_KEY_ID = "decisions-ed25519";
@@ -26,12 +27,15 @@ export async function ensureSigningKey(db: DbTx): Promise<Ed25519KeyPair> {
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
   const privatePem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
   const publicPem = publicKey.export({ format: "pem", type: "spki" }).toString();
-  await db.$executeRaw`
+  const inserted = await db.$executeRaw`
     INSERT INTO "SigningKey" ("id", "algorithm", "publicKey", "privateKey")
     VALUES (${SIGNING_KEY_ID}, ${ALGORITHM}, ${publicPem}, ${privatePem})
     ON CONFLICT ("id") DO NOTHING`;
   // Whoever won the insert, this is now the key.
-  return fromStored(await db.signingKey.findUniqueOrThrow({ where: { id: SIGNING_KEY_ID } }));
+  const key = fromStored(await db.signingKey.findUniqueOrThrow({ where: { id: SIGNING_KEY_ID } }));
+  // The winner records the new key in the governance log, so a later replacement shows there.
+  if (inserted === 1) await logSigningKeyCreated(db, { keyId: key.kid, jwk: key.jwk });
+  return key;
 }
 
 function fromStored(row: { algorithm: string; privateKey: string }): Ed25519KeyPair {

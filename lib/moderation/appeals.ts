@@ -12,6 +12,7 @@ import { AppError } from "@/lib/core/errors";
 import type { z } from "zod";
 import { withInput } from "@/lib/core/use-case";
 import { recordAudit } from "@/lib/audit/record";
+import { logAppealDecided } from "@/lib/translog/events";
 import { assertCan, NotFoundError } from "@/lib/policy/can";
 import { loadCommunityAccess, requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { appealSchema, decideAppealSchema } from "./schemas";
@@ -141,6 +142,13 @@ export const decideAppeal = withInput(
         communityId: community.id,
         action: "moderation.appealDecided",
         details: { userId: sanction.userId, sanctionId: sanction.id, appealId, outcome, lifted },
+      });
+      await logAppealDecided(tx, {
+        communityId: community.id,
+        sanctionId: sanction.id,
+        appealId,
+        outcome,
+        userId: sanction.userId,
       });
       await notifyAppealDecided(tx, {
         communityId: community.id,

@@ -13,6 +13,7 @@ import { AppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
 import { withFields } from "@/lib/core/use-case";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
+import { logSanction } from "@/lib/translog/events";
 import { getCharterParameters } from "@/lib/charter/parameters";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { sanctionSchema, type SanctionOutput } from "./schemas";
@@ -262,6 +263,7 @@ export async function sanctionInTx(
     },
   });
   await notifySanction(tx, { communityId, userId, sanctionId: created.id, kind, until, reason });
+  await logSanction(tx, { communityId, sanctionId: created.id, userId, kind, until: until ?? null });
   return { id: created.id, kind, until, suggested, departedFromLadder: departed };
 }
 

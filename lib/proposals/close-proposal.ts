@@ -23,6 +23,7 @@ import { getCharterParameters, type CharterParameters } from "@/lib/charter/para
 import { recordAudit } from "@/lib/audit/record";
 import { mergeForTally } from "@/lib/votes/secret-ballot";
 import { proposalKind } from "@/lib/proposals/kinds/registry";
+import { logProposalClosed } from "@/lib/translog/events";
 
 type LockedProposal = {
   id: string;
@@ -323,6 +324,7 @@ export async function closeProposalIn(
     proposalId,
     payload: { outcome, electorateSize, turnout, digest },
   });
+  await logProposalClosed(tx, { proposalId });
   return { closed: true, outcome };
 }
 

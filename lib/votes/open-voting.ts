@@ -10,6 +10,7 @@ import { getCharterParameters } from "@/lib/charter/parameters";
 import { undersizedColleges } from "@/lib/votes/secret-ballot";
 import { emitEvent } from "@/lib/events/emit";
 import { enqueueProposalClose } from "@/lib/votes/close-job";
+import { logVotingOpened } from "@/lib/translog/events";
 
 export async function openVoting(
   db: Db,
@@ -66,6 +67,7 @@ export async function openVotingIn(
   });
   // The close, due at closesAt, is a job that exists exactly when this opening commits (lib/jobs).
   await enqueueProposalClose(tx, { proposalId, closesAt });
+  await logVotingOpened(tx, { proposalId });
   return { electorate };
 }
 

@@ -106,9 +106,9 @@ describe("append-only", () => {
     await expect(t.db.$executeRaw`UPDATE "LogEntry" SET "payload" = '{}' WHERE "index" = 0`).rejects.toThrow(/append-only/);
     await expect(t.db.$executeRaw`DELETE FROM "LogEntry" WHERE "index" = 0`).rejects.toThrow(/append-only/);
     await expect(t.db.$executeRaw`TRUNCATE "LogEntry"`).rejects.toThrow(/append-only/);
-    await expect(t.db.$executeRaw`UPDATE "LogNode" SET "hash" = decode('00', 'hex') WHERE "level" = 0 AND "index" = 0`).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      t.db.$executeRaw`UPDATE "LogNode" SET "hash" = decode('00', 'hex') WHERE "level" = 0 AND "index" = 0`,
+    ).rejects.toThrow(/append-only/);
     await expect(t.db.$executeRaw`DELETE FROM "LogNode"`).rejects.toThrow(/append-only/);
     await expect(t.db.$executeRaw`TRUNCATE "LogNode"`).rejects.toThrow(/append-only/);
     await t.db.$executeRaw`INSERT INTO "LogCheckpoint" ("size", "root", "note") VALUES (1, decode('00', 'hex'), 'n')`;

@@ -30,6 +30,7 @@ import {
   reviewContributionRoute,
 } from "./routes/commons";
 import { receiveHookRoute } from "./routes/hooks";
+import { logRoutes } from "./routes/log";
 
 export const openApiRoute = defineRoute({
   operationId: "getOpenApiDocument",
@@ -73,6 +74,7 @@ export const v1Routes: readonly ApiRoute[] = [
   moderationActionRoute,
   appealSanctionRoute,
   receiveHookRoute,
+  ...logRoutes,
 ];
 
 const documents = new Map<string, OpenApiDocument>();

@@ -16,6 +16,7 @@ import { enOpendata } from "./en-opendata";
 import { enCatalogue } from "./en-catalogue";
 import { enOrganizations } from "./en-organizations";
 import { enConnectors } from "./en-connectors";
+import { enTranslog } from "./en-translog";
 
 export const en: Messages = {
   meta: {
@@ -241,4 +242,5 @@ export const en: Messages = {
   catalogue: enCatalogue,
   organizations: enOrganizations,
   connectors: enConnectors,
+  translog: enTranslog,
 };

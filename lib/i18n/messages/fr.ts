@@ -21,6 +21,7 @@ import { frOpendata } from "./fr-opendata";
 import { frCatalogue } from "./fr-catalogue";
 import { frOrganizations } from "./fr-organizations";
 import { frConnectors } from "./fr-connectors";
+import { frTranslog } from "./fr-translog";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -245,4 +246,5 @@ export const fr = {
   catalogue: frCatalogue,
   organizations: frOrganizations,
   connectors: frConnectors,
+  translog: frTranslog,
 } as const;

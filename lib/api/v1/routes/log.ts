@@ -1,0 +1,277 @@
+/**
+ * The governance log (lib/translog): its signed checkpoint at a stable URL (text/plain, a C2SP signed
+ * note), the log's verifier key, entries by range, inclusion and consistency proofs (RFC 9162), a
+ * voter's receipt traced to a checkpoint, and the checkpoint that includes a decision. Everything but
+ * the receipt and the decision is public: entries carry hashes and opaque ids only.
+ */
+import { z } from "zod";
+import { requireProposalAccess } from "@/lib/proposals/access";
+import { NotFoundError } from "@/lib/policy/can";
+import { currentCheckpoint, logOrigin, logVerifierKey } from "@/lib/translog/checkpoint";
+import {
+  consistencyProof,
+  decisionInLog,
+  inclusionProof,
+  listEntries,
+  MAX_ENTRIES_PER_PAGE,
+  receiptProof,
+} from "@/lib/translog/queries";
+import { named } from "../../openapi";
+import { defineRoute } from "../../route";
+
+const size = (description: string) =>
+  z.coerce
+    .number({ error: "errors.invalid" })
+    .int({ error: "errors.invalid" })
+    .min(0, { error: "errors.invalid" })
+    .max(Number.MAX_SAFE_INTEGER, { error: "errors.invalid" })
+    .describe(description);
+
+const base64Hash = z.string().describe("A SHA-256 hash, base64");
+const proofSchema = z.array(base64Hash).describe("RFC 9162 proof: sibling subtree hashes, leaf side first");
+
+const entryWithProofSchema = named(
+  "LogEntryWithProof",
+  z.object({
+    index: z.number().int().describe("The entry's index in the log"),
+    data: z.string().describe("The leaf data: canonical JSON whose UTF-8 bytes are hashed as SHA-256(0x00 ‖ data)"),
+    leafHash: base64Hash,
+    checkpoint: z.string().describe("The signed checkpoint (C2SP signed note) the proof leads to"),
+    treeSize: z.number().int().describe("The checkpoint's tree size"),
+    proof: proofSchema,
+  }),
+);
+
+const textCheckpointResponses = {
+  200: {
+    description: "The checkpoint: a C2SP tlog-checkpoint signed as a C2SP signed note (Ed25519)",
+    content: { "text/plain; charset=utf-8": { schema: { type: "string" } } },
+  },
+};
+
+export const getLogCheckpointRoute = defineRoute({
+  operationId: "getLogCheckpoint",
+  method: "GET",
+  path: "/api/v1/log/checkpoint",
+  summary: "The governance log's latest signed checkpoint",
+  description:
+    "Three lines (origin, tree size, base64 RFC 9162 root hash), a blank line, then the log's Ed25519 signature line `— <origin> base64(key ID ‖ signature)` (c2sp.org/tlog-checkpoint, c2sp.org/signed-note), and any witness cosignatures. Verify it with the key of GET /api/v1/log/key. Issued whenever the log has grown since the last one.",
+  tags: ["log"],
+  scope: "read",
+  response: { status: 200, description: "The signed checkpoint", schema: z.object({ text: z.string() }) },
+  openapi: { security: [{}], responses: textCheckpointResponses },
+  cacheControl: "no-cache",
+  handle: async ({ db }) => {
+    const checkpoint = await currentCheckpoint(db);
+    const cosignatures = await db.logCosignature.findMany({
+      where: { checkpointSize: BigInt(checkpoint.size) },
+      orderBy: { createdAt: "asc" },
+      select: { line: true },
+    });
+    return { text: checkpoint.note + cosignatures.map((c) => c.line).join("") };
+  },
+});
+
+/** Serves a `{ text }` answer as text/plain (the checkpoint), problems unchanged. */
+type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export function asPlainText(handler: (request: Request, context?: NextContext) => Promise<Response>) {
+  return async (request: Request, context?: NextContext): Promise<Response> => {
+    const response = await handler(request, context);
+    if (!response.ok) return response;
+    const { text } = (await response.json()) as { text: string };
+    const headers = new Headers(response.headers);
+    headers.set("content-type", "text/plain; charset=utf-8");
+    return new Response(text, { status: response.status, headers });
+  };
+}
+
+export const getLogKeyRoute = defineRoute({
+  operationId: "getLogKey",
+  method: "GET",
+  path: "/api/v1/log/key",
+  summary: "The key that signs the log's checkpoints",
+  description:
+    "The origin (the checkpoints' first line and the key name) and the C2SP verifier key `<name>+<key ID>+<base64(0x01 ‖ Ed25519 public key)>`. Keep a copy: a verifier that pinned it notices a replaced key.",
+  tags: ["log"],
+  scope: "read",
+  response: {
+    status: 200,
+    description: "The log's verifier key",
+    schema: named("LogKey", z.object({ origin: z.string(), verifierKey: z.string() })),
+  },
+  cacheControl: "public, max-age=3600",
+  handle: async ({ db, appUrl }) => ({ origin: logOrigin(appUrl), verifierKey: await logVerifierKey(db, appUrl) }),
+});
+
+export const listLogEntriesRoute = defineRoute({
+  operationId: "listLogEntries",
+  method: "GET",
+  path: "/api/v1/log/entries",
+  summary: "Entries of the governance log by index range",
+  description: `Entries [start, end) in index order, at most ${MAX_ENTRIES_PER_PAGE} per request (end defaults to start + ${MAX_ENTRIES_PER_PAGE}, capped at the tree size). Each entry's \`data\` is the leaf: recompute SHA-256(0x00 ‖ data) and the RFC 9162 root to check a checkpoint. 400 when start or end is beyond the tree.`,
+  tags: ["log"],
+  scope: "read",
+  query: z.object({
+    start: size("First index (inclusive)").default(0),
+    end: size("Last index (exclusive)").optional(),
+  }),
+  response: {
+    status: 200,
+    description: "The entries",
+    schema: named(
+      "LogEntries",
+      z.object({
+        treeSize: z.number().int().describe("The log's size when answering"),
+        entries: z.array(
+          z.object({
+            index: z.number().int(),
+            kind: z
+              .string()
+              .describe(
+                "charter.version, proposal.votingOpened, proposal.ballotBox, proposal.closed, moderation.sanction, moderation.appealDecided, signingKey.created",
+              ),
+            communityId: z.string().nullable(),
+            data: z.string().describe("The leaf data (canonical JSON)"),
+            leafHash: base64Hash,
+            createdAt: z.string(),
+          }),
+        ),
+      }),
+    ),
+  },
+  cacheControl: "no-cache",
+  handle: ({ db, query }) => listEntries(db, query),
+});
+
+export const getInclusionProofRoute = defineRoute({
+  operationId: "getLogInclusionProof",
+  method: "GET",
+  path: "/api/v1/log/proofs/inclusion",
+  summary: "Inclusion proof of an entry in the tree of a given size",
+  description:
+    "RFC 9162 §2.1.3 proof that entry `index` is in the tree of the first `size` entries (the current tree when omitted). 404 for an entry the log does not hold; 400 for a size beyond the tree or not above the index.",
+  tags: ["log"],
+  scope: "read",
+  query: z.object({ index: size("The entry's index"), size: size("The tree size").optional() }),
+  response: {
+    status: 200,
+    description: "The proof",
+    schema: named(
+      "LogInclusionProof",
+      z.object({
+        index: z.number().int(),
+        treeSize: z.number().int(),
+        leafHash: base64Hash,
+        rootHash: base64Hash,
+        proof: proofSchema,
+      }),
+    ),
+  },
+  errors: [404],
+  cacheControl: "no-cache",
+  handle: ({ db, query }) => inclusionProof(db, query),
+});
+
+export const getConsistencyProofRoute = defineRoute({
+  operationId: "getLogConsistencyProof",
+  method: "GET",
+  path: "/api/v1/log/proofs/consistency",
+  summary: "Consistency proof between two tree sizes",
+  description:
+    "RFC 9162 §2.1.4 proof that the tree of `first` entries is a prefix of the tree of `second` entries (the current tree when omitted). 400 when a size is beyond the tree or first > second.",
+  tags: ["log"],
+  scope: "read",
+  query: z.object({ first: size("The older tree size"), second: size("The newer tree size").optional() }),
+  response: {
+    status: 200,
+    description: "The proof",
+    schema: named(
+      "LogConsistencyProof",
+      z.object({
+        first: z.number().int(),
+        second: z.number().int(),
+        firstRoot: base64Hash,
+        secondRoot: base64Hash,
+        proof: proofSchema,
+      }),
+    ),
+  },
+  cacheControl: "no-cache",
+  handle: ({ db, query }) => consistencyProof(db, query),
+});
+
+const proposalParams = z.object({ proposalId: z.string().min(1).max(100).describe("The proposal") });
+
+export const getReceiptProofRoute = defineRoute({
+  operationId: "getLogReceiptProof",
+  method: "GET",
+  path: "/api/v1/log/proposals/{proposalId}/receipts/{receipt}",
+  summary: "Trace a voting receipt to a signed checkpoint",
+  description:
+    'After the close: the ballot\'s commitment SHA-256("geocommuns/ballot-commitment/v1\\n" ‖ proposal id ‖ "\\n" ‖ receipt ‖ "\\n" ‖ canonical JSON of the choice), its position and inclusion proof in the ballot box (the RFC 9162 tree over the sorted commitments, leaves = the 32 commitment bytes), and the box\'s log entry with its inclusion proof against a signed checkpoint. 404 before the close, for a receipt no published ballot carries, or a proposal the caller may not read.',
+  tags: ["log"],
+  scope: "read",
+  params: proposalParams.extend({ receipt: z.string().min(1).max(200).describe("The receipt given when voting") }),
+  response: {
+    status: 200,
+    description: "The receipt's path",
+    schema: named(
+      "LogReceiptProof",
+      z.object({
+        proposalId: z.string(),
+        receipt: z.string(),
+        choice: z.unknown().describe("The choice published with the receipt"),
+        commitment: z.string().describe("hex"),
+        ballotBox: z.object({
+          size: z.number().int(),
+          root: z.string().describe("hex"),
+          position: z.number().int(),
+          proof: proofSchema,
+        }),
+        entry: entryWithProofSchema,
+      }),
+    ),
+  },
+  errors: [404],
+  cacheControl: "no-cache",
+  handle: async ({ db, principal, params }) => {
+    await requireProposalAccess(db, { proposalId: params.proposalId, actor: principal.user });
+    const proof = await receiptProof(db, params);
+    if (!proof) throw new NotFoundError();
+    return proof;
+  },
+});
+
+export const getDecisionInLogRoute = defineRoute({
+  operationId: "getLogDecision",
+  method: "GET",
+  path: "/api/v1/log/proposals/{proposalId}/decision",
+  summary: "The checkpoint that includes a decision",
+  description:
+    "The decision's log entry (outcome, turnout, digest of the published ballots, ballot box root, hash of the stored result) with its inclusion proof against the first signed checkpoint that includes it. 404 before the close or for a proposal the caller may not read.",
+  tags: ["log"],
+  scope: "read",
+  params: proposalParams,
+  response: {
+    status: 200,
+    description: "The decision's entry and checkpoint",
+    schema: named("LogDecision", z.object({ proposalId: z.string(), entry: entryWithProofSchema })),
+  },
+  errors: [404],
+  cacheControl: "no-cache",
+  handle: async ({ db, principal, params }) => {
+    await requireProposalAccess(db, { proposalId: params.proposalId, actor: principal.user });
+    return decisionInLog(db, params.proposalId);
+  },
+});
+
+export const logRoutes = [
+  getLogCheckpointRoute,
+  getLogKeyRoute,
+  listLogEntriesRoute,
+  getInclusionProofRoute,
+  getConsistencyProofRoute,
+  getReceiptProofRoute,
+  getDecisionInLogRoute,
+] as const;

@@ -1,0 +1,193 @@
+/**
+ * The governance events the log records, each written by one call inside the transaction of the use
+ * case that makes it (charter versions, the opening and the close of a vote, sanctions, appeal
+ * decisions, signing keys). Payloads hold hashes and public figures only: ids of communities,
+ * proposals and sanctions (opaque), never a person's name, email or id — people appear only inside
+ * salted hashes (lib/translog/log.ts saltedHash), whose salts an erasure may delete.
+ */
+import type { DbTx } from "@/lib/db/client";
+import { ballotBoxOf } from "./ballots";
+import { issueCheckpoint } from "./checkpoint";
+import { appendToLog, hashOf, saltedHash } from "./log";
+import { toHex } from "./merkle";
+
+/** What a charter version's hash covers; the verifier rebuilds it from GET …/charter?version=N. */
+export function charterVersionContent(version: { number: number; rules: unknown; parameters: unknown; changes: unknown }) {
+  return { number: version.number, rules: version.rules, parameters: version.parameters, changes: version.changes };
+}
+
+/** A charter version just written (founding or adopted amendment). */
+export async function logCharterVersion(tx: DbTx, { communityId, number }: { communityId: string; number: number }) {
+  const version = await tx.charterVersion.findFirstOrThrow({
+    where: { number, charter: { communityId } },
+    select: { number: true, rules: true, parameters: true, changes: true, proposalId: true },
+  });
+  await appendToLog(tx, {
+    kind: "charter.version",
+    communityId,
+    payload: { version: number, proposalId: version.proposalId, contentHash: hashOf(charterVersionContent(version)) },
+  });
+}
+
+/** Voting opened: the ballot's definition, and the frozen electorate as a salted hash. */
+export async function logVotingOpened(tx: DbTx, { proposalId }: { proposalId: string }) {
+  const proposal = await tx.proposal.findUniqueOrThrow({
+    where: { id: proposalId },
+    select: {
+      communityId: true,
+      kind: true,
+      title: true,
+      body: true,
+      method: true,
+      threshold: true,
+      quorumPercent: true,
+      collegeQuorumPercent: true,
+      secret: true,
+      weighted: true,
+      collegeWeights: true,
+      amendment: true,
+      commonsId: true,
+      votingOpensAt: true,
+      votingClosesAt: true,
+      options: { orderBy: { position: "asc" }, select: { id: true, label: true } },
+    },
+  });
+  const electors = await tx.electorMember.findMany({
+    where: { proposalId },
+    orderBy: { userId: "asc" },
+    select: { userId: true, college: true },
+  });
+  const weights = proposal.collegeWeights as Record<string, number>;
+  const byCollege: Record<string, number> = {};
+  for (const e of electors) byCollege[e.college] = (byCollege[e.college] ?? 0) + 1;
+  const { communityId, votingOpensAt, votingClosesAt, ...definition } = proposal;
+  await appendToLog(tx, {
+    kind: "proposal.votingOpened",
+    communityId,
+    payload: {
+      proposalId,
+      definitionHash: hashOf({
+        ...definition,
+        votingOpensAt: votingOpensAt?.toISOString() ?? null,
+        votingClosesAt: votingClosesAt?.toISOString() ?? null,
+      }),
+      method: proposal.method,
+      threshold: proposal.threshold,
+      quorumPercent: proposal.quorumPercent,
+      collegeQuorumPercent: proposal.collegeQuorumPercent,
+      secret: proposal.secret,
+      weighted: proposal.weighted,
+      collegeWeights: weights,
+      options: proposal.options.map((o) => o.id),
+      closesAt: votingClosesAt?.toISOString() ?? null,
+      electorateSize: electors.length,
+      electorsByCollege: byCollege,
+      electorateHash: await saltedHash(tx, `electorate:${proposalId}`, {
+        electors: electors.map((e) => [e.userId, e.college, proposal.weighted ? (weights[e.college] ?? 0) : 1]),
+      }),
+    },
+  });
+}
+
+/**
+ * The published [receipt, choice] pairs of a closed vote: the decision's stored copy when it holds
+ * one, else the (frozen) ballots themselves. The box hashes each choice's canonical JSON, so the order
+ * of a choice's keys as stored does not matter.
+ */
+export async function publishedBallotsOf(tx: DbTx, proposalId: string, stored: unknown): Promise<Array<[string, unknown]>> {
+  if (Array.isArray(stored)) return stored as Array<[string, unknown]>;
+  const rows = await tx.ballot.findMany({
+    where: { proposalId, withdrawnAt: null },
+    select: { receipt: true, choice: true },
+  });
+  return rows.map((row) => [row.receipt, row.choice]);
+}
+
+/** The close: the ballot box (one entry), then the outcome bound to the box and the decision. */
+export async function logProposalClosed(tx: DbTx, { proposalId }: { proposalId: string }) {
+  const proposal = await tx.proposal.findUniqueOrThrow({
+    where: { id: proposalId },
+    select: {
+      communityId: true,
+      method: true,
+      decision: { select: { electorateSize: true, turnout: true, outcome: true, result: true, ballots: true, digest: true } },
+    },
+  });
+  const decision = proposal.decision;
+  if (!decision) throw new Error(`proposal ${proposalId} has no decision to log`);
+  const box = ballotBoxOf(proposalId, await publishedBallotsOf(tx, proposalId, decision.ballots));
+  const boxEntry = await appendToLog(tx, {
+    kind: "proposal.ballotBox",
+    communityId: proposal.communityId,
+    payload: { proposalId, ballots: box.commitments.length, root: toHex(box.root) },
+  });
+  const closed = await appendToLog(tx, {
+    kind: "proposal.closed",
+    communityId: proposal.communityId,
+    payload: {
+      proposalId,
+      method: proposal.method,
+      outcome: decision.outcome,
+      electorateSize: decision.electorateSize,
+      turnout: decision.turnout,
+      ballotsDigest: decision.digest,
+      ballotBox: { index: boxEntry.index, root: toHex(box.root) },
+      resultHash: hashOf(decision.result),
+    },
+  });
+  // The checkpoint that includes the decision commits with it.
+  await issueCheckpoint(tx, { head: closed.head });
+}
+
+/** A sanction, without the member: a salted hash of them, the kind and the dates. */
+export async function logSanction(
+  tx: DbTx,
+  {
+    communityId,
+    sanctionId,
+    userId,
+    kind,
+    until,
+  }: { communityId: string; sanctionId: string; userId: string; kind: string; until: Date | null },
+) {
+  await appendToLog(tx, {
+    kind: "moderation.sanction",
+    communityId,
+    payload: {
+      sanctionId,
+      kind,
+      until: until?.toISOString() ?? null,
+      subjectHash: await saltedHash(tx, `subject:${communityId}:${userId}`, { userId }),
+    },
+  });
+}
+
+export async function logAppealDecided(
+  tx: DbTx,
+  {
+    communityId,
+    sanctionId,
+    appealId,
+    outcome,
+    userId,
+  }: { communityId: string; sanctionId: string; appealId: string; outcome: string; userId: string },
+) {
+  await appendToLog(tx, {
+    kind: "moderation.appealDecided",
+    communityId,
+    payload: {
+      sanctionId,
+      appealId,
+      outcome,
+      subjectHash: await saltedHash(tx, `subject:${communityId}:${userId}`, { userId }),
+    },
+  });
+}
+
+/** A key that signs decision records, published so that a replaced key shows in the history. */
+export async function logSigningKeyCreated(
+  tx: DbTx,
+  { keyId, jwk }: { keyId: string; jwk: { kty: string; crv: string; x: string } },
+) {
+  await appendToLog(tx, { kind: "signingKey.created", communityId: null, payload: { kid: keyId, jwk } });
+}
