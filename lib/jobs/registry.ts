@@ -12,6 +12,7 @@ import { endSuspensionsJob } from "./definitions/end-suspensions";
 import { dailyDigestJob } from "./definitions/daily-digest";
 import { purgeJob } from "./definitions/purge";
 import { deliverOutboxJob } from "./definitions/deliver-outbox";
+import { issueCheckpointJob } from "./definitions/issue-checkpoint";
 import type { PollingJob, QueueJob } from "./types";
 
 export const queueJobs: readonly QueueJob<never>[] = [
@@ -22,6 +23,7 @@ export const queueJobs: readonly QueueJob<never>[] = [
   endSuspensionsJob,
   dailyDigestJob,
   purgeJob,
+  issueCheckpointJob,
 ] as QueueJob<never>[];
 
 export const pollingJobs: readonly PollingJob[] = [deliverOutboxJob];

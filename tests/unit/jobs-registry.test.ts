@@ -27,6 +27,7 @@ describe("job registry", () => {
       "moderation.end-suspensions": "* * * * *",
       "notifications.daily-digest": "*/5 * * * *",
       "maintenance.purge": "*/10 * * * *",
+      "translog.issue-checkpoint": "*/10 * * * *",
     });
     // Closes are not scheduled: each is enqueued (by the sweep or when voting opens), one per proposal.
     expect(queueJobs.find((job) => job.name === CLOSE_PROPOSAL)?.schedule).toBeUndefined();

@@ -1,0 +1,26 @@
+/**
+ * `translog.issue-checkpoint`: signs a checkpoint of the governance log every ten minutes when it has
+ * grown since the last one (lib/translog/checkpoint.ts), so witnesses and verifiers always find a
+ * recent signed tree head, decisions or not.
+ */
+import { currentCheckpoint } from "@/lib/translog/checkpoint";
+import { deadLetterOf, defineQueueJob } from "../types";
+
+export const ISSUE_CHECKPOINT = "translog.issue-checkpoint";
+
+export const issueCheckpointJob = defineQueueJob({
+  name: ISSUE_CHECKPOINT,
+  schedule: "*/10 * * * *",
+  options: {
+    retryLimit: 2,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    deadLetter: deadLetterOf(ISSUE_CHECKPOINT),
+    policy: "singleton",
+  },
+  handle: async (_data, { db }) => {
+    const checkpoint = await currentCheckpoint(db);
+    return { size: checkpoint.size };
+  },
+});
