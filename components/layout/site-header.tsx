@@ -8,6 +8,7 @@ import { signOutAction, switchLocaleAction } from "@/features/auth/session-actio
 import type { Locale, Translate } from "@/lib/i18n/core";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { NotificationsLink } from "@/features/notifications/components/notifications-link";
+import { signInHref } from "@/features/auth/return-to";
 
 type Props = {
   t: Translate;
@@ -103,7 +104,7 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
                     </>
                   ) : (
                     <li>
-                      <Link className="fr-btn fr-icon-lock-line" href="/auth/sign-in">
+                      <Link className="fr-btn fr-icon-lock-line" href={signInHref(currentPath)}>
                         {t("layout.signIn")}
                       </Link>
                     </li>

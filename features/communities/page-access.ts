@@ -5,11 +5,12 @@
  * refusal notice.
  */
 import { cache } from "react";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { loadCommunityAccess } from "@/lib/communities/access";
 import { can, type Action } from "@/lib/policy/can";
 import { currentUser } from "@/lib/web/request";
+import { redirectToSignIn } from "@/features/auth/return-to-server";
 
 export const communityAccess = cache(async (slug: string) => {
   const user = await currentUser();
@@ -34,7 +35,7 @@ export async function readableCommunity(slug: string): Promise<PageAccess> {
  */
 export async function communityPageFor(slug: string, action: Action): Promise<PageAccess> {
   const access = await readableCommunity(slug);
-  if (!access.user) redirect("/auth/sign-in");
+  if (!access.user) return redirectToSignIn();
   if (!access.may(action)) forbidden();
   return access;
 }

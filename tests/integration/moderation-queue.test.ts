@@ -16,6 +16,7 @@ import { listQueueGroups, reportContent } from "@/lib/moderation/reports";
 import { sanction } from "@/lib/moderation/sanctions";
 import { hideContent } from "@/lib/moderation/hide";
 import { moderateInBulk } from "@/lib/moderation/bulk";
+import { ownStanding } from "@/lib/moderation/standing";
 import { appeal, decideAppeal, listPendingAppeals } from "@/lib/moderation/appeals";
 import { kindSettings, notificationKinds } from "@/lib/notifications/kinds";
 import { notificationSentence } from "@/lib/notifications/describe";
@@ -351,5 +352,42 @@ describe("one decision per item", () => {
     expect(await t.db.proposalComment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
       hiddenReason: "Publicité",
     });
+  });
+});
+
+describe("a suspended member is told why they cannot act", () => {
+  it("reads their suspension, until when and why; nothing once it is overturned", async () => {
+    const c = await community(["MODERATOR", "MODERATOR", "MEMBER"]);
+    const [moderator, other, member] = c.people as [TestPerson, TestPerson, TestPerson];
+    expect(await ownStanding(t.db, { communityId: c.id, userId: member.id })).toBeNull();
+    const given = await sanction(t.db, {
+      actor: moderator,
+      slug: c.slug,
+      userId: member.id,
+      kind: "SUSPENSION",
+      days: 7,
+      reason: "Insultes répétées",
+      departureReason: "Gravité des propos",
+    });
+    const standing = await ownStanding(t.db, { communityId: c.id, userId: member.id });
+    expect(standing).toMatchObject({ state: "suspended", reason: "Insultes répétées", sanctionId: given.id });
+    expect(standing?.state === "suspended" && standing.until.getTime()).toBe(given.until!.getTime());
+    // Nobody else's standing is read through it: another person has none here.
+    expect(await ownStanding(t.db, { communityId: c.id, userId: other.id })).toBeNull();
+    // Once the suspension date has passed, it no longer stands.
+    expect(
+      await ownStanding(t.db, { communityId: c.id, userId: member.id, now: new Date(Date.now() + 8 * 86_400_000) }),
+    ).toBeNull();
+    const { id: appealId } = await appeal(t.db, {
+      actor: member,
+      slug: c.slug,
+      input: { sanctionId: given.id, text: "Je conteste cette suspension." },
+    });
+    await decideAppeal(t.db, {
+      actor: other,
+      slug: c.slug,
+      input: { appealId, outcome: "OVERTURNED", decision: "Disproportionné." },
+    });
+    expect(await ownStanding(t.db, { communityId: c.id, userId: member.id })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/policy/can";
 import { searchAccounts } from "@/lib/admin/accounts";
@@ -13,6 +13,7 @@ import { SelectFilter } from "@/components/forms/select-filter";
 import { AccountControls } from "@/features/admin/components/account-controls";
 import { DeadLettersTable } from "@/features/admin/components/dead-letters-table";
 import { listDeadLetters } from "@/lib/jobs/dead-letters";
+import { redirectToSignIn } from "@/features/auth/return-to-server";
 
 type Props = { searchParams: Promise<{ state?: string | string[]; cursor?: string | string[]; q?: string | string[] }> };
 
@@ -25,7 +26,7 @@ const single = (value: string | string[] | undefined) => (typeof value === "stri
 /** Platform administrators only: reports across communities, failed background jobs, suspending and erasing accounts. */
 export async function PlatformAdminPage({ searchParams }: Props) {
   const user = await currentUser();
-  if (!user) redirect("/auth/sign-in");
+  if (!user) return redirectToSignIn();
   const subject = { user, membership: null };
   if (!can(subject, "platform.reports")) forbidden();
   const query = await searchParams;

@@ -9,13 +9,19 @@ import { listDemoPeople } from "@/lib/auth/demo";
 import { createTranslator } from "@/lib/i18n/core";
 import { currentLocale, currentUser } from "@/lib/web/request";
 import { demoSignInAction, oidcSignInAction } from "@/features/auth/sign-in-actions";
+import { RememberReturnTo } from "@/features/auth/components/remember-return-to";
+import { safeReturnPath } from "@/features/auth/return-to";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: createTranslator(await currentLocale())("signIn.title") };
 }
 
-export async function SignInPage() {
-  if (await currentUser()) redirect("/auth/continue");
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** `callbackUrl`: the page to come back to afterwards (a same-site path; anything else is ignored). */
+export async function SignInPage({ searchParams }: Props) {
+  const back = safeReturnPath((await searchParams).callbackUrl);
+  if (await currentUser()) redirect(back ?? "/auth/continue");
   const locale = await currentLocale();
   const t = createTranslator(locale);
   const env = config();
@@ -24,6 +30,7 @@ export async function SignInPage() {
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-7">
+        <RememberReturnTo path={back} />
         <h1>{t("signIn.title")}</h1>
         <p>{t("signIn.lead")}</p>
         {providers.map((provider) =>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { mapStyleUrl } from "@/lib/core/config";
 import { stewardChoices } from "@/lib/commons/read";
@@ -8,6 +8,7 @@ import { getTranslator } from "@/lib/web/i18n";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { CommonsForm } from "@/features/commons/components/commons-form";
 import { commonsOr404, loadCommons } from "@/features/commons/load-commons";
+import { redirectToSignIn } from "@/features/auth/return-to-server";
 
 type Props = { params: Promise<{ slug: string; commonsSlug: string }> };
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export async function EditCommonsPage({ params }: Props) {
   const { slug, commonsSlug } = await params;
   const { user, commons } = await commonsOr404(slug, commonsSlug);
-  if (!user) redirect("/auth/sign-in");
+  if (!user) return redirectToSignIn();
   if (!commons.viewer.canEdit) forbidden();
   const [{ t }, choices] = await Promise.all([getTranslator(), stewardChoices(db(), commons.community.id, commons.id)]);
   const base = `/communities/${commons.community.slug}`;

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { CreateCommunityForm } from "@/features/communities/components/create-community-form";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
+import { redirectToSignIn } from "@/features/auth/return-to-server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator()).t("pages.newCommunity.title") };
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export async function NewCommunityPage() {
   const user = await currentUser();
-  if (!user) redirect("/auth/sign-in");
+  if (!user) return redirectToSignIn();
   if (!user.onboarded) redirect("/onboarding");
   const { t } = await getTranslator();
   return (

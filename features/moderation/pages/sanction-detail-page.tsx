@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/core/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/core";
@@ -10,6 +10,7 @@ import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { ModerationHeader } from "@/features/moderation/components/moderation-header";
 import { AppealForm, DecideAppealForm } from "@/features/moderation/components/appeal-forms";
+import { redirectToSignIn } from "@/features/auth/return-to-server";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export async function SanctionDetailPage({ params }: Props) {
   const { slug, id } = await params;
   const { user, view } = await load(slug, id);
-  if (!user) redirect("/auth/sign-in");
+  if (!user) return redirectToSignIn();
   if (!view) notFound();
   const { t, locale } = await getTranslator();
   const { sanction, community } = view;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { getPreferences } from "@/lib/notifications/preferences";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { PreferencesForm } from "@/features/notifications/components/preferences-form";
+import { redirectToSignIn } from "@/features/auth/return-to-server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator()).t("notifications.preferences.title") };
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export async function NotificationPreferencesPage() {
   const user = await currentUser();
-  if (!user) redirect("/auth/sign-in");
+  if (!user) return redirectToSignIn();
   const [{ t }, rows] = await Promise.all([getTranslator(), getPreferences(db(), user.id)]);
   return (
     <div className="fr-grid-row">

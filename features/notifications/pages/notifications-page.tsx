@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/core";
 import { cursorParam, listNotifications, markRead } from "@/lib/notifications/inbox";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { markAllReadAction } from "@/features/notifications/actions";
+import { redirectToSignIn } from "@/features/auth/return-to-server";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export async function NotificationsPage({ searchParams }: Props) {
   const user = await currentUser();
-  if (!user) redirect("/auth/sign-in");
+  if (!user) return redirectToSignIn();
   const query = await searchParams;
   const { t, locale } = await getTranslator();
   const page = await listNotifications(db(), { userId: user.id, locale, after: cursorParam(query.cursor) });

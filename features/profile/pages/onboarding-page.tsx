@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { getProfile } from "@/lib/users/update-profile";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
+import { redirectToSignIn } from "@/features/auth/return-to-server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator()).t("onboarding.title") };
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export async function OnboardingPage() {
   const user = await currentUser();
-  if (!user) redirect("/auth/sign-in");
+  if (!user) return redirectToSignIn();
   if (user.onboarded) redirect("/profile");
   const [{ t, locale }, profile] = await Promise.all([getTranslator(), getProfile(db(), user.id)]);
   return (

@@ -14,6 +14,7 @@ import { listApiTokens } from "@/lib/tokens/list-tokens";
 import { claimableEvents, listIdentities } from "@/lib/connectors/identities";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
+import { redirectToSignIn } from "@/features/auth/return-to-server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator()).t("profile.title") };
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export async function ProfilePage() {
   const user = await currentUser();
-  if (!user) redirect("/auth/sign-in");
+  if (!user) return redirectToSignIn();
   if (!user.onboarded) redirect("/onboarding");
   const [{ t, locale }, profile, tokens, identities, claimable] = await Promise.all([
     getTranslator(),

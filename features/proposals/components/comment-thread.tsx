@@ -221,6 +221,7 @@ export function CommentThread({
   canComment,
   canModerate,
   canReport = false,
+  cannotComment = null,
 }: {
   proposalId: string;
   /** With it, comments get the report button (and moderators hide with a reason). */
@@ -229,6 +230,8 @@ export function CommentThread({
   canComment: boolean;
   canModerate: boolean;
   canReport?: boolean;
+  /** Shown in place of the form to those who may not comment (sign in, suspended…). */
+  cannotComment?: React.ReactNode;
 }) {
   const t = useT();
   const ids = new Set(comments.map((c) => c.id));
@@ -280,6 +283,7 @@ export function CommentThread({
           );
         })}
       </ul>
+      {!canComment && cannotComment}
       {canComment && (
         <CommentForm
           proposalId={proposalId}

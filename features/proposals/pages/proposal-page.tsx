@@ -25,6 +25,7 @@ import { CommentThread, type CommentItem } from "@/features/proposals/components
 import { HiddenNotice } from "@/features/moderation/components/hidden-notice";
 import { ReportButton } from "@/features/moderation/components/report-button";
 import { ModerateContent } from "@/features/moderation/components/moderate-content";
+import { ParticipationNotice } from "@/features/moderation/components/participation-notice";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -223,7 +224,16 @@ export async function ProposalPage({ params }: Props) {
           tieRule={proposal.tieRule}
         />
       )}
-      {proposal.status === "VOTING" && user && !may.vote && <p>{t("votes.ballot.notElector")}</p>}
+      {/* Anonymous: sign in to vote; suspended or banned: why, until when; otherwise not an elector. */}
+      <ParticipationNotice
+        action="vote"
+        when={proposal.status === "VOTING" && !may.vote}
+        communityId={proposal.communityId}
+        communitySlug={proposal.community.slug}
+        user={user}
+        backTo={`/proposals/${proposal.id}`}
+        otherwise={<p>{t("votes.ballot.notElector")}</p>}
+      />
       <ProposalResults t={t} locale={locale} proposal={proposal} appUrl={config().APP_URL} />
       {proposal.decision && proposal.myBallot && (
         <p data-testid="my-receipt">{t("votes.ballot.receipt", { receipt: proposal.myBallot.receipt })}</p>
@@ -236,6 +246,16 @@ export async function ProposalPage({ params }: Props) {
         canComment={may.comment}
         canModerate={may.moderate}
         canReport={user !== null}
+        cannotComment={
+          <ParticipationNotice
+            action="comment"
+            when={!may.comment && (proposal.status === "DISCUSSION" || proposal.status === "VOTING")}
+            communityId={proposal.communityId}
+            communitySlug={proposal.community.slug}
+            user={user}
+            backTo={`/proposals/${proposal.id}`}
+          />
+        }
       />
     </>
   );

@@ -187,6 +187,23 @@ export const enModui: Messages["modui"] = {
     filed: "Appeal filed on {date}: “{text}”",
     open: "Review and decide",
   },
+  standing: {
+    signInTo: {
+      vote: "Sign in to vote",
+      comment: "Sign in to comment",
+      contribute: "Sign in to contribute",
+    },
+    suspendedTitle: "You are suspended in this community until {date}",
+    suspendedWhy: {
+      vote: "While suspended, you can read the community but not vote, comment or contribute.",
+      comment: "While suspended, you can read the discussion but not comment, vote or contribute.",
+      contribute: "While suspended, you can read the community but not contribute, vote or comment.",
+    },
+    bannedTitle: "You have been banned from this community",
+    bannedWhy: "A ban removes the right to vote, comment and contribute.",
+    reason: "Reason for the sanction: {reason}",
+    seeSanction: "See the sanction and, within the deadline, appeal it",
+  },
   nav: {
     queue: "Moderation queue",
     log: "Moderation log",

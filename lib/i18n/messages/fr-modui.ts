@@ -188,6 +188,23 @@ export const frModui = {
     filed: "Recours déposé le {date} : « {text} »",
     open: "Examiner et trancher",
   },
+  standing: {
+    signInTo: {
+      vote: "Connectez-vous pour voter",
+      comment: "Connectez-vous pour commenter",
+      contribute: "Connectez-vous pour contribuer",
+    },
+    suspendedTitle: "Vous êtes suspendu·e dans cette communauté jusqu'au {date}",
+    suspendedWhy: {
+      vote: "Pendant votre suspension, vous pouvez lire la communauté mais pas voter, ni commenter, ni contribuer.",
+      comment: "Pendant votre suspension, vous pouvez lire les échanges mais pas commenter, ni voter, ni contribuer.",
+      contribute: "Pendant votre suspension, vous pouvez lire la communauté mais pas contribuer, ni voter, ni commenter.",
+    },
+    bannedTitle: "Vous avez été exclu·e de cette communauté",
+    bannedWhy: "Une exclusion retire le droit de voter, de commenter et de contribuer.",
+    reason: "Motif de la sanction : {reason}",
+    seeSanction: "Voir la sanction et, dans le délai, la contester",
+  },
   nav: {
     queue: "File de modération",
     log: "Journal de modération",
