@@ -20,6 +20,7 @@ import { BallotForm } from "@/features/proposals/components/ballot-form";
 import { ProposalControls } from "@/features/proposals/components/proposal-controls";
 import { ProposalResults } from "@/features/proposals/components/proposal-results";
 import { OutcomeBadge } from "@/features/proposals/components/outcome-badge";
+import { ProposalTimeline } from "@/features/proposals/components/proposal-timeline";
 import { ReceiptCheck } from "@/features/proposals/components/receipt-check";
 import { CommentThread, type CommentItem } from "@/features/proposals/components/comment-thread";
 import { HiddenNotice } from "@/features/moderation/components/hidden-notice";
@@ -82,8 +83,6 @@ export async function ProposalPage({ params }: Props) {
     ...(may.withdraw ? (["withdraw"] as const) : []),
     ...(may.closeEarly ? (["closeEarly"] as const) : []),
   ];
-  const date = (value: Date) => formatDateTime(locale, value);
-  const planned = proposal.status === "DRAFT" || proposal.status === "DISCUSSION";
   const hidden = proposal.hiddenAt !== null;
   const mine = user?.id === proposal.authorId;
   // Hidden by moderation: members read a placeholder; the author and moderators the text and the
@@ -202,19 +201,7 @@ export async function ProposalPage({ params }: Props) {
           )}
         </ul>
       </section>
-      <section aria-labelledby="timeline-title" className="fr-mb-4w">
-        <h2 id="timeline-title">{t("votes.page.timeline")}</h2>
-        <ol>
-          <li>{t("votes.page.created", { date: date(proposal.createdAt) })}</li>
-          {proposal.discussionEndsAt && <li>{t("votes.page.discussionUntil", { date: date(proposal.discussionEndsAt) })}</li>}
-          {proposal.openedAt && <li>{t("votes.page.votingOpened", { date: date(proposal.openedAt) })}</li>}
-          {proposal.votingClosesAt && !planned && !proposal.closedAt && (
-            <li>{t("votes.page.votingCloses", { date: date(proposal.votingClosesAt) })}</li>
-          )}
-          {proposal.closedAt && <li>{t("votes.page.closedAt", { date: date(proposal.closedAt) })}</li>}
-          {proposal.status === "WITHDRAWN" && <li>{t("votes.page.withdrawn")}</li>}
-        </ol>
-      </section>
+      <ProposalTimeline t={t} locale={locale} proposal={proposal} />
       {may.vote && (
         <BallotForm
           proposalId={proposal.id}

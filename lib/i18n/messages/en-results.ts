@@ -106,5 +106,17 @@ export const enResults: Messages["results"] = {
     createdAt: "Created on {date}",
   },
   receiptHint: "With or without dashes, in capitals or not: ABCD-EFGH-JKLM or abcdefghjklm.",
+  timeline: {
+    planned: "Voting planned from {opens} to {closes}",
+    discussionEnded: "Discussion ended on {date}",
+  },
+  confirm: {
+    withdrawTitle: "Withdraw this proposal?",
+    withdrawText:
+      "Withdrawing is final: the proposal can no longer be discussed or put to the vote. To come back to it, a new one must be submitted.",
+    withdrawConfirm: "Confirm: withdraw",
+    cancel: "Cancel",
+    escape: "Escape closes this confirmation without changing anything.",
+  },
   outcomeBadge: "Outcome: {outcome}",
 };

@@ -110,5 +110,17 @@ export const frResults = {
     createdAt: "Créée le {date}",
   },
   receiptHint: "Avec ou sans tirets, en majuscules ou minuscules : ABCD-EFGH-JKLM ou abcdefghjklm.",
+  timeline: {
+    planned: "Vote prévu du {opens} au {closes}",
+    discussionEnded: "Discussion terminée le {date}",
+  },
+  confirm: {
+    withdrawTitle: "Retirer cette proposition ?",
+    withdrawText:
+      "Le retrait est définitif : la proposition ne pourra plus être discutée ni mise au vote. Pour y revenir, il faudra en déposer une nouvelle.",
+    withdrawConfirm: "Confirmer le retrait",
+    cancel: "Annuler",
+    escape: "Échap ferme cette confirmation sans rien changer.",
+  },
   outcomeBadge: "Résultat : {outcome}",
 } as const;
