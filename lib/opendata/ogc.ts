@@ -16,8 +16,10 @@ import { actorKinds } from "@/lib/users/schemas";
 import { parseDatetime } from "./datetime";
 import { CRS84, crsByUri, envelope, projectedBoxEnvelope, supportedCrs, transformCoverage, type Crs } from "./crs";
 import { openDataHandler, type OpenDataContext, type OpenDataDeps } from "@/lib/api/open-data-http";
+import { htmlUrl } from "./ogc-html";
 import { absolute, commonsPageUrl, isIdLike, openDataPaths } from "@/lib/commons/links";
 import { coverageById, coverageExtent, coveragePage, type CoverageFilter, type OpenCommons } from "./queries";
+import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml, type HtmlContext } from "./ogc-html";
 
 export { CRS84 };
 export const OGC_LIMIT_DEFAULT = 10;
@@ -29,6 +31,7 @@ export const COLLECTION_ID = "commons";
 export const conformanceClasses = [
   "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
   "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+  "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
   "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
   "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
   "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
@@ -37,6 +40,7 @@ export const conformanceClasses = [
 const OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.0";
 
 const JSON_TYPE = "application/json";
+const HTML_TYPE = "text/html";
 const SCHEMA_TYPE = "application/schema+json";
 const QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
@@ -93,7 +97,7 @@ const json = (body: unknown, contentType = JSON_TYPE, status = 200, crs?: Crs) =
       "content-type": contentType,
       "cache-control": "public, max-age=60",
       "access-control-allow-origin": "*",
-      vary: "Accept-Language",
+      vary: "Accept, Accept-Language",
     },
   });
 
@@ -102,6 +106,7 @@ type Link = { href: string; rel: string; type: string; title?: string };
 function landingPage(base: string, t: ReturnType<typeof createTranslator>) {
   const links: Link[] = [
     { href: `${base}?f=json`, rel: "self", type: JSON_TYPE, title: t("opendata.ogc.landingLink") },
+    { href: `${base}?f=html`, rel: "alternate", type: HTML_TYPE, title: t("opendata.ogcHtml.asHtml") },
     { href: `${base}/api`, rel: "service-desc", type: OPENAPI_TYPE, title: t("opendata.ogc.serviceLink") },
     { href: `${base}/conformance?f=json`, rel: "conformance", type: JSON_TYPE, title: t("opendata.ogc.conformanceLink") },
     { href: `${base}/collections?f=json`, rel: "data", type: JSON_TYPE, title: t("opendata.ogc.collectionsLink") },
@@ -129,6 +134,7 @@ async function collection(context: OpenDataContext, base: string, t: ReturnType<
     storageCrs: CRS84,
     links: [
       { href: `${collectionUrl}?f=json`, rel: "self", type: JSON_TYPE, title: t("opendata.ogc.collectionTitle") },
+      { href: `${collectionUrl}?f=html`, rel: "alternate", type: HTML_TYPE, title: t("opendata.ogcHtml.asHtml") },
       { href: `${collectionUrl}/items?f=json`, rel: "items", type: GEOJSON_TYPE, title: t("opendata.ogc.itemsLink") },
       { href: `${collectionUrl}/queryables`, rel: QUERYABLES_REL, type: SCHEMA_TYPE, title: t("opendata.ogc.queryablesLink") },
       {
@@ -167,7 +173,7 @@ function queryables(base: string, t: ReturnType<typeof createTranslator>) {
   };
 }
 
-function feature(appUrl: string, base: string, c: OpenCommons, crs: Crs) {
+function feature(appUrl: string, base: string, c: OpenCommons, crs: Crs, t: ReturnType<typeof createTranslator>) {
   const geometry = c.coverage ? transformCoverage(toMultiPolygon(c.coverage), crs) : null;
   return {
     type: "Feature",
@@ -195,6 +201,12 @@ function feature(appUrl: string, base: string, c: OpenCommons, crs: Crs) {
       },
       { href: `${base}/collections/${COLLECTION_ID}?f=json`, rel: "collection", type: JSON_TYPE },
       { href: commonsPageUrl(appUrl, c.community.slug, c.slug), rel: "alternate", type: "text/html" },
+      {
+        href: `${base}/collections/${COLLECTION_ID}/items/${encodeURIComponent(c.id)}?f=html${crs.kind === "crs84" ? "" : `&crs=${encodeURIComponent(crs.uri)}`}`,
+        rel: "alternate",
+        type: HTML_TYPE,
+        title: t("opendata.ogcHtml.asHtml"),
+      },
     ],
   };
 }
@@ -273,6 +285,7 @@ async function items(context: OpenDataContext, base: string, t: ReturnType<typeo
   };
   const links: Link[] = [
     { href: pageUrl(offset), rel: "self", type: GEOJSON_TYPE, title: t("opendata.ogc.itemsLink") },
+    { href: htmlUrl(pageUrl(offset)), rel: "alternate", type: HTML_TYPE, title: t("opendata.ogcHtml.asHtml") },
     { href: `${base}/collections/${COLLECTION_ID}?f=json`, rel: "collection", type: JSON_TYPE },
   ];
   if (offset + rows.length < matched) {
@@ -288,7 +301,7 @@ async function items(context: OpenDataContext, base: string, t: ReturnType<typeo
   }
   return {
     type: "FeatureCollection",
-    features: rows.map((row) => feature(context.appUrl, base, row, crs)),
+    features: rows.map((row) => feature(context.appUrl, base, row, crs, t)),
     numberMatched: matched,
     numberReturned: rows.length,
     timeStamp: new Date().toISOString(),
@@ -298,9 +311,13 @@ async function items(context: OpenDataContext, base: string, t: ReturnType<typeo
 
 /** The API definition (OpenAPI 3.0, as the oas30 conformance class asks): these paths and parameters. */
 function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
-  const json = (description: string, type = JSON_TYPE) => ({
+  // Each document also as an HTML page (f=html, or Accept: text/html), but the API definition and the queryables.
+  const json = (description: string, type = JSON_TYPE, html = true) => ({
     description,
-    content: { [type]: { schema: { type: "object" } } },
+    content: {
+      [type]: { schema: { type: "object" } },
+      ...(html ? { [HTML_TYPE]: { schema: { type: "string" } } } : {}),
+    },
   });
   const problem = {
     description: t("opendata.ogc.badRequest"),
@@ -310,7 +327,8 @@ function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
     description: t("opendata.ogc.notFound"),
     content: { "application/problem+json": { schema: { type: "object" } } },
   };
-  const f = { name: "f", in: "query", required: false, schema: { type: "string", enum: ["json"] } };
+  const f = { name: "f", in: "query", required: false, schema: { type: "string", enum: ["json", "html"] } };
+  const jsonOnly = { name: "f", in: "query", required: false, schema: { type: "string", enum: ["json"] } };
   const crsQuery = {
     name: "crs",
     in: "query",
@@ -324,6 +342,8 @@ function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
     openapi: "3.0.3",
     info: { title: t("opendata.ogc.title"), description: t("opendata.ogc.description"), version: "1.0.0" },
     servers: [{ url: base }],
+    // Anonymous reading only: no credentials asked for or looked at.
+    security: [],
     paths: {
       "/": get("getLandingPage", t("opendata.ogc.landingLink"), { 200: json(t("opendata.ogc.landingLink")), 400: problem }),
       "/conformance": get("getConformance", t("opendata.ogc.conformanceLink"), {
@@ -343,7 +363,7 @@ function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
         t("opendata.ogc.itemsLink"),
         { 200: json(t("opendata.ogc.itemsLink"), GEOJSON_TYPE), 400: problem },
         [
-          { ...f, schema: { type: "string", enum: ["json", "geojson"] } },
+          { ...f, schema: { type: "string", enum: ["json", "geojson", "html"] } },
           {
             name: "bbox",
             in: "query",
@@ -387,22 +407,52 @@ function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
           },
         ],
       ),
-      [`/collections/${COLLECTION_ID}/queryables`]: get("getCommonsQueryables", t("opendata.ogc.queryablesLink"), {
-        200: json(t("opendata.ogc.queryablesLink"), SCHEMA_TYPE),
-        400: problem,
-      }),
+      [`/collections/${COLLECTION_ID}/queryables`]: get(
+        "getCommonsQueryables",
+        t("opendata.ogc.queryablesLink"),
+        { 200: json(t("opendata.ogc.queryablesLink"), SCHEMA_TYPE, false), 400: problem },
+        [jsonOnly],
+      ),
       [`/collections/${COLLECTION_ID}/items/{featureId}`]: get(
         "getCommonsFeature",
         t("opendata.ogc.collectionTitle"),
         { 200: json(t("opendata.ogc.collectionTitle"), GEOJSON_TYPE), 400: problem, 404: notFound },
         [
-          { ...f, schema: { type: "string", enum: ["json", "geojson"] } },
+          { ...f, schema: { type: "string", enum: ["json", "geojson", "html"] } },
           { name: "featureId", in: "path", required: true, schema: { type: "string" } },
           crsQuery,
         ],
       ),
     },
   };
+}
+
+/** Quality values of an Accept header's media ranges (q=1 when not given). */
+function acceptQualities(accept: string): Map<string, number> {
+  const qualities = new Map<string, number>();
+  for (const part of accept.split(",")) {
+    const [range, ...params] = part.split(";").map((piece) => piece.trim().toLowerCase());
+    if (!range) continue;
+    const q = params.find((param) => param.startsWith("q="));
+    const value = q ? Number(q.slice(2)) : 1;
+    qualities.set(range, Math.max(qualities.get(range) ?? 0, Number.isFinite(value) ? value : 0));
+  }
+  return qualities;
+}
+
+/**
+ * HTML or JSON: `f` decides when given (json, geojson, html); otherwise the Accept header, HTML only
+ * when it names text/html (or XHTML) above every JSON type, as browsers do. GIS clients, which ask
+ * for JSON or anything, get JSON.
+ */
+function wantsHtml({ url, request }: OpenDataContext): boolean {
+  const f = url.searchParams.get("f");
+  if (f !== null) return f === "html";
+  const qualities = acceptQualities(request.headers.get("accept") ?? "");
+  const of = (...types: string[]) => Math.max(0, ...types.map((type) => qualities.get(type) ?? 0));
+  const html = of("text/html", "application/xhtml+xml");
+  const jsonQ = of(JSON_TYPE, GEOJSON_TYPE, SCHEMA_TYPE, "application/vnd.oai.openapi+json");
+  return html > 0 && html > jsonQ;
 }
 
 async function route(context: OpenDataContext): Promise<Response> {
@@ -420,30 +470,38 @@ async function route(context: OpenDataContext): Promise<Response> {
   const [first, second, third, fourth, ...rest] = segments;
   if (rest.length > 0) throw new NotFoundError();
 
+  const html = wantsHtml(context);
+  const htmlContext: HtmlContext = { t, locale: context.locale as Locale, appUrl: context.appUrl, base };
   if (first === undefined) {
-    checkParameters(context.url, allowed.landing, ["json"]);
-    return json(landingPage(base, t));
+    checkParameters(context.url, allowed.landing, ["json", "html"]);
+    const landing = landingPage(base, t);
+    return html ? landingHtml(htmlContext, landing) : json(landing);
   }
   if (first === "api" && second === undefined) {
     checkParameters(context.url, allowed.landing, ["json"]);
     return json(apiDefinition(base, t), OPENAPI_TYPE);
   }
   if (first === "conformance" && second === undefined) {
-    checkParameters(context.url, allowed.landing, ["json"]);
-    return json({ conformsTo: conformanceClasses });
+    checkParameters(context.url, allowed.landing, ["json", "html"]);
+    return html ? conformanceHtml(htmlContext, conformanceClasses) : json({ conformsTo: conformanceClasses });
   }
   if (first !== "collections") throw new NotFoundError();
   if (second === undefined) {
-    checkParameters(context.url, allowed.landing, ["json"]);
-    return json({
-      links: [{ href: `${base}/collections?f=json`, rel: "self", type: JSON_TYPE }],
+    checkParameters(context.url, allowed.landing, ["json", "html"]);
+    const doc = {
+      links: [
+        { href: `${base}/collections?f=json`, rel: "self", type: JSON_TYPE },
+        { href: `${base}/collections?f=html`, rel: "alternate", type: HTML_TYPE, title: t("opendata.ogcHtml.asHtml") },
+      ],
       collections: [await collection(context, base, t)],
-    });
+    };
+    return html ? collectionsHtml(htmlContext, doc) : json(doc);
   }
   if (second !== COLLECTION_ID) throw new NotFoundError();
   if (third === undefined) {
-    checkParameters(context.url, allowed.landing, ["json"]);
-    return json(await collection(context, base, t));
+    checkParameters(context.url, allowed.landing, ["json", "html"]);
+    const doc = await collection(context, base, t);
+    return html ? collectionHtml(htmlContext, doc) : json(doc);
   }
   if (third === "queryables" && fourth === undefined) {
     checkParameters(context.url, allowed.landing, ["json"]);
@@ -451,14 +509,22 @@ async function route(context: OpenDataContext): Promise<Response> {
   }
   if (third !== "items") throw new NotFoundError();
   if (fourth === undefined) {
-    checkParameters(context.url, allowed.items, ["json", "geojson"]);
-    return json(await items(context, base, t), GEOJSON_TYPE, 200, crsParameter(context.url, "crs"));
+    checkParameters(context.url, allowed.items, ["json", "geojson", "html"]);
+    const crs = crsParameter(context.url, "crs");
+    const doc = await items(context, base, t);
+    if (html) {
+      const offset = integerParameter(context.url, "offset", { min: 0, fallback: 0 });
+      return itemsHtml(htmlContext, doc, { offset, crs84: crs.kind === "crs84" });
+    }
+    return json(doc, GEOJSON_TYPE, 200, crs);
   }
-  checkParameters(context.url, allowed.item, ["json", "geojson"]);
+  checkParameters(context.url, allowed.item, ["json", "geojson", "html"]);
   const found = isIdLike(fourth) ? await coverageById(context.db, fourth) : null;
   if (!found) throw new NotFoundError();
   const crs = crsParameter(context.url, "crs");
-  return json(feature(context.appUrl, base, found, crs), GEOJSON_TYPE, 200, crs);
+  const item = feature(context.appUrl, base, found, crs, t);
+  if (html) return itemHtml(htmlContext, item, { crs84: crs.kind === "crs84" });
+  return json(item, GEOJSON_TYPE, 200, crs);
 }
 
 /** The whole OGC API as one handler; `deps` for tests, else the process's database and APP_URL. */
