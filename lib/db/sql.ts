@@ -1,0 +1,61 @@
+/**
+ * postgres.js (`postgres`), beside Prisma, where raw SQL serves better than the ORM: the ballot hot
+ * path (lib/votes/cast-ballot.ts: two round trips, prepared statements) and LISTEN/NOTIFY for live
+ * updates (lib/live). Its pool is its own and explicitly sized (SQL_POOL_MAX; each createDb gets one,
+ * lazily, closed with the Prisma client), with the same failure bounds as Prisma's: give up
+ * connecting after 5 s, statements cut at 15 s, keep-alive on, so an outage is a quick 503.
+ *
+ * Timestamps: the schema's columns are `timestamp(3)` holding UTC (Prisma's convention). Queries
+ * pass instants with {@link utc} and read them as epoch milliseconds, never as local wall times.
+ */
+import postgres from "postgres";
+
+export type Sql = postgres.Sql;
+export type SqlFragment = postgres.PendingQuery<postgres.Row[]>;
+
+/** Prisma-only URL parameters that PostgreSQL would refuse as startup settings. */
+const PRISMA_ONLY_PARAMS = ["schema", "connection_limit", "pool_timeout", "pgbouncer", "connect_timeout", "socket_timeout"];
+
+export function createSql(connectionString: string, max: number, options: { applicationName?: string } = {}): Sql {
+  const url = new URL(connectionString);
+  for (const name of PRISMA_ONLY_PARAMS) url.searchParams.delete(name);
+  return postgres(url.toString(), {
+    max,
+    connect_timeout: 5,
+    idle_timeout: 30,
+    keep_alive: 30,
+    prepare: true,
+    onnotice: () => {},
+    connection: { statement_timeout: 15_000, application_name: options.applicationName ?? "geocommuns-sql" },
+  });
+}
+
+type Entry = { url: string; max: number; sql?: Sql };
+const registry = new WeakMap<object, Entry>();
+
+/** Called by createDb: the Prisma client `owner` gets a postgres.js pool on the same database. */
+export function attachSql(owner: object, connectionString: string, max: number): void {
+  registry.set(owner, { url: connectionString, max });
+}
+
+/** The postgres.js pool that goes with a Prisma client made by createDb (opened on first use). */
+export function sqlOf(owner: object): Sql {
+  const entry = registry.get(owner);
+  if (!entry) throw new Error("sqlOf: this database client was not made by createDb");
+  entry.sql ??= createSql(entry.url, entry.max);
+  return entry.sql;
+}
+
+/** Closes the pool of `owner` if it was opened (createDb's $disconnect does it). */
+export async function endSql(owner: object): Promise<void> {
+  const entry = registry.get(owner);
+  const sql = entry?.sql;
+  if (!entry || !sql) return;
+  entry.sql = undefined;
+  await sql.end({ timeout: 5 });
+}
+
+/** An instant as the schema's UTC `timestamp`, whatever the session's time zone. */
+export function utc(sql: Sql, at: Date): SqlFragment {
+  return sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
