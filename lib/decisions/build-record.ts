@@ -5,6 +5,7 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import { publishedDecisionResult } from "@/lib/votes/secret-ballot";
+import { publishedBallots } from "@/lib/votes/published-ballots";
 import { getSigningKey } from "./signing-key";
 import type { Ed25519KeyPair } from "./signature";
 import { DECISION_RECORD_TYPE, DECISION_RECORD_VERSION, type DecisionRecord } from "./schemas";
@@ -82,7 +83,8 @@ export async function buildDecisionRecord(
       ...decision,
       // A secret weighted decision states its secrecy rule and publishes groups (lib/votes/secret-ballot.ts).
       result: fixedFigures(publishedDecisionResult(decision.result, proposal)),
-      ballots: decision.ballots as [string, unknown][],
+      // The frozen ballots (or the copy older decisions stored): what decision.digest is the hash of.
+      ballots: await publishedBallots(db, { proposalId: rest.id, stored: decision.ballots }),
     },
     numbers: `fixed${RECORD_DECIMALS}` as const,
     issuedAt: now.toISOString(),

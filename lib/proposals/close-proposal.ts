@@ -4,14 +4,15 @@
  * decision. Counts come from GROUP BY queries in PostgreSQL; the tally is tallyVote of lib/votes/tally (one
  * rule with or without colleges, the one results pages use too). What the outcome does beyond the
  * decision (apply an amendment, adopt a commons) is the proposal kind's applyOutcome, looked up in
- * the registry (lib/proposals/kinds) and run in this transaction. The decision stores the published
- * list of [receipt, choice] pairs (never names) sorted by receipt, and the SHA-256 of that list.
+ * the registry (lib/proposals/kinds) and run in this transaction. The decision stores the SHA-256 of
+ * the published list of [receipt, choice] pairs (never names) sorted by receipt; the list itself is
+ * served from the ballots, frozen by the close (lib/votes/published-ballots.ts).
  *
  * A tie (tallyVote's `tie`, with quorum met) adopts nothing: the outcome is REJECTED and the decision
  * states the charter's `tieRule` in `result.tie` ({ rule, options }). Under `secondRound` this
  * transaction also drafts the second round (see draftSecondRound), whose id the decision records.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalKind, ProposalOutcome, VotingMethod } from "@/lib/generated/prisma/enums";
@@ -23,6 +24,7 @@ import { getCharterParameters, type CharterParameters } from "@/lib/charter/para
 import { recordAudit } from "@/lib/audit/record";
 import { mergeForTally } from "@/lib/votes/secret-ballot";
 import { proposalKind } from "@/lib/proposals/kinds/registry";
+import { digestOf, digestOfBallots, publishedChoice } from "@/lib/votes/published-ballots";
 import { logProposalClosed } from "@/lib/translog/events";
 
 type LockedProposal = {
@@ -41,9 +43,8 @@ type LockedProposal = {
   secret: boolean;
 };
 
-export function digestOf(ballots: readonly (readonly [string, unknown])[]): string {
-  return createHash("sha256").update(JSON.stringify(ballots)).digest("hex");
-}
+/** SHA-256 of JSON.stringify of a published list (kept here for its callers). */
+export { digestOf };
 
 const ALL = ALL_COLLEGE;
 
@@ -294,14 +295,11 @@ export async function closeProposalIn(
     outcome,
   });
 
-  // The published list: PostgreSQL aggregates it into one JSON text (no row-by-row decoding of every
-  // ballot), its JSON.stringify form is hashed here (what digestOf computes) and the same text is stored
-  // back as jsonb, so a vote of 100 000 ballots closes in a few seconds instead of timing out.
-  const [list] = await tx.$queryRaw<{ json: string }[]>`
-    SELECT coalesce(json_agg(json_build_array("receipt", "choice") ORDER BY "receipt"), '[]')::text AS json
-    FROM "Ballot" WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL`;
-  const published = JSON.stringify(JSON.parse(list!.json) as unknown);
-  const digest = createHash("sha256").update(published).digest("hex");
+  // The published list is the ballots themselves, frozen from this commit on (a trigger refuses any
+  // change once the proposal is CLOSED) and served from there (lib/votes/published-ballots.ts); the
+  // decision keeps only its digest, computed by PostgreSQL without the list leaving the database, so
+  // closing a vote of 100 000 ballots costs about its GROUP BY counts rather than 4.7 MB of JSON.
+  const digest = await digestOfBallots(tx, proposalId);
   const decisionResult = {
     ...tally.result,
     quorumMet,
@@ -314,9 +312,9 @@ export async function closeProposalIn(
     ...(record ?? {}),
   };
   await tx.$executeRaw`
-    INSERT INTO "Decision" ("id", "proposalId", "method", "electorateSize", "turnout", "outcome", "result", "ballots", "digest")
+    INSERT INTO "Decision" ("id", "proposalId", "method", "electorateSize", "turnout", "outcome", "result", "digest")
     VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${proposal.method}::"VotingMethod", ${electorateSize}, ${turnout},
-      ${outcome}::"ProposalOutcome", ${JSON.stringify(decisionResult)}::jsonb, ${published}::jsonb, ${digest})`;
+      ${outcome}::"ProposalOutcome", ${JSON.stringify(decisionResult)}::jsonb, ${digest})`;
   await tx.proposal.update({ where: { id: proposalId }, data: { status: "CLOSED", closedAt: now, outcome } });
   await emitEvent(tx, {
     type: "proposal.closed",
@@ -340,15 +338,17 @@ export async function closeDueProposals(db: Db, now = new Date()): Promise<numbe
   return closed;
 }
 
-/** After the close, a voter checks that their receipt is published with the choice they made. */
+/**
+ * After the close, a voter checks that their receipt is published with the choice they made, and
+ * that the published list still has the digest the decision recorded (and signed).
+ */
 export async function verifyReceipt(db: Db, { proposalId, receipt }: { proposalId: string; receipt: string }) {
   const decision = await db.decision.findUnique({ where: { proposalId }, select: { ballots: true, digest: true } });
   if (!decision) return null;
-  const entry = (decision.ballots as [string, unknown][]).find(([r]) => r === receipt);
-  return {
-    found: Boolean(entry),
-    choice: entry?.[1] ?? null,
-    digest: decision.digest,
-    digestValid: digestOf(decision.ballots as [string, unknown][]) === decision.digest,
-  };
+  const stored = decision.ballots;
+  const [{ found, choice }, digest] = await Promise.all([
+    publishedChoice(db, { proposalId, receipt, stored }),
+    Array.isArray(stored) ? digestOf(stored as [string, unknown][]) : digestOfBallots(db, proposalId),
+  ]);
+  return { found, choice, digest: decision.digest, digestValid: digest === decision.digest };
 }

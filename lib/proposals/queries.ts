@@ -10,6 +10,7 @@ import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { can, NotFoundError } from "@/lib/policy/can";
 import { proposalScope } from "@/lib/policy/scopes";
 import { toPage, type Page } from "@/lib/core/pagination";
+import { publishedBallots } from "@/lib/votes/published-ballots";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalSort } from "./list-filters";
 import { requireProposalAccess, canManage } from "./access";
@@ -320,7 +321,12 @@ export async function getProposalView(
   void _author;
   return {
     ...rest,
-    decision: rest.decision && { ...rest.decision, result: decisionResult! },
+    decision: rest.decision && {
+      ...rest.decision,
+      result: decisionResult!,
+      // The published list (API only): the frozen ballots, or the copy older decisions stored.
+      ...(publishedList ? { ballots: await publishedBallots(db, { proposalId, stored: rest.decision.ballots }) } : {}),
+    },
     explanation,
     author,
     /** Hidden by moderation and not readable by this viewer: show the placeholder (the text is not sent). */

@@ -18,6 +18,7 @@ import { verifyDecisionRecord } from "@/lib/decisions/signature";
 import { ensureSigningKey, getSigningKey, SIGNING_KEY_ID } from "@/lib/decisions/signing-key";
 import { castBallot } from "@/lib/votes/cast-ballot";
 import { closeProposal, digestOf } from "@/lib/proposals/close-proposal";
+import { publishedBallots } from "@/lib/votes/published-ballots";
 import { openVoting } from "@/lib/votes/open-voting";
 import { getProposalView } from "@/lib/proposals/queries";
 import { getProposalRoute } from "@/lib/api/v1/routes/proposals";
@@ -167,7 +168,7 @@ describe("decision records", () => {
     const { record } = document;
     expect(record.decision.digest).toBe(decision.digest);
     expect(record.decision.digest).toBe(digestOf(record.decision.ballots));
-    expect(record.decision.ballots).toEqual(decision.ballots);
+    expect(record.decision.ballots).toEqual(await publishedBallots(t.db, { proposalId: proposal.id, stored: decision.ballots }));
     expect(record.decision).toMatchObject({ electorateSize: 4, turnout: 3, outcome: decision.outcome });
     expect(record.decision.result).toEqual(decision.result);
     expect(record.community).toEqual({ slug, name: "Décisions" });

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeProposal, digestOf } from "@/lib/proposals/close-proposal";
+import { publishedBallots } from "@/lib/votes/published-ballots";
 import { barrier, startStack, type Stack } from "./support/stack";
 import { choices, createVotingCommunity, openThresholdProposal, putBallot, type ThresholdChoice } from "./support/fixtures";
 
@@ -83,7 +84,10 @@ describe("ballot storm", () => {
     expect(closed.closed).toBe(true);
     const decision = await stack.db.decision.findUniqueOrThrow({ where: { proposalId } });
     expect(decision.turnout).toBe(50);
-    const published = new Map(decision.ballots as [string, { choice: string }][]);
+    // The published list: the ballots, frozen by the close (issue 15).
+    const list = await publishedBallots(stack.db, { proposalId, stored: decision.ballots });
+    expect(decision.digest).toBe(digestOf(list));
+    const published = new Map(list as [string, { choice: string }][]);
     expect(published.size).toBe(50);
     for (const vote of last) expect(published.get(vote.receipt)?.choice).toBe(vote.choice);
     const expected = { for: 0, against: 0, abstain: 0 };
@@ -173,7 +177,7 @@ describe("ballots racing the close", () => {
     });
     const storedPairs = stored.map((b) => [b.receipt, b.choice] as const);
     expect(decision.digest).toBe(digestOf(storedPairs));
-    expect(digestOf(decision.ballots as [string, unknown][])).toBe(decision.digest);
+    expect(digestOf(await publishedBallots(stack.db, { proposalId, stored: decision.ballots }))).toBe(decision.digest);
     expect(decision.turnout).toBe(stored.length);
     // Each member's last acknowledged ballot is the one counted; a refused one changed nothing.
     const byUser = new Map(stored.map((b) => [b.userId, (b.choice as { choice: string }).choice]));
