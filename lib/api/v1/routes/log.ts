@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { requireProposalAccess } from "@/lib/proposals/access";
+import { requireCommunityAccess } from "@/lib/communities/access";
 import { NotFoundError } from "@/lib/policy/can";
 import { currentCheckpoint, logOrigin, logVerifierKey } from "@/lib/translog/checkpoint";
 import {
@@ -266,6 +267,32 @@ export const getDecisionInLogRoute = defineRoute({
   },
 });
 
+export const getLogCommunityRoute = defineRoute({
+  operationId: "getLogCommunity",
+  method: "GET",
+  path: "/api/v1/log/communities/{slug}",
+  summary: "The id under which a community's entries appear in the log",
+  description:
+    "Log entries name communities by id (`communityId`); this maps a slug to it, for a verifier that checks one community. 404 when the community does not exist or the caller may not read it.",
+  tags: ["log"],
+  scope: "read",
+  params: z.object({ slug: z.string().min(1).max(100).describe("The community's slug") }),
+  response: {
+    status: 200,
+    description: "The community's id",
+    schema: named("LogCommunity", z.object({ slug: z.string(), communityId: z.string() })),
+  },
+  errors: [404],
+  handle: async ({ db, principal, params }) => {
+    const { community } = await requireCommunityAccess(db, {
+      slug: params.slug,
+      actor: principal.user,
+      action: "community.read",
+    });
+    return { slug: params.slug, communityId: community.id };
+  },
+});
+
 export const logRoutes = [
   getLogCheckpointRoute,
   getLogKeyRoute,
@@ -274,4 +301,5 @@ export const logRoutes = [
   getConsistencyProofRoute,
   getReceiptProofRoute,
   getDecisionInLogRoute,
+  getLogCommunityRoute,
 ] as const;
