@@ -72,6 +72,19 @@ export function describeParameterValue<K extends keyof CharterParameters>(t: Tra
               }),
             )
             .join(", ");
+    case "eligibilityMinContributionDays":
+      return v === 0 ? t("connectors.eligibility.off") : t("connectors.eligibility.minDays", { count: v as number });
+    case "eligibilityWindowDays":
+    case "captureWindowDays":
+      return days(t, v as number);
+    case "eligibilityColleges":
+      return (v as CharterParameters["eligibilityColleges"]).length === 0
+        ? t("connectors.eligibility.allColleges")
+        : (v as CharterParameters["eligibilityColleges"]).map((college) => t(`actorKind.${college}`)).join(", ");
+    case "captureMaxOrganizationSharePercent":
+      return v === 0 ? t("connectors.capture.off") : t("connectors.capture.maxShareValue", { count: v as number });
+    case "captureMinContributorAbsenceFactor":
+      return v === 0 ? t("connectors.capture.off") : t("connectors.capture.minAbsenceValue", { count: v as number });
     default:
       return String(v);
   }

@@ -64,6 +64,23 @@ export const charterParametersSchema = z.object({
    * parameters: the colleges as they stand are then in force.
    */
   weightingEnabled: z.boolean().optional(),
+  /**
+   * Voting rights earned by contributing (issue 16): besides membership, an elector needs at least
+   * this many days with a validated contribution (to any commons of the community) in the last
+   * `eligibilityWindowDays` days; 0 turns the rule off. `eligibilityColleges` limits it to some
+   * colleges (empty: all). Applied when voting opens and frozen with the electorate (lib/votes/eligibility.ts).
+   */
+  eligibilityMinContributionDays: z.number().int().min(0).max(366).default(0),
+  eligibilityWindowDays: z.number().int().min(1).max(3650).default(365),
+  eligibilityColleges: z.array(z.enum(actorKinds)).max(actorKinds.length).default([]),
+  /**
+   * Capture alerts (issue 16, lib/commons/capture.ts), over the last `captureWindowDays` days of
+   * validated contributions: the largest share one organisation may carry (percent; 0: no alert) and
+   * the fewest people who must carry half of the work (contributor absence factor; 0: no alert).
+   */
+  captureWindowDays: z.number().int().min(7).max(3650).default(365),
+  captureMaxOrganizationSharePercent: z.number().int().min(0).max(100).default(50),
+  captureMinContributorAbsenceFactor: z.number().int().min(0).max(100).default(0),
   collegeWeights: z
     .object(
       Object.fromEntries(actorKinds.map((kind) => [kind, z.number().int().min(0).max(100)])) as Record<
@@ -97,6 +114,12 @@ export const defaultCharterParameters: CharterParameters = {
   earlyClose: "allVoted",
   secretBallotMinCollegeSize: 3,
   tieRule: "reject",
+  eligibilityMinContributionDays: 0,
+  eligibilityWindowDays: 365,
+  eligibilityColleges: [],
+  captureWindowDays: 365,
+  captureMaxOrganizationSharePercent: 50,
+  captureMinContributorAbsenceFactor: 0,
 };
 
 /** The parameters in force for a community: its charter's current version, else the defaults. */

@@ -54,6 +54,7 @@ export async function buildDecisionRecord(
       secret: true,
       weighted: true,
       collegeWeights: true,
+      eligibilityRule: true,
       votingOpensAt: true,
       votingClosesAt: true,
       closedAt: true,
@@ -65,7 +66,8 @@ export async function buildDecisionRecord(
     },
   });
   if (!proposal?.decision) return null;
-  const { community, options, decision, collegeWeights, votingOpensAt, votingClosesAt, closedAt, ...rest } = proposal;
+  const { community, options, decision, collegeWeights, eligibilityRule, votingOpensAt, votingClosesAt, closedAt, ...rest } =
+    proposal;
   const signingKey = key ?? (await getSigningKey(db));
   return {
     version: DECISION_RECORD_VERSION,
@@ -74,6 +76,8 @@ export async function buildDecisionRecord(
     proposal: {
       ...rest,
       collegeWeights: fixedFigures(collegeWeights as Record<string, unknown>),
+      // The eligibility rule (contribution days) that built the electorate, when the charter had one.
+      ...(eligibilityRule ? { eligibilityRule: eligibilityRule as Record<string, unknown> } : {}),
       votingOpensAt: iso(votingOpensAt),
       votingClosesAt: iso(votingClosesAt),
       closedAt: iso(closedAt),

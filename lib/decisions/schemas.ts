@@ -28,6 +28,12 @@ export const decisionRecordSchema = z.object({
     secret: z.boolean(),
     weighted: z.boolean(),
     collegeWeights: z.record(z.string(), z.unknown()),
+    eligibilityRule: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        "The eligibility rule that built the electorate besides membership (`contributionDays`: at least `minDays` days with a validated contribution in the `windowDays` days before voting opened, for `colleges` or all); absent: membership alone",
+      ),
     votingOpensAt: instant.nullable(),
     votingClosesAt: instant.nullable(),
     closedAt: instant.nullable(),

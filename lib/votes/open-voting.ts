@@ -10,6 +10,7 @@ import { getCharterParameters } from "@/lib/charter/parameters";
 import { undersizedColleges } from "@/lib/votes/secret-ballot";
 import { emitEvent } from "@/lib/events/emit";
 import { enqueueProposalClose } from "@/lib/votes/close-job";
+import { currentEligibilityRule, eligibilityCondition } from "@/lib/votes/eligibility";
 import { logVotingOpened } from "@/lib/translog/events";
 
 export async function openVoting(
@@ -37,11 +38,14 @@ export async function openVotingIn(
   const weights = await collegeWeights(tx, proposal.communityId);
   // Accounts suspended everywhere (until after now) or erased may not vote: they are no electors,
   // so they do not inflate the quorum's denominator either.
+  // The charter may add an eligibility rule (contribution days): applied here, frozen with the electorate.
+  const rule = await currentEligibilityRule(tx, proposal.communityId);
   const electorate = await tx.$executeRaw`
     INSERT INTO "ElectorMember" ("proposalId", "userId", "college")
     SELECT ${proposalId}, m."userId", m."college" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
     WHERE m."communityId" = ${proposal.communityId} AND m."status" = 'ACTIVE'
-      AND u."erasedAt" IS NULL AND (u."platformSuspendedUntil" IS NULL OR u."platformSuspendedUntil" <= ${now})`;
+      AND u."erasedAt" IS NULL AND (u."platformSuspendedUntil" IS NULL OR u."platformSuspendedUntil" <= ${now})
+      ${eligibilityCondition(rule, proposal.communityId, now)}`;
   // No figure of a secret ballot may give away a person's choice: a weighted college smaller than
   // the charter's minimum would publish its members' choices (lib/votes/secret-ballot.ts).
   const weighted = community.weightingEnabled && Object.values(weights).some((weight) => weight > 0);
@@ -57,6 +61,7 @@ export async function openVotingIn(
       // No college configured (all weights 0) would make every weighted tally empty: one member, one vote then.
       weighted,
       collegeWeights: weights,
+      ...(rule ? { eligibilityRule: rule } : {}),
     },
   });
   await emitEvent(tx, {

@@ -7,11 +7,13 @@ import { ProfileForm } from "@/features/profile/components/profile-form";
 import { ApiTokenForm } from "@/features/profile/components/api-tokens";
 import { ApiTokenList } from "@/features/profile/components/api-token-list";
 import { Identities } from "@/features/profile/components/identities";
+import { EligibilityNote } from "@/features/connectors/components/eligibility-note";
 import { signOutAction } from "@/features/auth/session-actions";
 import { db } from "@/lib/db/client";
 import { getProfile } from "@/lib/users/update-profile";
 import { listApiTokens } from "@/lib/tokens/list-tokens";
 import { claimableEvents, listIdentities } from "@/lib/connectors/identities";
+import { eligibilityByCommunity } from "@/lib/votes/eligibility";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { redirectToSignIn } from "@/features/auth/return-to-server";
@@ -24,12 +26,13 @@ export async function ProfilePage() {
   const user = await currentUser();
   if (!user) return redirectToSignIn();
   if (!user.onboarded) redirect("/onboarding");
-  const [{ t, locale }, profile, tokens, identities, claimable] = await Promise.all([
+  const [{ t, locale }, profile, tokens, identities, claimable, eligibility] = await Promise.all([
     getTranslator(),
     getProfile(db(), user.id),
     listApiTokens(db(), user.id),
     listIdentities(db(), { actor: user }),
     claimableEvents(db(), { actor: user }),
+    eligibilityByCommunity(db(), user.id),
   ]);
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
@@ -84,6 +87,7 @@ export async function ProfilePage() {
               <li key={membership.community.slug}>
                 <Link href={`/communities/${membership.community.slug}`}>{membership.community.name}</Link> ·{" "}
                 {t(`community.role.${membership.role}`)}
+                <EligibilityNote t={t} locale={locale} eligibility={eligibility.get(membership.community.slug)} />
               </li>
             ))}
           </ul>

@@ -67,6 +67,12 @@ export const enCharter: Messages["charter"] = {
     tieRule: "What a tied vote means",
     weightingEnabled: "College weighting",
     collegeWeights: "College weights",
+    eligibilityMinContributionDays: "Voting rights earned by contributing: days of contribution required",
+    eligibilityWindowDays: "Voting rights earned by contributing: period counted",
+    eligibilityColleges: "Voting rights earned by contributing: colleges concerned",
+    captureWindowDays: "Capture alerts: period observed",
+    captureMaxOrganizationSharePercent: "Capture alerts: largest share of one organisation",
+    captureMinContributorAbsenceFactor: "Capture alerts: fewest people carrying half of the work",
   },
   values: {
     days: "{count, plural, one {# day} other {# days}}",

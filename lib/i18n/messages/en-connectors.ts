@@ -139,6 +139,24 @@ export const enConnectors: Messages["connectors"] = {
     claimTitle: "{count, plural, one {# contribution to claim} other {# contributions to claim}}",
     claim: "That's me: claim it",
   },
+  eligibility: {
+    off: "None (membership is enough)",
+    minDays: "{count, plural, one {# day} other {# days}} with a validated contribution",
+    allColleges: "Every college",
+    title: "Voting rights",
+    eligible:
+      "You may vote: {count, plural, one {# day} other {# days}} with a validated contribution in the last {window} days ({min} needed).",
+    eligibleUntil: "Without new contributions, this right lasts until {date}.",
+    notEligible:
+      "You will not be able to vote in the next ballots: {count, plural, =0 {no day} one {# day} other {# days}} with a validated contribution in the last {window} days, {min} needed.",
+    notConcerned: "The charter's contribution rule does not concern your college: membership is enough to vote.",
+    rule: "Charter rule: at least {min, plural, one {# day} other {# days}} with a validated contribution in the last {window} days, applied when each vote opens.",
+  },
+  capture: {
+    off: "No alert",
+    maxShareValue: "Alert above {count} % for one organisation",
+    minAbsenceValue: "Alert below {count, plural, one {# person} other {# people}}",
+  },
   audit: {
     contributionClaimed: "Contribution claimed",
     sourceAttached: "Contribution source attached",

@@ -194,6 +194,15 @@ export const enVotes: Messages["votes"] = {
       tieRule: "What happens on a tie.",
       weightingEnabled: "Whether votes are weighted by college.",
       collegeWeights: "Each college's weight.",
+      eligibilityMinContributionDays:
+        "Days with a validated contribution a member needs over the period to vote (0: membership is enough). Applied when each vote opens.",
+      eligibilityWindowDays: "Period, in days before the vote opens, over which contribution days are counted.",
+      eligibilityColleges: "Colleges the rule applies to (none ticked: all).",
+      captureWindowDays: "Period over which validated contributions are watched for capture alerts.",
+      captureMaxOrganizationSharePercent:
+        "Above this share of validated contributions carried by one organisation, administrators are alerted (0: never).",
+      captureMinContributorAbsenceFactor:
+        "Below this number of people carrying half of the validated contributions, administrators are alerted (0: never).",
     },
   },
   edit: {

@@ -66,6 +66,12 @@ export const frCharter = {
     tieRule: "Ce que signifie une égalité",
     weightingEnabled: "Pondération par collèges",
     collegeWeights: "Poids des collèges",
+    eligibilityMinContributionDays: "Droit de vote gagné en contribuant : jours de contribution requis",
+    eligibilityWindowDays: "Droit de vote gagné en contribuant : période comptée",
+    eligibilityColleges: "Droit de vote gagné en contribuant : collèges concernés",
+    captureWindowDays: "Alertes de capture : période observée",
+    captureMaxOrganizationSharePercent: "Alertes de capture : part maximale d'une organisation",
+    captureMinContributorAbsenceFactor: "Alertes de capture : nombre minimal de personnes portant la moitié du travail",
   },
   values: {
     days: "{count, plural, one {# jour} other {# jours}}",

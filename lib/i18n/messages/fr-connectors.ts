@@ -139,6 +139,24 @@ export const frConnectors = {
     claimTitle: "{count, plural, one {# contribution à réclamer} other {# contributions à réclamer}}",
     claim: "C'est moi : réclamer",
   },
+  eligibility: {
+    off: "Aucune (l'adhésion suffit)",
+    minDays: "{count, plural, one {# jour} other {# jours}} avec une contribution validée",
+    allColleges: "Tous les collèges",
+    title: "Droit de vote",
+    eligible:
+      "Vous pouvez voter : {count, plural, one {# jour} other {# jours}} avec une contribution validée sur les {window} derniers jours (il en faut {min}).",
+    eligibleUntil: "Sans nouvelle contribution, ce droit court jusqu'au {date}.",
+    notEligible:
+      "Vous ne pourrez pas voter dans les prochains scrutins : {count, plural, =0 {aucun jour} one {# jour} other {# jours}} avec une contribution validée sur les {window} derniers jours, il en faut {min}.",
+    notConcerned: "La règle de contribution de la charte ne concerne pas votre collège : votre adhésion suffit pour voter.",
+    rule: "Règle de la charte : au moins {min, plural, one {# jour} other {# jours}} avec une contribution validée sur les {window} derniers jours, appliquée à l'ouverture de chaque vote.",
+  },
+  capture: {
+    off: "Aucune alerte",
+    maxShareValue: "Alerte au-delà de {count} % pour une organisation",
+    minAbsenceValue: "Alerte en deçà de {count, plural, one {# personne} other {# personnes}}",
+  },
   audit: {
     contributionClaimed: "Contribution réclamée",
     sourceAttached: "Source de contributions ajoutée",

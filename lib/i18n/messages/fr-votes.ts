@@ -195,6 +195,15 @@ export const frVotes = {
       tieRule: "Ce qui se passe en cas d'égalité.",
       weightingEnabled: "Si les voix sont pondérées par collège.",
       collegeWeights: "Le poids de chaque collège.",
+      eligibilityMinContributionDays:
+        "Nombre de jours avec une contribution validée qu'un membre doit compter sur la période pour voter (0 : l'adhésion suffit). Appliqué à l'ouverture de chaque vote.",
+      eligibilityWindowDays: "Période, en jours avant l'ouverture du vote, sur laquelle les jours de contribution sont comptés.",
+      eligibilityColleges: "Collèges auxquels la règle s'applique (aucun coché : tous).",
+      captureWindowDays: "Période sur laquelle les contributions validées sont observées pour les alertes de capture.",
+      captureMaxOrganizationSharePercent:
+        "Au-delà de cette part des contributions validées portée par une seule organisation, les administrateurs sont alertés (0 : jamais).",
+      captureMinContributorAbsenceFactor:
+        "En deçà de ce nombre de personnes portant la moitié des contributions validées, les administrateurs sont alertés (0 : jamais).",
     },
   },
   edit: {
