@@ -6,9 +6,9 @@
  */
 import { z } from "zod";
 import { reportContent, dismissReport } from "@/lib/moderation/reports";
-import { hideContent, restoreContent } from "@/lib/moderation/hide";
+import { contestHiding, hideContent, restoreContent } from "@/lib/moderation/hide";
 import { moderateInBulk } from "@/lib/moderation/bulk";
-import { sanction } from "@/lib/moderation/sanctions";
+import { sanction, sanctionOffer } from "@/lib/moderation/sanctions";
 import { appeal, decideAppeal } from "@/lib/moderation/appeals";
 import { hideSchema } from "@/lib/moderation/schemas";
 import { defineAction } from "@/lib/web/action";
@@ -26,7 +26,10 @@ export const reportAction = defineAction({
   revalidate: community,
 });
 
-/** One report or one item: dismiss the report, hide or restore the content. */
+/**
+ * One report or one item: dismiss the report, hide or restore the content. After hiding, the answer
+ * carries the offer to sanction the author in place (null when they may not be sanctioned for it).
+ */
 export const moderateAction = defineAction({
   name: "moderation.moderate",
   input: z.discriminatedUnion("op", [
@@ -39,7 +42,10 @@ export const moderateAction = defineAction({
       return;
     }
     const { op, slug, ...target } = input;
-    await (op === "hide" ? hideContent : restoreContent).run(db, { actor, slug, input: target });
+    const { authorId } = await (op === "hide" ? hideContent : restoreContent).run(db, { actor, slug, input: target });
+    if (op !== "hide" || !authorId) return { offer: null };
+    const item = { targetKind: target.targetKind, targetId: target.targetId };
+    return { offer: await sanctionOffer(db, { actor, slug, userId: authorId, item }) };
   },
   revalidate: communityAndProposals,
 });
@@ -78,4 +84,13 @@ export const decideAppealAction = defineAction({
     await decideAppeal.run(db, { actor, slug, input: decision });
   },
   revalidate: community,
+});
+
+/** The author of hidden content contests the hiding (the moderators other than the one who hid it are told). */
+export const contestHidingAction = defineAction({
+  name: "moderation.contestHiding",
+  input: contestHiding.schema.safeExtend({ slug }),
+  handle: async ({ db, actor, input: { slug, ...contest } }) => {
+    await contestHiding.run(db, { actor, slug, input: contest });
+  },
 });

@@ -33,6 +33,7 @@ export const auditActions = [
   "moderation.banned",
   "moderation.appealed",
   "moderation.appealDecided",
+  "moderation.hidingContested",
   "commons.proposed",
   "commons.updated",
   "commons.adopted",

@@ -9,10 +9,10 @@ import { AppError } from "@/lib/core/errors";
 import type { z } from "zod";
 import { withInput } from "@/lib/core/use-case";
 import { recordAudit } from "@/lib/audit/record";
-import { NotFoundError } from "@/lib/policy/can";
-import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
-import { hideSchema, type HideableKind } from "./schemas";
-import { tellReporters, type ReporterNotices } from "./notify";
+import { assertCan, NotFoundError } from "@/lib/policy/can";
+import { loadCommunityAccess, requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { contestHidingSchema, hideSchema, type HideableKind } from "./schemas";
+import { notifyHidingContested, tellReporters, type ReporterNotices } from "./notify";
 import { moderationTargets } from "./targets/registry";
 
 export { hideableKinds, hideSchema, moderationNoteSchema, type HideableKind, type HideInput } from "./schemas";
@@ -117,5 +117,64 @@ export const restoreContent = withInput(
     { actor, slug, input, now = new Date() }: { actor: Actor; slug: string; input: Hide; now?: Date },
   ): Promise<{ authorId: string | null }> => {
     return change(db, actor, slug, input, false, now);
+  },
+);
+
+type Contest = z.output<typeof contestHidingSchema>;
+
+/**
+ * The author of a hidden item contests the hiding: once per hiding, in their own words, recorded in
+ * the audit log (naming no one) and told to the community's moderators other than the one who hid it,
+ * who may restore it. Only the item's author, and only while it is hidden.
+ */
+export const contestHiding = withInput(
+  contestHidingSchema,
+  async (db: Db, { actor, slug, input }: { actor: Actor; slug: string; input: Contest }): Promise<{ contested: true }> => {
+    // As for appeals, a suspended or banned author may still contest (lib/policy: moderation.appeal).
+    const access = await loadCommunityAccess(db, { slug, actor });
+    if (!access) throw new NotFoundError();
+    assertCan(access.subject, "moderation.appeal", access.community);
+    const { community } = access;
+    const { targetKind, targetId, text } = input;
+    const target = await moderationTargets[targetKind].load(db, { communityId: community.id, id: targetId });
+    // Someone else's item, or one not hidden, is as unknown as a missing one.
+    if (!target || target.authorId !== actor.id || !target.hidden) throw new NotFoundError();
+    const hidden = target.hidden;
+    return db.$transaction(async (tx) => {
+      // One contest per hiding: a new hiding may be contested again.
+      const earlier = await tx.auditEntry.count({
+        where: {
+          communityId: community.id,
+          action: "moderation.hidingContested",
+          at: { gte: hidden.at },
+          details: { path: ["targetId"], equals: targetId },
+        },
+      });
+      if (earlier > 0) throw new AppError("already_contested", "moderation.errors.alreadyContested", 409);
+      await recordAudit(tx, {
+        actorId: null,
+        communityId: community.id,
+        action: "moderation.hidingContested",
+        details: { targetKind, targetId },
+      });
+      const [summary] = [
+        ...(
+          await moderationTargets[targetKind].describe(tx, {
+            communityId: community.id,
+            communitySlug: community.slug,
+            ids: [targetId],
+          })
+        ).values(),
+      ];
+      await notifyHidingContested(tx, {
+        communityId: community.id,
+        authorId: actor.id,
+        hiderId: hidden.moderatorId,
+        targetKind,
+        path: summary?.href ?? null,
+        text,
+      });
+      return { contested: true as const };
+    });
   },
 );

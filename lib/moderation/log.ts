@@ -19,7 +19,8 @@ export type ModerationLogEntry = {
     | "suspended"
     | "banned"
     | "appealed"
-    | "appealDecided";
+    | "appealDecided"
+    | "hidingContested";
   targetKind: string | null;
   until: string | null;
   rule: string | null;
@@ -72,6 +73,8 @@ function toEntry(row: { id: string; at: Date; action: string; details: unknown }
       return { ...base, targetKind: null, action: "appealed" };
     case "moderation.appealDecided":
       return { ...base, targetKind: null, action: "appealDecided", outcome: str(d, "outcome") };
+    case "moderation.hidingContested":
+      return { ...base, action: "hidingContested" };
     default:
       return null;
   }

@@ -163,6 +163,27 @@ export async function notifyAppealReceived(
   });
 }
 
+/** The author of hidden content contests the hiding: the moderators other than the one who hid it. */
+export async function notifyHidingContested(
+  tx: DbTx,
+  {
+    communityId,
+    authorId,
+    hiderId,
+    targetKind,
+    path,
+    text,
+  }: { communityId: string; authorId: string; hiderId: string | null; targetKind: string; path: string | null; text: string },
+) {
+  const userIds = await moderatorsOf(tx, communityId, hiderId ? [authorId, hiderId] : [authorId]);
+  await send(tx, {
+    userIds,
+    kind: "hiding.contested",
+    communityId,
+    data: (c) => ({ title: c.name, path: path ?? `/communities/${c.slug}/moderation`, targetKind, reason: text }),
+  });
+}
+
 /**
  * A report arrived: moderators hear of it, except those who already have an unread notice of a
  * report in this community (a spam wave makes one notice per moderator, not one per report).

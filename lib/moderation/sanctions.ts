@@ -8,14 +8,14 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberRole, MembershipStatus, ReportTargetKind, SanctionKind } from "@/lib/generated/prisma/enums";
-import { outranks } from "@/lib/policy/can";
+import { canSanction, outranks } from "@/lib/policy/can";
 import { AppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
 import { withFields } from "@/lib/core/use-case";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import { logSanction } from "@/lib/translog/events";
 import { getCharterParameters } from "@/lib/charter/parameters";
-import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
+import { loadCommunityAccess, requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { sanctionSchema, type SanctionOutput } from "./schemas";
 import { notifySanction, tellReporters, type ReporterNotices } from "./notify";
 import { moderationTarget } from "./targets/registry";
@@ -161,6 +161,20 @@ export async function sanctionInTx(
     const item = await moderationTarget(input.itemKind).load(tx, { communityId, id: input.itemId });
     if (!item || item.authorId !== userId) throw new AppError("target_not_found", "moderation.errors.targetNotFound", 404);
     items.set(`${input.itemKind}:${input.itemId}`, { targetKind: input.itemKind, targetId: input.itemId });
+    // The reports its hiding answered are answered by this sanction too.
+    const byHiding = await tx.report.findMany({
+      where: {
+        communityId,
+        targetKind: input.itemKind,
+        targetId: input.itemId,
+        targetAuthorId: userId,
+        state: "ACTIONED",
+        sanctionId: null,
+        id: { notIn: answered.map((r) => r.id) },
+      },
+      select: { id: true, reporterId: true, targetKind: true, targetId: true, state: true, sanctionId: true },
+    });
+    answered.push(...byHiding);
   }
   if (items.size > 0) {
     const already = await tx.sanctionItem.count({
@@ -299,4 +313,62 @@ export async function endExpiredSuspensions(db: Db, now = new Date()): Promise<n
     });
   }
   return ended;
+}
+
+/** What the moderator needs to sanction an item's author in place, right after hiding it. */
+export type SanctionOffer = {
+  userId: string;
+  name: string;
+  suggestedKind: SanctionKind;
+  /** YYYY-MM-DD when the ladder suggests a suspension. */
+  suggestedUntil: string | null;
+  /** YYYY-MM-DD pre-filled when a suspension is chosen anyway. */
+  defaultUntil: string;
+  activeCount: number;
+  noLadder: boolean;
+};
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Whether the author of an item may be sanctioned for it by this moderator now, and the ladder's
+ * suggestion: null when they may not (oneself, a peer or higher, not a member, already sanctioned for
+ * this item), so the page never offers what would be refused.
+ */
+export async function sanctionOffer(
+  db: DbTx,
+  {
+    actor,
+    slug,
+    userId,
+    item,
+    now = new Date(),
+  }: { actor: Actor; slug: string; userId: string; item: { targetKind: ReportTargetKind; targetId: string }; now?: Date },
+): Promise<SanctionOffer | null> {
+  const access = await loadCommunityAccess(db, { slug, actor });
+  if (!access) return null;
+  const { community } = access;
+  const membership = await db.membership.findUnique({
+    where: { communityId_userId: { communityId: community.id, userId } },
+    select: { role: true, status: true },
+  });
+  if (!membership || (membership.status !== "ACTIVE" && membership.status !== "SUSPENDED")) return null;
+  if (!canSanction(access.subject, community, { userId, role: membership.role }, now)) return null;
+  if ((await sanctionedItems(db, { userId, items: [item] })).size > 0) return null;
+  const [suggested, charter, person] = await Promise.all([
+    suggestSanction(db, { communityId: community.id, userId, now }),
+    getCharterParameters(db, community.id),
+    db.user.findUnique({ where: { id: userId }, select: { displayName: true, name: true } }),
+  ]);
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const stepDays = charter.sanctionsLadder.find((step) => step.sanction === "SUSPENSION")?.days ?? 7;
+  return {
+    userId,
+    name: person?.displayName ?? person?.name ?? "—",
+    suggestedKind: suggested.kind,
+    suggestedUntil: suggested.kind === "SUSPENSION" && suggested.days ? isoDay(new Date(today + suggested.days * DAY)) : null,
+    defaultUntil: isoDay(new Date(today + stepDays * DAY)),
+    activeCount: suggested.activeCount,
+    noLadder: suggested.step < 0,
+  };
 }

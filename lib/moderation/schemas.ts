@@ -66,6 +66,13 @@ export const hideSchema = z.object({
 });
 export type HideInput = z.input<typeof hideSchema>;
 
+/** The author of hidden content asks the moderators to look again, in their own words. */
+export const contestHidingSchema = z.object({
+  targetKind: z.enum(hideableKinds),
+  targetId: z.string().min(1).max(100),
+  text: z.string().trim().min(10, "moderation.errors.appealTextRequired").max(2000, "moderation.errors.reasonTooLong"),
+});
+
 export const queueFilterSchema = z.object({
   state: z.enum(reportStates).optional(),
   reason: z.enum(reportReasons).optional(),

@@ -27,7 +27,9 @@
  *   account was erased";
  * - appeal.received (to moderators who may decide it, never the sanctioner), report.received (to
  *   moderators, one unread notice per community at a time): the community's name as `title`;
- *   report.received also `targetKind`;
+ *   report.received also `targetKind`; hiding.contested (the author of hidden content contests it, to
+ *   the moderators other than the one who hid it): `targetKind`, `reason` (the author's words), `path`
+ *   to the item;
  * - sanction.received: `sanction` ("WARNING" | "SUSPENSION" | "BAN"), optional `until` (ISO date), `reason`;
  * - commons.updated: `status` (a CommonsStatus).
  */
@@ -49,6 +51,7 @@ export const notificationKinds = [
   "report.decided",
   "appeal.received",
   "report.received",
+  "hiding.contested",
   "commons.updated",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -78,6 +81,7 @@ export const kindSettings: Record<
   "report.decided": { defaultChannel: "DIGEST", channels: ALL },
   "appeal.received": { defaultChannel: "EMAIL", channels: ALL },
   "report.received": { defaultChannel: "DIGEST", channels: ALL },
+  "hiding.contested": { defaultChannel: "EMAIL", channels: ALL },
   "commons.updated": { defaultChannel: "DIGEST", channels: ALL },
 };
 

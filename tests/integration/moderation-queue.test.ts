@@ -13,8 +13,8 @@ import { createCommunity } from "@/lib/communities/create-community";
 import { createProposal } from "@/lib/proposals/create-proposal";
 import { addComment } from "@/lib/proposals/comments";
 import { listQueueGroups, reportContent } from "@/lib/moderation/reports";
-import { sanction } from "@/lib/moderation/sanctions";
-import { hideContent } from "@/lib/moderation/hide";
+import { sanction, sanctionOffer } from "@/lib/moderation/sanctions";
+import { contestHiding, hideContent } from "@/lib/moderation/hide";
 import { moderateInBulk } from "@/lib/moderation/bulk";
 import { ownStanding } from "@/lib/moderation/standing";
 import { appeal, decideAppeal, listPendingAppeals } from "@/lib/moderation/appeals";
@@ -285,6 +285,16 @@ describe("one decision per item", () => {
       input: { targetKind: "COMMENT", targetId: comment.id, reason: "Publicité" },
     });
     expect(hidden.authorId).toBe(author.id);
+    const item = { targetKind: "COMMENT" as const, targetId: comment.id };
+    // Offered in place with the ladder's suggestion; never to the author's peers or to oneself.
+    expect(await sanctionOffer(t.db, { actor: moderator, slug: c.slug, userId: author.id, item })).toMatchObject({
+      userId: author.id,
+      suggestedKind: "WARNING",
+      activeCount: 0,
+    });
+    expect(await sanctionOffer(t.db, { actor: moderator, slug: c.slug, userId: moderator.id, item })).toBeNull();
+    expect(await sanctionOffer(t.db, { actor: reporter, slug: c.slug, userId: author.id, item })).toBeNull();
+    // Named in place, the sanction answers the reports its hiding answered.
     const given = await sanction(t.db, {
       actor: moderator,
       slug: c.slug,
@@ -293,8 +303,8 @@ describe("one decision per item", () => {
       reason: "Publicité",
       itemKind: "COMMENT",
       itemId: comment.id,
-      reportIds: [reportId],
     });
+    expect(await sanctionOffer(t.db, { actor: moderator, slug: c.slug, userId: author.id, item })).toBeNull();
     expect(await t.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
       state: "ACTIONED",
       sanctionId: given.id,
@@ -389,5 +399,42 @@ describe("a suspended member is told why they cannot act", () => {
       input: { appealId, outcome: "OVERTURNED", decision: "Disproportionné." },
     });
     expect(await ownStanding(t.db, { communityId: c.id, userId: member.id })).toBeNull();
+  });
+});
+
+describe("the author of hidden content reads why and may contest it", () => {
+  it("contests once; the moderators other than the one who hid it are told", async () => {
+    const c = await community(["MODERATOR", "MODERATOR", "MEMBER", "MEMBER"]);
+    const [hider, other, author, stranger] = c.people as [TestPerson, TestPerson, TestPerson, TestPerson];
+    const comment = await reportedComment(c, author);
+    const input = { targetKind: "COMMENT" as const, targetId: comment.id, text: "Ce n'était pas de la publicité." };
+    // Not hidden yet: nothing to contest.
+    await expect(contestHiding(t.db, { actor: author, slug: c.slug, input })).rejects.toMatchObject({ status: 404 });
+    await hideContent(t.db, {
+      actor: hider,
+      slug: c.slug,
+      input: { targetKind: "COMMENT", targetId: comment.id, reason: "Publicité" },
+    });
+    await expect(contestHiding(t.db, { actor: stranger, slug: c.slug, input })).rejects.toMatchObject({ status: 404 });
+    await expect(contestHiding(t.db, { actor: author, slug: c.slug, input: { ...input, text: "court" } })).rejects.toMatchObject({
+      status: 400,
+      field: "text",
+    });
+
+    await contestHiding(t.db, { actor: author, slug: c.slug, input });
+    const told = await notices(other.id, "hiding.contested");
+    expect(told).toHaveLength(1);
+    expect(told[0]!.data).toMatchObject({ reason: "Ce n'était pas de la publicité.", targetKind: "COMMENT" });
+    expect(await notices(hider.id, "hiding.contested")).toHaveLength(0);
+    expect(await notices(author.id, "hiding.contested")).toHaveLength(0);
+    expect(await t.db.auditEntry.findFirst({ where: { communityId: c.id, action: "moderation.hidingContested" } })).toMatchObject(
+      {
+        actorId: null,
+      },
+    );
+    await expect(contestHiding(t.db, { actor: author, slug: c.slug, input })).rejects.toMatchObject({
+      status: 409,
+      messageKey: "moderation.errors.alreadyContested",
+    });
   });
 });

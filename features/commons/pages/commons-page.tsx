@@ -88,7 +88,12 @@ export async function CommonsPage({ params }: Props) {
         </li>
       </ul>
       {commons.hidden && (
-        <HiddenNotice reason={commons.hiddenReason} viewerIsAuthor={viewer.isProposer} viewerIsModerator={viewer.isModerator} />
+        <HiddenNotice
+          reason={commons.hiddenReason}
+          viewerIsAuthor={viewer.isProposer}
+          viewerIsModerator={viewer.isModerator}
+          contest={{ communitySlug: commons.community.slug, targetKind: "COMMONS", targetId: commons.id }}
+        />
       )}
       {commons.status === "DRAFT" && (
         <div className="fr-notice fr-notice--info fr-mb-2w">

@@ -41,6 +41,7 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "moderation.banned": "moderation.audit.banned",
   "moderation.appealed": "moderation.audit.appealed",
   "moderation.appealDecided": "moderation.audit.appealDecided",
+  "moderation.hidingContested": "moderation.audit.hidingContested",
   "commons.proposed": "commons.audit.proposed",
   "commons.updated": "commons.audit.updated",
   "commons.adopted": "commons.audit.adopted",
@@ -208,6 +209,8 @@ export function auditSentence(t: Translate, entry: AuditEntryView, names: Map<st
       return field(details, "outcome") === "OVERTURNED"
         ? t("moderation.sentences.appealOverturned")
         : t("moderation.sentences.appealUpheld");
+    case "moderation.hidingContested":
+      return t("moderation.sentences.hidingContested");
     case "commons.proposed":
       return t("commons.sentences.proposed", { actor });
     case "commons.updated":

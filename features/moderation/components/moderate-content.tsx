@@ -2,6 +2,9 @@
 /**
  * For moderators, next to a proposal, comment, commons or contribution: hide it (with a reason its
  * author reads) or restore it. Calls lib/moderation/hide.ts through the moderation server action.
+ * Once hidden, the moderator is told so and offered to sanction the author in place (the ladder's
+ * suggestion pre-filled, the hiding's reason as the sanction's), unless they may not be sanctioned
+ * for it. Escape closes the form and the focus goes back to the button that opened it.
  */
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -10,7 +13,10 @@ import type { z } from "zod";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import Link from "next/link";
 import { hideSchema, type HideableKind } from "@/lib/moderation/schemas";
+import type { SanctionOffer } from "@/lib/moderation/sanctions";
+import { SanctionForm } from "@/features/moderation/components/sanction-form";
 import { moderateAction } from "@/features/moderation/actions";
 import { useT } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
@@ -32,6 +38,14 @@ export function ModerateContent({
   const t = useT();
   const panelId = useId();
   const [open, setOpen] = useState(false);
+  const [hiddenWith, setHiddenWith] = useState<{ reason: string; offer: SanctionOffer | null }>();
+  const [sanctioned, setSanctioned] = useState<string>();
+  const [declined, setDeclined] = useState(false);
+  const triggerId = `${panelId}-trigger`;
+  const close = () => {
+    setOpen(false);
+    document.getElementById(triggerId)?.focus();
+  };
   const {
     register,
     handleSubmit,
@@ -49,6 +63,12 @@ export function ModerateContent({
     if (!feedback.apply(result)) return;
     reset({ targetKind, targetId, reason: "" });
     setOpen(false);
+    if (!hidden) {
+      const offer = result.ok ? (result.data?.offer ?? null) : null;
+      setHiddenWith({ reason: values.reason, offer });
+      setSanctioned(undefined);
+      setDeclined(false);
+    }
   });
   const label = hidden ? t("modui.queue.restore") : t("modui.queue.hide");
   return (
@@ -60,13 +80,25 @@ export function ModerateContent({
         iconId={hidden ? "fr-icon-eye-line" : "fr-icon-eye-off-line"}
         aria-expanded={open}
         aria-controls={panelId}
+        nativeButtonProps={{ id: triggerId }}
         onClick={() => setOpen(!open)}
       >
         {label}
       </Button>
       <div id={panelId} hidden={!open}>
         {open && (
-          <form onSubmit={onSubmit} noValidate aria-label={label} className="fr-mt-1w">
+          <form
+            onSubmit={onSubmit}
+            noValidate
+            aria-label={label}
+            className="fr-mt-1w"
+            onKeyDown={(event) => {
+              if (event.key === "Escape") {
+                event.preventDefault();
+                close();
+              }
+            }}
+          >
             {formError && <Alert severity="error" small description={formError} className="fr-mb-2w" />}
             <Input
               label={t("modui.queue.actionReason")}
@@ -79,6 +111,49 @@ export function ModerateContent({
           </form>
         )}
       </div>
+      {hiddenWith && (
+        <div className="fr-mt-1w" data-testid="hidden-done">
+          <div role="status">
+            <Alert
+              severity="success"
+              small
+              description={sanctioned ? t("modui.inPlace.sanctioned") : t("modui.inPlace.hidden")}
+            />
+          </div>
+          {sanctioned && (
+            <p className="fr-text--sm fr-mt-1w">
+              <Link href={`/communities/${communitySlug}/sanctions/${sanctioned}`}>{t("modui.inPlace.seeSanction")}</Link>
+            </p>
+          )}
+          {hiddenWith.offer && !sanctioned && !declined && (
+            <section className="fr-p-2w fr-mt-1w fr-background-alt--grey" aria-labelledby={`${panelId}-offer`}>
+              <h3 id={`${panelId}-offer`} className="fr-h6">
+                {t("modui.inPlace.offer", { name: hiddenWith.offer.name })}
+              </h3>
+              <p className="fr-text--sm" data-testid="ladder-suggestion">
+                {hiddenWith.offer.noLadder
+                  ? t("modui.sanctionForm.noLadder")
+                  : t("modui.sanctionForm.suggestion", { kind: t(`modui.sanctionKinds.${hiddenWith.offer.suggestedKind}`) })}{" "}
+                {t("modui.sanctionForm.counting", { count: hiddenWith.offer.activeCount })}
+              </p>
+              <SanctionForm
+                slug={communitySlug}
+                userId={hiddenWith.offer.userId}
+                reportIds={[]}
+                item={{ kind: targetKind, id: targetId }}
+                suggestedKind={hiddenWith.offer.suggestedKind}
+                suggestedUntil={hiddenWith.offer.suggestedUntil}
+                defaultUntil={hiddenWith.offer.defaultUntil}
+                defaultReason={hiddenWith.reason}
+                onDone={setSanctioned}
+              />
+              <Button type="button" priority="tertiary" size="small" className="fr-mt-1w" onClick={() => setDeclined(true)}>
+                {t("modui.inPlace.decline")}
+              </Button>
+            </section>
+          )}
+        </div>
+      )}
     </div>
   );
 }

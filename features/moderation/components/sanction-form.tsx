@@ -29,10 +29,18 @@ export function SanctionForm({
   suggestedKind,
   suggestedUntil,
   defaultUntil,
+  item,
+  defaultReason = "",
+  onDone,
 }: {
   slug: string;
   userId: string;
   reportIds: string[];
+  /** The item the sanction answers when no report names it (sanctioning in place after hiding). */
+  item?: { kind: "PROPOSAL" | "COMMENT" | "COMMONS" | "CONTRIBUTION"; id: string };
+  defaultReason?: string;
+  /** In place: told of the new sanction instead of going to its page. */
+  onDone?: (sanctionId: string) => void;
   suggestedKind: Kind;
   /** YYYY-MM-DD when the ladder suggests a suspension. */
   suggestedUntil: string | null;
@@ -54,9 +62,10 @@ export function SanctionForm({
     defaultValues: {
       userId,
       reportIds,
+      ...(item ? { itemKind: item.kind, itemId: item.id } : {}),
       kind: suggestedKind,
       until: suggestedUntil ?? defaultUntil,
-      reason: "",
+      reason: defaultReason,
       ruleReference: "",
       departureReason: "",
     },
@@ -79,7 +88,8 @@ export function SanctionForm({
       if (other) setFormError(tr(other, result.values));
       return;
     }
-    router.push(`/communities/${slug}/sanctions/${result.data!.id}`);
+    if (onDone) onDone(result.data!.id);
+    else router.push(`/communities/${slug}/sanctions/${result.data!.id}`);
   });
   // The server's message for a field (already translated, with its values) wins over zod's key.
   const message = (field: (typeof fields)[number], key: string | undefined) => serverErrors[field] ?? tr(key);

@@ -44,6 +44,8 @@ function describe(t: Translate, locale: "fr" | "en", entry: ModerationLogEntry):
     }
     case "appealed":
       return t("modui.log.appealed");
+    case "hidingContested":
+      return t("modui.log.hidingContested", { kind });
     case "appealDecided":
       return t("modui.log.appealDecided", {
         outcome: entry.outcome === "OVERTURNED" ? t("modui.sanction.outcome.OVERTURNED") : t("modui.sanction.outcome.UPHELD"),

@@ -133,7 +133,12 @@ function CommentCard({
           </p>
         ) : comment.hidden ? (
           <>
-            <HiddenNotice reason={comment.hiddenReason ?? null} viewerIsAuthor={comment.mine} viewerIsModerator={canModerate} />
+            <HiddenNotice
+              reason={comment.hiddenReason ?? null}
+              viewerIsAuthor={comment.mine}
+              viewerIsModerator={canModerate}
+              contest={communitySlug ? { communitySlug, targetKind: "COMMENT", targetId: comment.id } : undefined}
+            />
             {comment.html !== null && (
               <div className="gc-markdown gc-hidden-content" dangerouslySetInnerHTML={{ __html: comment.html }} />
             )}

@@ -140,7 +140,14 @@ export async function ProposalPage({ params }: Props) {
           <Link href={`/communities/${proposal.community.slug}/commons/${proposal.commons.slug}`}>{proposal.commons.title}</Link>
         </p>
       )}
-      {hidden && <HiddenNotice reason={proposal.hiddenReason} viewerIsAuthor={mine} viewerIsModerator={may.readHidden} />}
+      {hidden && (
+        <HiddenNotice
+          reason={proposal.hiddenReason}
+          viewerIsAuthor={mine}
+          viewerIsModerator={may.readHidden}
+          contest={{ communitySlug: proposal.community.slug, targetKind: "PROPOSAL", targetId: proposal.id }}
+        />
+      )}
       <div className="gc-inline-actions fr-mb-2w">
         {user && <FollowButton targetKind="PROPOSAL" targetId={proposal.id} />}
         {user && !mine && <ReportButton communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} />}

@@ -28,6 +28,7 @@ export const enModeration: Messages["moderation"] = {
       "This person was already sanctioned for this content: one piece of content leads to one sanction only (see their history).",
     cannotSanctionSelf: "You cannot sanction yourself.",
     reportDecided: "This report has already been handled.",
+    alreadyContested: "You have already contested this hiding: the moderators have been told.",
     alreadyAppealed: "This sanction has already been appealed.",
     appealTextRequired: "Explain your appeal (at least 10 characters).",
     appealTextTooLong: "The appeal must not exceed 5,000 characters.",
@@ -46,6 +47,7 @@ export const enModeration: Messages["moderation"] = {
     banned: "Ban",
     appealed: "Appeal lodged",
     appealDecided: "Appeal decided",
+    hidingContested: "Hiding contested",
   },
   sentences: {
     hiddenBy: "Moderation hid some content.",
@@ -61,5 +63,6 @@ export const enModeration: Messages["moderation"] = {
     appealed: "A sanction was appealed.",
     appealUpheld: "A sanction was upheld on appeal.",
     appealOverturned: "A sanction was overturned on appeal.",
+    hidingContested: "The author of hidden content contested the decision.",
   },
 };

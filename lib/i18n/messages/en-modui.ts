@@ -44,7 +44,12 @@ export const enModui: Messages["modui"] = {
     byModeration: "Hidden by moderation",
     reason: "Reason: {reason}",
     noReason: "No reason was given.",
-    authorNote: "Only you and the moderators see this content. You may contest this decision with the moderators.",
+    authorNote: "Only you and the moderators can see this content. You may contest this decision with them.",
+    contest: "Contest this hiding",
+    contestText: "Why should this hiding be lifted?",
+    contestHint: "The moderators, other than the one who hid this content, will read your message (at least 10 characters).",
+    contestSubmit: "Send my objection",
+    contestSent: "Your objection has been sent to the moderators.",
     moderatorNote: "Hidden: members see a notice instead of this content.",
   },
   queue: {
@@ -176,6 +181,7 @@ export const enModui: Messages["modui"] = {
     sanctionedUntil: "{kind} until {date}",
     appealed: "Appeal filed",
     appealDecided: "Appeal decided: {outcome}",
+    hidingContested: "Hiding contested by the author ({kind})",
     departed: "(reasoned departure from the charter's ladder)",
   },
   appeals: {
@@ -203,6 +209,13 @@ export const enModui: Messages["modui"] = {
     bannedWhy: "A ban removes the right to vote, comment and contribute.",
     reason: "Reason for the sanction: {reason}",
     seeSanction: "See the sanction and, within the deadline, appeal it",
+  },
+  inPlace: {
+    hidden: "The content is hidden; its author reads the reason given.",
+    offer: "Also sanction {name} for this content?",
+    decline: "Do not sanction",
+    sanctioned: "The content is hidden and the sanction was decided; the person has been told.",
+    seeSanction: "See the sanction",
   },
   nav: {
     queue: "Moderation queue",

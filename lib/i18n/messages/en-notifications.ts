@@ -80,6 +80,12 @@ export const enNotifications: Messages["notifications"] = {
         sentence: "New reports are waiting for moderation in {title}",
       },
     },
+    hiding: {
+      contested: {
+        label: "Contested hidings (moderators)",
+        sentence: "The author of hidden content in {title} contests the decision",
+      },
+    },
     commons: {
       updated: { label: "Commons I follow", sentence: "The commons “{title}” changed status: {status}" },
     },

@@ -28,6 +28,7 @@ export const frModeration = {
       "Cette personne a déjà été sanctionnée pour ce contenu : un même contenu ne donne lieu qu'à une sanction (voir ses antécédents).",
     cannotSanctionSelf: "Vous ne pouvez pas vous sanctionner vous-même.",
     reportDecided: "Ce signalement a déjà été traité.",
+    alreadyContested: "Vous avez déjà contesté ce masquage : les modérateurs en sont informés.",
     alreadyAppealed: "Cette sanction a déjà fait l'objet d'un recours.",
     appealTextRequired: "Expliquez votre recours (au moins 10 caractères).",
     appealTextTooLong: "Le recours ne doit pas dépasser 5 000 caractères.",
@@ -46,6 +47,7 @@ export const frModeration = {
     banned: "Exclusion",
     appealed: "Recours déposé",
     appealDecided: "Recours tranché",
+    hidingContested: "Masquage contesté",
   },
   sentences: {
     hiddenBy: "La modération a masqué un contenu.",
@@ -61,5 +63,6 @@ export const frModeration = {
     appealed: "Un recours a été formé contre une sanction.",
     appealUpheld: "Une sanction a été confirmée après recours.",
     appealOverturned: "Une sanction a été annulée après recours.",
+    hidingContested: "L'auteur d'un contenu masqué a contesté la décision.",
   },
 };

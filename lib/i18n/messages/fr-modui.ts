@@ -43,7 +43,12 @@ export const frModui = {
     byModeration: "Masqué par la modération",
     reason: "Motif : {reason}",
     noReason: "Aucun motif n'a été indiqué.",
-    authorNote: "Vous seul et les modérateurs voyez ce contenu. Vous pouvez contester cette décision auprès des modérateurs.",
+    authorNote: "Ce contenu n'est visible que par vous et les modérateurs. Vous pouvez contester cette décision auprès d'eux.",
+    contest: "Contester ce masquage",
+    contestText: "Pourquoi ce masquage devrait-il être levé ?",
+    contestHint: "Les modérateurs, hors celui qui a masqué ce contenu, liront votre message (au moins 10 caractères).",
+    contestSubmit: "Envoyer ma contestation",
+    contestSent: "Votre contestation a été transmise aux modérateurs.",
     moderatorNote: "Masqué : les membres voient un message à la place de ce contenu.",
   },
   queue: {
@@ -177,6 +182,7 @@ export const frModui = {
     sanctionedUntil: "{kind} jusqu'au {date}",
     appealed: "Recours déposé",
     appealDecided: "Recours tranché : {outcome}",
+    hidingContested: "Masquage contesté par l'auteur ({kind})",
     departed: "(écart motivé à l'échelle de la charte)",
   },
   appeals: {
@@ -204,6 +210,13 @@ export const frModui = {
     bannedWhy: "Une exclusion retire le droit de voter, de commenter et de contribuer.",
     reason: "Motif de la sanction : {reason}",
     seeSanction: "Voir la sanction et, dans le délai, la contester",
+  },
+  inPlace: {
+    hidden: "Le contenu est masqué ; son auteur lit le motif indiqué.",
+    offer: "Sanctionner aussi {name} pour ce contenu ?",
+    decline: "Ne pas sanctionner",
+    sanctioned: "Le contenu est masqué et la sanction a été prononcée ; la personne en est informée.",
+    seeSanction: "Voir la sanction",
   },
   nav: {
     queue: "File de modération",

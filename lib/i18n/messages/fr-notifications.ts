@@ -80,6 +80,12 @@ export const frNotifications = {
         sentence: "De nouveaux signalements attendent la modération dans {title}",
       },
     },
+    hiding: {
+      contested: {
+        label: "Contestations d'un masquage (modérateurs)",
+        sentence: "L'auteur d'un contenu masqué dans {title} conteste la décision",
+      },
+    },
     commons: {
       updated: { label: "Communs que je suis", sentence: "Le commun « {title} » a changé de statut : {status}" },
     },
