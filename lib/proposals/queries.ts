@@ -10,9 +10,9 @@ import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { can, NotFoundError } from "@/lib/policy/can";
 import { proposalScope } from "@/lib/policy/scopes";
 import { toPage, type Page } from "@/lib/core/pagination";
-import { publishedBallots } from "@/lib/votes/published-ballots";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalSort } from "./list-filters";
+import { publishedBallots } from "@/lib/votes/published-ballots";
 import { requireProposalAccess, canManage } from "./access";
 import {
   countChoices,
@@ -139,13 +139,15 @@ async function pendingElectors(db: DbTx, proposalIds: string[]): Promise<Map<str
     WHERE e."proposalId" IN (${Prisma.join(proposalIds)})
       AND NOT EXISTS (SELECT 1 FROM "Ballot" b
         WHERE b."proposalId" = e."proposalId" AND b."userId" = e."userId" AND b."withdrawnAt" IS NULL)
-    ORDER BY lower(coalesce(u."displayName", u."name", '')), u."id"`;
+    ORDER BY u."id"`;
   const byProposal = new Map<string, string[]>();
   for (const row of rows) {
     const list = byProposal.get(row.proposalId) ?? [];
     list.push(row.displayName ?? row.name ?? "—");
     byProposal.set(row.proposalId, list);
   }
+  // Alphabetical as people read names (accents included), not by the database's collation.
+  for (const list of byProposal.values()) list.sort((a, b) => a.localeCompare(b, "fr", { sensitivity: "base" }));
   return byProposal;
 }
 
