@@ -9,6 +9,10 @@ import { requireProposalAccess } from "@/lib/proposals/access";
 import { requireCommunityAccess } from "@/lib/communities/access";
 import { NotFoundError } from "@/lib/policy/can";
 import { currentCheckpoint, logOrigin, logVerifierKey } from "@/lib/translog/checkpoint";
+import { addCheckpoint, witnessName, witnessVerifierKey } from "@/lib/translog/witness";
+import { AppError } from "@/lib/core/errors";
+import { config } from "@/lib/core/config";
+import { db as processDb, type Db } from "@/lib/db/client";
 import {
   consistencyProof,
   decisionInLog,
@@ -293,6 +297,75 @@ export const getLogCommunityRoute = defineRoute({
   },
 });
 
+export const getWitnessKeyRoute = defineRoute({
+  operationId: "getWitnessKey",
+  method: "GET",
+  path: "/api/v1/log/witness/key",
+  summary: "This instance's witness key",
+  description:
+    "When this instance witnesses other logs (c2sp.org/tlog-witness): its name and C2SP verifier key for timestamped Ed25519 cosignatures (type 0x04), `<name>+<key ID>+<base64(0x04 ‖ public key)>`.",
+  tags: ["log"],
+  scope: "read",
+  response: {
+    status: 200,
+    description: "The witness's verifier key",
+    schema: named("WitnessKey", z.object({ name: z.string(), verifierKey: z.string() })),
+  },
+  cacheControl: "public, max-age=3600",
+  handle: async ({ db, appUrl }) => ({ name: witnessName(appUrl), verifierKey: await witnessVerifierKey(db, appUrl) }),
+});
+
+const plain = (description: string, type = "text/plain; charset=utf-8") => ({
+  description,
+  content: { [type]: { schema: { type: "string" } } },
+});
+
+export const addCheckpointRoute = defineRoute({
+  operationId: "witnessAddCheckpoint",
+  method: "POST",
+  path: "/api/v1/log/witness/add-checkpoint",
+  summary: "Ask this instance, as a witness, to co-sign a log's checkpoint",
+  description:
+    "c2sp.org/tlog-witness add-checkpoint, for the logs the operator registered (origin and verifier key). The body is `old <size>`, up to 63 base64 consistency proof lines (RFC 9162) from that size, a blank line, then the signed checkpoint. The witness co-signs only a checkpoint signed by the log's key and consistent with the last one it co-signed for that origin, and answers the cosignature line (cosignature/v1). Refusals of a known log (bad signature, inconsistent proof, a fork) are recorded.",
+  tags: ["log"],
+  scope: "read",
+  response: { status: 200, description: "The cosignature line", schema: z.object({ cosignature: z.string() }) },
+  openapi: {
+    security: [{}],
+    requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } } } },
+    responses: {
+      200: plain("The witness's cosignature line(s), `— <witness> base64(key ID ‖ timestamp ‖ signature)`"),
+      400: plain("Malformed request, or an old size beyond the checkpoint"),
+      403: plain("No signature by the log's registered key (recorded)"),
+      404: plain("Unknown log origin"),
+      409: plain(
+        "The old size is not the last co-signed size (the body gives it), or the same size with another root (a fork, recorded)",
+        "text/x.tlog.size",
+      ),
+      422: plain("The consistency proof does not verify (recorded)"),
+    },
+  },
+  cacheControl: "no-store",
+  handle: async ({ db, request, appUrl }) => {
+    const answer = await addCheckpoint(db, await request.text(), { appUrl });
+    if (answer.status !== 200)
+      throw new AppError("witness_refused", "errors.invalid", answer.status === 422 ? 409 : answer.status);
+    return { cosignature: answer.body };
+  },
+});
+
+/** add-checkpoint's own runner: the C2SP answers are plain text (no JSON, no problem documents). */
+export function witnessHandler(deps: () => { db: Db; appUrl: string } = () => ({ db: processDb(), appUrl: config().APP_URL })) {
+  return async (request: Request): Promise<Response> => {
+    const { db, appUrl } = deps();
+    const answer = await addCheckpoint(db, await request.text(), { appUrl });
+    return new Response(answer.body, {
+      status: answer.status,
+      headers: { "content-type": answer.contentType, "cache-control": "no-store" },
+    });
+  };
+}
+
 export const logRoutes = [
   getLogCheckpointRoute,
   getLogKeyRoute,
@@ -302,4 +375,6 @@ export const logRoutes = [
   getReceiptProofRoute,
   getDecisionInLogRoute,
   getLogCommunityRoute,
+  getWitnessKeyRoute,
+  addCheckpointRoute,
 ] as const;
