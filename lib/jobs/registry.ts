@@ -13,6 +13,7 @@ import { dailyDigestJob } from "./definitions/daily-digest";
 import { purgeJob } from "./definitions/purge";
 import { deliverOutboxJob } from "./definitions/deliver-outbox";
 import { issueCheckpointJob } from "./definitions/issue-checkpoint";
+import { captureAlertsJob } from "./definitions/capture-alerts";
 import type { PollingJob, QueueJob } from "./types";
 
 export const queueJobs: readonly QueueJob<never>[] = [
@@ -24,6 +25,7 @@ export const queueJobs: readonly QueueJob<never>[] = [
   dailyDigestJob,
   purgeJob,
   issueCheckpointJob,
+  captureAlertsJob,
 ] as QueueJob<never>[];
 
 export const pollingJobs: readonly PollingJob[] = [deliverOutboxJob];

@@ -53,6 +53,7 @@ export const notificationKinds = [
   "report.received",
   "hiding.contested",
   "commons.updated",
+  "capture.alert",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -83,6 +84,8 @@ export const kindSettings: Record<
   "report.received": { defaultChannel: "DIGEST", channels: ALL },
   "hiding.contested": { defaultChannel: "EMAIL", channels: ALL },
   "commons.updated": { defaultChannel: "DIGEST", channels: ALL },
+  /** A capture threshold of the charter crossed (lib/commons/capture.ts), to the community's administrators. */
+  "capture.alert": { defaultChannel: "EMAIL", channels: ALL },
 };
 
 /**

@@ -28,6 +28,7 @@ describe("job registry", () => {
       "notifications.daily-digest": "*/5 * * * *",
       "maintenance.purge": "*/10 * * * *",
       "translog.issue-checkpoint": "*/10 * * * *",
+      "commons.capture-alerts": "17 4 * * *",
     });
     // Closes are not scheduled: each is enqueued (by the sweep or when voting opens), one per proposal.
     expect(queueJobs.find((job) => job.name === CLOSE_PROPOSAL)?.schedule).toBeUndefined();

@@ -21,6 +21,8 @@ import { CommonsLifecycle } from "@/features/commons/components/commons-lifecycl
 import { StatusBadge } from "@/features/commons/components/status-badge";
 import { communityAccess } from "@/features/communities/page-access";
 import { commonsOr404, loadCommons } from "@/features/commons/load-commons";
+import { CaptureAlerts } from "@/features/connectors/components/capture-panel";
+import { openCaptureAlerts } from "@/lib/commons/capture";
 
 type Props = { params: Promise<{ slug: string; commonsSlug: string }> };
 
@@ -36,11 +38,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export async function CommonsPage({ params }: Props) {
   const { slug, commonsSlug } = await params;
   const { user, commons } = await commonsOr404(slug, commonsSlug);
-  const [{ t, locale }, access, charter, decisions] = await Promise.all([
+  const [{ t, locale }, access, charter, decisions, captureAlerts] = await Promise.all([
     getTranslator(),
     communityAccess(slug),
     getCharterParameters(db(), commons.community.id),
     listCommonsDecisions(db(), commons.id),
+    openCaptureAlerts(db(), commons.community.id, commons.id),
   ]);
   const base = `/communities/${commons.community.slug}`;
   const crumbs = (
@@ -87,6 +90,7 @@ export async function CommonsPage({ params }: Props) {
           <p className="fr-badge fr-badge--sm">{t(`commons.kind.${commons.kind}`)}</p>
         </li>
       </ul>
+      <CaptureAlerts t={t} locale={locale} alerts={captureAlerts} />
       {commons.hidden && (
         <HiddenNotice
           reason={commons.hiddenReason}

@@ -5,6 +5,8 @@ import { getTranslator } from "@/lib/web/i18n";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { CommunityBadges } from "@/features/communities/components/community-header";
 import { DashboardView } from "@/features/ledger/components/dashboard-view";
+import { CapturePanel } from "@/features/connectors/components/capture-panel";
+import { captureReport, openCaptureAlerts } from "@/lib/commons/capture";
 import { communityTitle, readableCommunity } from "@/features/communities/page-access";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -17,9 +19,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Who carries the community's commons: validated contributions across its published commons. */
 export async function CommunityDashboardPage({ params }: Props) {
   const { community, user } = await readableCommunity((await params).slug);
-  const [{ t, locale }, { stats }] = await Promise.all([
+  const [{ t, locale }, { stats }, capture, captureAlerts] = await Promise.all([
     getTranslator(),
     communityDashboard(db(), { actor: user, slug: community.slug }),
+    captureReport(db(), { communityId: community.id }),
+    openCaptureAlerts(db(), community.id, ""),
   ]);
   return (
     <>
@@ -37,6 +41,7 @@ export async function CommunityDashboardPage({ params }: Props) {
       <CommunityBadges t={t} community={community} />
       <p>{t("ledger.dashboard.communityIntro")}</p>
       <DashboardView t={t} locale={locale} stats={stats} communitySlug={community.slug} />
+      <CapturePanel t={t} locale={locale} report={capture} alerts={captureAlerts} />
     </>
   );
 }

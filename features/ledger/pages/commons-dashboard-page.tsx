@@ -5,6 +5,8 @@ import { commonsStats } from "@/lib/commons/dashboard";
 import { getTranslator } from "@/lib/web/i18n";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { DashboardView } from "@/features/ledger/components/dashboard-view";
+import { CapturePanel } from "@/features/connectors/components/capture-panel";
+import { captureReport, openCaptureAlerts } from "@/lib/commons/capture";
 import { ledgerPageAccess, requireLedgerPage } from "@/features/ledger/components/ledger-page-access";
 
 type Props = { params: Promise<{ slug: string; commonsSlug: string }> };
@@ -19,7 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export async function CommonsDashboardPage({ params }: Props) {
   const { slug, commonsSlug } = await params;
   const { commons } = await requireLedgerPage(slug, commonsSlug);
-  const [{ t, locale }, stats] = await Promise.all([getTranslator(), commonsStats(db(), commons.id)]);
+  const [{ t, locale }, stats, capture, captureAlerts] = await Promise.all([
+    getTranslator(),
+    commonsStats(db(), commons.id),
+    captureReport(db(), { communityId: commons.community.id, commonsId: commons.id }),
+    openCaptureAlerts(db(), commons.community.id, commons.id),
+  ]);
   const community = commons.community;
   const commonsHref = `/communities/${community.slug}/commons/${commons.slug}`;
   return (
@@ -51,6 +58,7 @@ export async function CommonsDashboardPage({ params }: Props) {
         </li>
       </ul>
       <DashboardView t={t} locale={locale} stats={stats} communitySlug={community.slug} />
+      <CapturePanel t={t} locale={locale} report={capture} alerts={captureAlerts} />
     </>
   );
 }

@@ -153,6 +153,32 @@ export const enConnectors: Messages["connectors"] = {
     rule: "Charter rule: at least {min, plural, one {# day} other {# days}} with a validated contribution in the last {window} days, applied when each vote opens.",
   },
   capture: {
+    title: "Risk of capture",
+    intro:
+      "Over the last {window} days: {total, plural, =0 {no validated contribution} one {# validated contribution} other {# validated contributions}} (previous period: {previous}). CHAOSS metrics.",
+    indicators: "Capture indicators",
+    indicator: "Indicator",
+    current: "Period",
+    previous: "Previous period",
+    trend: "Trend",
+    trendSame: "steady",
+    trendBetter: "improving",
+    trendWorse: "worsening",
+    elephantFactor: "Elephant factor (organisations carrying half of the contributions)",
+    topOrganization: "Share of the largest organisation",
+    topOrganizationNamed: "Share of the largest organisation ({name})",
+    absenceFactor: "Contributor absence factor (people carrying half of the contributions)",
+    diversity: "Organisational diversity by kind of actor",
+    actorKind: "Kind of actor",
+    share: "Share of contributions",
+    organizations: "Organisations",
+    people: "People",
+    thresholds:
+      "Charter thresholds: alert above {share} % for one organisation (0: never), below {absence} people carrying half of the work (0: never).",
+    alertShare:
+      "Capture alert since {date}: {organization} carries {value} % of the validated contributions (charter threshold: {threshold} %).",
+    alertAbsence:
+      "Capture alert since {date}: {value, plural, one {# person carries} other {# people carry}} half of the validated contributions (charter threshold: {threshold}).",
     off: "No alert",
     maxShareValue: "Alert above {count} % for one organisation",
     minAbsenceValue: "Alert below {count, plural, one {# person} other {# people}}",

@@ -89,6 +89,12 @@ export const enNotifications: Messages["notifications"] = {
     commons: {
       updated: { label: "Commons I follow", sentence: "The commons “{title}” changed status: {status}" },
     },
+    capture: {
+      alert: {
+        label: "Capture alerts (administrators)",
+        sentence: "Capture alert on “{title}”: a threshold set by the charter is crossed",
+      },
+    },
   },
   commonsStatus: {
     DRAFT: "draft",

@@ -153,6 +153,32 @@ export const frConnectors = {
     rule: "Règle de la charte : au moins {min, plural, one {# jour} other {# jours}} avec une contribution validée sur les {window} derniers jours, appliquée à l'ouverture de chaque vote.",
   },
   capture: {
+    title: "Risque de capture",
+    intro:
+      "Sur les {window} derniers jours : {total, plural, =0 {aucune contribution validée} one {# contribution validée} other {# contributions validées}} (période précédente : {previous}). Indicateurs CHAOSS.",
+    indicators: "Indicateurs de capture",
+    indicator: "Indicateur",
+    current: "Période",
+    previous: "Période précédente",
+    trend: "Tendance",
+    trendSame: "stable",
+    trendBetter: "s'améliore",
+    trendWorse: "se dégrade",
+    elephantFactor: "Facteur éléphant (organisations portant la moitié des contributions)",
+    topOrganization: "Part de la première organisation",
+    topOrganizationNamed: "Part de la première organisation ({name})",
+    absenceFactor: "Facteur d'absence (personnes portant la moitié des contributions)",
+    diversity: "Diversité organisationnelle par type d'acteur",
+    actorKind: "Type d'acteur",
+    share: "Part des contributions",
+    organizations: "Organisations",
+    people: "Personnes",
+    thresholds:
+      "Seuils de la charte : alerte au-delà de {share} % pour une organisation (0 : jamais), en deçà de {absence} personnes portant la moitié du travail (0 : jamais).",
+    alertShare:
+      "Alerte de capture depuis le {date} : {organization} porte {value} % des contributions validées (seuil de la charte : {threshold} %).",
+    alertAbsence:
+      "Alerte de capture depuis le {date} : {value, plural, one {# personne porte} other {# personnes portent}} la moitié des contributions validées (seuil de la charte : {threshold}).",
     off: "Aucune alerte",
     maxShareValue: "Alerte au-delà de {count} % pour une organisation",
     minAbsenceValue: "Alerte en deçà de {count, plural, one {# personne} other {# personnes}}",

@@ -89,6 +89,12 @@ export const frNotifications = {
     commons: {
       updated: { label: "Communs que je suis", sentence: "Le commun « {title} » a changé de statut : {status}" },
     },
+    capture: {
+      alert: {
+        label: "Alertes de capture (administrateurs)",
+        sentence: "Alerte de capture sur « {title} » : un seuil fixé par la charte est franchi",
+      },
+    },
   },
   commonsStatus: {
     DRAFT: "brouillon",
