@@ -75,6 +75,9 @@ export function ReceiptCheck({ proposalId, options }: { proposalId: string; opti
           </div>
         )}
       </div>
+      <p className="fr-text--sm fr-mt-2w">
+        <a href="/verifier">{t("translog.page.receiptLink")}</a>
+      </p>
     </section>
   );
 }

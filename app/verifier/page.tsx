@@ -1,0 +1,1 @@
+export { VerifyPage as default, generateMetadata } from "@/features/site/pages/verify-page";
