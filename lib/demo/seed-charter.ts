@@ -5,6 +5,7 @@
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
+import { logCharterVersion } from "@/lib/translog/events";
 import { demoCharters } from "@/lib/demo/charter-data";
 import { foundCharterSchema } from "@/lib/charter/schemas";
 import { collegeSettings } from "@/lib/communities/colleges";
@@ -39,5 +40,6 @@ export async function seedCharter(
     action: "charter.founded",
     details: { version: 1, rules: numbered.length, source: "demo" },
   });
+  await logCharterVersion(tx, { communityId, number: 1 });
   return { seeded: true };
 }

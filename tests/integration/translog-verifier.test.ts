@@ -7,16 +7,11 @@
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindRoute } from "@/lib/api/handle";
-import { v1Routes } from "@/lib/api/v1/registry";
-import { asPlainText, getLogCheckpointRoute } from "@/lib/api/v1/routes/log";
 import { createCommunity } from "@/lib/communities/create-community";
 import { foundCharter } from "@/lib/charter/found-charter";
 import { defaultCharterParameters } from "@/lib/charter/parameters";
@@ -30,9 +25,10 @@ import { completeSubtreeHashes, leafHash, rootOf } from "@/lib/translog/merkle";
 import { runVerify, type VerifyOptions } from "@/scripts/verify";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson } from "../support/factories";
+import { startInstance } from "../support/translog-instance";
 
 let t: TestDatabase;
-let server: Server;
+let close: () => Promise<void>;
 let baseUrl: string;
 let slug: string;
 let proposalId: string;
@@ -45,44 +41,14 @@ beforeAll(async () => {
   process.env.AUTH_SECRET ??= "x".repeat(32);
   delete process.env.SIGNING_KEY_ED25519;
   resetConfigCache();
-  // The instance: every GET route of the API, on the test database, behind a real HTTP server.
-  const routes = v1Routes
-    .filter((route) => route.method === "GET")
-    .map((route) => {
-      const names: string[] = [];
-      const pattern = new RegExp(
-        `^${route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-          names.push(name);
-          return "([^/]+)";
-        })}$`,
-      );
-      const handler = bindRoute(route, () => ({ db: t.db, appUrl: baseUrl, sessionCookieName: "gc.session" }));
-      return { pattern, names, handler: route === getLogCheckpointRoute ? asPlainText(handler) : handler };
-    });
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", baseUrl);
-    const match = routes.map((r) => ({ r, m: r.pattern.exec(url.pathname) })).find(({ m }) => m);
-    if (!match) {
-      res.writeHead(404).end();
-      return;
-    }
-    const params = Object.fromEntries(match.r.names.map((name, i) => [name, decodeURIComponent(match.m![i + 1]!)]));
-    void match.r
-      .handler(new Request(url, { headers: req.headers as Record<string, string> }), { params: Promise.resolve(params) })
-      .then(async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ baseUrl, close } = await startInstance(t.db));
   // The instance's own URL names its log (the checkpoints' origin).
   process.env.APP_URL = baseUrl;
   resetConfigCache();
   await scenario();
 }, 60_000);
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await close();
   await t.drop();
 });
 
