@@ -29,7 +29,7 @@ import {
 
 const platformSubject = (actor: Actor | null) => ({ user: actor, membership: null });
 
-async function lockTarget(tx: DbTx, userId: string) {
+export async function lockTarget(tx: DbTx, userId: string) {
   const rows = await tx.$queryRaw<
     {
       id: string;
@@ -157,6 +157,54 @@ export const liftAccountSuspension = withFields(
   },
 );
 
+/**
+ * The erasure itself, inside the caller's transaction with the person's row locked (lockTarget):
+ * the same for an administrator's erasure and for a person deleting their own account.
+ */
+export async function pseudonymise(
+  tx: DbTx,
+  { target, now }: { target: { id: string; email: string | null; name: string | null; displayName: string | null }; now: Date },
+): Promise<void> {
+  const email = target.email;
+  // Signed out everywhere at once: a deleted session row ends the next request (lib/web/request.ts).
+  await tx.session.deleteMany({ where: { userId: target.id } });
+  await tx.account.deleteMany({ where: { userId: target.id } });
+  await tx.apiToken.deleteMany({ where: { userId: target.id } });
+  await tx.notification.deleteMany({ where: { userId: target.id } });
+  // Their name in other people's notifications (page, API, digests render these rows).
+  await eraseNameFromNotifications(tx, {
+    userId: target.id,
+    names: [target.displayName, target.name].filter((n): n is string => !!n),
+  });
+  await tx.notificationPreference.deleteMany({ where: { userId: target.id } });
+  await tx.follow.deleteMany({ where: { userId: target.id } });
+  await tx.commonsSteward.deleteMany({ where: { userId: target.id } });
+  if (email) {
+    await tx.verificationToken.deleteMany({ where: { identifier: email } });
+    await tx.invitation.deleteMany({ where: { email, acceptedAt: null } });
+    await tx.outboxEmail.deleteMany({ where: { to: email } });
+  }
+  await tx.membership.updateMany({ where: { userId: target.id }, data: { requestMessage: null } });
+  await tx.membership.updateMany({
+    where: { userId: target.id, status: { in: ["ACTIVE", "PENDING", "SUSPENDED"] } },
+    data: { status: "LEFT", leftAt: now },
+  });
+  await tx.user.update({
+    where: { id: target.id },
+    data: {
+      name: null,
+      displayName: null,
+      email: null,
+      emailVerified: null,
+      image: null,
+      listedByName: false,
+      platformSuspendedUntil: null,
+      platformSuspensionReason: null,
+      erasedAt: now,
+    },
+  });
+}
+
 /** Communities the person alone administers: erasing them would leave those without an administrator. */
 export async function soleAdministrations(db: DbTx, userId: string): Promise<{ slug: string; name: string }[]> {
   return db.$queryRaw<{ slug: string; name: string }[]>`
@@ -186,40 +234,7 @@ export const eraseAccount = withFields(
           communities: sole.map((c) => c.name).join(", "),
         });
       }
-      const email = target.email;
-      await tx.session.deleteMany({ where: { userId } });
-      await tx.account.deleteMany({ where: { userId } });
-      await tx.apiToken.deleteMany({ where: { userId } });
-      await tx.notification.deleteMany({ where: { userId } });
-      // Their name in other people's notifications (page, API, digests render these rows).
-      await eraseNameFromNotifications(tx, { userId, names: [target.displayName, target.name].filter((n): n is string => !!n) });
-      await tx.notificationPreference.deleteMany({ where: { userId } });
-      await tx.follow.deleteMany({ where: { userId } });
-      await tx.commonsSteward.deleteMany({ where: { userId } });
-      if (email) {
-        await tx.verificationToken.deleteMany({ where: { identifier: email } });
-        await tx.invitation.deleteMany({ where: { email, acceptedAt: null } });
-        await tx.outboxEmail.deleteMany({ where: { to: email } });
-      }
-      await tx.membership.updateMany({ where: { userId }, data: { requestMessage: null } });
-      await tx.membership.updateMany({
-        where: { userId, status: { in: ["ACTIVE", "PENDING", "SUSPENDED"] } },
-        data: { status: "LEFT", leftAt: now },
-      });
-      await tx.user.update({
-        where: { id: userId },
-        data: {
-          name: null,
-          displayName: null,
-          email: null,
-          emailVerified: null,
-          image: null,
-          listedByName: false,
-          platformSuspendedUntil: null,
-          platformSuspensionReason: null,
-          erasedAt: now,
-        },
-      });
+      await pseudonymise(tx, { target, now });
       await recordAudit(tx, {
         actorId: actor?.id ?? null,
         communityId: null,

@@ -17,6 +17,7 @@ import { eligibilityByCommunity } from "@/lib/votes/eligibility";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { redirectToSignIn } from "@/features/auth/return-to-server";
+import { DeleteAccount } from "@/features/profile/components/delete-account";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator()).t("profile.title") };
@@ -106,6 +107,18 @@ export async function ProfilePage() {
       <div className="fr-col-12 fr-col-lg-8 fr-mt-4w">
         <Identities t={t} locale={locale} identities={identities} claimable={claimable} />
       </div>
+      <section className="fr-col-12 fr-col-md-6 fr-mt-4w" aria-labelledby="my-data-title">
+        <h2 id="my-data-title">{t("pages.deleteAccount.downloadTitle")}</h2>
+        <p>{t("pages.deleteAccount.downloadLead")}</p>
+        <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/profile/data" download>
+          {t("pages.deleteAccount.download")}
+        </a>
+      </section>
+      <section className="fr-col-12 fr-col-md-6 fr-mt-4w" aria-labelledby="delete-account-title">
+        <h2 id="delete-account-title">{t("pages.deleteAccount.title")}</h2>
+        <p>{t("pages.deleteAccount.lead")}</p>
+        <DeleteAccount />
+      </section>
       <section className="fr-col-12 fr-mt-4w" aria-labelledby="api-tokens-title">
         <h2 id="api-tokens-title">{t("api.tokens.title")}</h2>
         <p>

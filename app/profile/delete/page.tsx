@@ -1,0 +1,1 @@
+export { DeleteAccountPage as default, generateMetadata } from "@/features/profile/pages/delete-account-page";

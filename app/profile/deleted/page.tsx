@@ -1,0 +1,1 @@
+export { AccountDeletedPage as default, generateMetadata } from "@/features/profile/pages/account-deleted-page";
