@@ -14,6 +14,7 @@ import { purgeJob } from "./definitions/purge";
 import { deliverOutboxJob } from "./definitions/deliver-outbox";
 import { issueCheckpointJob } from "./definitions/issue-checkpoint";
 import { captureAlertsJob } from "./definitions/capture-alerts";
+import { importDueJob, importSourceJob } from "./definitions/import-sources";
 import type { PollingJob, QueueJob } from "./types";
 
 export const queueJobs: readonly QueueJob<never>[] = [
@@ -26,6 +27,8 @@ export const queueJobs: readonly QueueJob<never>[] = [
   purgeJob,
   issueCheckpointJob,
   captureAlertsJob,
+  importDueJob,
+  importSourceJob,
 ] as QueueJob<never>[];
 
 export const pollingJobs: readonly PollingJob[] = [deliverOutboxJob];

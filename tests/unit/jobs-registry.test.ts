@@ -29,6 +29,7 @@ describe("job registry", () => {
       "maintenance.purge": "*/10 * * * *",
       "translog.issue-checkpoint": "*/10 * * * *",
       "commons.capture-alerts": "17 4 * * *",
+      "connectors.import-due": "*/30 * * * *",
     });
     // Closes are not scheduled: each is enqueued (by the sweep or when voting opens), one per proposal.
     expect(queueJobs.find((job) => job.name === CLOSE_PROPOSAL)?.schedule).toBeUndefined();
