@@ -9,6 +9,7 @@ import type { Locale, Translate } from "@/lib/i18n/core";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { NotificationsLink } from "@/features/notifications/components/notifications-link";
 import { signInHref } from "@/features/auth/return-to";
+import { MenuTools } from "@/components/layout/menu-tools";
 
 type Props = {
   t: Translate;
@@ -121,7 +122,9 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
           <button type="button" className="fr-btn--close fr-btn" aria-controls="header-menu" title={t("layout.close")}>
             {t("layout.close")}
           </button>
-          <div className="fr-header__menu-links"></div>
+          <div className="fr-header__menu-links">
+            <MenuTools t={t} locale={locale} user={user} currentPath={currentPath} />
+          </div>
           <nav className="fr-nav" id="header-navigation" aria-label={t("catalogue.navLabel")}>
             <ul className="fr-nav__list">
               <li className="fr-nav__item">

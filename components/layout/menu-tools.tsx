@@ -1,0 +1,81 @@
+/**
+ * The header's tools (language, notifications, profile, sign-out or sign-in) inside the phone menu.
+ * DSFR's script copies them there only outside React (in React mode it leaves the duplication to the
+ * page: see DSFR's HeaderLinks), so below the large breakpoint only the catalogue was reachable.
+ * Rendered here once more, without ids or test ids, so nothing clashes with the desktop copy (which
+ * is hidden on phones, as this one is on desktops).
+ */
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { logger } from "@/lib/core/log";
+import type { Locale, Translate } from "@/lib/i18n/core";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { unreadCount } from "@/lib/notifications/inbox";
+import { signOutAction, switchLocaleAction } from "@/features/auth/session-actions";
+import { signInHref } from "@/features/auth/return-to";
+
+export async function MenuTools({
+  t,
+  locale,
+  user,
+  currentPath,
+}: {
+  t: Translate;
+  locale: Locale;
+  user: SessionUser | null;
+  currentPath: string;
+}) {
+  const otherLocale: Locale = locale === "fr" ? "en" : "fr";
+  let unread = 0;
+  if (user) {
+    try {
+      unread = await unreadCount(db(), user.id);
+    } catch (error) {
+      logger.warn({ err: error }, "unread count failed");
+    }
+  }
+  return (
+    <ul className="fr-btns-group">
+      <li>
+        <form action={switchLocaleAction}>
+          <input type="hidden" name="locale" value={otherLocale} />
+          <input type="hidden" name="back" value={currentPath} />
+          <button type="submit" className="fr-btn fr-icon-translate-2" lang={otherLocale} title={t("layout.switchToLabel")}>
+            {t("layout.switchTo")}
+          </button>
+        </form>
+      </li>
+      {user ? (
+        <>
+          <li>
+            <Link
+              className="fr-btn fr-icon-notification-3-line"
+              href="/notifications"
+              aria-current={currentPath.startsWith("/notifications") ? "page" : undefined}
+            >
+              {unread > 0 ? t("notifications.header.unread", { count: unread }) : t("notifications.header.link")}
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-btn fr-icon-account-circle-line" href="/profile">
+              {user.displayName ?? t("layout.profile")}
+            </Link>
+          </li>
+          <li>
+            <form action={signOutAction}>
+              <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
+                {t("layout.signOut")}
+              </button>
+            </form>
+          </li>
+        </>
+      ) : (
+        <li>
+          <Link className="fr-btn fr-icon-lock-line" href={signInHref(currentPath)}>
+            {t("layout.signIn")}
+          </Link>
+        </li>
+      )}
+    </ul>
+  );
+}
