@@ -31,7 +31,10 @@ export function createSql(connectionString: string, max: number, options: { appl
 }
 
 type Entry = { url: string; max: number; sql?: Sql };
-const registry = new WeakMap<object, Entry>();
+// On globalThis: a Next.js build may hold several copies of this module (route handlers, server
+// actions, pages) while the process-wide Prisma client (lib/db/client.ts) is one.
+const globalForSql = globalThis as unknown as { geocommunsSqlRegistry?: WeakMap<object, Entry> };
+const registry = (globalForSql.geocommunsSqlRegistry ??= new WeakMap<object, Entry>());
 
 /** Called by createDb: the Prisma client `owner` gets a postgres.js pool on the same database. */
 export function attachSql(owner: object, connectionString: string, max: number): void {
