@@ -1,13 +1,14 @@
 /**
  * `npm run verify -- <instance URL> [--community <slug>] [--proposal <id> --receipt <receipt>]
- *                    [--token <gct_…>] [--state <file>] [--key <vkey>]`
+ *                    [--token <gct_…>] [--state <file>] [--key <vkey>] [--witness <vkey>]…`
  *
  * Checks a Géocommuns instance's governance history without trusting its operator. Standalone: node's
  * own modules and the pure files of lib/translog (RFC 9162 Merkle trees, C2SP signed notes, canonical
  * JSON, ballot commitments), no database, no configuration of the app. It
  *
  * 1. reads the log's verifier key (pinned in the state file on first use, or given with --key: a
- *    changed key is a failure) and the latest checkpoint, and checks its signature;
+ *    changed key is a failure) and the latest checkpoint, and checks its signature, and with
+ *    --witness (repeatable) the cosignature of each witness named (c2sp.org/tlog-cosignature);
  * 2. downloads every entry, checks each leaf hash and recomputes the tree: its root must be the
  *    checkpoint's;
  * 3. checks that the checkpoint extends the last one this machine saw (state file): the same leaves,
@@ -40,7 +41,14 @@ import {
   verifyInclusion,
   type Hash,
 } from "../lib/translog/merkle";
-import { openCheckpoint, parseVerifierKey, type Checkpoint, type VerifierKey } from "../lib/translog/note";
+import {
+  openCheckpoint,
+  parseNote,
+  parseVerifierKey,
+  verifyCosignature,
+  type Checkpoint,
+  type VerifierKey,
+} from "../lib/translog/note";
 
 export type VerifyOptions = {
   url: string;
@@ -50,6 +58,7 @@ export type VerifyOptions = {
   token?: string;
   statePath: string;
   key?: string;
+  witnesses?: string[];
 };
 
 type Io = { fetch: typeof fetch; log: (line: string) => void };
@@ -82,6 +91,7 @@ export function parseArguments(argv: readonly string[]): VerifyOptions | string 
       else if (arg === "--token") options.token = value();
       else if (arg === "--state") options.statePath = value();
       else if (arg === "--key") options.key = value();
+      else if (arg === "--witness") options.witnesses = [...(options.witnesses ?? []), value()];
       else if (arg.startsWith("--")) return `unknown option ${arg}`;
       else if (options.url) return `unexpected argument ${arg}`;
       else options.url = arg;
@@ -140,12 +150,27 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<0 | 1 |
     }
     if (!pinned) note(`first visit: pinning the log's key ${published.verifierKey} (compare it with one obtained another way)`);
     let checkpoint: Checkpoint & { text: string };
+    let served = "";
     try {
-      checkpoint = openCheckpoint((await get("/api/v1/log/checkpoint", { text: true })) as string, key);
+      served = (await get("/api/v1/log/checkpoint", { text: true })) as string;
+      checkpoint = openCheckpoint(served, key);
       ok(`checkpoint signed by ${key.name}: ${checkpoint.size} entries, root ${toBase64(checkpoint.root)}`);
     } catch (error) {
       fail(`the checkpoint does not verify with the log's key: ${(error as Error).message}`);
       return verdict(io, failures);
+    }
+
+    // Witnesses: each one required must have co-signed this very checkpoint.
+    for (const vkey of options.witnesses ?? []) {
+      try {
+        const witness = parseVerifierKey(vkey);
+        const lines = parseNote(served).signatures.map((s) => s.line);
+        if (lines.some((line) => verifyCosignature(checkpoint.text, line, witness) !== null))
+          ok(`co-signed by the witness ${witness.name}`);
+        else fail(`the witness ${witness.name} did not co-sign this checkpoint`);
+      } catch (error) {
+        fail(`witness key ${vkey} is malformed: ${(error as Error).message}`);
+      }
     }
 
     // 2. Every entry, recomputed.
@@ -442,7 +467,7 @@ async function main(): Promise<number> {
   const options = parseArguments(process.argv.slice(2));
   if (typeof options === "string") {
     console.error(
-      `${options}\nUsage: npm run verify -- <instance URL> [--community <slug>] [--proposal <id> --receipt <receipt>] [--token <gct_…>] [--state <file>] [--key <vkey>]`,
+      `${options}\nUsage: npm run verify -- <instance URL> [--community <slug>] [--proposal <id> --receipt <receipt>] [--token <gct_…>] [--state <file>] [--key <vkey>] [--witness <vkey>]…`,
     );
     return 2;
   }

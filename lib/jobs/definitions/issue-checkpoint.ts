@@ -1,9 +1,10 @@
 /**
  * `translog.issue-checkpoint`: signs a checkpoint of the governance log every ten minutes when it has
  * grown since the last one (lib/translog/checkpoint.ts), so witnesses and verifiers always find a
- * recent signed tree head, decisions or not.
+ * recent signed tree head, decisions or not; then asks the registered witnesses to co-sign it.
  */
 import { currentCheckpoint } from "@/lib/translog/checkpoint";
+import { requestCosignatures } from "@/lib/translog/cosignatures";
 import { deadLetterOf, defineQueueJob } from "../types";
 
 export const ISSUE_CHECKPOINT = "translog.issue-checkpoint";
@@ -21,6 +22,8 @@ export const issueCheckpointJob = defineQueueJob({
   },
   handle: async (_data, { db }) => {
     const checkpoint = await currentCheckpoint(db);
-    return { size: checkpoint.size };
+    // Then the registered witnesses' cosignatures, served with the checkpoint.
+    const witnesses = await requestCosignatures(db, { checkpoint });
+    return { size: checkpoint.size, witnesses };
   },
 });

@@ -1,0 +1,120 @@
+/**
+ * A log and its witness, each on its own database: the log's job asks the witness to co-sign its
+ * checkpoints, the checkpoint then carries the cosignature, and a verifier that requires that witness
+ * passes; once the operator forks the history, the witness refuses to co-sign and even a verifier that
+ * never saw the log before rejects the forked checkpoint.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { witnessHandler } from "@/lib/api/v1/routes/log";
+import { resetConfigCache } from "@/lib/core/config";
+import { issueCheckpoint, logOrigin, logVerifierKey } from "@/lib/translog/checkpoint";
+import { requestCosignatures } from "@/lib/translog/cosignatures";
+import { appendToLog } from "@/lib/translog/log";
+import { completeSubtreeHashes, leafHash, rootOf } from "@/lib/translog/merkle";
+import { witnessName, witnessVerifierKey } from "@/lib/translog/witness";
+import { runVerify } from "@/scripts/verify";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { startInstance } from "../support/translog-instance";
+
+const WITNESS_URL = "http://witness.example";
+let log: TestDatabase;
+let witness: TestDatabase;
+let instance: { baseUrl: string; close: () => Promise<void> };
+let witnessKey: string;
+const stateDir = mkdtempSync(path.join(tmpdir(), "gc-cosign-"));
+
+const fetcher = ((input: string | URL | Request, init?: RequestInit) =>
+  witnessHandler(() => ({ db: witness.db, appUrl: WITNESS_URL }))(new Request(input, init))) as typeof fetch;
+
+beforeAll(async () => {
+  [log, witness] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  process.env.DATABASE_URL = log.url;
+  process.env.AUTH_SECRET ??= "x".repeat(32);
+  instance = await startInstance(log.db);
+  process.env.APP_URL = instance.baseUrl;
+  resetConfigCache();
+  // Each operator registers the other: the witness follows the log, the log asks the witness.
+  await witness.db.witnessedLog.create({
+    data: { origin: logOrigin(instance.baseUrl), verifierKey: await logVerifierKey(log.db, instance.baseUrl) },
+  });
+  witnessKey = await witnessVerifierKey(witness.db, WITNESS_URL);
+  await log.db.logWitness.create({
+    data: { name: witnessName(WITNESS_URL), url: `${WITNESS_URL}/api/v1/log/witness`, verifierKey: witnessKey },
+  });
+});
+afterAll(async () => {
+  await instance.close();
+  await Promise.all([log.drop(), witness.drop()]);
+});
+
+const grow = async (n: number) => {
+  for (let i = 0; i < n; i++) {
+    await log.db.$transaction((tx) =>
+      appendToLog(tx, { kind: "signingKey.created", communityId: null, payload: { kid: `k${i}`, jwk: {} } }),
+    );
+  }
+};
+
+async function verify(state: string) {
+  const lines: string[] = [];
+  const code = await runVerify(
+    { url: instance.baseUrl, statePath: path.join(stateDir, state), witnesses: [witnessKey] },
+    { fetch, log: (line) => lines.push(line) },
+  );
+  return { code, output: lines.join("\n") };
+}
+
+describe("witness cosignatures", () => {
+  it("are requested by the log, served with its checkpoint and required by the verifier", async () => {
+    await grow(3);
+    expect(await requestCosignatures(log.db, { fetcher })).toEqual([{ witness: witnessName(WITNESS_URL), status: "cosigned" }]);
+    const first = await verify("honest.json");
+    expect(first.output).toMatch(/ok {4}co-signed by the witness witness\.example\/witness/);
+    expect(first.code).toBe(0);
+
+    await grow(4);
+    expect((await requestCosignatures(log.db, { fetcher }))[0]!.status).toBe("cosigned");
+    expect(await log.db.logWitness.findFirstOrThrow()).toMatchObject({ size: 7n });
+    expect((await verify("honest.json")).code).toBe(0);
+  });
+
+  it("are refused to a forked history, which a verifier requiring the witness rejects at first sight", async () => {
+    const entries = await log.db.logEntry.findMany({ orderBy: { index: "asc" } });
+    const forged = entries[1]!.payload.replace(/"kid":"k\d"/, '"kid":"forged"');
+    const leaves = entries.map((e, i) => (i === 1 ? leafHash(Buffer.from(forged)) : new Uint8Array(e.leafHash)));
+    const client = new pg.Client({ connectionString: log.url });
+    await client.connect();
+    try {
+      await client.query("SET session_replication_role = replica");
+      await client.query(`UPDATE "LogEntry" SET "payload" = $1, "leafHash" = $2 WHERE "index" = 1`, [
+        forged,
+        Buffer.from(leaves[1]!),
+      ]);
+      await client.query(`DELETE FROM "LogNode"`);
+      for (const [id, hash] of completeSubtreeHashes(leaves)) {
+        const [level, index] = id.split(":");
+        await client.query(`INSERT INTO "LogNode" ("level", "index", "hash") VALUES ($1, $2, $3)`, [
+          level,
+          index,
+          Buffer.from(hash),
+        ]);
+      }
+      await client.query(`UPDATE "LogState" SET "root" = $1`, [Buffer.from(rootOf(leaves))]);
+    } finally {
+      await client.end();
+    }
+    await grow(1);
+    const forkedCheckpoint = await issueCheckpoint(log.db, { appUrl: instance.baseUrl });
+    const [outcome] = await requestCosignatures(log.db, { fetcher, checkpoint: forkedCheckpoint });
+    expect(outcome).toMatchObject({ status: "refused", detail: expect.stringMatching(/^422/) });
+    expect(await witness.db.witnessRefusal.findMany({ select: { reason: true } })).toEqual([{ reason: "inconsistent" }]);
+
+    const newcomer = await verify("newcomer.json");
+    expect(newcomer.output).toMatch(/FAIL {2}the witness witness\.example\/witness did not co-sign this checkpoint/);
+    expect(newcomer.code).toBe(1);
+  });
+});
