@@ -191,4 +191,50 @@ describe("results after the close", () => {
       expect(check).toMatchObject({ found: true, choice: { choice: "for" }, digestValid: true });
     }
   });
+
+  it("while voting with live results, explain the standing of a public ballot, and of a secret weighted one nothing", async () => {
+    const live = async (secret: boolean, weights: Record<string, number>, direct = false) => {
+      const { id, owner, people } = await community(
+        direct ? { PUBLIC: 25, PRIVATE: 25, RESEARCH: 25, CIVIL_SOCIETY: 25 } : weights,
+      );
+      // Weights of 0, which the colleges form does not offer, written as an adopted amendment would leave them.
+      if (direct)
+        for (const [kind, weight] of Object.entries(weights))
+          await t.db.college.updateMany({ where: { communityId: id, kind: kind as never }, data: { weight } });
+      const p = await t.db.proposal.create({
+        data: {
+          communityId: id,
+          authorId: owner.id,
+          title: "Choisir le format",
+          body: "",
+          secret,
+          liveResults: true,
+          method: "APPROVAL",
+          quorumPercent: 0,
+          options: { create: ["GeoPackage", "Shapefile"].map((label, position) => ({ label, position })) },
+        },
+        include: { options: { orderBy: { position: "asc" } } },
+      });
+      const [a, b] = p.options.map((o) => o.id) as [string, string];
+      await openVoting(t.db, { proposalId: p.id, closesAt: new Date(Date.now() + 3600_000) });
+      for (const [i, approve] of [[a], [a, b], [b], [a]].entries())
+        await castBallot(t.db, { actorId: people[i]!.id, proposalId: p.id, choice: { approve } as never });
+      return getProposalView(t.db, { actor: people[1]!, proposalId: p.id });
+    };
+    const view = await live(false, { PUBLIC: 25, PRIVATE: 25, RESEARCH: 25, CIVIL_SOCIETY: 25 });
+    expect(view.status).toBe("VOTING");
+    expect(view.explanation).toMatchObject({ method: "APPROVAL", tie: false });
+    const html = renderToStaticMarkup(
+      createElement(ProposalResults, { t: createTranslator("en"), locale: "en", proposal: view }),
+    );
+    expect(html).toContain("Where the vote stands");
+    expect(html).toContain("Approvals per option, out of 4 voters");
+    // A secret weighted vote (only the civil-society college, of three, weighs) publishes no
+    // per-college figure while voting: overall counts and the standing, no explanation from weighted shares.
+    const secret = await live(true, { PUBLIC: 0, PRIVATE: 0, RESEARCH: 0, CIVIL_SOCIETY: 100 }, true);
+    expect(secret.status).toBe("VOTING");
+    expect(secret.standing).not.toBeNull();
+    expect(secret.explanation).toBeNull();
+    expect(secret.live?.byCollege).toEqual({});
+  });
 });
