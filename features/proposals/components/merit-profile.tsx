@@ -13,13 +13,13 @@ type Grade = (typeof grades)[number];
 
 /** DSFR colours from red (reject) to blue (excellent), with the legend stating each in words. */
 const gradeColour: Record<Grade, string> = {
-  reject: "var(--background-flat-error)",
-  insufficient: "var(--background-action-high-orange-terre-battue)",
-  passable: "var(--background-action-high-yellow-tournesol)",
-  fair: "var(--background-action-high-green-bourgeon)",
-  good: "var(--background-action-high-green-emeraude)",
-  veryGood: "var(--background-action-high-green-menthe)",
-  excellent: "var(--background-action-high-blue-ecume)",
+  reject: "var(--red-marianne-main-472)",
+  insufficient: "var(--orange-terre-battue-main-645)",
+  passable: "var(--yellow-tournesol-main-731)",
+  fair: "var(--green-bourgeon-main-640)",
+  good: "var(--green-emeraude-main-632)",
+  veryGood: "var(--green-archipel-main-557)",
+  excellent: "var(--blue-ecume-main-400)",
 };
 
 export function MeritProfile({
@@ -36,7 +36,7 @@ export function MeritProfile({
   const gradeName = (grade: number | null) =>
     grade === null ? t("results.majority.noGrade") : t(`votes.grade.${grades[grade]!}`);
   return (
-    <figure className="fr-mb-3w" aria-labelledby="merit-profile-title" data-testid="merit-profile">
+    <figure className="fr-mb-3w" style={{ margin: 0 }} aria-labelledby="merit-profile-title" data-testid="merit-profile">
       <h4 id="merit-profile-title" className="fr-h6 fr-mb-1w">
         {t("results.majority.chartTitle")}
       </h4>
