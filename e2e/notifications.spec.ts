@@ -85,7 +85,7 @@ test("unread count, list marked read, preferences, and a one-click unsubscribe l
   await expect(requests).toHaveValue("DIGEST");
   // Sanctions can never be switched off: the choice is not even offered.
   const sanctions = page.getByRole("combobox", { name: /^Sanctions me concernant/ });
-  await expect(sanctions.locator("option")).toHaveText(["Dans l'application", "Email immédiat", "Résumé quotidien"]);
+  await expect(sanctions.locator("option")).toHaveText(["Dans l'application", "Courriel immédiat", "Résumé quotidien"]);
   await expectAccessible(page);
   await requests.selectOption("EMAIL");
   await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { auditActions } from "@/lib/audit/record";
-import { createTranslator } from "@/lib/i18n/core";
+import { catalogue, createTranslator } from "@/lib/i18n/core";
 import { auditSentence } from "@/features/communities/components/audit-sentence";
 
 const names = new Map([["u2", "Léa"]]);
@@ -49,5 +49,44 @@ describe("activity sentences", () => {
     expect(auditSentence(en, { action: "proposal.created", details: { title: "Vélos" }, actor }, names, "en")).toBe(
       "Marc put forward the proposal “Vélos”.",
     );
+  });
+});
+
+describe("agreement in the catalogues", () => {
+  const walk = (value: unknown, path: string, out: [string, string][]) => {
+    if (typeof value === "string") out.push([path, value]);
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`, out);
+    return out;
+  };
+
+  it("writes no '(s)' / '(e)' plural or gender placeholders, in either language", () => {
+    for (const locale of ["fr", "en"] as const) {
+      for (const [path, text] of walk(catalogue(locale), locale, [])) {
+        expect(text, path).not.toMatch(/\((s|e|es|x)\)/);
+      }
+    }
+  });
+
+  it("agrees the moderation log's words with the kind of content and the sanction", () => {
+    const fr = createTranslator("fr");
+    const en = createTranslator("en");
+    expect(fr("modui.log.hiddenItem", { kindCode: "PROPOSAL" })).toBe("Proposition masquée");
+    expect(fr("modui.log.hiddenItem", { kindCode: "COMMENT" })).toBe("Commentaire masqué");
+    expect(fr("modui.log.sanctioned", { sanction: "SUSPENSION" })).toBe("Suspension prononcée");
+    expect(fr("modui.log.sanctioned", { sanction: "WARNING" })).toBe("Avertissement prononcé");
+    expect(en("modui.log.reported", { kindCode: "COMMONS" })).toBe("Commons reported");
+  });
+
+  it("uses the same French word for email in the interface and in emails", () => {
+    for (const [path, text] of walk(catalogue("fr"), "fr", [])) {
+      // Arguments such as {email} are names, not words.
+      expect(text.replace(/\{[^{}]*\}/g, ""), path).not.toMatch(/\be-?mails?\b/i);
+    }
+  });
+
+  it("keeps French typography out of English", () => {
+    for (const [path, text] of walk(catalogue("en"), "en", [])) {
+      expect(text, path).not.toMatch(/\s[:;?!](\s|$)|[«»\u202f]/);
+    }
   });
 });

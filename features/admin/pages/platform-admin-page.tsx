@@ -158,19 +158,19 @@ export async function PlatformAdminPage({ searchParams }: Props) {
               <h3 className="fr-h5">{name}</h3>
               <ul>
                 <li>
-                  {t("admin.accounts.email")} : {account.email ?? "—"}
+                  {t("pages.labelSuffix", { label: t("admin.accounts.email") })} {account.email ?? "—"}
                 </li>
                 <li>
-                  {t("admin.accounts.actorKind")} :{" "}
+                  {t("pages.labelSuffix", { label: t("admin.accounts.actorKind") })}{" "}
                   {[account.actorKind ? t(`actorKind.${account.actorKind as "PUBLIC"}`) : null, account.organization]
                     .filter(Boolean)
                     .join(" · ") || "—"}
                 </li>
                 <li>
-                  {t("admin.accounts.memberships")} : {formatNumber(locale, account.memberships)}
+                  {t("pages.labelSuffix", { label: t("admin.accounts.memberships") })} {formatNumber(locale, account.memberships)}
                 </li>
                 <li>
-                  {t("admin.accounts.status")} :{" "}
+                  {t("pages.labelSuffix", { label: t("admin.accounts.status") })}{" "}
                   {account.isPlatformAdmin
                     ? t("admin.accounts.platformAdmin")
                     : suspended && account.suspendedUntil

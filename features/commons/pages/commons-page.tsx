@@ -174,7 +174,7 @@ export async function CommonsPage({ params }: Props) {
           <ul>
             {links.map(([field, url]) => (
               <li key={field}>
-                {t(`commons.form.${field}`)} :{" "}
+                {t("pages.labelSuffix", { label: t(`commons.form.${field}`) })}{" "}
                 <a href={url} rel="noopener noreferrer nofollow">
                   {url}
                 </a>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { formatDate, formatDateTime, type Translate } from "@/lib/i18n/core";
 import { listModerationLog, type ModerationLogEntry } from "@/lib/moderation/log";
-import { reportTargetKinds, sanctionKinds } from "@/lib/moderation/schemas";
+import { reportTargetKinds } from "@/lib/moderation/schemas";
 import { getTranslator } from "@/lib/web/i18n";
 import { CursorPager } from "@/features/communities/components/member-directory";
 import { ModerationHeader } from "@/features/moderation/components/moderation-header";
@@ -16,36 +16,34 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function describe(t: Translate, locale: "fr" | "en", entry: ModerationLogEntry): string {
-  const kind = (reportTargetKinds as readonly string[]).includes(entry.targetKind ?? "")
-    ? t(`modui.kinds.${entry.targetKind as (typeof reportTargetKinds)[number]}`)
-    : t("modui.log.none");
-  const sanction = (k: (typeof sanctionKinds)[number]) => t(`modui.sanctionKinds.${k}`);
+  // The kind and the sanction are chosen inside the messages (ICU select), so each language agrees them.
+  const kindCode = (reportTargetKinds as readonly string[]).includes(entry.targetKind ?? "") ? entry.targetKind! : "other";
   switch (entry.action) {
     case "reported":
-      return t("modui.log.reported", { kind });
+      return t("modui.log.reported", { kindCode });
     case "hidden":
-      return t("modui.log.hiddenItem", { kind });
+      return t("modui.log.hiddenItem", { kindCode });
     case "restored":
-      return t("modui.log.restoredItem", { kind });
+      return t("modui.log.restoredItem", { kindCode });
     case "reportDismissed":
       return t("modui.log.reportDismissed");
     case "suspensionEnded":
       return t("modui.log.suspensionEnded");
     case "warned":
     case "banned": {
-      const text = t("modui.log.sanctioned", { kind: sanction(entry.action === "warned" ? "WARNING" : "BAN") });
+      const text = t("modui.log.sanctioned", { sanction: entry.action === "warned" ? "WARNING" : "BAN" });
       return entry.departed ? `${text} ${t("modui.log.departed")}` : text;
     }
     case "suspended": {
       const text = entry.until
-        ? t("modui.log.sanctionedUntil", { kind: sanction("SUSPENSION"), date: formatDate(locale, new Date(entry.until)) })
-        : t("modui.log.sanctioned", { kind: sanction("SUSPENSION") });
+        ? t("modui.log.sanctionedUntil", { sanction: "SUSPENSION", date: formatDate(locale, new Date(entry.until)) })
+        : t("modui.log.sanctioned", { sanction: "SUSPENSION" });
       return entry.departed ? `${text} ${t("modui.log.departed")}` : text;
     }
     case "appealed":
       return t("modui.log.appealed");
     case "hidingContested":
-      return t("modui.log.hidingContested", { kind });
+      return t("modui.log.hidingContested", { kindCode });
     case "appealDecided":
       return t("modui.log.appealDecided", {
         outcome: entry.outcome === "OVERTURNED" ? t("modui.sanction.outcome.OVERTURNED") : t("modui.sanction.outcome.UPHELD"),

@@ -40,7 +40,7 @@ export async function ProfilePage() {
       <div className="fr-col-12 fr-col-md-8">
         <h1>{t("profile.title")}</h1>
         <p>
-          {t("profile.email")} : <strong data-testid="profile-email">{profile.email}</strong>
+          {t("pages.labelSuffix", { label: t("profile.email") })} <strong data-testid="profile-email">{profile.email}</strong>
         </p>
         <ProfileForm
           mode="profile"

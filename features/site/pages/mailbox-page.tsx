@@ -27,7 +27,7 @@ export async function MailboxPage() {
             <div className="fr-card__content">
               <h2 className="fr-card__title">{message.subject}</h2>
               <p className="fr-card__detail">
-                {t("mailbox.to")} : {message.to} · {formatDateTime(locale, message.createdAt)} ·{" "}
+                {t("pages.labelSuffix", { label: t("mailbox.to") })} {message.to} · {formatDateTime(locale, message.createdAt)} ·{" "}
                 {t(`mailbox.statuses.${message.status}`)}
               </p>
               <div className="fr-card__desc gc-prewrap">{renderLinks(message.text)}</div>

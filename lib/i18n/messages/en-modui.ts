@@ -172,16 +172,21 @@ export const enModui: Messages["modui"] = {
     rule: "Rule",
     none: "—",
     more: "Older entries",
-    hiddenItem: "{kind} hidden",
-    restoredItem: "{kind} restored",
+    hiddenItem:
+      "{kindCode, select, PROPOSAL {Proposal hidden} COMMENT {Comment hidden} PROFILE {Profile hidden} CONTRIBUTION {Contribution hidden} COMMONS {Commons hidden} other {Content hidden}}",
+    restoredItem:
+      "{kindCode, select, PROPOSAL {Proposal restored} COMMENT {Comment restored} PROFILE {Profile restored} CONTRIBUTION {Contribution restored} COMMONS {Commons restored} other {Content restored}}",
     reportDismissed: "Report dismissed",
     suspensionEnded: "End of a suspension",
-    reported: "{kind} reported",
-    sanctioned: "{kind} imposed",
-    sanctionedUntil: "{kind} until {date}",
+    reported:
+      "{kindCode, select, PROPOSAL {Proposal reported} COMMENT {Comment reported} PROFILE {Profile reported} CONTRIBUTION {Contribution reported} COMMONS {Commons reported} other {Content reported}}",
+    sanctioned:
+      "{sanction, select, WARNING {Warning imposed} SUSPENSION {Suspension imposed} BAN {Ban imposed} other {Sanction imposed}}",
+    sanctionedUntil: "{sanction, select, WARNING {Warning} SUSPENSION {Suspension} BAN {Ban} other {Sanction}} until {date}",
     appealed: "Appeal filed",
     appealDecided: "Appeal decided: {outcome}",
-    hidingContested: "Hiding contested by the author ({kind})",
+    hidingContested:
+      "Hiding contested by the author ({kindCode, select, PROPOSAL {proposal} COMMENT {comment} PROFILE {profile} CONTRIBUTION {contribution} COMMONS {commons} other {content}})",
     departed: "(reasoned departure from the charter's ladder)",
   },
   appeals: {

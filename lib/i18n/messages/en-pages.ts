@@ -112,6 +112,8 @@ export const enPages: Messages["pages"] = {
     noOrganization: "Individuals",
     pagerLabel: "Directory pages",
   },
+  /** A label before its value, with the typography of the language ("Adresse :" / "Address:"). */
+  labelSuffix: "{label}:",
   deleteAccount: {
     title: "Delete my account",
     lead: "Your name, email address and ways of signing in will be erased, and you will be signed out everywhere. Your votes, contributions and decisions still count, under a pseudonym, so that the communities' decisions stay verifiable.",

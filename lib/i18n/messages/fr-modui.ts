@@ -173,16 +173,22 @@ export const frModui = {
     rule: "Règle",
     none: "—",
     more: "Entrées plus anciennes",
-    hiddenItem: "{kind} masqué(e)",
-    restoredItem: "{kind} rétabli(e)",
+    hiddenItem:
+      "{kindCode, select, PROPOSAL {Proposition masquée} COMMENT {Commentaire masqué} PROFILE {Profil masqué} CONTRIBUTION {Contribution masquée} COMMONS {Commun masqué} other {Contenu masqué}}",
+    restoredItem:
+      "{kindCode, select, PROPOSAL {Proposition rétablie} COMMENT {Commentaire rétabli} PROFILE {Profil rétabli} CONTRIBUTION {Contribution rétablie} COMMONS {Commun rétabli} other {Contenu rétabli}}",
     reportDismissed: "Signalement classé sans suite",
     suspensionEnded: "Fin d'une suspension",
-    reported: "{kind} signalé(e)",
-    sanctioned: "{kind} prononcé(e)",
-    sanctionedUntil: "{kind} jusqu'au {date}",
+    reported:
+      "{kindCode, select, PROPOSAL {Proposition signalée} COMMENT {Commentaire signalé} PROFILE {Profil signalé} CONTRIBUTION {Contribution signalée} COMMONS {Commun signalé} other {Contenu signalé}}",
+    sanctioned:
+      "{sanction, select, WARNING {Avertissement prononcé} SUSPENSION {Suspension prononcée} BAN {Exclusion prononcée} other {Sanction prononcée}}",
+    sanctionedUntil:
+      "{sanction, select, WARNING {Avertissement} SUSPENSION {Suspension} BAN {Exclusion} other {Sanction}} jusqu'au {date}",
     appealed: "Recours déposé",
     appealDecided: "Recours tranché : {outcome}",
-    hidingContested: "Masquage contesté par l'auteur ({kind})",
+    hidingContested:
+      "Masquage contesté par l'auteur ({kindCode, select, PROPOSAL {proposition} COMMENT {commentaire} PROFILE {profil} CONTRIBUTION {contribution} COMMONS {commun} other {contenu}})",
     departed: "(écart motivé à l'échelle de la charte)",
   },
   appeals: {

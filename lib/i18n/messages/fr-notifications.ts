@@ -105,7 +105,7 @@ export const frNotifications = {
   },
   channels: {
     IN_APP: "Dans l'application",
-    EMAIL: "Email immédiat",
+    EMAIL: "Courriel immédiat",
     DIGEST: "Résumé quotidien",
     OFF: "Désactivé",
   },
@@ -125,7 +125,7 @@ export const frNotifications = {
   preferences: {
     title: "Préférences de notification",
     intro:
-      "Pour chaque type de notification, choisissez : dans l'application seulement, un email immédiat, le résumé quotidien (un seul email par jour, jamais vide) ou rien.",
+      "Pour chaque type de notification, choisissez : dans l'application seulement, un courriel immédiat, le résumé quotidien (un seul courriel par jour, jamais vide) ou rien.",
     kind: "Type de notification",
     save: "Enregistrer mes préférences",
     saved: "Vos préférences sont enregistrées.",
@@ -143,9 +143,9 @@ export const frNotifications = {
     greeting: "Bonjour,",
     open: "Voir",
     reason: "Précision : « {reason} »",
-    footer: "Vous recevez cet email selon vos préférences de notification.",
+    footer: "Vous recevez ce courriel selon vos préférences de notification.",
     manage: "Gérer mes préférences : {url}",
-    unsubscribeKind: "Ne plus recevoir d'email de ce type : {url}",
+    unsubscribeKind: "Ne plus recevoir de courriel de ce type : {url}",
     unsubscribeDigest: "Ne plus recevoir le résumé quotidien : {url}",
     signature: "L'équipe Géocommuns",
     digestSubject: "Votre résumé quotidien : {count, plural, one {# notification} other {# notifications}}",
@@ -155,11 +155,11 @@ export const frNotifications = {
   },
   unsubscribe: {
     title: "Se désabonner",
-    confirmKind: "Ne plus recevoir d'email pour « {kind} » à l'adresse {email} ?",
+    confirmKind: "Ne plus recevoir de courriel pour « {kind} » à l'adresse {email} ?",
     confirmDigest: "Ne plus recevoir le résumé quotidien à l'adresse {email} ?",
     keepInApp: "Vous verrez toujours ces notifications dans l'application.",
     button: "Confirmer le désabonnement",
-    done: "C'est fait : vous ne recevrez plus ces emails. Vous pouvez changer d'avis dans vos préférences de notification.",
+    done: "C'est fait : vous ne recevrez plus ces courriels. Vous pouvez changer d'avis dans vos préférences de notification.",
     invalid:
       "Ce lien de désabonnement n'est pas valide (il a peut-être été modifié ou copié incomplètement). Rien n'a été changé. Vous pouvez gérer vos préférences après connexion.",
     manage: "Gérer mes préférences",

@@ -114,6 +114,8 @@ export const frPages = {
     noOrganization: "À titre individuel",
     pagerLabel: "Pages de l'annuaire",
   },
+  /** A label before its value, with the typography of the language ("Adresse :" / "Address:"). */
+  labelSuffix: "{label} :",
   deleteAccount: {
     title: "Supprimer mon compte",
     lead: "Votre nom, votre adresse électronique et vos moyens de connexion seront effacés, et vous serez déconnecté·e partout. Vos votes, contributions et décisions restent comptés, sous un pseudonyme, pour que les décisions des communautés restent vérifiables.",
