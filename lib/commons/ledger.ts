@@ -139,6 +139,8 @@ export type LedgerEntry = {
   createdAt: Date;
   /** Hidden by moderation (only its author and the moderators get the entry itself). */
   hidden: { at: Date; reason: string | null } | null;
+  /** Recorded by a contribution source (lib/connectors), not typed by hand. */
+  source: { label: string; kind: string } | null;
 };
 
 /** A contribution hidden by moderation, as everyone else sees it. */
@@ -187,6 +189,7 @@ const entrySelect = (communityId: string) =>
       },
     },
     validator: { select: { id: true, displayName: true, name: true, listedByName: true } },
+    source: { select: { label: true, kind: true } },
   }) satisfies Prisma.ContributionSelect;
 
 type Row = Prisma.ContributionGetPayload<{ select: ReturnType<typeof entrySelect> }>;
@@ -260,6 +263,7 @@ export function toLedgerItem(row: Row, viewer: { id: string | null; isModerator:
     validatedAt: row.validatedAt,
     createdAt: row.createdAt,
     hidden: row.hiddenAt ? { at: row.hiddenAt, reason: row.hiddenReason } : null,
+    source: row.source ? { label: row.source.label, kind: row.source.kind } : null,
   };
 }
 

@@ -16,6 +16,7 @@ import { createSource, getSource, listSources, rotateSecret } from "@/lib/connec
 import { claimEvent, claimableEvents } from "@/lib/connectors/identities";
 import { signGeneric, signHex } from "@/lib/connectors/verify";
 import { MAX_DELIVERY_BYTES } from "@/lib/connectors/receive";
+import { getContribution } from "@/lib/commons/ledger";
 import type { IdentityProvider } from "@/lib/generated/prisma/enums";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
@@ -151,6 +152,10 @@ describe("GitHub deliveries", () => {
     });
     expect(contribution!.description).toContain("geocommuns-demo/base-adresse-locale@main");
     expect(contribution!.date.toISOString()).toBe("2026-12-02T10:40:19.000Z");
+    // The ledger says where it came from.
+    expect(await getContribution(t.db, null, contribution!.id)).toMatchObject({
+      source: { label: "Source GITHUB", kind: "GITHUB" },
+    });
     const audit = await t.db.auditEntry.findMany({ where: { communityId: community.id, action: "contribution.recorded" } });
     expect(audit.some((entry) => (entry.details as { contributionId?: string }).contributionId === contribution!.id)).toBe(true);
 

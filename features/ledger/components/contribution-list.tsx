@@ -79,6 +79,7 @@ function Entry({
       <p className="gc-prewrap fr-mb-1w">{entry.description}</p>
       <ul className="fr-text--sm fr-mt-1w fr-mb-0">
         <li>{t("ledger.entry.by", { author: authorLabel(t, entry) })}</li>
+        {entry.source && <li>{t("connectors.entry.source", { source: entry.source.label })}</li>}
         {!entry.author.anonymous && (
           <li>
             {entry.author.organization

@@ -183,6 +183,9 @@ export const enConnectors: Messages["connectors"] = {
     maxShareValue: "Alert above {count} % for one organisation",
     minAbsenceValue: "Alert below {count, plural, one {# person} other {# people}}",
   },
+  entry: {
+    source: "Received automatically from the source “{source}”",
+  },
   audit: {
     contributionClaimed: "Contribution claimed",
     sourceAttached: "Contribution source attached",

@@ -183,6 +183,9 @@ export const frConnectors = {
     maxShareValue: "Alerte au-delà de {count} % pour une organisation",
     minAbsenceValue: "Alerte en deçà de {count, plural, one {# personne} other {# personnes}}",
   },
+  entry: {
+    source: "Reçue automatiquement de la source « {source} »",
+  },
   audit: {
     contributionClaimed: "Contribution réclamée",
     sourceAttached: "Source de contributions ajoutée",
