@@ -18,6 +18,10 @@ import { closeProposal } from "@/lib/proposals/close-proposal";
 import { buildDecisionRecord } from "@/lib/decisions/build-record";
 import { keyPairOf } from "@/lib/decisions/signature";
 import { memberEligibility } from "@/lib/votes/eligibility";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createTranslator } from "@/lib/i18n/core";
+import { EligibilityNote } from "@/features/connectors/components/eligibility-note";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
@@ -168,6 +172,16 @@ describe("an electorate built with a contribution rule", () => {
     const forChloe = await memberEligibility(t.db, { communityId: id, userId: chloe!.id, college: "PRIVATE" });
     expect(forChloe).toMatchObject({ eligible: false, concerned: true, until: null });
     expect(forChloe!.days).toHaveLength(2);
+    // What their profile says, in words.
+    const note = (eligibility: typeof forAna) =>
+      renderToStaticMarkup(
+        createElement(EligibilityNote, { t: createTranslator("fr"), locale: "fr", eligibility: eligibility! }),
+      );
+    expect(note(forAna)).toContain(
+      "Vous pouvez voter : 3 jours avec une contribution validée sur les 30 derniers jours (il en faut 3).",
+    );
+    expect(note(forAna)).toContain("ce droit court jusqu");
+    expect(note(forChloe)).toContain("2 jours avec une contribution validée sur les 30 derniers jours, il en faut 3.");
   });
 
   it("a rule for some colleges leaves the others to membership alone", async () => {
