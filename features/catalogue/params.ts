@@ -9,6 +9,7 @@ import { commonsSorts } from "@/lib/commons/search";
 import { actorKinds } from "@/lib/users/schemas";
 import type { BBox } from "@/lib/commons/geometry";
 import { parseBbox } from "@/lib/commons/bbox";
+import { hasControlCharacters } from "@/lib/core/query-values";
 
 /**
  * "west,south,east,north" in WGS 84 degrees, read as the JSON API and the OGC API read it
@@ -30,7 +31,11 @@ export const bboxParam = z
   });
 
 export const catalogueFields = {
-  q: z.string().trim().max(200, "catalogue.errors.q"),
+  q: z
+    .string()
+    .trim()
+    .max(200, "catalogue.errors.q")
+    .refine((value) => !hasControlCharacters(value), "catalogue.errors.qInvalid"),
   kind: z.enum(commonsKinds, { message: "catalogue.errors.kind" }),
   licence: z.enum(licences, { message: "catalogue.errors.licence" }),
   status: z.enum(commonsStatuses, { message: "catalogue.errors.status" }),

@@ -14,6 +14,7 @@ import { AccountControls } from "@/features/admin/components/account-controls";
 import { DeadLettersTable } from "@/features/admin/components/dead-letters-table";
 import { listDeadLetters } from "@/lib/jobs/dead-letters";
 import { redirectToSignIn } from "@/features/auth/return-to-server";
+import { idParam, textParam } from "@/lib/core/query-values";
 
 type Props = { searchParams: Promise<{ state?: string | string[]; cursor?: string | string[]; q?: string | string[] }> };
 
@@ -32,10 +33,10 @@ export async function PlatformAdminPage({ searchParams }: Props) {
   const query = await searchParams;
   const state = single(query.state);
   const validState = reportStates.find((s) => s === state);
-  const q = (single(query.q) ?? "").slice(0, 200);
+  const q = textParam(single(query.q)) ?? "";
   const [{ t, locale }, reports, accounts, deadLetters] = await Promise.all([
     getTranslator(),
-    listPlatformReports(db(), { actor: user, filter: { state: validState, cursor: single(query.cursor)?.slice(0, 100) } }),
+    listPlatformReports(db(), { actor: user, filter: { state: validState, cursor: idParam(single(query.cursor), 100) } }),
     q ? searchAccounts(db(), { actor: user, q }) : Promise.resolve(null),
     can(subject, "platform.jobs.read") ? listDeadLetters(db(), user) : Promise.resolve(null),
   ]);

@@ -9,6 +9,7 @@ import { CommunityHeader } from "@/features/communities/components/community-hea
 import { CursorPager } from "@/features/communities/components/member-directory";
 import { auditActionLabel, auditSentence, mentionedUserId } from "@/features/communities/components/audit-sentence";
 import { communityPageFor, communityTitle } from "@/features/communities/page-access";
+import { idParam } from "@/lib/core/query-values";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -32,7 +33,7 @@ export async function ActivityPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const canFilter = may("audit.filter");
   const action = canFilter && isAuditAction(query.action) ? query.action : undefined;
-  const cursor = typeof query.cursor === "string" && query.cursor.length <= 64 ? query.cursor : undefined;
+  const cursor = idParam(query.cursor);
   const page = await listAudit(db(), { communityId: community.id, action, cursor, limit: 30 });
   const names = await displayNamesOf(
     db(),

@@ -12,6 +12,7 @@ import { InviteForm } from "@/features/communities/components/invite-form";
 import { MemberRow } from "@/features/communities/components/member-row";
 import { CollegesForm } from "@/features/communities/components/colleges-form";
 import { communityPageFor, communityTitle } from "@/features/communities/page-access";
+import { idParam } from "@/lib/core/query-values";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: name ? t("pages.admin.metaTitle", { community: name }) : t("errors.notFound") };
 }
 
-const cursorOf = (value: string | string[] | undefined) => (typeof value === "string" && value.length <= 64 ? value : undefined);
+const cursorOf = (value: string | string[] | undefined) => idParam(value);
 
 /** Administrators only (lib/policy): requests, invitations, members' roles and colleges, college weights. */
 export async function AdminPage({ params, searchParams }: Props) {

@@ -7,6 +7,7 @@ import { getTranslator } from "@/lib/web/i18n";
 import { CursorPager } from "@/features/communities/components/member-directory";
 import { ModerationHeader } from "@/features/moderation/components/moderation-header";
 import { communityPageFor, communityTitle } from "@/features/communities/page-access";
+import { idParam } from "@/lib/core/query-values";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
 
@@ -57,7 +58,7 @@ export async function ModerationLogPage({ params, searchParams }: Props) {
   const access = await communityPageFor(slug, "moderation.readLog");
   const { t, locale } = await getTranslator();
   const query = await searchParams;
-  const cursor = typeof query.cursor === "string" && query.cursor.length <= 64 ? query.cursor : undefined;
+  const cursor = idParam(query.cursor);
   const { community, entries, nextCursor } = await listModerationLog(db(), { actor: access.user, slug, cursor, limit: 50 });
   const base = `/communities/${community.slug}/moderation/log`;
   return (

@@ -42,6 +42,7 @@ export const enCatalogue: Messages["catalogue"] = {
     ARCHIVED: "Archived",
   },
   errors: {
+    qInvalid: "The search holds characters that cannot be searched for: remove them.",
     q: "The search must not exceed 200 characters.",
     kind: "This kind of commons does not exist.",
     licence: "This licence is not on the list.",

@@ -42,6 +42,7 @@ export const frCatalogue = {
     ARCHIVED: "Archivé",
   },
   errors: {
+    qInvalid: "La recherche contient des caractères qui ne peuvent pas être cherchés : retirez-les.",
     q: "La recherche ne doit pas dépasser 200 caractères.",
     kind: "Ce type de commun n'existe pas.",
     licence: "Cette licence ne fait pas partie de la liste.",
