@@ -202,10 +202,11 @@ export async function importSource(
       contributionType: true,
       config: true,
       lastImportAt: true,
-      commons: { select: { id: true, slug: true, title: true, community: { select: { id: true, slug: true } } } },
+      commons: { select: { id: true, slug: true, title: true, status: true, community: { select: { id: true, slug: true } } } },
     },
   });
-  if (!source || !source.active || (source.kind !== "OSM" && source.kind !== "STAC")) {
+  const closed = source?.commons.status === "ARCHIVED" || source?.commons.status === "REJECTED";
+  if (!source || !source.active || closed || (source.kind !== "OSM" && source.kind !== "STAC")) {
     return { fetched: 0, recorded: 0, unmatched: 0, duplicates: 0 };
   }
   const since = source.lastImportAt

@@ -87,6 +87,10 @@ export async function receiveDelivery(
   const secret = source.secretCiphertext ? decryptSecret(source.secretCiphertext) : null;
   if (!secret) throw new BadSignatureError();
   verifyDelivery(source.kind, headers, body, secret, now);
+  // As for typed contributions, an archived or rejected commons takes none (told only to an authentic sender).
+  if (source.commons.status === "ARCHIVED" || source.commons.status === "REJECTED") {
+    throw new AppError("commons_closed", "commons.errors.closed", 409);
+  }
 
   const event = eventNameOf(source.kind, headers);
   let parsed;

@@ -301,6 +301,13 @@ describe("GitHub deliveries", () => {
     await expect(
       rotateSecret(t.db, { actor: steward, communitySlug: community.slug, commonsSlug: commons.slug, sourceId: elsewhere.id }),
     ).rejects.toMatchObject({ status: 404 });
+    // An archived commons takes no contribution, typed or delivered (409, told only to an authentic sender).
+    await t.db.commons.update({ where: { id: other.id }, data: { status: "ARCHIVED" } });
+    expect((await deliver(elsewhere.id, body, github("x", "push", body))).status).toBe(401);
+    const archived = await deliver(elsewhere.id, body, github(elsewhere.secret, "push", body));
+    expect(archived.status).toBe(409);
+    expect(await t.db.sourceDelivery.count({ where: { sourceId: elsewhere.id } })).toBe(0);
+    await t.db.commons.update({ where: { id: other.id }, data: { status: "PROPOSED" } });
     await t.db.contributionSource.update({ where: { id: elsewhere.id }, data: { active: false } });
     expect((await deliver(elsewhere.id, body, github(elsewhere.secret, "push", body))).status).toBe(404);
   });

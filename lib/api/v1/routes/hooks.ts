@@ -70,7 +70,7 @@ export const receiveHookRoute = defineRoute({
     "- Gitea / Forgejo: `X-Gitea-Signature` or `X-Forgejo-Signature: <hex HMAC-SHA256(secret, body)>`, with `X-Gitea-Event` / `X-Forgejo-Event` and `X-Gitea-Delivery` / `X-Forgejo-Delivery`.",
     `- Generic: \`X-Geocommuns-Timestamp: <unix seconds>\` and \`X-Geocommuns-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>\` (the timestamp, a dot, then the raw body bytes), optional \`X-Geocommuns-Event: contribution\` and \`X-Geocommuns-Delivery: <id>\`. A timestamp more than ${GENERIC_TOLERANCE_SECONDS} seconds away from the server's clock is refused as a replay (401).`,
     "**Idempotency**: a delivery id seen before, or an event (commit, pull request, release, generic `id`) already recorded, changes nothing (200, `duplicate`).",
-    `**Limits**: bodies over ${MAX_DELIVERY_BYTES} bytes → 413. Unknown or disabled source → 404. An event that is not a contribution (ping, issues, a closed but unmerged pull request…) → 202, counted on the source.`,
+    `**Limits**: bodies over ${MAX_DELIVERY_BYTES} bytes → 413. Unknown or disabled source → 404; a source of an archived or rejected commons → 409. An event that is not a contribution (ping, issues, a closed but unmerged pull request…) → 202, counted on the source.`,
   ].join("\n\n"),
   tags: ["connectors"],
   scope: "read",
@@ -80,7 +80,7 @@ export const receiveHookRoute = defineRoute({
     description: "The event was taken (recorded, to claim, or already received)",
     schema: deliveryResultSchema,
   },
-  errors: [404],
+  errors: [404, 409],
   openapi: {
     security: [{}],
     parameters: [
