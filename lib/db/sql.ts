@@ -62,3 +62,14 @@ export async function endSql(owner: object): Promise<void> {
 export function utc(sql: Sql, at: Date): SqlFragment {
   return sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 }
+
+/**
+ * The LISTEN/NOTIFY channel of live updates (lib/live): payloads are `{"proposal": id}` and name
+ * what changed, never who changed it. Sent with pg_notify inside the writing transaction, so it is
+ * delivered on commit, to every app instance, and never for a change rolled back.
+ */
+export const LIVE_CHANNEL = "gc_live";
+
+export function liveTopic(proposalId: string): string {
+  return JSON.stringify({ proposal: proposalId });
+}

@@ -13,6 +13,7 @@
  * transaction also drafts the second round (see draftSecondRound), whose id the decision records.
  */
 import { randomBytes } from "node:crypto";
+import { LIVE_CHANNEL, liveTopic } from "@/lib/db/sql";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalKind, ProposalOutcome, VotingMethod } from "@/lib/generated/prisma/enums";
@@ -316,6 +317,8 @@ export async function closeProposalIn(
     VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${proposal.method}::"VotingMethod", ${electorateSize}, ${turnout},
       ${outcome}::"ProposalOutcome", ${JSON.stringify(decisionResult)}::jsonb, ${digest})`;
   await tx.proposal.update({ where: { id: proposalId }, data: { status: "CLOSED", closedAt: now, outcome } });
+  // Pages following the vote live learn it closed (lib/live), on commit.
+  await tx.$queryRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${liveTopic(proposalId)})::text AS "sent"`;
   await emitEvent(tx, {
     type: "proposal.closed",
     communityId: proposal.communityId,

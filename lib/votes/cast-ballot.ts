@@ -12,12 +12,14 @@
  *    racing requests from one member leave one row holding the last choice) and the change recorded
  *    in its history (`BallotChange`), all or nothing.
  *
+ * Live updates: the same statement NOTIFYs the proposal's channel (lib/live), delivered on commit.
+ *
  * The receipt is drawn once, when the ballot is first cast, and stays with it. No audit entry names
  * the voter: the history records when a ballot changed, never who chose what.
  */
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { sqlOf, utc } from "@/lib/db/sql";
+import { LIVE_CHANNEL, liveTopic, sqlOf, utc } from "@/lib/db/sql";
 import { AppError } from "@/lib/core/errors";
 import { ValidationError, fieldIssuesOf } from "@/lib/core/validation";
 import type { JoinPolicy, MemberRole, MembershipStatus, Visibility } from "@/lib/generated/prisma/enums";
@@ -129,8 +131,12 @@ export async function castBallot(
     ), "c" AS (
       INSERT INTO "BallotChange" ("id", "ballotId", "at", "kind")
       SELECT ${randomBytes(12).toString("hex")}, "b"."id", ${at}, CASE WHEN "b"."inserted" THEN 'cast' ELSE 'changed' END FROM "b"
+    ), "n" AS (
+      -- Live updates (lib/live): delivered on commit, naming the proposal only.
+      SELECT pg_notify(${LIVE_CHANNEL}, ${liveTopic(proposalId)}) AS "sent" FROM "b"
     )
-    SELECT "b"."receipt", "b"."inserted" FROM (SELECT 1) AS "one" LEFT JOIN "b" ON true`;
+    SELECT "b"."receipt", "b"."inserted", (SELECT count(*) FROM "n") AS "notified"
+    FROM (SELECT 1) AS "one" LEFT JOIN "b" ON true`;
   // No row written: the proposal closed between the read and the write (the electorate is frozen
   // before voting opens, so an elector stays one).
   if (!ballot?.receipt) throw closed();
@@ -154,5 +160,6 @@ export async function withdrawBallot(
     if (!ballot || ballot.withdrawnAt) throw new AppError("no_ballot", "votes.errors.noBallot", 404);
     await tx.ballot.update({ where: { id: ballot.id }, data: { withdrawnAt: now } });
     await tx.ballotChange.create({ data: { ballotId: ballot.id, at: now, kind: "withdrawn" } });
+    await tx.$queryRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${liveTopic(proposalId)})::text AS "sent"`;
   });
 }

@@ -21,6 +21,7 @@ import { ProposalControls } from "@/features/proposals/components/proposal-contr
 import { ProposalResults } from "@/features/proposals/components/proposal-results";
 import { OutcomeBadge } from "@/features/proposals/components/outcome-badge";
 import { ProposalTimeline } from "@/features/proposals/components/proposal-timeline";
+import { LiveTurnout } from "@/features/proposals/components/live-turnout";
 import { ReceiptCheck } from "@/features/proposals/components/receipt-check";
 import { CommentThread, type CommentItem } from "@/features/proposals/components/comment-thread";
 import { HiddenNotice } from "@/features/moderation/components/hidden-notice";
@@ -204,7 +205,12 @@ export async function ProposalPage({ params }: Props) {
           <li>{proposal.secret ? t("votes.page.secret") : t("votes.page.public")}</li>
           {proposal.electorateSize !== null && <li>{t("votes.page.electorate", { count: proposal.electorateSize })}</li>}
           {proposal.turnout !== null && proposal.electorateSize !== null && (
-            <li data-testid="turnout">{t("votes.page.turnout", { count: proposal.turnout, total: proposal.electorateSize })}</li>
+            <LiveTurnout
+              proposalId={proposal.id}
+              turnout={proposal.turnout}
+              electorate={proposal.electorateSize}
+              live={proposal.status === "VOTING"}
+            />
           )}
         </ul>
       </section>
