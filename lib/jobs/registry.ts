@@ -13,6 +13,7 @@ import { dailyDigestJob } from "./definitions/daily-digest";
 import { purgeJob } from "./definitions/purge";
 import { deliverOutboxJob } from "./definitions/deliver-outbox";
 import { issueCheckpointJob } from "./definitions/issue-checkpoint";
+import { logBallotBoxesJob } from "./definitions/log-ballot-boxes";
 import { captureAlertsJob } from "./definitions/capture-alerts";
 import { importDueJob, importSourceJob } from "./definitions/import-sources";
 import type { PollingJob, QueueJob } from "./types";
@@ -26,6 +27,7 @@ export const queueJobs: readonly QueueJob<never>[] = [
   dailyDigestJob,
   purgeJob,
   issueCheckpointJob,
+  logBallotBoxesJob,
   captureAlertsJob,
   importDueJob,
   importSourceJob,

@@ -5,7 +5,7 @@
  * proposals and sanctions (opaque), never a person's name, email or id — people appear only inside
  * salted hashes (lib/translog/log.ts saltedHash), whose salts an erasure may delete.
  */
-import type { DbTx } from "@/lib/db/client";
+import type { Db, DbTx } from "@/lib/db/client";
 import { ballotBoxOf } from "./ballots";
 import { issueCheckpoint } from "./checkpoint";
 import { appendToLog, hashOf, saltedHash } from "./log";
@@ -103,24 +103,22 @@ export async function publishedBallotsOf(tx: DbTx, proposalId: string, stored: u
   return rows.map((row) => [row.receipt, row.choice]);
 }
 
-/** The close: the ballot box (one entry), then the outcome bound to the box and the decision. */
+/**
+ * The close, in its transaction: the outcome, turnout, digest of the published ballots and hash of the
+ * stored result, then a checkpoint that includes it (committed with it). Nothing here reads the
+ * ballots, so closing costs the same with the log (the ballot box follows, see logBallotBox).
+ */
 export async function logProposalClosed(tx: DbTx, { proposalId }: { proposalId: string }) {
   const proposal = await tx.proposal.findUniqueOrThrow({
     where: { id: proposalId },
     select: {
       communityId: true,
       method: true,
-      decision: { select: { electorateSize: true, turnout: true, outcome: true, result: true, ballots: true, digest: true } },
+      decision: { select: { electorateSize: true, turnout: true, outcome: true, result: true, digest: true } },
     },
   });
   const decision = proposal.decision;
   if (!decision) throw new Error(`proposal ${proposalId} has no decision to log`);
-  const box = ballotBoxOf(proposalId, await publishedBallotsOf(tx, proposalId, decision.ballots));
-  const boxEntry = await appendToLog(tx, {
-    kind: "proposal.ballotBox",
-    communityId: proposal.communityId,
-    payload: { proposalId, ballots: box.commitments.length, root: toHex(box.root) },
-  });
   const closed = await appendToLog(tx, {
     kind: "proposal.closed",
     communityId: proposal.communityId,
@@ -131,12 +129,51 @@ export async function logProposalClosed(tx: DbTx, { proposalId }: { proposalId: 
       electorateSize: decision.electorateSize,
       turnout: decision.turnout,
       ballotsDigest: decision.digest,
-      ballotBox: { index: boxEntry.index, root: toHex(box.root) },
       resultHash: hashOf(decision.result),
     },
   });
   // The checkpoint that includes the decision commits with it.
   await issueCheckpoint(tx, { head: closed.head });
+}
+
+/**
+ * The ballot box of a closed vote, as one entry: the RFC 9162 root over its sorted ballot commitments.
+ * Written right after the close by the sweep of lib/jobs/definitions/log-ballot-boxes.ts, out of the
+ * closing transaction (hashing 100 000 ballots there would double the close's time): the ballots it
+ * reads are those the close published, frozen by a trigger from that commit on. Once per proposal,
+ * however many sweeps race: the check runs under the log's head lock.
+ */
+export async function logBallotBox(db: Db, proposalId: string): Promise<boolean> {
+  const decision = await db.decision.findUnique({ where: { proposalId }, select: { ballots: true } });
+  if (!decision) return false;
+  const box = ballotBoxOf(proposalId, await publishedBallotsOf(db, proposalId, decision.ballots));
+  const { communityId } = await db.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { communityId: true } });
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "size" FROM "LogState" WHERE "id" = 1 FOR UPDATE`;
+    const [logged] = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM "LogEntry" WHERE "kind" = 'proposal.ballotBox' AND ("payload"::jsonb -> 'payload' ->> 'proposalId') = ${proposalId}`;
+    if (logged) return false;
+    await appendToLog(tx, {
+      kind: "proposal.ballotBox",
+      communityId,
+      payload: { proposalId, ballots: box.commitments.length, root: toHex(box.root) },
+    });
+    return true;
+  });
+}
+
+/** Every decided vote whose ballot box is not in the log yet; then a checkpoint when some were added. */
+export async function logMissingBallotBoxes(db: Db, { limit = 20 }: { limit?: number } = {}): Promise<number> {
+  const missing = await db.$queryRaw<Array<{ proposalId: string }>>`
+    SELECT d."proposalId" FROM "Decision" d
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "LogEntry" e
+      WHERE e."kind" = 'proposal.ballotBox' AND (e."payload"::jsonb -> 'payload' ->> 'proposalId') = d."proposalId")
+    ORDER BY d."createdAt" LIMIT ${limit}`;
+  let logged = 0;
+  for (const { proposalId } of missing) if (await logBallotBox(db, proposalId)) logged++;
+  if (logged > 0) await issueCheckpoint(db);
+  return logged;
 }
 
 /** A sanction, without the member: a salted hash of them, the kind and the dates. */

@@ -26,6 +26,8 @@ import { castBallot } from "@/lib/votes/cast-ballot";
 import { openVoting } from "@/lib/votes/open-voting";
 import { closeProposal } from "@/lib/proposals/close-proposal";
 import { ballotCommitment } from "@/lib/translog/ballots";
+import { logBallotBox, logMissingBallotBoxes } from "@/lib/translog/events";
+import { createDb } from "@/lib/db/client";
 import { fromBase64, leafHash, rootOf, toBase64, toHex, verifyConsistency, verifyInclusion } from "@/lib/translog/merkle";
 import { openCheckpoint, parseVerifierKey } from "@/lib/translog/note";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
@@ -109,6 +111,15 @@ async function scenario() {
     receipts.push(receipt);
   }
   await closeProposal(t.db, { proposalId });
+  // Before the sweep that logs the ballot box, a receipt cannot be traced yet.
+  const early = await call(getReceiptProofRoute, `/api/v1/log/proposals/${proposalId}/receipts/${receipts[0]}`, {
+    proposalId,
+    receipt: receipts[0]!,
+  });
+  expect(early.status).toBe(404);
+  // The worker's sweep (lib/jobs/definitions/log-ballot-boxes.ts), twice: the box is logged once.
+  expect(await logMissingBallotBoxes(t.db)).toBe(1);
+  expect(await logMissingBallotBoxes(t.db)).toBe(0);
 }
 
 beforeAll(async () => {
@@ -119,7 +130,7 @@ describe("what the use cases write", () => {
   it("logs the charter, the opening, the ballot box and the close, naming no one", async () => {
     const { entries } = await json<{ entries: Entry[] }>(await call(listLogEntriesRoute, "/api/v1/log/entries"));
     const ours = entries.filter((e) => e.communityId === communityId).map((e) => e.kind);
-    expect(ours).toEqual(["charter.version", "proposal.votingOpened", "proposal.ballotBox", "proposal.closed"]);
+    expect(ours).toEqual(["charter.version", "proposal.votingOpened", "proposal.closed", "proposal.ballotBox"]);
     const users = await t.db.user.findMany({ where: { id: { in: people.map((p) => p.id) } } });
     const text = JSON.stringify(entries);
     for (const user of users)
@@ -141,6 +152,31 @@ describe("what the use cases write", () => {
       ballots: 3,
       root: toHex(rootOf(commitments.map((c) => leafHash(Buffer.from(c, "hex"))))),
     });
+  });
+});
+
+describe("the ballot box sweep", () => {
+  it("logs a box once when two workers' sweeps race", async () => {
+    const owner = people[0]!;
+    const second = await t.db.proposal.create({
+      data: { communityId, authorId: owner.id, title: "Second vote", method: "THRESHOLD", threshold: "simple", secret: false },
+    });
+    await openVoting(t.db, { proposalId: second.id, closesAt: new Date(Date.now() + 3600_000) });
+    await castBallot(t.db, { actorId: owner.id, proposalId: second.id, choice: { choice: "for" } });
+    await closeProposal(t.db, { proposalId: second.id });
+    const other = createDb(t.url, 4);
+    try {
+      const results = await Promise.all([
+        logBallotBox(t.db, second.id),
+        logBallotBox(other, second.id),
+        logBallotBox(t.db, second.id),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await other.$disconnect();
+    }
+    const boxes = await t.db.logEntry.findMany({ where: { kind: "proposal.ballotBox", payload: { contains: second.id } } });
+    expect(boxes).toHaveLength(1);
   });
 });
 

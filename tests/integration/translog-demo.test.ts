@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetConfigCache } from "@/lib/core/config";
 import { seedDemo } from "@/lib/demo/seed";
+import { logMissingBallotBoxes } from "@/lib/translog/events";
 import { runVerify } from "@/scripts/verify";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startInstance } from "../support/translog-instance";
@@ -25,6 +26,8 @@ beforeAll(async () => {
   process.env.APP_URL = instance.baseUrl;
   resetConfigCache();
   await seedDemo(t.db);
+  // The worker's sweep logs the ballot boxes of the votes the seed closed.
+  await logMissingBallotBoxes(t.db);
 }, 120_000);
 afterAll(async () => {
   await instance.close();

@@ -20,6 +20,7 @@ import { castBallot } from "@/lib/votes/cast-ballot";
 import { openVoting } from "@/lib/votes/open-voting";
 import { closeProposal } from "@/lib/proposals/close-proposal";
 import { issueCheckpoint } from "@/lib/translog/checkpoint";
+import { logMissingBallotBoxes } from "@/lib/translog/events";
 import { appendToLog } from "@/lib/translog/log";
 import { completeSubtreeHashes, leafHash, rootOf } from "@/lib/translog/merkle";
 import { runVerify, type VerifyOptions } from "@/scripts/verify";
@@ -98,6 +99,7 @@ async function scenario() {
     );
   }
   await closeProposal(t.db, { proposalId });
+  await logMissingBallotBoxes(t.db);
 }
 
 async function verify(options: Partial<VerifyOptions> & { state: string }) {

@@ -28,6 +28,7 @@ describe("job registry", () => {
       "notifications.daily-digest": "*/5 * * * *",
       "maintenance.purge": "*/10 * * * *",
       "translog.issue-checkpoint": "*/10 * * * *",
+      "translog.ballot-boxes": "* * * * *",
       "commons.capture-alerts": "17 4 * * *",
       "connectors.import-due": "*/30 * * * *",
     });
