@@ -157,6 +157,8 @@ export function buildOpenApiDocument(
     info: {
       title: "Géocommuns API",
       version: "1.0.0",
+      // The API's description and the open data it serves: Licence Ouverte / Open Licence 2.0 (Etalab).
+      license: { name: "Licence Ouverte / Open Licence 2.0", identifier: "etalab-2.0" },
       description: [
         "JSON API of Géocommuns. Authenticate with a personal access token (`Authorization: Bearer gct_…`, created on your profile page) or, from the site itself, with the session cookie.",
         "Errors are RFC 9457 problems (`application/problem+json`) in French or English (Accept-Language). Lists are paginated by cursor: `?cursor=&limit=` and `{ data, nextCursor }`.",

@@ -13,7 +13,7 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export const httpMethods: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /** Problem statuses a route may answer besides the ones every route may (400, 401, 403, 500, 503). */
-export type ProblemStatus = 404 | 409 | 429;
+export type ProblemStatus = 403 | 404 | 409 | 429;
 
 export type RouteContext<P, Q, B> = {
   db: Db;

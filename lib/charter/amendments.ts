@@ -26,7 +26,20 @@ export const charterChangeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("add"), rule: charterRuleSchema.omit({ number: true }) }),
   z.object({ op: z.literal("change"), number: z.number().int().min(1), rule: charterRuleSchema.omit({ number: true }) }),
   z.object({ op: z.literal("repeal"), number: z.number().int().min(1) }),
-  z.object({ op: z.literal("setParameter"), key: parameterKey, value: z.unknown() }),
+  z.object({
+    op: z.literal("setParameter"),
+    key: parameterKey,
+    // Checked against the parameter's own schema when the draft is made (a number, a boolean, a word or a list).
+    value: z.unknown().meta({
+      anyOf: [
+        { type: "number" },
+        { type: "boolean" },
+        { type: "string" },
+        { type: "array", items: { anyOf: [{ type: "string" }, { type: "object" }] } },
+      ],
+      description: "The parameter's new value, of the type and within the range the charter's parameter schema gives",
+    }),
+  }),
 ]);
 export type CharterChange = z.infer<typeof charterChangeSchema>;
 

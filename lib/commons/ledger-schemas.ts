@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { contributionTypes } from "./schemas";
+import { placeJsonSchema } from "./geometry-json-schema";
 
 /** A single contribution is not millions of hours; a quantity beyond a billion is a typo. */
 export const maxHours = 5_000;
@@ -39,7 +40,8 @@ export const recordContributionFields = {
   date: z.coerce
     .date({ message: "ledger.errors.dateInvalid" })
     .refine((d) => d.getUTCFullYear() >= 1990, "ledger.errors.dateTooOld")
-    .refine((d) => parisDay(d) <= parisDay(new Date()), "ledger.errors.dateInFuture"),
+    .refine((d) => parisDay(d) <= parisDay(new Date()), "ledger.errors.dateInFuture")
+    .meta({ type: "string", format: "date", description: "The day it was done, YYYY-MM-DD (a date-time is read too)" }),
   hours: optionalNumber("ledger.errors.hoursInvalid")
     .refine((v) => v === null || v > 0, "ledger.errors.hoursInvalid")
     .refine((v) => v === null || v <= maxHours, "ledger.errors.hoursTooMany")
@@ -95,7 +97,13 @@ export type RecordContributionValues = z.output<typeof recordContributionFormSch
  * clients (a Point, or a polygon checked by lib/commons/geometry.ts in the use case).
  */
 export const recordContributionInputSchema = z
-  .object({ ...recordContributionFields, place: z.unknown().optional() })
+  .object({
+    ...recordContributionFields,
+    place: z
+      .unknown()
+      .meta({ oneOf: [...placeJsonSchema.oneOf, { type: "null" }], description: placeJsonSchema.description })
+      .optional(),
+  })
   .superRefine(checkPairs);
 export type RecordContribution = z.output<typeof recordContributionInputSchema>;
 

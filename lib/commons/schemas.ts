@@ -1,6 +1,13 @@
 /** Schemas for commons and contributions, shared by forms, actions and the API. Messages are catalogue keys. */
 import { z } from "zod";
 import { validateCoverage } from "./geometry";
+import { coverageJsonSchema, placeJsonSchema } from "./geometry-json-schema";
+
+/** A JSON Schema also allowing null (for the OpenAPI document). */
+const nullableJsonSchema = ({ oneOf, description }: { oneOf: object[]; description: string }) => ({
+  oneOf: [...oneOf, { type: "null" }],
+  description,
+});
 
 /** SPDX identifiers of the open licences a commons may carry. */
 export const licences = [
@@ -70,15 +77,18 @@ const description = z
  * A coverage is optional (null: none); when given it must pass lib/commons/geometry.ts, with its precise
  * message, and comes out with RFC 7946 winding (outer rings counter-clockwise, holes clockwise).
  */
-const coverage = z.unknown().transform((value, ctx) => {
-  if (value === undefined || value === null) return value;
-  const result = validateCoverage(value);
-  if (!result.ok) {
-    ctx.addIssue({ code: "custom", message: result.error });
-    return z.NEVER;
-  }
-  return result.geometry;
-});
+const coverage = z
+  .unknown()
+  .transform((value, ctx) => {
+    if (value === undefined || value === null) return value;
+    const result = validateCoverage(value);
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: result.error });
+      return z.NEVER;
+    }
+    return result.geometry;
+  })
+  .meta(nullableJsonSchema(coverageJsonSchema));
 
 const MAX_STEWARDS = 20;
 const ids = z
@@ -148,12 +158,14 @@ export const recordContributionSchema = z.object({
     .trim()
     .min(3, "commons.errors.contributionDescriptionRequired")
     .max(5000, "commons.errors.contributionDescriptionTooLong"),
-  date: z.coerce.date({ message: "commons.errors.dateInvalid" }),
+  date: z.coerce
+    .date({ message: "commons.errors.dateInvalid" })
+    .meta({ type: "string", format: "date", description: "The day it was done, YYYY-MM-DD (a date-time is read too)" }),
   hours: z.number().positive("commons.errors.hoursInvalid").max(10_000, "commons.errors.hoursInvalid").nullish(),
   quantity: z.number().nonnegative("commons.errors.quantityInvalid").nullish(),
   unit: z.string().trim().max(40, "commons.errors.unitTooLong").nullish(),
   link: optionalUrl,
-  place: z.unknown().optional(),
+  place: z.unknown().meta(nullableJsonSchema(placeJsonSchema)).optional(),
 });
 
 export const validateContributionSchema = z.object({

@@ -50,7 +50,8 @@ export const decisionRecordSchema = z.object({
       ),
     digest: z.string().describe("SHA-256 (hex) of JSON.stringify(ballots) as published"),
     ballots: z
-      .array(z.tuple([z.string(), z.unknown()]))
+      // The choice as cast (the API's BallotChoice schema: {choice}, {choice, reason}, {approve}, {grades}).
+      .array(z.tuple([z.string(), z.unknown().meta({ $ref: "#/components/schemas/BallotChoice" })]))
       .describe("[receipt, choice] pairs sorted by receipt; never names, even for open ballots"),
   }),
   numbers: z

@@ -22,6 +22,7 @@ import { actorKinds } from "@/lib/users/schemas";
 import { bboxArray, bboxQuerySchema } from "@/lib/commons/bbox";
 import { absolute, commonsPageUrl, openDataPaths } from "@/lib/commons/links";
 import { slugParamsSchema } from "./communities";
+import { coverageJsonSchema, placeJsonSchema } from "@/lib/commons/geometry-json-schema";
 
 const idParamsSchema = z.object({ id: z.string().min(1).max(60).describe("The commons' id") });
 const contributionIdParamsSchema = z.object({ id: z.string().min(1).max(60).describe("The contribution's id") });
@@ -70,10 +71,11 @@ const commonsSchema = named(
     repositoryUrl: z.string().nullable(),
     dataUrl: z.string().nullable(),
     documentationUrl: z.string().nullable(),
-    coverage: z
-      .object({ type: z.enum(["Polygon", "MultiPolygon"]), coordinates: z.array(z.unknown()) })
-      .nullable()
-      .describe("GeoJSON geometry (RFC 7946, WGS 84)"),
+    // What lib/commons/geometry.ts validated when written: described by its JSON Schema.
+    coverage: z.unknown().meta({
+      oneOf: [...coverageJsonSchema.oneOf, { type: "null" }],
+      description: "GeoJSON geometry (RFC 7946, WGS 84); null without coverage",
+    }),
     stewards: z.array(stewardSchema),
     updatedAt: z.string().describe("ISO 8601"),
     hidden: z.boolean().describe("Hidden by moderation"),
@@ -102,7 +104,9 @@ const contributionSchema = named(
     quantity: z.number().nullable(),
     unit: z.string().nullable(),
     link: z.string().nullable(),
-    place: z.unknown().describe("GeoJSON geometry or null"),
+    place: z
+      .unknown()
+      .meta({ oneOf: [...placeJsonSchema.oneOf, { type: "null" }], description: "GeoJSON geometry (RFC 7946, WGS 84) or null" }),
     state: z.enum(contributionStates),
     author: personSchema
       .extend({

@@ -226,7 +226,9 @@ export const getReceiptProofRoute = defineRoute({
       z.object({
         proposalId: z.string(),
         receipt: z.string(),
-        choice: z.unknown().describe("The choice published with the receipt"),
+        choice: z
+          .unknown()
+          .meta({ $ref: "#/components/schemas/BallotChoice", description: "The choice published with the receipt" }),
         commitment: z.string().describe("hex"),
         ballotBox: z.object({
           size: z.number().int(),

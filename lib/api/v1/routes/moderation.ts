@@ -106,7 +106,9 @@ export const moderationQueueRoute = defineRoute({
   params: slugParamsSchema,
   query: queueQuerySchema,
   response: { status: 200, description: "A page of reports", schema: pageSchema(queueItemSchema) },
-  errors: [404],
+  // 401 without a signed-in caller; 403 for one who neither moderates nor administers the community.
+  errors: [403, 404],
+  openapi: { security: [{ bearerAuth: ["read"] }, { sessionCookie: [] }] },
   handle: async ({ db, principal, params, query }) => {
     const page = await listQueue(db, {
       actor: actorOf(principal),

@@ -35,6 +35,8 @@ export const listNotificationsRoute = defineRoute({
     description: "A page of notifications",
     schema: named("NotificationPage", pageSchema(notificationSchema)),
   },
+  // Someone's own notifications: no anonymous access (401).
+  openapi: { security: [{ bearerAuth: ["read"] }, { sessionCookie: [] }] },
   handle: async ({ db, principal, query, locale }) => {
     const user = actorOf(principal);
     const page = await listNotifications(db, { userId: user.id, locale, after: query.cursor, limit: query.limit });

@@ -17,6 +17,7 @@ import { voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
 import { ballotChoiceSchema } from "@/lib/votes/schemas";
 import { votingMethods } from "@/lib/charter/parameters";
 import { slugParamsSchema } from "./communities";
+import { amendmentSchema } from "@/lib/charter/amendments";
 
 const proposalIdParamsSchema = z.object({ id: z.string().min(1).max(60).describe("The proposal's id") });
 const status = z.enum(proposalStatuses);
@@ -52,7 +53,9 @@ const decisionSchema = named(
         "Counts overall and per college, weights, quorum. Secret weighted ballots: colleges with fewer ballots than the charter's secretBallotMinCollegeSize are merged into the group MERGED, counted with the sum of their weights; `secrecy` names them and gives the weights the tally used",
       ),
     digest: z.string().describe("SHA-256 (hex) of the JSON list of [receipt, choice] pairs"),
-    ballots: z.array(z.tuple([z.string(), z.unknown()])).describe("[receipt, choice] pairs sorted by receipt; never names"),
+    ballots: z
+      .array(z.tuple([z.string(), z.unknown().meta({ $ref: "#/components/schemas/BallotChoice" })]))
+      .describe("[receipt, choice] pairs sorted by receipt; never names"),
   }),
 );
 
@@ -67,7 +70,10 @@ const proposalSchema = named(
     secret: z.boolean(),
     liveResults: z.boolean(),
     options: z.array(z.object({ id: z.string(), label: z.string() })),
-    amendment: z.unknown().optional(),
+    amendment: z
+      .unknown()
+      .optional()
+      .meta({ $ref: "#/components/schemas/CharterAmendment", description: "CHARTER_AMENDMENT proposals: the exact changes" }),
     openedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     electorateSize: z.number().int().nullable().describe("Once voting has opened"),
@@ -78,15 +84,25 @@ const proposalSchema = named(
       .describe("While voting, only when the proposal has live results; byCollege is empty for secret ballots"),
     decision: decisionSchema.nullable().describe("After the close"),
     voters: z
-      .array(z.object({ name: z.string(), college: z.string(), choice: z.unknown() }))
+      .array(
+        z.object({
+          name: z.string(),
+          college: z.string(),
+          choice: z.unknown().meta({ $ref: "#/components/schemas/BallotChoice" }),
+        }),
+      )
       .nullable()
       .describe("Public ballots only, after the close"),
-    myBallot: z.object({ receipt: z.string(), choice: z.unknown() }).nullable(),
+    myBallot: z
+      .object({ receipt: z.string(), choice: z.unknown().meta({ $ref: "#/components/schemas/BallotChoice" }) })
+      .nullable(),
   }),
 );
 
 /** The same schema as the ballot form's server action (lib/votes/schemas.ts). */
 export const ballotBodySchema = named("BallotChoice", ballotChoiceSchema);
+/** The changes of a charter amendment, as drafted and as read back (lib/charter/amendments.ts). */
+named("CharterAmendment", amendmentSchema);
 
 export const listProposalsRoute = defineRoute({
   operationId: "listProposals",
