@@ -74,6 +74,8 @@ export default async function globalSetup() {
     OIDC_NAME: "Fédération test",
     LOG_LEVEL: "warn",
     RATE_LIMIT_EMAIL_PER_ADDRESS: "3",
+    // Identity challenges are read from a local stand-in for GitHub's API (e2e/connectors.spec.ts).
+    CONNECTOR_GITHUB_API_URL: urls.forge,
   };
   const nextBin = path.join(root, "node_modules/next/dist/bin/next");
   const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");

@@ -10,6 +10,8 @@ export const ports = {
   smtp: base + 2,
   smtpHttp: base + 3,
   oidc: base + 4,
+  /** A stand-in for GitHub's API (identity challenges), started by e2e/connectors.spec.ts. */
+  forge: base + 5,
 };
 
 export const urls = {
@@ -19,6 +21,7 @@ export const urls = {
   state: `http://localhost:${ports.state}`,
   smtpHttp: `http://127.0.0.1:${ports.smtpHttp}`,
   oidc: `http://127.0.0.1:${ports.oidc}`,
+  forge: `http://127.0.0.1:${ports.forge}`,
 };
 
 export const oidcClients = {
