@@ -6,6 +6,10 @@
  * background and nothing else changes. Screen readers get a label and the list of the areas drawn;
  * the canvas is one tab stop (arrow keys pan) that Tab leaves like any control.
  *
+ * MapLibre (about 1 MB of script) loads only once the map comes near the viewport; until then, and
+ * wherever it never does, a static SVG drawing of the coverages (CoveragePreview, drawn on the server)
+ * stands in its place (`eager`: a map the person asked for loads at once).
+ *
  * With `onSearchArea`, a "Search this area" button appears once the person pans or zooms and gives the
  * visible extent as [minLon, minLat, maxLon, maxLat], clamped to valid ranges.
  */
@@ -26,6 +30,7 @@ import {
   type CoverageFeature,
 } from "./map-geometry";
 import { loadBaseStyle, loadMapLibre, mapUiStrings } from "./maplibre-loader";
+import { CoveragePreview } from "./coverage-preview";
 
 export type { CoverageFeature };
 
@@ -36,11 +41,13 @@ type Props = {
   height?: number;
   onSearchArea?: (bbox: [number, number, number, number]) => void;
   searchAreaLabel?: string;
+  /** Load the map at once (a map the person asked for), not when it comes near the viewport. */
+  eager?: boolean;
 };
 
 const FIT = { padding: 32, maxZoom: 13 };
 
-export function CoverageMap({ features, label, styleUrl, height = 420, onSearchArea, searchAreaLabel }: Props) {
+export function CoverageMap({ features, label, styleUrl, height = 420, onSearchArea, searchAreaLabel, eager = false }: Props) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -51,13 +58,36 @@ export function CoverageMap({ features, label, styleUrl, height = 420, onSearchA
   const collectionRef = useRef(collection);
   const [status, setStatus] = useState<"loading" | "ready" | "fallback" | "unavailable">("loading");
   const [moved, setMoved] = useState(false);
+  // Whether the map has come near the viewport: MapLibre is fetched only then.
+  const [shown, setShown] = useState(false);
   const listId = useId();
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    if (eager || typeof IntersectionObserver === "undefined") {
+      queueMicrotask(() => setShown(true));
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          setShown(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [eager]);
 
   useEffect(() => {
     collectionRef.current = collection;
   }, [collection]);
 
   useEffect(() => {
+    if (!shown) return;
     let cancelled = false;
     let map: MapLibreMap | null = null;
     void (async () => {
@@ -150,7 +180,7 @@ export function CoverageMap({ features, label, styleUrl, height = 420, onSearchA
       map?.remove();
       mapRef.current = null;
     };
-  }, [styleUrl, t, label]);
+  }, [shown, styleUrl, t, label]);
 
   // New features (another search): redraw and fit them.
   useEffect(() => {
@@ -177,7 +207,13 @@ export function CoverageMap({ features, label, styleUrl, height = 420, onSearchA
         data-testid="coverage-map"
         data-map-status={status}
         style={{ height, position: "relative", width: "100%" }}
-      />
+      >
+        {status === "loading" && (
+          <div style={{ position: "absolute", inset: 0 }}>
+            <CoveragePreview features={features} height={height} />
+          </div>
+        )}
+      </div>
       {onSearchArea && moved && (
         <p className="fr-mt-2w fr-mb-0">
           <button

@@ -117,3 +117,45 @@ export function withCoverages(base: StyleSpecification, data: CoverageCollection
     layers: [...base.layers.filter((layer) => !layer.id.startsWith("gc-")), ...coverageLayers],
   };
 }
+
+/**
+ * SVG paths of coverages for a static preview (drawn on the server, before or instead of the map):
+ * longitudes scaled by the cosine of the middle latitude (a plate carrée that keeps France's
+ * proportions), `width` units wide, points closer than half a unit merged so a detailed coverage
+ * stays a small document. Null when there is nothing to draw.
+ */
+export function coveragePreview(
+  features: readonly CoverageFeature[],
+  width = 1000,
+): { viewBox: string; paths: { id: string; d: string }[] } | null {
+  const bounds = boundsOfCoverages(features.map((f) => f.geometry));
+  if (!bounds) return null;
+  const [minLon, minLat, maxLon, maxLat] = bounds;
+  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const spanX = Math.max((maxLon - minLon) * k, 1e-6);
+  const spanY = Math.max(maxLat - minLat, 1e-6);
+  const scale = width / Math.max(spanX, spanY);
+  const pad = width * 0.04;
+  const w = spanX * scale + 2 * pad;
+  const h = spanY * scale + 2 * pad;
+  const paths = features.map((feature) => {
+    const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    const parts: string[] = [];
+    for (const polygon of polygons)
+      for (const ring of polygon) {
+        let last: [number, number] | null = null;
+        const points: string[] = [];
+        for (const [lon, lat] of ring) {
+          if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+          const x = (lon - minLon) * k * scale + pad;
+          const y = (maxLat - lat) * scale + pad;
+          if (last && Math.abs(x - last[0]) < 0.5 && Math.abs(y - last[1]) < 0.5) continue;
+          last = [x, y];
+          points.push(`${x.toFixed(1)},${y.toFixed(1)}`);
+        }
+        if (points.length >= 3) parts.push(`M${points.join("L")}Z`);
+      }
+    return { id: feature.id, d: parts.join("") };
+  });
+  return { viewBox: `0 0 ${w.toFixed(1)} ${h.toFixed(1)}`, paths: paths.filter((p) => p.d) };
+}

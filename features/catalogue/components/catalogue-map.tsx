@@ -28,6 +28,7 @@ export function CatalogueMap({
       label={label}
       styleUrl={styleUrl}
       height={460}
+      eager
       onSearchArea={(bbox) => {
         const url = new URL(areaHref, window.location.origin);
         url.searchParams.set("bbox", bbox.join(","));
