@@ -29,9 +29,18 @@ export type CommentView = {
 
 export async function listComments(
   db: DbTx,
-  { actor, proposalId }: { actor: Actor | null; proposalId: string },
+  {
+    actor,
+    proposalId,
+    access: loaded,
+  }: {
+    actor: Actor | null;
+    proposalId: string;
+    /** The access the page already loaded for this actor and proposal (getProposalView): not read again. */
+    access?: Awaited<ReturnType<typeof requireProposalAccess>>;
+  },
 ): Promise<CommentView[]> {
-  const access = await requireProposalAccess(db, { proposalId, actor });
+  const access = loaded && loaded.proposal.id === proposalId ? loaded : await requireProposalAccess(db, { proposalId, actor });
   const { subject, community } = access;
   // Hidden text stays readable by its author and those who read hidden content ("content.readHidden",
   // with the reason); members see a placeholder.

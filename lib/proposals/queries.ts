@@ -372,6 +372,8 @@ export async function getProposalView(
       /** Reads content hidden by moderation (and its reason) in this community. */
       readHidden: can(subject, "content.readHidden", community),
     },
+    /** The access loaded once for this request, for the page's other reads (comments): not read twice. */
+    access,
   };
 }
 export type ProposalView = Awaited<ReturnType<typeof getProposalView>>;

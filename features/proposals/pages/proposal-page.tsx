@@ -56,7 +56,7 @@ export async function ProposalPage({ params }: Props) {
   if (!loaded) notFound();
   const { user, proposal } = loaded;
   const { t, locale } = await getTranslator();
-  const comments = await listComments(db(), { actor: user, proposalId: proposal.id });
+  const comments = await listComments(db(), { actor: user, proposalId: proposal.id, access: proposal.access });
   // Until the close, voters read what the amendment would change in the charter as it stands; once
   // closed, the charter's history shows the version it made (and the changes stay below as recorded).
   const amendmentDiff =
