@@ -82,6 +82,29 @@ function parametersOf(schema: z.ZodType | undefined, location: "path" | "query")
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
+/**
+ * The component schemas reachable from `roots` (following $refs through the schemas themselves):
+ * a named schema only extended elsewhere, or a response an operation replaces with its own (plain
+ * text), is left out rather than listed unused.
+ */
+function usedOnly(schemas: Record<string, JsonObject>, roots: unknown[]): Record<string, JsonObject> {
+  const used = new Set<string>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        const match = key === "$ref" && typeof value === "string" ? /^#\/components\/schemas\/(.+)$/.exec(value) : null;
+        if (match && !used.has(match[1]!)) {
+          used.add(match[1]!);
+          visit(schemas[match[1]!]);
+        } else visit(value);
+      }
+    }
+  };
+  roots.forEach(visit);
+  return Object.fromEntries(Object.entries(schemas).filter(([id]) => used.has(id)));
+}
+
 function errorStatuses(route: ApiRoute): ProblemCode[] {
   const statuses = new Set<ProblemCode>([401, 500, 503, ...(route.errors ?? [])]);
   if (route.params || route.query || route.body) statuses.add(400);
@@ -152,6 +175,21 @@ export function buildOpenApiDocument(
     }
   }
 
+  const responsesComponents = Object.fromEntries(
+    Object.values(problemResponses).map(({ name, description }) => [
+      name,
+      {
+        description,
+        headers: { "x-request-id": { description: "Request id, also in the logs", schema: { type: "string" } } },
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: ref("Problem") } },
+      },
+    ]),
+  );
+  const schemas = usedOnly({ ...toComponents([...outputs], "output"), ...toComponents([...inputs], "input") }, [
+    paths,
+    responsesComponents,
+  ]);
+
   return {
     openapi: "3.1.0",
     info: {
@@ -168,17 +206,8 @@ export function buildOpenApiDocument(
     servers: [{ url: serverUrl }],
     paths,
     components: {
-      schemas: { ...toComponents([...outputs], "output"), ...toComponents([...inputs], "input") },
-      responses: Object.fromEntries(
-        Object.values(problemResponses).map(({ name, description }) => [
-          name,
-          {
-            description,
-            headers: { "x-request-id": { description: "Request id, also in the logs", schema: { type: "string" } } },
-            content: { [PROBLEM_CONTENT_TYPE]: { schema: ref("Problem") } },
-          },
-        ]),
-      ),
+      schemas,
+      responses: responsesComponents,
       securitySchemes: {
         bearerAuth: {
           type: "http",

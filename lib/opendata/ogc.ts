@@ -340,7 +340,13 @@ function apiDefinition(base: string, t: ReturnType<typeof createTranslator>) {
   });
   return {
     openapi: "3.0.3",
-    info: { title: t("opendata.ogc.title"), description: t("opendata.ogc.description"), version: "1.0.0" },
+    info: {
+      title: t("opendata.ogc.title"),
+      description: t("opendata.ogc.description"),
+      version: "1.0.0",
+      // The API's description; each commons' data carries its own licence (its `licence` property).
+      license: { name: "Licence Ouverte / Open Licence 2.0", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" },
+    },
     servers: [{ url: base }],
     // Anonymous reading only: no credentials asked for or looked at.
     security: [],
