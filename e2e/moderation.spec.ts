@@ -123,6 +123,12 @@ test("a report leads to hiding and a suspension by the ladder, an appeal overtur
   await expect(elodie.getByText("Merci : votre signalement a été transmis aux modérateurs.")).toBeVisible();
   await elodie.reload();
   await comment(elodie).getByRole("button", { name: "Signaler" }).click();
+  // No reason is preselected: sending without one is refused at the field.
+  await elodie.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(elodie.getByRole("combobox", { name: "Motif du signalement" })).toHaveAccessibleDescription(
+    /Choisissez le motif du signalement/,
+  );
+  await elodie.getByRole("combobox", { name: "Motif du signalement" }).selectOption("SPAM");
   await elodie.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(elodie.getByText("Vous avez déjà signalé ce contenu.")).toBeVisible();
   expect(await db.report.count({ where: { targetId: seeded.commentId } })).toBe(1);

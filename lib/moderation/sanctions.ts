@@ -320,6 +320,8 @@ export type SanctionOffer = {
   userId: string;
   name: string;
   suggestedKind: SanctionKind;
+  /** Days of the suggested suspension. */
+  suggestedDays: number | null;
   /** YYYY-MM-DD when the ladder suggests a suspension. */
   suggestedUntil: string | null;
   /** YYYY-MM-DD pre-filled when a suspension is chosen anyway. */
@@ -366,6 +368,7 @@ export async function sanctionOffer(
     userId,
     name: person?.displayName ?? person?.name ?? "—",
     suggestedKind: suggested.kind,
+    suggestedDays: suggested.days,
     suggestedUntil: suggested.kind === "SUSPENSION" && suggested.days ? isoDay(new Date(today + suggested.days * DAY)) : null,
     defaultUntil: isoDay(new Date(today + stepDays * DAY)),
     activeCount: suggested.activeCount,

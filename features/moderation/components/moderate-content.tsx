@@ -29,18 +29,19 @@ export function ModerateContent({
   targetKind,
   targetId,
   hidden,
+  onHidden,
 }: {
   communitySlug: string;
   targetKind: HideableKind;
   targetId: string;
   hidden: boolean;
+  /** Where the item leaves the page once hidden (the queue), the parent shows the outcome and the offer. */
+  onHidden?: (done: HiddenDone) => void;
 }) {
   const t = useT();
   const panelId = useId();
   const [open, setOpen] = useState(false);
   const [hiddenWith, setHiddenWith] = useState<{ reason: string; offer: SanctionOffer | null }>();
-  const [sanctioned, setSanctioned] = useState<string>();
-  const [declined, setDeclined] = useState(false);
   const triggerId = `${panelId}-trigger`;
   const close = () => {
     setOpen(false);
@@ -65,9 +66,8 @@ export function ModerateContent({
     setOpen(false);
     if (!hidden) {
       const offer = result.ok ? (result.data?.offer ?? null) : null;
-      setHiddenWith({ reason: values.reason, offer });
-      setSanctioned(undefined);
-      setDeclined(false);
+      if (onHidden) onHidden({ targetKind, targetId, reason: values.reason, offer });
+      else setHiddenWith({ reason: values.reason, offer });
     }
   });
   const label = hidden ? t("modui.queue.restore") : t("modui.queue.hide");
@@ -111,48 +111,77 @@ export function ModerateContent({
           </form>
         )}
       </div>
-      {hiddenWith && (
-        <div className="fr-mt-1w" data-testid="hidden-done">
-          <div role="status">
-            <Alert
-              severity="success"
-              small
-              description={sanctioned ? t("modui.inPlace.sanctioned") : t("modui.inPlace.hidden")}
-            />
-          </div>
-          {sanctioned && (
-            <p className="fr-text--sm fr-mt-1w">
-              <Link href={`/communities/${communitySlug}/sanctions/${sanctioned}`}>{t("modui.inPlace.seeSanction")}</Link>
-            </p>
-          )}
-          {hiddenWith.offer && !sanctioned && !declined && (
-            <section className="fr-p-2w fr-mt-1w fr-background-alt--grey" aria-labelledby={`${panelId}-offer`}>
-              <h3 id={`${panelId}-offer`} className="fr-h6">
-                {t("modui.inPlace.offer", { name: hiddenWith.offer.name })}
-              </h3>
-              <p className="fr-text--sm" data-testid="ladder-suggestion">
-                {hiddenWith.offer.noLadder
-                  ? t("modui.sanctionForm.noLadder")
-                  : t("modui.sanctionForm.suggestion", { kind: t(`modui.sanctionKinds.${hiddenWith.offer.suggestedKind}`) })}{" "}
-                {t("modui.sanctionForm.counting", { count: hiddenWith.offer.activeCount })}
-              </p>
-              <SanctionForm
-                slug={communitySlug}
-                userId={hiddenWith.offer.userId}
-                reportIds={[]}
-                item={{ kind: targetKind, id: targetId }}
-                suggestedKind={hiddenWith.offer.suggestedKind}
-                suggestedUntil={hiddenWith.offer.suggestedUntil}
-                defaultUntil={hiddenWith.offer.defaultUntil}
-                defaultReason={hiddenWith.reason}
-                onDone={setSanctioned}
-              />
-              <Button type="button" priority="tertiary" size="small" className="fr-mt-1w" onClick={() => setDeclined(true)}>
-                {t("modui.inPlace.decline")}
-              </Button>
-            </section>
-          )}
-        </div>
+      {hiddenWith && !onHidden && (
+        <HiddenOffer
+          communitySlug={communitySlug}
+          targetKind={targetKind}
+          targetId={targetId}
+          reason={hiddenWith.reason}
+          offer={hiddenWith.offer}
+        />
+      )}
+    </div>
+  );
+}
+
+export type HiddenDone = { targetKind: HideableKind; targetId: string; reason: string; offer: SanctionOffer | null };
+
+/** "Hidden", then the offer to sanction the author for it in place, then "sanctioned" with a link. */
+export function HiddenOffer({
+  communitySlug,
+  targetKind,
+  targetId,
+  reason,
+  offer,
+}: {
+  communitySlug: string;
+  targetKind: HideableKind;
+  targetId: string;
+  reason: string;
+  offer: SanctionOffer | null;
+}) {
+  const t = useT();
+  const headingId = useId();
+  const [sanctioned, setSanctioned] = useState<string>();
+  const [declined, setDeclined] = useState(false);
+  return (
+    <div className="fr-mt-1w" data-testid="hidden-done">
+      <div role="status">
+        <Alert severity="success" small description={sanctioned ? t("modui.inPlace.sanctioned") : t("modui.inPlace.hidden")} />
+      </div>
+      {sanctioned && (
+        <p className="fr-text--sm fr-mt-1w">
+          <Link href={`/communities/${communitySlug}/sanctions/${sanctioned}`}>{t("modui.inPlace.seeSanction")}</Link>
+        </p>
+      )}
+      {offer && !sanctioned && !declined && (
+        <section className="fr-p-2w fr-mt-1w fr-background-alt--grey" aria-labelledby={headingId}>
+          <h3 id={headingId} className="fr-h6">
+            {t("modui.inPlace.offer", { name: offer.name })}
+          </h3>
+          <p className="fr-text--sm" data-testid="ladder-suggestion">
+            {offer.noLadder
+              ? t("modui.sanctionForm.noLadder")
+              : offer.suggestedKind === "SUSPENSION" && offer.suggestedDays
+                ? t("modui.sanctionForm.suggestionDays", { days: offer.suggestedDays })
+                : t("modui.sanctionForm.suggestion", { kind: t(`modui.sanctionKinds.${offer.suggestedKind}`) })}{" "}
+            {t("modui.sanctionForm.counting", { count: offer.activeCount })}
+          </p>
+          <SanctionForm
+            slug={communitySlug}
+            userId={offer.userId}
+            reportIds={[]}
+            item={{ kind: targetKind, id: targetId }}
+            suggestedKind={offer.suggestedKind}
+            suggestedUntil={offer.suggestedUntil}
+            defaultUntil={offer.defaultUntil}
+            defaultReason={reason}
+            onDone={setSanctioned}
+          />
+          <Button type="button" priority="tertiary" size="small" className="fr-mt-1w" onClick={() => setDeclined(true)}>
+            {t("modui.inPlace.decline")}
+          </Button>
+        </section>
       )}
     </div>
   );

@@ -15,7 +15,7 @@ import { fieldErrorsOf } from "@/lib/core/forms";
 import { bulkAction } from "@/features/moderation/actions";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";
 import { fieldState } from "@/components/forms/field-error";
-import { ModerateContent } from "@/features/moderation/components/moderate-content";
+import { HiddenOffer, ModerateContent, type HiddenDone } from "@/features/moderation/components/moderate-content";
 
 type Reason = "SPAM" | "ABUSE" | "OFF_TOPIC" | "ILLEGAL" | "PERSONAL_DATA" | "OTHER";
 
@@ -58,6 +58,8 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
   const [reasonError, setReasonError] = useState<string>();
   const [message, setMessage] = useState<{ severity: "success" | "error"; text: string }>();
   const [busy, setBusy] = useState(false);
+  // The item leaves the open queue once hidden: its outcome and the offer to sanction stay here.
+  const [hiddenDone, setHiddenDone] = useState<HiddenDone>();
   const open = items.filter((i) => i.state === "OPEN");
   const allSelected = open.length > 0 && open.every((i) => selected.has(i.id));
   const openReports = (item: QueueEntry) => item.reports.filter((r) => r.state === "OPEN").map((r) => r.id);
@@ -121,6 +123,16 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
         <div role={message.severity === "error" ? "alert" : "status"} className="fr-mb-2w" data-testid="queue-message">
           <Alert severity={message.severity} small description={message.text} />
         </div>
+      )}
+      {hiddenDone && (
+        <HiddenOffer
+          key={hiddenDone.targetId}
+          communitySlug={slug}
+          targetKind={hiddenDone.targetKind}
+          targetId={hiddenDone.targetId}
+          reason={hiddenDone.reason}
+          offer={hiddenDone.offer}
+        />
       )}
       {open.length > 0 && (
         <section aria-labelledby="bulk-title" className="fr-p-2w fr-mb-4w fr-background-alt--grey">
@@ -289,6 +301,10 @@ export function QueueList({ slug, items }: { slug: string; items: QueueEntry[] }
                           targetKind={item.targetKind as "PROPOSAL" | "COMMENT" | "COMMONS" | "CONTRIBUTION"}
                           targetId={item.targetId}
                           hidden={item.context?.hidden ?? false}
+                          onHidden={(done) => {
+                            setMessage(undefined);
+                            setHiddenDone(done);
+                          }}
                         />
                       )}
                     </div>
