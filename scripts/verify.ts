@@ -271,10 +271,8 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<0 | 1 |
         const payload = leaf.payload;
         if (leaf.kind === "charter.version") {
           const version = (await get(
-            `/api/v1/communities/${encodeURIComponent(options.community!)}/charter?version=${String(payload.version)}`,
-            {
-              allow404: true,
-            },
+            `/api/v1/log/communities/${encodeURIComponent(options.community!)}/charters/${String(payload.version)}`,
+            { allow404: true },
           )) as Record<string, unknown> | null;
           if (!version) fail(`charter version ${String(payload.version)} is in the log but no longer served`);
           else {

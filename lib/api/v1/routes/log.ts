@@ -10,6 +10,7 @@ import { requireCommunityAccess } from "@/lib/communities/access";
 import { NotFoundError } from "@/lib/policy/can";
 import { currentCheckpoint, logOrigin, logVerifierKey } from "@/lib/translog/checkpoint";
 import { addCheckpoint, witnessName, witnessVerifierKey } from "@/lib/translog/witness";
+import { charterVersionContent } from "@/lib/translog/events";
 import { AppError } from "@/lib/core/errors";
 import { config } from "@/lib/core/config";
 import { db as processDb, type Db } from "@/lib/db/client";
@@ -299,6 +300,39 @@ export const getLogCommunityRoute = defineRoute({
   },
 });
 
+export const getLogCharterVersionRoute = defineRoute({
+  operationId: "getLogCharterVersion",
+  method: "GET",
+  path: "/api/v1/log/communities/{slug}/charters/{version}",
+  summary: "A charter version exactly as stored, to check against the log",
+  description:
+    "The rules, parameters and changes of version `version` as stored when it was written (no default filled in for parameters added later, unlike GET /api/v1/communities/{slug}/charter): the SHA-256 of the canonical JSON of `{ number, rules, parameters, changes }` is the `contentHash` of its `charter.version` log entry. 404 when the community, its charter or the version does not exist, or the caller may not read it.",
+  tags: ["log"],
+  scope: "read",
+  params: z.object({
+    slug: z.string().min(1).max(100).describe("The community's slug"),
+    version: size("The version number"),
+  }),
+  response: {
+    status: 200,
+    description: "The stored version",
+    schema: named(
+      "LogCharterVersion",
+      z.object({ number: z.number().int(), rules: z.unknown(), parameters: z.unknown(), changes: z.unknown() }),
+    ),
+  },
+  errors: [404],
+  handle: async ({ db, principal, params }) => {
+    const { community } = await requireCommunityAccess(db, { slug: params.slug, actor: principal.user, action: "charter.read" });
+    const version = await db.charterVersion.findFirst({
+      where: { number: params.version, charter: { communityId: community.id } },
+      select: { number: true, rules: true, parameters: true, changes: true },
+    });
+    if (!version) throw new NotFoundError();
+    return charterVersionContent(version);
+  },
+});
+
 export const getWitnessKeyRoute = defineRoute({
   operationId: "getWitnessKey",
   method: "GET",
@@ -377,6 +411,7 @@ export const logRoutes = [
   getReceiptProofRoute,
   getDecisionInLogRoute,
   getLogCommunityRoute,
+  getLogCharterVersionRoute,
   getWitnessKeyRoute,
   addCheckpointRoute,
 ] as const;
