@@ -13,6 +13,7 @@ import { decryptSecret, encryptSecret, generateSecret, safeEqual } from "@/lib/c
 import { parseOsmChangesets, parseStacItems, ImportError } from "@/lib/connectors/imports";
 import { createSourceSchema, linkIdentitySchema } from "@/lib/connectors/schemas";
 import { halfFactor, metricsOf, crossingsOf } from "@/lib/commons/capture";
+import { canManageSources } from "@/lib/policy/can";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/connectors");
 const raw = (name: string) => readFileSync(path.join(fixtures, name));
@@ -218,5 +219,27 @@ describe("form schemas", () => {
     expect(linkIdentitySchema.safeParse({ provider: "GITHUB", username: "../admin" }).success).toBe(false);
     expect(linkIdentitySchema.safeParse({ provider: "GITHUB", username: "a\u0000b" }).success).toBe(false);
     expect(linkIdentitySchema.safeParse({ provider: "GENERIC", username: "x" }).success).toBe(false);
+  });
+});
+
+describe("who manages a commons' sources", () => {
+  const community = { visibility: "PUBLIC", joinPolicy: "OPEN" } as const;
+  const user = { id: "u", onboarded: true, isPlatformAdmin: false };
+  const member = (role: "MEMBER" | "MODERATOR" | "ADMIN", status: "ACTIVE" | "SUSPENDED" = "ACTIVE") => ({
+    user,
+    membership: { role, status, suspendedUntil: null },
+  });
+
+  it("those who carry the commons and administrators, never a suspended member or an outsider", () => {
+    expect(canManageSources(member("MEMBER"), community, { carried: true })).toBe(true);
+    expect(canManageSources(member("MEMBER"), community, { carried: false })).toBe(false);
+    expect(canManageSources(member("MODERATOR"), community, { carried: false })).toBe(false);
+    expect(canManageSources(member("ADMIN"), community, { carried: false })).toBe(true);
+    expect(canManageSources(member("MEMBER", "SUSPENDED"), community, { carried: true })).toBe(false);
+    expect(canManageSources({ user, membership: null }, community, { carried: true })).toBe(false);
+    expect(canManageSources({ user: { ...user, isPlatformAdmin: true }, membership: null }, community, { carried: false })).toBe(
+      true,
+    );
+    expect(canManageSources({ user: null, membership: null }, community, { carried: false })).toBe(false);
   });
 });

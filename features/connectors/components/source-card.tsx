@@ -45,6 +45,23 @@ export function SourceCard({
         {t(`connectors.kinds.${source.kind as "GITHUB"}`)} · {t(`ledger.types.${source.contributionType as "CODE"}`)} ·{" "}
         {source.autoValidate ? t("connectors.sources.countsAtOnce") : t("connectors.sources.needsValidation")}
       </p>
+      {source.kind === "OSM" && (
+        <p className="fr-text--sm fr-mb-1w" data-testid="source-config">
+          {t("connectors.sources.osmConfig", {
+            user: String(source.config.displayName ?? "—"),
+            bbox: source.config.bbox ? String(source.config.bbox) : t("connectors.sources.anyArea"),
+          })}
+        </p>
+      )}
+      {source.kind === "STAC" && (
+        <p className="fr-text--sm fr-mb-1w" data-testid="source-config">
+          {t("connectors.sources.stacConfig", {
+            collection: String(source.config.collection ?? "—"),
+            url: String(source.config.url ?? "—"),
+            author: source.config.author ? String(source.config.author) : t("connectors.sources.anyAuthor"),
+          })}
+        </p>
+      )}
       {webhook && (
         <>
           <p className="fr-text--sm fr-mb-1w">

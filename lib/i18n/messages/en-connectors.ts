@@ -52,6 +52,10 @@ export const enConnectors: Messages["connectors"] = {
     metaTitle: "Contribution sources – {commons}",
     intro:
       "Traces of the work left elsewhere (forges, OpenStreetMap, STAC collections) become contributions of the ledger, once each. The author is recognised by the account they linked and verified on their profile; otherwise the event waits in the “to claim” list.",
+    osmConfig: "Changesets of {user}, area: {bbox}",
+    anyArea: "anywhere",
+    stacConfig: "Collection {collection} at {url}, author: {author}",
+    anyAuthor: "anyone",
     toLedger: "See the ledger",
     apiDoc: "Webhook documentation (OpenAPI)",
     manage: "Contribution sources",

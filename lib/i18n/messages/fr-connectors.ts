@@ -51,6 +51,10 @@ export const frConnectors = {
     metaTitle: "Sources de contributions – {commons}",
     intro:
       "Les traces du travail laissées ailleurs (forges, OpenStreetMap, collections STAC) deviennent des contributions du registre, une seule fois chacune. L'auteur est reconnu par le compte qu'il a lié et vérifié sur son profil ; sinon l'événement attend dans la liste « à réclamer ».",
+    osmConfig: "Modifications de {user}, emprise : {bbox}",
+    anyArea: "partout",
+    stacConfig: "Collection {collection} sur {url}, auteur : {author}",
+    anyAuthor: "tous",
     toLedger: "Voir le registre",
     apiDoc: "Documentation du webhook (OpenAPI)",
     manage: "Sources de contributions",
