@@ -170,6 +170,8 @@ export async function pseudonymise(
   await tx.session.deleteMany({ where: { userId: target.id } });
   await tx.account.deleteMany({ where: { userId: target.id } });
   await tx.apiToken.deleteMany({ where: { userId: target.id } });
+  // Their outside accounts (forge, OSM usernames) are personal data too; events of them then wait to be claimed again.
+  await tx.externalIdentity.deleteMany({ where: { userId: target.id } });
   await tx.notification.deleteMany({ where: { userId: target.id } });
   // Their name in other people's notifications (page, API, digests render these rows).
   await eraseNameFromNotifications(tx, {

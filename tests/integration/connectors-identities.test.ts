@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkIdentity, listIdentities, verifyIdentity } from "@/lib/connectors/identities";
 import type { ConnectorUrls } from "@/lib/connectors/settings";
+import { eraseAccount } from "@/lib/admin/accounts";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
@@ -153,6 +154,20 @@ describe("linking and verifying an outside account", () => {
     const osm = await linkIdentity(t.db, { actor: marc, input: { provider: "OSM", username: "Marc Dubois" } });
     published.set("osm:Marc Dubois", `Je cartographie Paris.\n\n${osm.challenge}`);
     await expect(verifyIdentity(t.db, { actor: marc, identityId: osm.id, urls })).resolves.toEqual({ verified: true });
+  });
+
+  it("erasing an account erases its outside accounts, so another member may verify them", async () => {
+    const admin = await createPerson(t.db, { platformAdmin: true });
+    const gone = await createPerson(t.db);
+    const identity = await linkIdentity(t.db, { actor: gone, input: { provider: "GITHUB", username: "left-the-project" } });
+    published.set("github:left-the-project", identity.challenge);
+    await verifyIdentity(t.db, { actor: gone, identityId: identity.id, urls });
+    await eraseAccount(t.db, { actor: admin, userId: gone.id, confirmation: "effacer", reason: "Demande RGPD" });
+    expect(await t.db.externalIdentity.count({ where: { userId: gone.id } })).toBe(0);
+    const heir = await createPerson(t.db);
+    const again = await linkIdentity(t.db, { actor: heir, input: { provider: "GITHUB", username: "left-the-project" } });
+    published.set("github:left-the-project", again.challenge);
+    await expect(verifyIdentity(t.db, { actor: heir, identityId: again.id, urls })).resolves.toEqual({ verified: true });
   });
 
   it("a service that is down or answers garbage is an error, never a verification", async () => {
