@@ -46,6 +46,7 @@ export async function exportOwnData(db: DbTx, { userId, now = new Date() }: { us
     apiTokens,
     sessions,
     accounts,
+    linkedAccounts,
   ] = await Promise.all([
     db.membership.findMany({
       where: { userId },
@@ -150,6 +151,12 @@ export async function exportOwnData(db: DbTx, { userId, now = new Date() }: { us
     }),
     db.session.count({ where: { userId } }),
     db.account.findMany({ where: { userId }, select: { provider: true } }),
+    // Outside accounts linked for contributions (lib/connectors); the challenge is no secret but says nothing either.
+    db.externalIdentity.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { provider: true, externalUsername: true, verifiedAt: true, createdAt: true },
+    }),
   ]);
   return {
     format: OWN_DATA_FORMAT,
@@ -167,5 +174,6 @@ export async function exportOwnData(db: DbTx, { userId, now = new Date() }: { us
     notificationPreferences: preferences,
     follows,
     apiTokens,
+    linkedAccounts,
   };
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkIdentity, listIdentities, verifyIdentity } from "@/lib/connectors/identities";
 import type { ConnectorUrls } from "@/lib/connectors/settings";
 import { eraseAccount } from "@/lib/admin/accounts";
+import { exportOwnData } from "@/lib/users/own-data";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
@@ -162,6 +163,10 @@ describe("linking and verifying an outside account", () => {
     const identity = await linkIdentity(t.db, { actor: gone, input: { provider: "GITHUB", username: "left-the-project" } });
     published.set("github:left-the-project", identity.challenge);
     await verifyIdentity(t.db, { actor: gone, identityId: identity.id, urls });
+    // "Download my data" lists it.
+    expect((await exportOwnData(t.db, { userId: gone.id }))!.linkedAccounts).toEqual([
+      expect.objectContaining({ provider: "GITHUB", externalUsername: "left-the-project", verifiedAt: expect.any(Date) }),
+    ]);
     await eraseAccount(t.db, { actor: admin, userId: gone.id, confirmation: "effacer", reason: "Demande RGPD" });
     expect(await t.db.externalIdentity.count({ where: { userId: gone.id } })).toBe(0);
     const heir = await createPerson(t.db);
