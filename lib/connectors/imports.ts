@@ -15,7 +15,7 @@ import type { Db } from "@/lib/db/client";
 import { parisDay } from "@/lib/commons/ledger-schemas";
 import type { ParsedEvent } from "./parse";
 import { recordSourceEvent, type SourceForRecord } from "./record";
-import { connectorUrls, fetchCapped, joinUrl, type ConnectorUrls } from "./settings";
+import { assertPublicUrl, connectorUrls, fetchCapped, joinUrl, type ConnectorUrls } from "./settings";
 
 export class ImportError extends Error {}
 
@@ -112,7 +112,8 @@ export function parseStacItems(text: string): { items: StacItem[]; next: string 
 
 async function get(url: string): Promise<string> {
   try {
-    return await fetchCapped(url, { timeoutMs: 20_000, maxBytes: 10 * 1024 * 1024 });
+    // No redirects: a checked public address must not send the platform elsewhere.
+    return await fetchCapped(url, { timeoutMs: 20_000, maxBytes: 10 * 1024 * 1024, redirect: "error" });
   } catch (error) {
     throw new ImportError(error instanceof Error ? error.message : String(error));
   }
@@ -151,6 +152,11 @@ async function stacEvents(config: Config, now: Date): Promise<ParsedEvent[]> {
   if (!config.url || !config.collection) throw new ImportError("the source has no STAC URL or collection");
   let url: string | null = joinUrl(config.url, `/collections/${encodeURIComponent(config.collection)}/items?limit=100`);
   const origin = new URL(config.url).origin;
+  try {
+    await assertPublicUrl(config.url);
+  } catch (error) {
+    throw new ImportError(error instanceof Error ? error.message : String(error));
+  }
   const items: StacItem[] = [];
   for (let page = 0; url && page < MAX_STAC_PAGES; page++) {
     const parsed = parseStacItems(await get(url));

@@ -1,4 +1,6 @@
 /** Where the connectors reach outside services (configurable, so tests point them at a local server). */
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
 import { config } from "@/lib/core/config";
 
 export type ConnectorUrls = { github: string; gitlab: string; gitea: string; osm: string };
@@ -28,9 +30,13 @@ export function connectorUrls(): ConnectorUrls {
 const trim = (url: string) => url.replace(/\/+$/, "");
 
 /** GET a JSON or text document with a timeout and a size cap; throws on network errors and non-2xx. */
-export async function fetchCapped(url: string, { timeoutMs = 8000, maxBytes = 2 * 1024 * 1024 } = {}): Promise<string> {
+export async function fetchCapped(
+  url: string,
+  { timeoutMs = 8000, maxBytes = 2 * 1024 * 1024, redirect = "follow" as RequestRedirect } = {},
+): Promise<string> {
   const response = await fetch(url, {
     signal: AbortSignal.timeout(timeoutMs),
+    redirect,
     headers: { "user-agent": "Geocommuns connectors" },
   });
   if (!response.ok) throw new Error(`HTTP ${response.status} from ${new URL(url).host}`);
@@ -52,3 +58,48 @@ export async function fetchCapped(url: string, { timeoutMs = 8000, maxBytes = 2 
 }
 
 export const joinUrl = (base: string, path: string) => `${trim(base)}${path}`;
+
+/** Loopback, private, link-local, CGNAT, multicast and reserved addresses (IPv4 and IPv6). */
+export function isPrivateAddress(address: string): boolean {
+  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.(\d+)$/i.exec(address);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 198 && (b === 18 || b === 19)) ||
+      a >= 224
+    );
+  }
+  const v6 = address.toLowerCase();
+  return v6 === "::" || v6 === "::1" || v6.startsWith("fc") || v6.startsWith("fd") || v6.startsWith("fe8") || v6.startsWith("ff");
+}
+
+export class PrivateAddressError extends Error {}
+
+/**
+ * A URL a steward typed (a STAC server) must not make the platform reach its own network: in
+ * production, a host resolving to a private address is refused. Elsewhere (development, tests with a
+ * local server) `allowPrivate` defaults to true.
+ */
+export async function assertPublicUrl(url: string, { allowPrivate = !isProduction() } = {}): Promise<void> {
+  if (allowPrivate) return;
+  const { hostname } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  if (addresses.length === 0 || addresses.some(isPrivateAddress))
+    throw new PrivateAddressError(`${host} is not a public address`);
+}
+
+function isProduction(): boolean {
+  try {
+    return config().NODE_ENV === "production";
+  } catch {
+    return false;
+  }
+}

@@ -14,6 +14,7 @@ import { parseOsmChangesets, parseStacItems, ImportError } from "@/lib/connector
 import { createSourceSchema, linkIdentitySchema } from "@/lib/connectors/schemas";
 import { halfFactor, metricsOf, crossingsOf } from "@/lib/commons/capture";
 import { canManageSources } from "@/lib/policy/can";
+import { assertPublicUrl, isPrivateAddress } from "@/lib/connectors/settings";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/connectors");
 const raw = (name: string) => readFileSync(path.join(fixtures, name));
@@ -241,5 +242,32 @@ describe("who manages a commons' sources", () => {
       true,
     );
     expect(canManageSources({ user: null, membership: null }, community, { carried: false })).toBe(false);
+  });
+});
+
+describe("a steward's STAC server", () => {
+  it("may not be on the platform's own network in production", async () => {
+    for (const ip of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+      "0.0.0.0",
+    ]) {
+      expect(isPrivateAddress(ip), ip).toBe(true);
+    }
+    for (const ip of ["192.0.2.10", "51.91.1.1", "2a01:cb00::1", "172.32.0.1"]) expect(isPrivateAddress(ip), ip).toBe(false);
+    await expect(assertPublicUrl("http://169.254.169.254/latest/", { allowPrivate: false })).rejects.toThrow(
+      /not a public address/,
+    );
+    await expect(assertPublicUrl("http://[::1]:8080/", { allowPrivate: false })).rejects.toThrow(/not a public address/);
+    await expect(assertPublicUrl("http://localhost:8080/", { allowPrivate: false })).rejects.toThrow(/not a public address/);
+    await expect(assertPublicUrl("http://93.184.215.14/stac", { allowPrivate: false })).resolves.toBeUndefined();
+    await expect(assertPublicUrl("http://127.0.0.1/stac", { allowPrivate: true })).resolves.toBeUndefined();
   });
 });
