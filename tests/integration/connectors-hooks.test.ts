@@ -190,6 +190,34 @@ describe("GitHub deliveries", () => {
     expect(await t.db.sourceDelivery.count({ where: { sourceId: source.id } })).toBe(7);
   });
 
+  it("a copy arriving while the first is still being written waits for it, then changes nothing", async () => {
+    const source = await attach("GITHUB");
+    const body = fixture("github-push.json");
+    const headers = github(source.secret, "push", body, "held-delivery");
+    let finished = false;
+    let pending!: Promise<Response>;
+    // The first copy's transaction holds the delivery row, not yet committed…
+    await t.db.$transaction(
+      async (tx) => {
+        await tx.sourceDelivery.create({
+          data: { sourceId: source.id, externalId: "held-delivery", event: "push", outcome: "pending" },
+        });
+        pending = deliver(source.id, body, headers).then((response) => {
+          finished = true;
+          return response;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        // …so the second one is blocked on the unique index, inside its own transaction.
+        expect(finished).toBe(false);
+      },
+      { timeout: 10_000 },
+    );
+    const response = await pending;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { outcome: string }).outcome).toBe("duplicate");
+    expect(await contributionsOf(source.id)).toHaveLength(0);
+  });
+
   it("refuses a forged or missing signature with 401 and stores nothing", async () => {
     const source = await attach("GITHUB");
     const body = fixture("github-push.json");
