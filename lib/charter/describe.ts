@@ -85,6 +85,8 @@ export function describeParameterValue<K extends keyof CharterParameters>(t: Tra
       return v === 0 ? t("connectors.capture.off") : t("connectors.capture.maxShareValue", { count: v as number });
     case "captureMinContributorAbsenceFactor":
       return v === 0 ? t("connectors.capture.off") : t("connectors.capture.minAbsenceValue", { count: v as number });
+    case "witnessesRequired":
+      return v === 0 ? t("translog.finality.noWitness") : t("translog.finality.witnesses", { count: v as number });
     default:
       return String(v);
   }

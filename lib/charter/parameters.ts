@@ -81,6 +81,12 @@ export const charterParametersSchema = z.object({
   captureWindowDays: z.number().int().min(7).max(3650).default(365),
   captureMaxOrganizationSharePercent: z.number().int().min(0).max(100).default(50),
   captureMinContributorAbsenceFactor: z.number().int().min(0).max(100).default(0),
+  /**
+   * Witness cosignatures (c2sp.org/tlog-witness, lib/translog) a decision needs before it is shown as
+   * final: its close must be in a checkpoint co-signed by this many of the log's witnesses (0: final
+   * at once). Recorded in the decision's log entry at the close.
+   */
+  witnessesRequired: z.number().int().min(0).max(10).default(0),
   collegeWeights: z
     .object(
       Object.fromEntries(actorKinds.map((kind) => [kind, z.number().int().min(0).max(100)])) as Record<
@@ -120,6 +126,7 @@ export const defaultCharterParameters: CharterParameters = {
   captureWindowDays: 365,
   captureMaxOrganizationSharePercent: 50,
   captureMinContributorAbsenceFactor: 0,
+  witnessesRequired: 0,
 };
 
 /** The parameters in force for a community: its charter's current version, else the defaults. */

@@ -325,7 +325,7 @@ export async function closeProposalIn(
     proposalId,
     payload: { outcome, electorateSize, turnout, digest },
   });
-  await logProposalClosed(tx, { proposalId });
+  await logProposalClosed(tx, { proposalId, witnessesRequired: charter.witnessesRequired });
   return { closed: true, outcome };
 }
 

@@ -108,7 +108,10 @@ export async function publishedBallotsOf(tx: DbTx, proposalId: string, stored: u
  * stored result, then a checkpoint that includes it (committed with it). Nothing here reads the
  * ballots, so closing costs the same with the log (the ballot box follows, see logBallotBox).
  */
-export async function logProposalClosed(tx: DbTx, { proposalId }: { proposalId: string }) {
+export async function logProposalClosed(
+  tx: DbTx,
+  { proposalId, witnessesRequired = 0 }: { proposalId: string; witnessesRequired?: number },
+) {
   const proposal = await tx.proposal.findUniqueOrThrow({
     where: { id: proposalId },
     select: {
@@ -130,6 +133,8 @@ export async function logProposalClosed(tx: DbTx, { proposalId }: { proposalId: 
       turnout: decision.turnout,
       ballotsDigest: decision.digest,
       resultHash: hashOf(decision.result),
+      // The charter's witnessesRequired when it closed: cosignatures needed before it is shown as final.
+      witnessesRequired,
     },
   });
   // The checkpoint that includes the decision commits with it.

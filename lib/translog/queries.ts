@@ -130,9 +130,32 @@ export async function receiptProof(db: DbTx, { proposalId, receipt }: { proposal
   };
 }
 
-/** The decision's log entry (its close) with the checkpoint that includes it. */
-export async function decisionInLog(db: DbTx, proposalId: string) {
+/**
+ * Whether a decision is final: its close is in the log, and the checkpoints that include it are
+ * co-signed by at least the witnesses its charter required when it closed (recorded in the entry).
+ * A cosignature of a later checkpoint counts: the witness checked that it extends the earlier ones.
+ */
+export async function decisionFinality(db: DbTx, proposalId: string) {
   const index = await proposalEntry(db, "proposal.closed", proposalId);
-  if (index === null) throw notFound();
-  return { proposalId, entry: await entryWithCheckpoint(db, index) };
+  if (index === null) return null;
+  const entry = await db.logEntry.findUniqueOrThrow({ where: { index: BigInt(index) }, select: { payload: true } });
+  const required = Number(
+    (JSON.parse(entry.payload) as { payload: { witnessesRequired?: unknown } }).payload.witnessesRequired ?? 0,
+  );
+  const rows = await db.logCosignature.findMany({
+    where: { checkpointSize: { gt: BigInt(index) } },
+    distinct: ["witness"],
+    select: { witness: true },
+    orderBy: { witness: "asc" },
+  });
+  const cosignedBy = rows.map((row) => row.witness);
+  return { index, witnessesRequired: required, cosignedBy, final: cosignedBy.length >= required };
+}
+
+/** The decision's log entry (its close) with the checkpoint that includes it, and its finality. */
+export async function decisionInLog(db: DbTx, proposalId: string) {
+  const finality = await decisionFinality(db, proposalId);
+  if (finality === null) throw notFound();
+  const { index, ...rest } = finality;
+  return { proposalId, entry: await entryWithCheckpoint(db, index), finality: rest };
 }

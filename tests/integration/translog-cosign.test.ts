@@ -17,7 +17,15 @@ import { appendToLog } from "@/lib/translog/log";
 import { completeSubtreeHashes, leafHash, rootOf } from "@/lib/translog/merkle";
 import { witnessName, witnessVerifierKey } from "@/lib/translog/witness";
 import { runVerify } from "@/scripts/verify";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { decisionFinality } from "@/lib/translog/queries";
+import { createCommunity } from "@/lib/communities/create-community";
+import { foundCharter } from "@/lib/charter/found-charter";
+import { defaultCharterParameters } from "@/lib/charter/parameters";
+import { castBallot } from "@/lib/votes/cast-ballot";
+import { openVoting } from "@/lib/votes/open-voting";
+import { closeProposal } from "@/lib/proposals/close-proposal";
+import { createPerson } from "../support/factories";
+import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { startInstance } from "../support/translog-instance";
 
 const WITNESS_URL = "http://witness.example";
@@ -80,6 +88,38 @@ describe("witness cosignatures", () => {
     expect((await requestCosignatures(log.db, { fetcher }))[0]!.status).toBe("cosigned");
     expect(await log.db.logWitness.findFirstOrThrow()).toMatchObject({ size: 7n });
     expect((await verify("honest.json")).code).toBe(0);
+  });
+
+  it("make a decision final once as many witnesses as its charter required co-signed it", async () => {
+    const owner = await createPerson(log.db, { actorKind: "PUBLIC" });
+    const slug = unique("final").toLowerCase();
+    const { id: communityId } = await createCommunity(log.db, {
+      actor: owner,
+      input: {
+        name: "Témoins",
+        slug,
+        summary: "Des décisions contresignées.",
+        description: "",
+        visibility: "PUBLIC",
+        joinPolicy: "OPEN",
+      },
+    });
+    await foundCharter(log.db, {
+      actor: owner,
+      slug,
+      rules: [{ title: "Témoins", text: "Une décision est définitive une fois contresignée.", principle: 7 }],
+      parameters: { ...defaultCharterParameters, quorumPercent: 0, witnessesRequired: 1 },
+    });
+    const proposal = await log.db.proposal.create({
+      data: { communityId, authorId: owner.id, title: "Décider", method: "THRESHOLD", threshold: "simple", secret: false },
+    });
+    await openVoting(log.db, { proposalId: proposal.id, closesAt: new Date(Date.now() + 3600_000) });
+    await castBallot(log.db, { actorId: owner.id, proposalId: proposal.id, choice: { choice: "for" } });
+    await closeProposal(log.db, { proposalId: proposal.id });
+
+    expect(await decisionFinality(log.db, proposal.id)).toMatchObject({ witnessesRequired: 1, cosignedBy: [], final: false });
+    expect((await requestCosignatures(log.db, { fetcher }))[0]!.status).toBe("cosigned");
+    expect(await decisionFinality(log.db, proposal.id)).toMatchObject({ cosignedBy: [witnessName(WITNESS_URL)], final: true });
   });
 
   it("are refused to a forked history, which a verifier requiring the witness rejects at first sight", async () => {

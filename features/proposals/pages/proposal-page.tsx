@@ -23,6 +23,7 @@ import { OutcomeBadge } from "@/features/proposals/components/outcome-badge";
 import { ProposalTimeline } from "@/features/proposals/components/proposal-timeline";
 import { LiveTurnout } from "@/features/proposals/components/live-turnout";
 import { ReceiptCheck } from "@/features/proposals/components/receipt-check";
+import { DecisionFinality } from "@/features/proposals/components/decision-finality";
 import { CommentThread, type CommentItem } from "@/features/proposals/components/comment-thread";
 import { HiddenNotice } from "@/features/moderation/components/hidden-notice";
 import { ReportButton } from "@/features/moderation/components/report-button";
@@ -235,6 +236,7 @@ export async function ProposalPage({ params }: Props) {
         otherwise={<p>{t("votes.ballot.notElector")}</p>}
       />
       <ProposalResults t={t} locale={locale} proposal={proposal} appUrl={config().APP_URL} />
+      {proposal.decision && <DecisionFinality t={t} proposalId={proposal.id} />}
       {proposal.decision && proposal.myBallot && (
         <p data-testid="my-receipt">{t("votes.ballot.receipt", { receipt: proposal.myBallot.receipt })}</p>
       )}

@@ -73,6 +73,7 @@ export const enCharter: Messages["charter"] = {
     captureWindowDays: "Capture alerts: period observed",
     captureMaxOrganizationSharePercent: "Capture alerts: largest share of one organisation",
     captureMinContributorAbsenceFactor: "Capture alerts: fewest people carrying half of the work",
+    witnessesRequired: "Witnesses required before a decision is final",
   },
   values: {
     days: "{count, plural, one {# day} other {# days}}",

@@ -32,4 +32,15 @@ export const enTranslog: Messages["translog"] = {
     checkpointLabel: "Latest signed checkpoint:",
     receiptLink: "Check this receipt without trusting the platform",
   },
+  finality: {
+    badgeFinal: "Final",
+    badgePending: "Awaiting witnesses",
+    how: "How to check it",
+    noWitness: "None (final at the close)",
+    witnesses: "{count, plural, one {# witness} other {# witnesses}}",
+    final:
+      "Final decision: in the public log{count, plural, =0 {} one {, co-signed by # witness} other {, co-signed by # witnesses}}.",
+    pending:
+      "Awaiting witnesses: {cosigned} of {required, plural, one {# required witness} other {# required witnesses}} {cosigned, plural, one {has} other {have}} co-signed the log holding this decision.",
+  },
 };

@@ -203,6 +203,8 @@ export const enVotes: Messages["votes"] = {
         "Above this share of validated contributions carried by one organisation, administrators are alerted (0: never).",
       captureMinContributorAbsenceFactor:
         "Below this number of people carrying half of the validated contributions, administrators are alerted (0: never).",
+      witnessesRequired:
+        "How many independent witnesses must have co-signed the public log holding a decision before it is shown as final (0: final at the close).",
     },
   },
   edit: {

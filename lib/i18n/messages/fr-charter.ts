@@ -72,6 +72,7 @@ export const frCharter = {
     captureWindowDays: "Alertes de capture : période observée",
     captureMaxOrganizationSharePercent: "Alertes de capture : part maximale d'une organisation",
     captureMinContributorAbsenceFactor: "Alertes de capture : nombre minimal de personnes portant la moitié du travail",
+    witnessesRequired: "Témoins requis avant qu'une décision soit définitive",
   },
   values: {
     days: "{count, plural, one {# jour} other {# jours}}",

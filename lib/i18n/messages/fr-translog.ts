@@ -31,4 +31,15 @@ export const frTranslog = {
     checkpointLabel: "Dernier point de contrôle signé :",
     receiptLink: "Vérifier ce reçu sans faire confiance à la plateforme",
   },
+  finality: {
+    badgeFinal: "Définitive",
+    badgePending: "En attente de témoins",
+    how: "Comment le vérifier",
+    noWitness: "Aucun (définitive dès la clôture)",
+    witnesses: "{count, plural, one {# témoin} other {# témoins}}",
+    final:
+      "Décision définitive : inscrite au journal public{count, plural, =0 {} one {, contresignée par # témoin} other {, contresignée par # témoins}}.",
+    pending:
+      "En attente de témoins : {cosigned} sur {required, plural, one {# témoin requis} other {# témoins requis}} {cosigned, plural, one {a contresigné} other {ont contresigné}} le journal contenant cette décision.",
+  },
 };

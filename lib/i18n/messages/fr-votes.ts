@@ -204,6 +204,8 @@ export const frVotes = {
         "Au-delà de cette part des contributions validées portée par une seule organisation, les administrateurs sont alertés (0 : jamais).",
       captureMinContributorAbsenceFactor:
         "En deçà de ce nombre de personnes portant la moitié des contributions validées, les administrateurs sont alertés (0 : jamais).",
+      witnessesRequired:
+        "Nombre de témoins indépendants qui doivent avoir contresigné le journal public contenant une décision avant qu'elle soit présentée comme définitive (0 : définitive dès la clôture).",
     },
   },
   edit: {

@@ -264,7 +264,20 @@ export const getDecisionInLogRoute = defineRoute({
   response: {
     status: 200,
     description: "The decision's entry and checkpoint",
-    schema: named("LogDecision", z.object({ proposalId: z.string(), entry: entryWithProofSchema })),
+    schema: named(
+      "LogDecision",
+      z.object({
+        proposalId: z.string(),
+        entry: entryWithProofSchema,
+        finality: z
+          .object({
+            witnessesRequired: z.number().int().describe("The charter's witnessesRequired when the vote closed"),
+            cosignedBy: z.array(z.string()).describe("Witnesses that co-signed a checkpoint including the decision"),
+            final: z.boolean().describe("Whether enough witnesses co-signed for the decision to be shown as final"),
+          })
+          .describe("Whether the decision may be shown as final"),
+      }),
+    ),
   },
   errors: [404],
   cacheControl: "no-cache",
