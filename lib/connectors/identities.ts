@@ -189,7 +189,7 @@ export type ClaimableEvent = {
   commons: { slug: string; title: string; community: { slug: string; name: string } };
 };
 
-/** Unclaimed events of the person's verified accounts, in commons they may see. */
+/** Unclaimed events of the person's verified accounts, in the communities where they are an active member. */
 export async function claimableEvents(db: Db, { actor }: { actor: Actor | null }): Promise<ClaimableEvent[]> {
   if (!actor) throw new UnauthenticatedError();
   const identities = await db.externalIdentity.findMany({
@@ -198,7 +198,12 @@ export async function claimableEvents(db: Db, { actor }: { actor: Actor | null }
   });
   if (identities.length === 0) return [];
   const rows = await db.unmatchedEvent.findMany({
-    where: { claimedAt: null, OR: identities.map((i) => ({ provider: i.provider, externalKey: i.externalKey })) },
+    where: {
+      claimedAt: null,
+      OR: identities.map((i) => ({ provider: i.provider, externalKey: i.externalKey })),
+      // Only where they may record contributions (claimEvent checks it again).
+      source: { commons: { community: { memberships: { some: { userId: actor.id, status: "ACTIVE" } } } } },
+    },
     orderBy: { date: "desc" },
     take: 100,
     select: {

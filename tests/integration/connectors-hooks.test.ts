@@ -267,6 +267,18 @@ describe("GitHub deliveries", () => {
     await expect(claimEvent(t.db, { actor: marc, unmatchedId })).rejects.toMatchObject({ status: 404 });
     await verifiedIdentity(marc, "GITHUB", "marc-dubois");
     expect((await claimableEvents(t.db, { actor: marc })).map((e) => e.id)).toContain(unmatchedId);
+    // Someone who is not a member of the community is offered nothing to claim there, and may not claim it.
+    const outsider = await createPerson(t.db);
+    await t.db.externalIdentity.update({
+      where: { userId_provider_externalKey: { userId: marc.id, provider: "GITHUB", externalKey: "marc-dubois" } },
+      data: { userId: outsider.id },
+    });
+    expect(await claimableEvents(t.db, { actor: outsider })).toEqual([]);
+    await expect(claimEvent(t.db, { actor: outsider, unmatchedId })).rejects.toMatchObject({ status: 403 });
+    await t.db.externalIdentity.update({
+      where: { userId_provider_externalKey: { userId: outsider.id, provider: "GITHUB", externalKey: "marc-dubois" } },
+      data: { userId: marc.id },
+    });
     const { contributionId } = await claimEvent(t.db, { actor: marc, unmatchedId });
     await expect(claimEvent(t.db, { actor: marc, unmatchedId })).rejects.toMatchObject({ status: 409 });
     const [contribution] = await contributionsOf(source.id);
