@@ -1,7 +1,8 @@
 /**
  * A member's accounts elsewhere (issue 16): they link one (provider + username) and receive a
  * challenge string; they publish it where only that account can (a public gist's description on
- * GitHub, their profile's bio on GitLab or Gitea/Forgejo, their OpenStreetMap profile text), and
+ * GitHub, their profile's bio on GitLab or Gitea/Forgejo, their OpenStreetMap profile text, the title
+ * or description of a collection they produced on a STAC/Panoramax server of the platform's sources), and
  * verification fetches it from the provider (base URLs configurable). A verified identity belongs
  * to one member only: linking one that another member verified is refused at the field, and the
  * partial unique index of the migration settles two verifications racing. Once verified, the
@@ -19,7 +20,7 @@ import { NotFoundError, UnauthenticatedError } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
 import { linkIdentitySchema, type LinkableProvider } from "./schemas";
 import { identityKey, createSourcedContribution, mayRecordIn } from "./record";
-import { connectorUrls, fetchCapped, joinUrl, type ConnectorUrls } from "./settings";
+import { assertPublicUrl, connectorUrls, fetchCapped, joinUrl, type ConnectorUrls } from "./settings";
 
 export class IdentityTakenError extends AppError {
   constructor() {
@@ -108,7 +109,12 @@ const asJson = (text: string): unknown => {
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 /** Where the challenge must appear for this account: the texts to search, fetched from the provider. */
-async function publishedTexts(provider: IdentityProvider, username: string, urls: ConnectorUrls): Promise<string[]> {
+async function publishedTexts(
+  provider: IdentityProvider,
+  username: string,
+  urls: ConnectorUrls,
+  stacServers: () => Promise<string[]>,
+): Promise<string[]> {
   const name = encodeURIComponent(username);
   switch (provider) {
     case "GITHUB": {
@@ -134,9 +140,44 @@ async function publishedTexts(provider: IdentityProvider, username: string, urls
       const user = asJson(await fetchCapped(joinUrl(urls.osm, `/api/0.6/user/${uid}.json`))) as { user?: Json };
       return [text(user.user?.description)];
     }
+    case "STAC": {
+      // A collection (a Panoramax sequence) the account produced, on a STAC server of the platform's
+      // sources, whose title or description holds the challenge.
+      const texts: string[] = [];
+      for (const server of await stacServers()) {
+        await assertPublicUrl(server);
+        let next: string | null = joinUrl(server, "/collections?limit=100");
+        for (let page = 0; next && page < 5; page++) {
+          const body = asJson(await fetchCapped(next, { redirect: "error" })) as { collections?: unknown; links?: unknown };
+          const collections = Array.isArray(body.collections) ? (body.collections as Json[]) : [];
+          for (const collection of collections) {
+            const providers = Array.isArray(collection.providers) ? (collection.providers as Json[]) : [];
+            const produced = providers.some(
+              (p) =>
+                typeof p.name === "string" &&
+                p.name.toLowerCase() === username.toLowerCase() &&
+                Array.isArray(p.roles) &&
+                p.roles.includes("producer"),
+            );
+            if (produced) texts.push(`${text(collection.title)}\n${text(collection.description)}`);
+          }
+          const links = Array.isArray(body.links) ? (body.links as Json[]) : [];
+          const href = links.find((l) => l.rel === "next" && typeof l.href === "string")?.href as string | undefined;
+          next = href && new URL(href, next).origin === new URL(server).origin ? new URL(href, next).toString() : null;
+        }
+      }
+      return texts;
+    }
     default:
       throw new AppError("not_verifiable", "connectors.errors.notVerifiable", 409);
   }
+}
+
+/** The STAC servers of the platform's active STAC sources (where a Panoramax account may publish its challenge). */
+async function stacServersOf(db: Db): Promise<string[]> {
+  const sources = await db.contributionSource.findMany({ where: { kind: "STAC", active: true }, select: { config: true } });
+  const urls = sources.map((s) => (s.config as { url?: unknown } | null)?.url).filter((u): u is string => typeof u === "string");
+  return [...new Set(urls)].slice(0, 10);
 }
 
 /** Looks for the challenge where the account publishes it; verifies the identity when found. */
@@ -151,7 +192,7 @@ export async function verifyIdentity(
   if (await takenByAnother(db, actor.id, identity.provider, identity.externalKey)) throw new IdentityTakenError();
   let texts: string[];
   try {
-    texts = await publishedTexts(identity.provider, identity.externalUsername, urls);
+    texts = await publishedTexts(identity.provider, identity.externalUsername, urls, () => stacServersOf(db));
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError("verify_unavailable", "connectors.errors.verifyUnavailable", 502);

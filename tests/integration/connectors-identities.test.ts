@@ -18,6 +18,7 @@ import { createPerson, type TestPerson } from "../support/factories";
 let t: TestDatabase;
 let server: Server;
 let urls: ConnectorUrls;
+let base: string;
 /** What each account currently publishes (gist descriptions, bio, profile text). */
 const published = new Map<string, string>();
 
@@ -73,11 +74,33 @@ beforeAll(async () => {
         user: { id: 1000001, display_name: entry?.[0].slice(4), description: entry?.[1] ?? "" },
       });
     }
+    if (url.pathname === "/stac/collections") {
+      const entry = [...published.entries()].find(([k]) => k.startsWith("stac:"));
+      return json(200, {
+        collections: [
+          {
+            type: "Collection",
+            stac_version: "1.0.0",
+            id: "0192aa11-2233-7445-8899-aabbccddeeff",
+            title: "Rue Mouffetard, côté pair",
+            description: entry?.[1] ?? "Séquence de photos",
+            license: "etalab-2.0",
+            providers: [{ name: entry?.[0].slice(5) ?? "nobody", roles: ["producer"] }],
+            extent: {
+              spatial: { bbox: [[2.349, 48.84, 2.35, 48.845]] },
+              temporal: { interval: [["2026-11-27T10:15:22Z", null]] },
+            },
+            links: [],
+          },
+        ],
+        links: [{ rel: "self", href: `${base}/stac/collections?limit=100` }],
+      });
+    }
     if (url.pathname.startsWith("/down")) return json(503, { message: "Service Unavailable" });
     return json(404, { message: "Not Found" });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   urls = { github: `${base}/github`, gitlab: `${base}/gitlab`, gitea: `${base}/gitea`, osm: `${base}/osm` };
 });
 afterAll(async () => {
@@ -173,6 +196,41 @@ describe("linking and verifying an outside account", () => {
     const again = await linkIdentity(t.db, { actor: heir, input: { provider: "GITHUB", username: "left-the-project" } });
     published.set("github:left-the-project", again.challenge);
     await expect(verifyIdentity(t.db, { actor: heir, identityId: again.id, urls })).resolves.toEqual({ verified: true });
+  });
+
+  it("a Panoramax account: a sequence it produced on a source's STAC server holds the challenge", async () => {
+    const owner = await createPerson(t.db);
+    const community = await t.db.community.create({
+      data: { slug: `stac-${Date.now().toString(36)}`, name: "Photos", summary: "Des photos." },
+    });
+    const commons = await t.db.commons.create({
+      data: {
+        communityId: community.id,
+        slug: "photos",
+        title: "Photos de rue",
+        summary: "Les photos.",
+        kind: "DATASET",
+        licence: "etalab-2.0",
+        proposerId: owner.id,
+      },
+    });
+    await t.db.contributionSource.create({
+      data: { commonsId: commons.id, kind: "STAC", label: "Panoramax", config: { url: `${base}/stac`, collection: "c" } },
+    });
+    const ines = await createPerson(t.db);
+    const identity = await linkIdentity(t.db, { actor: ines, input: { provider: "STAC", username: "ines_m" } });
+    expect(await rejection(verifyIdentity(t.db, { actor: ines, identityId: identity.id, urls }))).toMatchObject({
+      code: "challenge_not_found",
+    });
+    published.set("stac:ines_m", `Séquence de la rue Mouffetard. ${identity.challenge}`);
+    await expect(verifyIdentity(t.db, { actor: ines, identityId: identity.id, urls })).resolves.toEqual({ verified: true });
+    // The same text in a sequence someone else produced proves nothing.
+    const mallory = await createPerson(t.db);
+    const claimed = await linkIdentity(t.db, { actor: mallory, input: { provider: "STAC", username: "someone_else" } });
+    published.set("stac:ines_m", claimed.challenge);
+    expect(await rejection(verifyIdentity(t.db, { actor: mallory, identityId: claimed.id, urls }))).toMatchObject({
+      code: "challenge_not_found",
+    });
   });
 
   it("a service that is down or answers garbage is an error, never a verification", async () => {

@@ -134,7 +134,7 @@ export const enConnectors: Messages["connectors"] = {
       GITLAB: "Add this code to your GitLab profile's bio:",
       GITEA: "Add this code to your Gitea or Forgejo profile's description:",
       OSM: "Add this code to your OpenStreetMap profile text (you need at least one published changeset):",
-      STAC: "This kind of account cannot be verified by a published code yet.",
+      STAC: "Give one of your sequences published on a source's STAC or Panoramax server a title or description holding this code:",
     },
     verify: "Verify",
     verifyLabel: "Verify the account {account}",

@@ -134,7 +134,7 @@ export const frConnectors = {
       GITLAB: "Ajoutez ce code à la biographie de votre profil GitLab :",
       GITEA: "Ajoutez ce code à la description de votre profil Gitea ou Forgejo :",
       OSM: "Ajoutez ce code au texte de votre profil OpenStreetMap (vous devez avoir au moins une modification publiée) :",
-      STAC: "Ce type de compte ne peut pas encore être vérifié par un code publié.",
+      STAC: "Donnez à l'une de vos séquences publiées sur le serveur STAC ou Panoramax d'une source un titre ou une description contenant ce code :",
     },
     verify: "Vérifier",
     verifyLabel: "Vérifier le compte {account}",
