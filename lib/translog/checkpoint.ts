@@ -6,18 +6,25 @@
  * transaction of each decision (so the decision's entries and the checkpoint that covers them commit
  * together) and on a schedule (lib/jobs/definitions/issue-checkpoint.ts).
  */
-import { generateKeyPairSync, createPrivateKey, type KeyObject } from "node:crypto";
-import { linkSettings } from "@/lib/core/config";
+import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import type { DbTx } from "@/lib/db/client";
 import { readHead, type Head } from "./log";
-import { checkpointText, signNote, verifierKeyOf } from "./note";
+import { checkpointText, rawPublicKey, signNote, verifierKeyOf } from "./note";
 
 export const LOG_KEY_ID = "translog-ed25519";
 
-/** The log's origin line and key name: the instance's host and path, then "/log". */
-export function logOrigin(appUrl = linkSettings().appUrl): string {
-  const url = new URL(appUrl);
-  return `${url.host}${url.pathname.replace(/\/+$/, "")}/log`;
+/**
+ * A stable name for a key: `<prefix>/<first 16 hex digits of SHA-256(public key)>`. Derived from the
+ * key, not from APP_URL, so every instance sharing the database, and the same instance after a change
+ * of address, signs under the same origin.
+ */
+export function identityOf(prefix: string, key: KeyObject): string {
+  return `${prefix}/${createHash("sha256").update(rawPublicKey(key)).digest("hex").slice(0, 16)}`;
+}
+
+/** The log's origin line and key name. */
+export async function logOrigin(db: DbTx): Promise<string> {
+  return identityOf("geocommuns-log", await logKey(db));
 }
 
 async function ensureLogKey(db: DbTx): Promise<KeyObject> {
@@ -37,8 +44,9 @@ async function ensureLogKey(db: DbTx): Promise<KeyObject> {
 export const logKey = (db: DbTx) => ensureLogKey(db);
 
 /** The log's verifier key (C2SP vkey), as published at /api/v1/log/key. */
-export async function logVerifierKey(db: DbTx, appUrl?: string): Promise<string> {
-  return verifierKeyOf(logOrigin(appUrl), await logKey(db));
+export async function logVerifierKey(db: DbTx): Promise<string> {
+  const key = await logKey(db);
+  return verifierKeyOf(identityOf("geocommuns-log", key), key);
 }
 
 export type StoredCheckpoint = { size: number; root: Uint8Array; note: string; createdAt: Date };
@@ -54,13 +62,11 @@ const toCheckpoint = (row: { size: bigint; root: Uint8Array; note: string; creat
  * Signs and stores the checkpoint of `head` (the current head when omitted). Inside a transaction that
  * just appended, pass the head it returned: the checkpoint commits with the entries.
  */
-export async function issueCheckpoint(
-  db: DbTx,
-  { head, appUrl }: { head?: Head; appUrl?: string } = {},
-): Promise<StoredCheckpoint> {
+export async function issueCheckpoint(db: DbTx, { head }: { head?: Head } = {}): Promise<StoredCheckpoint> {
   const { size, root } = head ?? (await readHead(db));
-  const origin = logOrigin(appUrl);
-  const note = signNote(checkpointText({ origin, size, root }), origin, await logKey(db));
+  const key = await logKey(db);
+  const origin = identityOf("geocommuns-log", key);
+  const note = signNote(checkpointText({ origin, size, root }), origin, key);
   await db.$executeRaw`
     INSERT INTO "LogCheckpoint" ("size", "root", "note") VALUES (${BigInt(size)}, ${new Uint8Array(root) as Uint8Array<ArrayBuffer>}, ${note})
     ON CONFLICT ("size") DO NOTHING`;

@@ -10,8 +10,8 @@
  * Logs to witness are registered by the operator (a WitnessedLog row: origin and C2SP verifier key).
  */
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { linkSettings } from "@/lib/core/config";
 import type { Db, DbTx } from "@/lib/db/client";
+import { identityOf } from "./checkpoint";
 import { fromBase64, verifyConsistency, type Hash } from "./merkle";
 import { COSIGNATURE_TYPE, cosign, NoteError, openCheckpoint, parseVerifierKey, verifierKeyOf } from "./note";
 
@@ -19,9 +19,9 @@ export const WITNESS_KEY_ID = "translog-witness-ed25519";
 const MAX_PROOF_LINES = 63;
 const MAX_BODY = 64 * 1024;
 
-export function witnessName(appUrl = linkSettings().appUrl): string {
-  const url = new URL(appUrl);
-  return `${url.host}${url.pathname.replace(/\/+$/, "")}/witness`;
+/** The witness's name (its key name), derived from its key like the log's origin. */
+export async function witnessName(db: DbTx): Promise<string> {
+  return identityOf("geocommuns-witness", await witnessKey(db));
 }
 
 async function witnessKey(db: DbTx): Promise<KeyObject> {
@@ -37,8 +37,9 @@ async function witnessKey(db: DbTx): Promise<KeyObject> {
 }
 
 /** The witness's verifier key (type 0x04, timestamped cosignatures), for logs to check its cosignatures. */
-export async function witnessVerifierKey(db: DbTx, appUrl?: string): Promise<string> {
-  return verifierKeyOf(witnessName(appUrl), await witnessKey(db), COSIGNATURE_TYPE);
+export async function witnessVerifierKey(db: DbTx): Promise<string> {
+  const key = await witnessKey(db);
+  return verifierKeyOf(identityOf("geocommuns-witness", key), key, COSIGNATURE_TYPE);
 }
 
 export type WitnessAnswer = { status: 200 | 400 | 403 | 404 | 409 | 422; contentType: string; body: string };
@@ -76,11 +77,7 @@ function originOf(note: string): string | null {
 }
 
 /** add-checkpoint: the C2SP answer (status, content type, body). */
-export async function addCheckpoint(
-  db: Db,
-  body: string,
-  { now = new Date(), appUrl }: { now?: Date; appUrl?: string } = {},
-): Promise<WitnessAnswer> {
+export async function addCheckpoint(db: Db, body: string, { now = new Date() }: { now?: Date } = {}): Promise<WitnessAnswer> {
   const request = parseRequest(body);
   if (!request) return text(400, "malformed add-checkpoint request");
   const origin = originOf(request.note);
@@ -123,7 +120,8 @@ export async function addCheckpoint(
       where: { origin },
       data: { size: BigInt(checkpoint.size), root: new Uint8Array(checkpoint.root) as Uint8Array<ArrayBuffer>, updatedAt: now },
     });
-    const line = cosign(checkpoint.text, witnessName(appUrl), await witnessKey(tx), Math.floor(now.getTime() / 1000));
+    const key = await witnessKey(tx);
+    const line = cosign(checkpoint.text, identityOf("geocommuns-witness", key), key, Math.floor(now.getTime() / 1000));
     return { status: 200, contentType: "text/plain; charset=utf-8", body: line };
   });
 }

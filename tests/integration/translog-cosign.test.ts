@@ -36,7 +36,7 @@ let witnessKey: string;
 const stateDir = mkdtempSync(path.join(tmpdir(), "gc-cosign-"));
 
 const fetcher = ((input: string | URL | Request, init?: RequestInit) =>
-  witnessHandler(() => ({ db: witness.db, appUrl: WITNESS_URL }))(new Request(input, init))) as typeof fetch;
+  witnessHandler(() => witness.db)(new Request(input, init))) as typeof fetch;
 
 beforeAll(async () => {
   [log, witness] = await Promise.all([createTestDatabase(), createTestDatabase()]);
@@ -47,11 +47,11 @@ beforeAll(async () => {
   resetConfigCache();
   // Each operator registers the other: the witness follows the log, the log asks the witness.
   await witness.db.witnessedLog.create({
-    data: { origin: logOrigin(instance.baseUrl), verifierKey: await logVerifierKey(log.db, instance.baseUrl) },
+    data: { origin: await logOrigin(log.db), verifierKey: await logVerifierKey(log.db) },
   });
-  witnessKey = await witnessVerifierKey(witness.db, WITNESS_URL);
+  witnessKey = await witnessVerifierKey(witness.db);
   await log.db.logWitness.create({
-    data: { name: witnessName(WITNESS_URL), url: `${WITNESS_URL}/api/v1/log/witness`, verifierKey: witnessKey },
+    data: { name: await witnessName(witness.db), url: `${WITNESS_URL}/api/v1/log/witness`, verifierKey: witnessKey },
   });
 });
 afterAll(async () => {
@@ -79,9 +79,11 @@ async function verify(state: string) {
 describe("witness cosignatures", () => {
   it("are requested by the log, served with its checkpoint and required by the verifier", async () => {
     await grow(3);
-    expect(await requestCosignatures(log.db, { fetcher })).toEqual([{ witness: witnessName(WITNESS_URL), status: "cosigned" }]);
+    expect(await requestCosignatures(log.db, { fetcher })).toEqual([
+      { witness: await witnessName(witness.db), status: "cosigned" },
+    ]);
     const first = await verify("honest.json");
-    expect(first.output).toMatch(/ok {4}co-signed by the witness witness\.example\/witness/);
+    expect(first.output).toMatch(/ok {4}co-signed by the witness geocommuns-witness\/[0-9a-f]{16}/);
     expect(first.code).toBe(0);
 
     await grow(4);
@@ -119,7 +121,10 @@ describe("witness cosignatures", () => {
 
     expect(await decisionFinality(log.db, proposal.id)).toMatchObject({ witnessesRequired: 1, cosignedBy: [], final: false });
     expect((await requestCosignatures(log.db, { fetcher }))[0]!.status).toBe("cosigned");
-    expect(await decisionFinality(log.db, proposal.id)).toMatchObject({ cosignedBy: [witnessName(WITNESS_URL)], final: true });
+    expect(await decisionFinality(log.db, proposal.id)).toMatchObject({
+      cosignedBy: [await witnessName(witness.db)],
+      final: true,
+    });
   });
 
   it("are refused to a forked history, which a verifier requiring the witness rejects at first sight", async () => {
@@ -148,13 +153,13 @@ describe("witness cosignatures", () => {
       await client.end();
     }
     await grow(1);
-    const forkedCheckpoint = await issueCheckpoint(log.db, { appUrl: instance.baseUrl });
+    const forkedCheckpoint = await issueCheckpoint(log.db);
     const [outcome] = await requestCosignatures(log.db, { fetcher, checkpoint: forkedCheckpoint });
     expect(outcome).toMatchObject({ status: "refused", detail: expect.stringMatching(/^422/) });
     expect(await witness.db.witnessRefusal.findMany({ select: { reason: true } })).toEqual([{ reason: "inconsistent" }]);
 
     const newcomer = await verify("newcomer.json");
-    expect(newcomer.output).toMatch(/FAIL {2}the witness witness\.example\/witness did not co-sign this checkpoint/);
+    expect(newcomer.output).toMatch(/FAIL {2}the witness geocommuns-witness\/[0-9a-f]{16} did not co-sign this checkpoint/);
     expect(newcomer.code).toBe(1);
   });
 });

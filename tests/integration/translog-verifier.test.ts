@@ -226,7 +226,7 @@ describe("the verifier", () => {
     const { head } = await t.db.$transaction((tx) =>
       appendToLog(tx, { kind: "signingKey.created", communityId: null, payload: { kid: "fork", jwk: {} } }),
     );
-    await issueCheckpoint(t.db, { head, appUrl: baseUrl });
+    await issueCheckpoint(t.db, { head });
 
     const after = await verify({ state: "fork.json" });
     expect(after.output).toMatch(/FAIL {2}the checkpoint is not an extension of the one seen before/);

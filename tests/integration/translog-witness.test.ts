@@ -14,7 +14,6 @@ import { checkpointText, parseVerifierKey, signNote, verifyCosignature } from "@
 import { witnessVerifierKey } from "@/lib/translog/witness";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
-const LOG_URL = "http://log.example";
 const WITNESS_URL = "http://witness.example";
 let log: TestDatabase;
 let witness: TestDatabase;
@@ -23,7 +22,7 @@ beforeAll(async () => {
   [log, witness] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   // The witness's operator registers the log it follows.
   await witness.db.witnessedLog.create({
-    data: { origin: logOrigin(LOG_URL), verifierKey: await logVerifierKey(log.db, LOG_URL) },
+    data: { origin: await logOrigin(log.db), verifierKey: await logVerifierKey(log.db) },
   });
 });
 afterAll(async () => {
@@ -31,7 +30,7 @@ afterAll(async () => {
 });
 
 const submit = async (body: string) => {
-  const response = await witnessHandler(() => ({ db: witness.db, appUrl: WITNESS_URL }))(
+  const response = await witnessHandler(() => witness.db)(
     new Request(`${WITNESS_URL}/api/v1/log/witness/add-checkpoint`, { method: "POST", body }),
   );
   return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
@@ -43,7 +42,7 @@ async function grow(n: number) {
       appendToLog(tx, { kind: "charter.version", communityId: null, payload: { i, at: Date.now() } }),
     );
   }
-  return issueCheckpoint(log.db, { appUrl: LOG_URL });
+  return issueCheckpoint(log.db);
 }
 
 const request = (oldSize: number, proof: Uint8Array[], note: string) =>
@@ -51,21 +50,21 @@ const request = (oldSize: number, proof: Uint8Array[], note: string) =>
 
 describe("a witness", () => {
   it("co-signs consistent checkpoints, and its cosignature verifies with its published key", async () => {
-    const key = parseVerifierKey(await witnessVerifierKey(witness.db, WITNESS_URL));
+    const key = parseVerifierKey(await witnessVerifierKey(witness.db));
     const first = await grow(5);
     const one = await submit(request(0, [], first.note));
     expect(one.status).toBe(200);
     expect(
-      verifyCosignature(checkpointText({ origin: logOrigin(LOG_URL), size: 5, root: first.root }), one.text, key),
+      verifyCosignature(checkpointText({ origin: await logOrigin(log.db), size: 5, root: first.root }), one.text, key),
     ).not.toBeNull();
 
     const second = await grow(4);
     const two = await submit(request(5, await consistencyProofAt(log.db, 5, 9), second.note));
     expect(two.status).toBe(200);
     expect(
-      verifyCosignature(checkpointText({ origin: logOrigin(LOG_URL), size: 9, root: second.root }), two.text, key),
+      verifyCosignature(checkpointText({ origin: await logOrigin(log.db), size: 9, root: second.root }), two.text, key),
     ).not.toBeNull();
-    expect(await witness.db.witnessedLog.findUniqueOrThrow({ where: { origin: logOrigin(LOG_URL) } })).toMatchObject({
+    expect(await witness.db.witnessedLog.findUniqueOrThrow({ where: { origin: await logOrigin(log.db) } })).toMatchObject({
       size: 9n,
     });
   });
@@ -77,7 +76,7 @@ describe("a witness", () => {
   });
 
   it("refuses and records a fork, an inconsistent proof and a bad signature", async () => {
-    const origin = logOrigin(LOG_URL);
+    const origin = await logOrigin(log.db);
     const key = await logKey(log.db);
     const forgedRoot = leafHash(Buffer.from("another history"));
     // The log's own key signing another tree of the size the witness holds: a fork.
@@ -116,7 +115,7 @@ describe("a witness", () => {
       submit(request(9, await consistencyProofAt(log.db, 9, b.size), b.note)),
     ]);
     expect(answers.map((x) => x.status).sort()).toEqual([200, 409]);
-    const held = await witness.db.witnessedLog.findUniqueOrThrow({ where: { origin: logOrigin(LOG_URL) } });
+    const held = await witness.db.witnessedLog.findUniqueOrThrow({ where: { origin: await logOrigin(log.db) } });
     expect([BigInt(a.size), BigInt(b.size)]).toContain(held.size);
   });
 });

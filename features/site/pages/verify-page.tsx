@@ -14,7 +14,7 @@ export async function VerifyPage() {
   const appUrl = config().APP_URL;
   const [latest, verifierKey] = await Promise.all([
     db().logCheckpoint.findFirst({ orderBy: { size: "desc" }, select: { size: true, note: true } }),
-    logVerifierKey(db(), appUrl),
+    logVerifierKey(db()),
   ]);
   const list = (text: string) => (
     <ul>

@@ -12,7 +12,6 @@ import { currentCheckpoint, logOrigin, logVerifierKey } from "@/lib/translog/che
 import { addCheckpoint, witnessName, witnessVerifierKey } from "@/lib/translog/witness";
 import { charterVersionContent } from "@/lib/translog/events";
 import { AppError } from "@/lib/core/errors";
-import { config } from "@/lib/core/config";
 import { db as processDb, type Db } from "@/lib/db/client";
 import {
   consistencyProof,
@@ -107,7 +106,7 @@ export const getLogKeyRoute = defineRoute({
     schema: named("LogKey", z.object({ origin: z.string(), verifierKey: z.string() })),
   },
   cacheControl: "public, max-age=3600",
-  handle: async ({ db, appUrl }) => ({ origin: logOrigin(appUrl), verifierKey: await logVerifierKey(db, appUrl) }),
+  handle: async ({ db }) => ({ origin: await logOrigin(db), verifierKey: await logVerifierKey(db) }),
 });
 
 export const listLogEntriesRoute = defineRoute({
@@ -361,7 +360,7 @@ export const getWitnessKeyRoute = defineRoute({
     schema: named("WitnessKey", z.object({ name: z.string(), verifierKey: z.string() })),
   },
   cacheControl: "public, max-age=3600",
-  handle: async ({ db, appUrl }) => ({ name: witnessName(appUrl), verifierKey: await witnessVerifierKey(db, appUrl) }),
+  handle: async ({ db }) => ({ name: await witnessName(db), verifierKey: await witnessVerifierKey(db) }),
 });
 
 const plain = (description: string, type = "text/plain; charset=utf-8") => ({
@@ -395,8 +394,8 @@ export const addCheckpointRoute = defineRoute({
     },
   },
   cacheControl: "no-store",
-  handle: async ({ db, request, appUrl }) => {
-    const answer = await addCheckpoint(db, await request.text(), { appUrl });
+  handle: async ({ db, request }) => {
+    const answer = await addCheckpoint(db, await request.text());
     if (answer.status !== 200)
       throw new AppError("witness_refused", "errors.invalid", answer.status === 422 ? 409 : answer.status);
     return { cosignature: answer.body };
@@ -404,10 +403,9 @@ export const addCheckpointRoute = defineRoute({
 });
 
 /** add-checkpoint's own runner: the C2SP answers are plain text (no JSON, no problem documents). */
-export function witnessHandler(deps: () => { db: Db; appUrl: string } = () => ({ db: processDb(), appUrl: config().APP_URL })) {
+export function witnessHandler(database: () => Db = processDb) {
   return async (request: Request): Promise<Response> => {
-    const { db, appUrl } = deps();
-    const answer = await addCheckpoint(db, await request.text(), { appUrl });
+    const answer = await addCheckpoint(database(), await request.text());
     return new Response(answer.body, {
       status: answer.status,
       headers: { "content-type": answer.contentType, "cache-control": "no-store" },
