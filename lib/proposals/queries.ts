@@ -173,18 +173,17 @@ async function consentReasons(db: DbTx, proposalId: string): Promise<ConsentReas
 }
 
 /** Public ballots only, after the close: who voted what, in order of casting. */
-async function publicVoters(db: DbTx, proposalId: string) {
-  const ballots = await db.ballot.findMany({
-    where: { proposalId, withdrawnAt: null },
-    orderBy: { castAt: "asc" },
-    select: { userId: true, college: true, choice: true },
-  });
-  const people = await db.user.findMany({
-    where: { id: { in: ballots.map((b) => b.userId) } },
-    select: { id: true, displayName: true, name: true },
-  });
-  const names = new Map(people.map((p) => [p.id, p.displayName ?? p.name ?? "—"]));
-  return ballots.map((b) => ({ name: names.get(b.userId) ?? "—", college: b.college, choice: b.choice }));
+/** Voters per page of the public list on the proposal's page (the API gives them all). */
+export const VOTERS_PAGE_SIZE = 100;
+
+async function publicVoters(db: DbTx, proposalId: string, page: number | "all") {
+  // One statement, one page: a vote of 100 000 public ballots is not read whole to show 100 names.
+  const window = page === "all" ? Prisma.empty : Prisma.sql`LIMIT ${VOTERS_PAGE_SIZE} OFFSET ${(page - 1) * VOTERS_PAGE_SIZE}`;
+  return db.$queryRaw<{ name: string; college: string; choice: unknown }[]>`
+    SELECT coalesce(u."displayName", u."name", '—') AS "name", b."college"::text AS "college", b."choice"
+    FROM "Ballot" b LEFT JOIN "User" u ON u."id" = b."userId"
+    WHERE b."proposalId" = ${proposalId} AND b."withdrawnAt" IS NULL
+    ORDER BY b."castAt", b."id" ${window}`;
 }
 
 export async function getProposalView(
@@ -194,12 +193,15 @@ export async function getProposalView(
     proposalId,
     now = new Date(),
     publishedList = false,
+    votersPage = "all",
   }: {
     actor: Actor | null;
     proposalId: string;
     now?: Date;
     /** The decision's whole [receipt, choice] list (the API's decision); pages count in SQL instead. */
     publishedList?: boolean;
+    /** The page of the public voter list (1-based, VOTERS_PAGE_SIZE each; the page), or all of it (the API). */
+    votersPage?: number | "all";
   },
 ) {
   const access = await requireProposalAccess(db, { proposalId, actor });
@@ -286,7 +288,7 @@ export async function getProposalView(
   // Where the vote stands, by the function closing uses (lib/votes/tally), from the full counts: a
   // page that withholds per-college figures still shows the standing the colleges' weights give.
   const standing = counted ? standingOf({ ...proposal, secretMinBallots: charter?.secretBallotMinCollegeSize }, counted) : null;
-  const voters = proposal.decision && !proposal.secret ? await publicVoters(db, proposalId) : null;
+  const voters = proposal.decision && !proposal.secret ? await publicVoters(db, proposalId, votersPage) : null;
   const decisionResult = proposal.decision ? publishedDecisionResult(proposal.decision.result, proposal) : null;
 
   // Why the outcome is what it is (lib/proposals/results.ts explainResult), from the decision's
@@ -352,6 +354,10 @@ export async function getProposalView(
      */
     decidedByCollege: proposal.decision && !proposal.secret ? (counts?.byCollege ?? {}) : null,
     voters,
+    /** Pages of the public voter list (null: no list). */
+    voterPages: voters ? Math.max(1, Math.ceil(turnout / VOTERS_PAGE_SIZE)) : null,
+    /** The page of it shown (null: the whole list). */
+    voterPage: voters && votersPage !== "all" ? votersPage : null,
     /** While voting: the charter's rule for closing before the date (never, allVoted, administrators). */
     earlyClose,
     /** While voting, for votes that can tie: the charter's rule for a tie (reject, secondRound), shown on the ballot. */

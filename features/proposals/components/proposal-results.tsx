@@ -279,6 +279,35 @@ export function ProposalResults({
           </div>
         </div>
       )}
+      {proposal.voters && proposal.voterPage !== null && proposal.voterPages !== null && proposal.voterPages > 1 && (
+        <VoterPages t={t} page={proposal.voterPage} pages={proposal.voterPages} />
+      )}
     </section>
+  );
+}
+
+/** The public voter list, 100 a page (issue 15): previous and next pages as links (`?voters=N`). */
+function VoterPages({ t, page, pages }: { t: Translate; page: number; pages: number }) {
+  const href = (n: number) => `?voters=${n}#voters-pages`;
+  return (
+    <nav id="voters-pages" aria-label={t("live.voters.navLabel")} className="fr-mt-2w">
+      <p className="fr-text--sm fr-mb-1w">{t("live.voters.page", { page, pages })}</p>
+      <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+        {page > 1 && (
+          <li>
+            <a className="fr-btn fr-btn--secondary" href={href(page - 1)} rel="prev">
+              {t("live.voters.previous")}
+            </a>
+          </li>
+        )}
+        {page < pages && (
+          <li>
+            <a className="fr-btn fr-btn--secondary" href={href(page + 1)} rel="next">
+              {t("live.voters.next")}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
   );
 }

@@ -30,20 +30,27 @@ import { ReportButton } from "@/features/moderation/components/report-button";
 import { ModerateContent } from "@/features/moderation/components/moderate-content";
 import { ParticipationNotice } from "@/features/moderation/components/participation-notice";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache(async (id: string) => {
+/** `?voters=N`: the page of the public voter list (1 when absent or not a page number). */
+async function votersPageOf(searchParams: Props["searchParams"]): Promise<number> {
+  const raw = (await searchParams)?.voters;
+  const page = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isInteger(page) && page >= 1 && page <= 1_000_000 ? page : 1;
+}
+
+const load = cache(async (id: string, votersPage: number) => {
   const user = await currentUser();
   try {
-    return { user, proposal: await getProposalView(db(), { actor: user, proposalId: id }) };
+    return { user, proposal: await getProposalView(db(), { actor: user, proposalId: id, votersPage }) };
   } catch (error) {
     if (isAppError(error) && (error.status === 404 || error.status === 401)) return null;
     throw error;
   }
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [loaded, { t }] = await Promise.all([load((await params).id), getTranslator()]);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [loaded, { t }] = await Promise.all([load((await params).id, await votersPageOf(searchParams)), getTranslator()]);
   if (!loaded) return { title: t("errors.notFound") };
   if (loaded.proposal.withheld) return { title: t("modui.hidden.byModeration") };
   return {
@@ -52,8 +59,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** One proposal: text, rules, timeline, the ballot, results when visible, receipt check, discussion. */
-export async function ProposalPage({ params }: Props) {
-  const loaded = await load((await params).id);
+export async function ProposalPage({ params, searchParams }: Props) {
+  const loaded = await load((await params).id, await votersPageOf(searchParams));
   if (!loaded) notFound();
   const { user, proposal } = loaded;
   const { t, locale } = await getTranslator();

@@ -17,6 +17,7 @@ import { enCatalogue } from "./en-catalogue";
 import { enOrganizations } from "./en-organizations";
 import { enConnectors } from "./en-connectors";
 import { enTranslog } from "./en-translog";
+import { enLive } from "./en-live";
 
 export const en: Messages = {
   meta: {
@@ -243,4 +244,5 @@ export const en: Messages = {
   organizations: enOrganizations,
   connectors: enConnectors,
   translog: enTranslog,
+  live: enLive,
 };

@@ -22,6 +22,7 @@ import { frCatalogue } from "./fr-catalogue";
 import { frOrganizations } from "./fr-organizations";
 import { frConnectors } from "./fr-connectors";
 import { frTranslog } from "./fr-translog";
+import { frLive } from "./fr-live";
 export const fr = {
   meta: {
     title: "Géocommuns",
@@ -247,4 +248,5 @@ export const fr = {
   organizations: frOrganizations,
   connectors: frConnectors,
   translog: frTranslog,
+  live: frLive,
 } as const;
