@@ -49,6 +49,11 @@ export function sqlOf(owner: object): Sql {
   return entry.sql;
 }
 
+/** The pool of a client made by createDb, or null for anything else (an interactive transaction). */
+export function maybeSqlOf(owner: object): Sql | null {
+  return registry.has(owner) ? sqlOf(owner) : null;
+}
+
 /** Closes the pool of `owner` if it was opened (createDb's $disconnect does it). */
 export async function endSql(owner: object): Promise<void> {
   const entry = registry.get(owner);

@@ -3,6 +3,7 @@
  * once a minute per token, so a busy script does not turn every read into a write.
  */
 import type { DbTx } from "@/lib/db/client";
+import { maybeSqlOf } from "@/lib/db/sql";
 import { isTokenScope, type TokenScope } from "./schemas";
 import { hashTokenSecret, looksLikeTokenSecret } from "./secret";
 
@@ -17,26 +18,61 @@ export type TokenUser = {
 };
 export type VerifiedToken = { tokenId: string; scopes: TokenScope[]; user: TokenUser };
 
-export async function verifyApiToken(db: DbTx, secret: string, now = new Date()): Promise<VerifiedToken | null> {
-  if (!looksLikeTokenSecret(secret)) return null;
-  // One statement (token and person joined): this runs on every API call.
-  const [row] = await db.$queryRaw<
-    {
-      id: string;
-      scopes: string[];
-      revokedAt: Date | null;
-      lastUsedAt: Date | null;
-      userId: string;
-      onboardedAt: Date | null;
-      isPlatformAdmin: boolean;
-      locale: "fr" | "en";
-      platformSuspendedUntil: Date | null;
-    }[]
-  >`
+type TokenRow = {
+  id: string;
+  scopes: string[];
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  userId: string;
+  onboardedAt: Date | null;
+  isPlatformAdmin: boolean;
+  locale: "fr" | "en";
+  platformSuspendedUntil: Date | null;
+};
+
+const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+async function findToken(db: DbTx, tokenHash: string): Promise<TokenRow | undefined> {
+  const sql = maybeSqlOf(db);
+  if (sql) {
+    // Instants as epoch milliseconds: the columns hold UTC without a zone (see lib/db/sql.ts).
+    const [row] = await sql<
+      (Omit<TokenRow, "revokedAt" | "lastUsedAt" | "onboardedAt" | "platformSuspendedUntil"> & {
+        revokedAt: number | null;
+        lastUsedAt: number | null;
+        onboardedAt: number | null;
+        platformSuspendedUntil: number | null;
+      })[]
+    >`
+      SELECT t."id", t."scopes", (extract(epoch FROM t."revokedAt") * 1000)::float8 AS "revokedAt",
+        (extract(epoch FROM t."lastUsedAt") * 1000)::float8 AS "lastUsedAt", u."id" AS "userId",
+        (extract(epoch FROM u."onboardedAt") * 1000)::float8 AS "onboardedAt", u."isPlatformAdmin",
+        u."locale"::text AS "locale", (extract(epoch FROM u."platformSuspendedUntil") * 1000)::float8 AS "platformSuspendedUntil"
+      FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+      WHERE t."tokenHash" = ${tokenHash}`;
+    return row
+      ? {
+          ...row,
+          revokedAt: instant(row.revokedAt),
+          lastUsedAt: instant(row.lastUsedAt),
+          onboardedAt: instant(row.onboardedAt),
+          platformSuspendedUntil: instant(row.platformSuspendedUntil),
+        }
+      : undefined;
+  }
+  const [row] = await db.$queryRaw<TokenRow[]>`
     SELECT t."id", t."scopes", t."revokedAt", t."lastUsedAt", u."id" AS "userId", u."onboardedAt", u."isPlatformAdmin",
       u."locale"::text AS "locale", u."platformSuspendedUntil"
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
-    WHERE t."tokenHash" = ${hashTokenSecret(secret)}`;
+    WHERE t."tokenHash" = ${tokenHash}`;
+  return row;
+}
+
+export async function verifyApiToken(db: DbTx, secret: string, now = new Date()): Promise<VerifiedToken | null> {
+  if (!looksLikeTokenSecret(secret)) return null;
+  // One statement (token and person joined): this runs on every API call, so on the postgres.js pool
+  // (a prepared statement, lib/db/sql.ts) when the client has one, else through Prisma.
+  const row = await findToken(db, hashTokenSecret(secret));
   const token = row
     ? {
         id: row.id,
