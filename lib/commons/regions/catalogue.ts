@@ -6,7 +6,7 @@
  * officiel géographique), under the Licence Ouverte; TERRITORY_CREDIT is shown where they are.
  */
 import type { Coverage } from "../geometry";
-import index from "./territory-index.json";
+import index from "./territory-index.json" with { type: "json" };
 
 export type TerritoryLevel = "region" | "department";
 /** INSEE codes: regions as "R" + code (R53), departments as "D" + code (D29, D2A, D971). */
@@ -64,6 +64,9 @@ export function searchTerritories(query: string, limit = 12): TerritoryEntry[] {
 
 /** The outline of a territory (RFC 7946 winding, valid), loaded on demand; null for an unknown code. */
 export async function loadTerritoryCoverage(code: string): Promise<Coverage | null> {
-  const outlines = (await import("./territory-outlines.json")).default as unknown as Record<string, Coverage>;
+  const outlines = (await import("./territory-outlines.json", { with: { type: "json" } })).default as unknown as Record<
+    string,
+    Coverage
+  >;
   return Object.hasOwn(outlines, code) ? outlines[code]! : null;
 }

@@ -8,7 +8,7 @@
  */
 import type { Coverage } from "../geometry";
 import { territoryList, type TerritoryEntry } from "./catalogue";
-import outlinesJson from "./territory-outlines.json";
+import outlinesJson from "./territory-outlines.json" with { type: "json" };
 
 export { TERRITORY_CREDIT, searchTerritories, territoryList, type TerritoryEntry } from "./catalogue";
 
