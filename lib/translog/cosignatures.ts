@@ -5,6 +5,7 @@
  * signature. A witness that answers 409 gets one retry from the size it says it holds; one that is
  * down or refuses is skipped until the next run (the answer is returned, for the job's log).
  */
+import { logger } from "@/lib/core/log";
 import type { Db } from "@/lib/db/client";
 import { currentCheckpoint, type StoredCheckpoint } from "./checkpoint";
 import { consistencyProofAt } from "./log";
@@ -60,6 +61,15 @@ export async function requestCosignatures(
       const lines = answer.text.split("\n").filter((line) => line.length > 0);
       const line = lines.find((l) => verifyCosignature(text, l, key) !== null);
       if (!line) {
+        // A witness answering with a cosignature that does not verify: refused, kept and logged.
+        await db.witnessRefusal.create({
+          data: {
+            origin: witness.name,
+            reason: "bad_cosignature",
+            details: { size: latest.size, answer: answer.text.slice(0, 2000) },
+          },
+        });
+        logger.warn({ witness: witness.name, size: latest.size }, "log: a witness's cosignature does not verify");
         outcomes.push({ witness: witness.name, status: "refused", detail: "no valid cosignature in the answer" });
         continue;
       }

@@ -10,6 +10,7 @@
  * Logs to witness are registered by the operator (a WitnessedLog row: origin and C2SP verifier key).
  */
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { logger } from "@/lib/core/log";
 import type { Db, DbTx } from "@/lib/db/client";
 import { identityOf } from "./checkpoint";
 import { fromBase64, verifyConsistency, type Hash } from "./merkle";
@@ -18,6 +19,7 @@ import { COSIGNATURE_TYPE, cosign, NoteError, openCheckpoint, parseVerifierKey, 
 export const WITNESS_KEY_ID = "translog-witness-ed25519";
 const MAX_PROOF_LINES = 63;
 const MAX_BODY = 64 * 1024;
+const MAX_UNSIGNED_REFUSALS_PER_MINUTE = 10;
 
 /** The witness's name (its key name), derived from its key like the log's origin. */
 export async function witnessName(db: DbTx): Promise<string> {
@@ -83,7 +85,16 @@ export async function addCheckpoint(db: Db, body: string, { now = new Date() }: 
   const origin = originOf(request.note);
   if (!origin) return text(400, "malformed checkpoint");
   const refuse = async (tx: DbTx, reason: string, answer: WitnessAnswer, details: Record<string, string | number> = {}) => {
-    await tx.witnessRefusal.create({ data: { origin, reason, details: { ...details, note: request.note } } });
+    // Anyone may post a badly signed note: past a few a minute per origin, those are not kept (a fork
+    // or an inconsistent proof needs the log's own signature, so those are always kept).
+    const recent =
+      reason === "bad_signature"
+        ? await tx.witnessRefusal.count({ where: { origin, reason, at: { gt: new Date(now.getTime() - 60_000) } } })
+        : 0;
+    if (recent < MAX_UNSIGNED_REFUSALS_PER_MINUTE) {
+      await tx.witnessRefusal.create({ data: { origin, reason, details: { ...details, note: request.note } } });
+    }
+    logger.warn({ origin, reason, ...details }, "witness: checkpoint refused");
     return answer;
   };
   return db.$transaction(async (tx) => {

@@ -162,4 +162,21 @@ describe("witness cosignatures", () => {
     expect(newcomer.output).toMatch(/FAIL {2}the witness geocommuns-witness\/[0-9a-f]{16} did not co-sign this checkpoint/);
     expect(newcomer.code).toBe(1);
   });
+  it("refuses, keeps and logs a witness's answer whose cosignature does not verify", async () => {
+    await log.db.logWitness.create({ data: { name: "liar", url: "http://liar.example", verifierKey: witnessKey } });
+    const lying = ((input: string | URL | Request, init?: RequestInit) =>
+      String(input).startsWith("http://liar.example")
+        ? Promise.resolve(new Response(`\u2014 ${witnessKey.split("+")[0]} ${Buffer.alloc(76, 7).toString("base64")}\n`))
+        : fetcher(input, init)) as typeof fetch;
+    await grow(1);
+    const outcomes = await requestCosignatures(log.db, { fetcher: lying });
+    expect(outcomes.find((o) => o.witness === "liar")).toMatchObject({
+      status: "refused",
+      detail: "no valid cosignature in the answer",
+    });
+    expect(await witness.db.witnessRefusal.count({ where: { reason: "bad_cosignature" } })).toBe(0);
+    expect(await log.db.witnessRefusal.findMany({ where: { origin: "liar" }, select: { reason: true } })).toEqual([
+      { reason: "bad_cosignature" },
+    ]);
+  });
 });

@@ -394,10 +394,11 @@ export const addCheckpointRoute = defineRoute({
     },
   },
   cacheControl: "no-store",
+  // app/api/v1/log/witness/add-checkpoint/route.ts serves it with witnessHandler (plain-text answers, as
+  // C2SP specifies); this JSON form is what the registry's generic runner would give.
   handle: async ({ db, request }) => {
     const answer = await addCheckpoint(db, await request.text());
-    if (answer.status !== 200)
-      throw new AppError("witness_refused", "errors.invalid", answer.status === 422 ? 409 : answer.status);
+    if (answer.status !== 200) throw new AppError("witness_refused", "errors.invalid", answer.status);
     return { cosignature: answer.body };
   },
 });
