@@ -310,6 +310,30 @@ for (const variant of variants) {
       await expect(page).toHaveURL(/\/auth\/sign-in/);
     });
 
+    test("bad query values answer with the page and a message at the field, never the error page", async ({ browser }) => {
+      const s = await seed(variant.locale, `${variant.id}-q-${Date.now().toString(36)}`);
+      const page = await newPage(browser, variant);
+      const response = await page.goto("/catalogue?q=%00&kind=NOPE");
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole("textbox", { name: /./ }).first()).toBeVisible();
+      await expect(
+        page.getByText(variant.locale === "fr" ? /caractères qui ne peuvent pas être cherchés/ : /cannot be searched for/),
+      ).toBeVisible();
+      await expectAccessible(page);
+      await signIn(page, variant.locale, s.moderator.displayName!);
+      for (const path of [
+        `/communities/${s.slug}/activity?cursor=%00`,
+        `/communities/${s.slug}/moderation/log?cursor=%00`,
+        `/communities/${s.slug}/moderation?from=%00&state=NOPE&reason=%00`,
+        `/communities/${s.slug}/proposals?q=%00&cursor=%00`,
+        `/catalogue?q=%00&cursor=%00&bbox=%00`,
+      ]) {
+        const answer = await page.goto(path);
+        expect(answer?.status(), path).toBe(200);
+        await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+      }
+    });
+
     if (variant.viewport.width < 992) {
       test("the phone menu holds the language switch, notifications, profile and sign-out", async ({ browser }) => {
         const me = await person(`Noé Mobile ${variant.id} ${Date.now().toString(36)}`, variant.locale);
