@@ -11,6 +11,7 @@ import { SelectFilter } from "@/components/forms/select-filter";
 import { ContributionList } from "@/features/ledger/components/contribution-list";
 import { RecordContributionForm } from "@/features/ledger/components/record-contribution-form";
 import { ledgerPageAccess, requireLedgerPage } from "@/features/ledger/components/ledger-page-access";
+import { ParticipationNotice } from "@/features/moderation/components/participation-notice";
 
 type Props = {
   params: Promise<{ slug: string; commonsSlug: string }>;
@@ -119,6 +120,15 @@ export async function LedgerPage({ params, searchParams }: Props) {
           )}
         </ul>
       </section>
+      {/* Where they would record: sign in, or why a suspended or banned member cannot. */}
+      <ParticipationNotice
+        action="contribute"
+        when={!mayRecord}
+        communityId={community.id}
+        communitySlug={community.slug}
+        user={user}
+        backTo={`/communities/${community.slug}/commons/${commons.slug}/ledger`}
+      />
       {mayRecord && (
         <section aria-label={t("ledger.form.label")} className="fr-mb-4w">
           <RecordContributionForm communitySlug={community.slug} commonsSlug={commons.slug} />
