@@ -249,6 +249,17 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<0 | 1 |
         .map((entry, i) => ({ entry, leaf: parsed[i] }))
         .filter(({ entry }) => entry.communityId === communityId);
       note(`${ours.length} entries of ${options.community}`);
+      // The server's own inclusion proofs of these entries, against the checkpoint.
+      const unproven: number[] = [];
+      for (const { entry } of ours) {
+        const proof = (await get(`/api/v1/log/proofs/inclusion?index=${entry.index}&size=${checkpoint.size}`)) as {
+          proof: string[];
+        };
+        if (!verifyInclusion(entry.index, checkpoint.size, leaves[entry.index]!, proof.proof.map(fromBase64), checkpoint.root))
+          unproven.push(entry.index);
+      }
+      if (unproven.length > 0) fail(`the inclusion proofs of entries ${unproven.join(", ")} do not verify`);
+      else if (ours.length > 0) ok(`the inclusion proofs of its ${ours.length} entries verify against the checkpoint`);
       const keys = new Set(
         parsed
           .filter((leaf) => leaf?.kind === "signingKey.created")
@@ -335,6 +346,29 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<0 | 1 |
         problems.push("its turnout differs from the log");
       if (record.decision.outcome !== payload.outcome) problems.push("its outcome differs from the log");
       problems.push(...recount(record, ballots, opening));
+      // The checkpoint the instance gives for this decision: signed, including it, part of this history.
+      const inLog = (await get(`/api/v1/log/proposals/${encodeURIComponent(proposalId)}/decision`, { allow404: true })) as {
+        entry: { index: number; data: string; checkpoint: string; treeSize: number; proof: string[] };
+        finality: { witnessesRequired: number; cosignedBy: string[]; final: boolean };
+      } | null;
+      if (!inLog) problems.push("the instance does not give the checkpoint that includes it");
+      else {
+        try {
+          const covering = openCheckpoint(inLog.entry.checkpoint, key);
+          const leaf = leafHash(Buffer.from(inLog.entry.data, "utf8"));
+          if (!verifyInclusion(inLog.entry.index, covering.size, leaf, inLog.entry.proof.map(fromBase64), covering.root))
+            problems.push("its checkpoint's inclusion proof does not verify");
+          if (covering.size > leaves.length || !equalHashes(rootOf(leaves.slice(0, covering.size)), covering.root))
+            problems.push("its checkpoint is not part of this history");
+        } catch (error) {
+          problems.push(`its checkpoint does not verify: ${(error as Error).message}`);
+        }
+        const { witnessesRequired, cosignedBy, final } = inLog.finality;
+        if (witnessesRequired > 0)
+          note(
+            `decision ${proposalId}: ${final ? "final" : "awaiting witnesses"} (${cosignedBy.length} of ${witnessesRequired} required)`,
+          );
+      }
       if (problems.length > 0) fail(`decision ${proposalId}: ${problems.join("; ")}`);
       else ok(`decision ${proposalId} (${String(payload.outcome)}, ${ballots.length} ballots) matches the log and its ballots`);
     }
@@ -408,28 +442,70 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<0 | 1 |
 }
 
 /** Counts per choice from the ballots against the record's, and a plain majority's outcome. */
+/** The grades of majority judgment, worst first (lib/votes/tally/majority-judgment.ts); ungraded counts as the first. */
+const GRADES = ["reject", "insufficient", "passable", "fair", "good", "veryGood", "excellent"];
+
+/** Sums a per-college figure of the result: `pick` gives each college's flat counts (key → number). */
+function sumByCollege(byCollege: unknown[], pick: (college: Record<string, unknown>) => Record<string, number>) {
+  const total: Record<string, number> = {};
+  for (const college of byCollege) {
+    if (!isObject(college)) continue;
+    for (const [key, n] of Object.entries(pick(college))) total[key] = (total[key] ?? 0) + n;
+  }
+  return total;
+}
+
+const numbers = (value: unknown): Record<string, number> =>
+  isObject(value) ? Object.fromEntries(Object.entries(value).filter((e): e is [string, number] => typeof e[1] === "number")) : {};
+
+/**
+ * The public tally recomputed from the published ballots: the counts per choice (threshold, consent),
+ * approvals per option (approval) or grades per option (majority judgment) must be those the record's
+ * colleges add up to; and a plain (unweighted) for/against vote's outcome follows from its counts.
+ */
 function recount(
-  record: { decision: Record<string, unknown>; proposal?: unknown },
+  record: { decision: Record<string, unknown>; proposal?: unknown; options?: unknown },
   ballots: Array<[string, unknown]>,
   opening: Record<string, unknown> | undefined,
 ): string[] {
   const result = record.decision.result as Record<string, unknown> | undefined;
   const method = (record.proposal as { method?: unknown } | undefined)?.method;
-  if (!isObject(result) || (method !== "THRESHOLD" && method !== "CONSENT")) return [];
+  if (!isObject(result) || !isObject(result.byCollege)) return [];
+  const byCollege = Object.values(result.byCollege);
+  const optionIds = Array.isArray(record.options) ? record.options.map((o) => String((o as { id?: unknown }).id)) : [];
   const counted: Record<string, number> = {};
-  for (const [, choice] of ballots) {
-    const value = isObject(choice) ? String(choice.choice) : "?";
-    counted[value] = (counted[value] ?? 0) + 1;
-  }
-  const byCollege = isObject(result.byCollege) ? Object.values(result.byCollege) : [];
-  const published: Record<string, number> = {};
-  for (const college of byCollege) {
-    const counts = isObject(college) && isObject(college.counts) ? college.counts : {};
-    for (const [choice, n] of Object.entries(counts)) if (typeof n === "number") published[choice] = (published[choice] ?? 0) + n;
+  const add = (key: string, n = 1) => (counted[key] = (counted[key] ?? 0) + n);
+  let published: Record<string, number>;
+  if (method === "THRESHOLD" || method === "CONSENT") {
+    for (const [, choice] of ballots) add(isObject(choice) ? String(choice.choice) : "?");
+    published = sumByCollege(byCollege, (college) => numbers(college.counts));
+  } else if (method === "APPROVAL") {
+    for (const option of optionIds) add(option, 0);
+    for (const [, choice] of ballots) {
+      const approved =
+        isObject(choice) && Array.isArray(choice.approve) ? new Set(choice.approve.map(String)) : new Set<string>();
+      for (const option of approved) if (optionIds.includes(option)) add(option);
+    }
+    published = sumByCollege(byCollege, (college) => numbers(college.approvals));
+  } else if (method === "MAJORITY_JUDGMENT") {
+    for (const option of optionIds) for (const grade of GRADES) add(`${option}:${grade}`, 0);
+    for (const [, choice] of ballots) {
+      const given = isObject(choice) && isObject(choice.grades) ? choice.grades : {};
+      for (const option of optionIds) add(`${option}:${typeof given[option] === "string" ? String(given[option]) : GRADES[0]!}`);
+    }
+    published = sumByCollege(byCollege, (college) =>
+      Object.fromEntries(
+        Object.entries(isObject(college.counts) ? college.counts : {}).flatMap(([option, row]) =>
+          Array.isArray(row) ? row.map((n, grade): [string, number] => [`${option}:${GRADES[grade] ?? grade}`, Number(n)]) : [],
+        ),
+      ),
+    );
+  } else {
+    return [];
   }
   const problems: string[] = [];
   const keys = new Set([...Object.keys(counted), ...Object.keys(published)]);
-  if (byCollege.length > 0 && [...keys].some((k) => (counted[k] ?? 0) !== (published[k] ?? 0)))
+  if ([...keys].some((k) => (counted[k] ?? 0) !== (published[k] ?? 0)))
     problems.push(`its counts ${canonical(published)} are not those of its ballots ${canonical(counted)}`);
   // A plain (unweighted, no college quorum) for/against vote: the outcome follows from the counts.
   if (method === "THRESHOLD" && opening && opening.weighted === false && opening.collegeQuorumPercent === 0) {

@@ -99,6 +99,30 @@ async function scenario() {
     );
   }
   await closeProposal(t.db, { proposalId });
+  // A majority judgment and an approval vote too, whose counts the verifier recomputes.
+  for (const method of ["MAJORITY_JUDGMENT", "APPROVAL"] as const) {
+    const other = await t.db.proposal.create({
+      data: {
+        communityId,
+        authorId: owner.id,
+        title: `Choisir (${method})`,
+        method,
+        secret: false,
+        options: { create: ["Licence Ouverte", "ODbL"].map((label, position) => ({ label, position })) },
+      },
+      include: { options: { orderBy: { position: "asc" } } },
+    });
+    await openVoting(t.db, { proposalId: other.id, closesAt: new Date(Date.now() + 3600_000) });
+    const [lo, odbl] = other.options.map((o) => o.id) as [string, string];
+    for (const [i, person] of people.entries()) {
+      const choice: Parameters<typeof castBallot>[1]["choice"] =
+        method === "APPROVAL"
+          ? { approve: i === 0 ? [lo, odbl] : [lo] }
+          : { grades: i === 2 ? { [lo]: "good", [odbl]: "reject" } : { [lo]: "excellent", [odbl]: "passable" } };
+      await castBallot(t.db, { actorId: person.id, proposalId: other.id, choice });
+    }
+    await closeProposal(t.db, { proposalId: other.id });
+  }
   await logMissingBallotBoxes(t.db);
 }
 
@@ -144,7 +168,7 @@ describe("the verifier", () => {
     const first = await verify({ state: "honest.json" });
     expect(first.output).toContain("VERDICT: the history checks out.");
     expect(first.output).toMatch(/ok {4}charter version 1 is the one recorded/);
-    expect(first.output).toMatch(/ok {4}decision .* \(ADOPTED, 3 ballots\) matches the log/);
+    expect(first.output.match(/ok {4}decision .* \(\w+, 3 ballots\) matches the log and its ballots/g)).toHaveLength(3);
     expect(first.output).toMatch(/ok {4}receipt .*"against".* is in the ballot box/);
     expect(first.code).toBe(0);
     await t.db.$transaction((tx) =>
@@ -162,6 +186,18 @@ describe("the verifier", () => {
       [receipts[2]],
     );
     expect(output).toMatch(/FAIL {2}decision .*ballot box/);
+    expect(code).toBe(1);
+  });
+
+  it("fails on a rewritten outcome, which its ballots contradict", async () => {
+    const { code, output } = await tampered(
+      `UPDATE "Decision" SET "outcome" = 'REJECTED' WHERE "proposalId" = $1`,
+      `UPDATE "Decision" SET "outcome" = 'ADOPTED' WHERE "proposalId" = $1`,
+      [proposalId],
+    );
+    expect(output).toMatch(
+      /FAIL {2}decision .*its outcome differs from the log; its ballots give ADOPTED, the record says REJECTED/,
+    );
     expect(code).toBe(1);
   });
 
@@ -200,6 +236,21 @@ describe("the verifier", () => {
     expect(code).toBe(1);
   });
 
+  it("runs as a command of its own, without the app", async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(
+      "npx",
+      ["tsx", "scripts/verify.ts", baseUrl, "--community", slug, "--state", path.join(stateDir, "cli.json")],
+      { cwd: path.resolve(import.meta.dirname, "../..") },
+    );
+    expect(stdout).toContain("VERDICT: the history checks out.");
+    await expect(
+      run("npx", ["tsx", "scripts/verify.ts", "not a url"], { cwd: path.resolve(import.meta.dirname, "../..") }),
+    ).rejects.toMatchObject({
+      code: 2,
+    });
+  });
+
   it("fails on a forked history shown with a validly signed checkpoint to a client that saw the earlier one", async () => {
     const before = await verify({ state: "fork.json" });
     expect(before.code).toBe(0);
@@ -235,22 +286,11 @@ describe("the verifier", () => {
     const withReceipt = await verify({ state: "newcomer.json" });
     expect(withReceipt.output).toMatch(/FAIL {2}receipt .*the checkpoint given is not part of this history/);
     expect(withReceipt.code).toBe(1);
-    // Without one, nothing it holds contradicts the fork: what witnesses and pinned checkpoints are for.
-    expect((await verify({ state: "newcomer.json", receipt: undefined, proposal: undefined })).code).toBe(0);
-  });
-
-  it("runs as a command of its own, without the app", async () => {
-    const run = promisify(execFile);
-    const { stdout } = await run(
-      "npx",
-      ["tsx", "scripts/verify.ts", baseUrl, "--community", slug, "--state", path.join(stateDir, "cli.json")],
-      { cwd: path.resolve(import.meta.dirname, "../..") },
-    );
-    expect(stdout).toContain("VERDICT: the history checks out.");
-    await expect(
-      run("npx", ["tsx", "scripts/verify.ts", "not a url"], { cwd: path.resolve(import.meta.dirname, "../..") }),
-    ).rejects.toMatchObject({
-      code: 2,
-    });
+    // So is one checking the community: the checkpoint signed at its decision's close contradicts it.
+    const community = await verify({ state: "newcomer.json", receipt: undefined, proposal: undefined });
+    expect(community.output).toMatch(/FAIL {2}decision .*its checkpoint is not part of this history/);
+    // Holding nothing signed before the fork, a newcomer cannot tell: what witnesses and pinned checkpoints are for.
+    const bare = await verify({ state: "newcomer.json", receipt: undefined, proposal: undefined, community: undefined });
+    expect(bare.code).toBe(0);
   });
 });
