@@ -190,6 +190,10 @@ export async function verifyIdentity(
   if (!identity) throw new NotFoundError();
   if (identity.verifiedAt) return { verified: true };
   if (await takenByAnother(db, actor.id, identity.provider, identity.externalKey)) throw new IdentityTakenError();
+  if (await signedInThroughForge(db, actor.id, identity, urls)) {
+    await markVerified(db, actor.id, identity, "oauth");
+    return { verified: true };
+  }
   let texts: string[];
   try {
     texts = await publishedTexts(identity.provider, identity.externalUsername, urls, () => stacServersOf(db));
@@ -200,14 +204,24 @@ export async function verifyIdentity(
   if (!texts.some((t) => t.includes(identity.challenge))) {
     throw new AppError("challenge_not_found", "connectors.errors.challengeNotFound", 409);
   }
+  await markVerified(db, actor.id, identity, "challenge");
+  return { verified: true };
+}
+
+async function markVerified(
+  db: Db,
+  actorId: string,
+  identity: { id: string; provider: IdentityProvider; externalUsername: string },
+  how: "challenge" | "oauth",
+): Promise<void> {
   try {
     await db.$transaction(async (tx) => {
-      await tx.externalIdentity.update({ where: { id: identity.id }, data: { verifiedAt: new Date(), verifiedBy: "challenge" } });
+      await tx.externalIdentity.update({ where: { id: identity.id }, data: { verifiedAt: new Date(), verifiedBy: how } });
       await recordAudit(tx, {
-        actorId: actor.id,
+        actorId,
         communityId: null,
         action: "identity.verified",
-        details: { identityId: identity.id, provider: identity.provider, username: identity.externalUsername },
+        details: { identityId: identity.id, provider: identity.provider, username: identity.externalUsername, how },
       });
     });
   } catch (error) {
@@ -215,7 +229,35 @@ export async function verifyIdentity(
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new IdentityTakenError();
     throw error;
   }
-  return { verified: true };
+}
+
+/**
+ * Where the platform's OpenID Connect provider is the forge itself (a GitLab or Gitea/Forgejo
+ * instance), a person who signed in through it has proven the account: their sign-in's subject is
+ * the forge's user id, which the forge's API gives for the username.
+ */
+async function signedInThroughForge(
+  db: Db,
+  userId: string,
+  identity: { provider: IdentityProvider; externalUsername: string },
+  urls: ConnectorUrls,
+): Promise<boolean> {
+  if (!urls.oidcIssuer || (identity.provider !== "GITLAB" && identity.provider !== "GITEA")) return false;
+  const forge = identity.provider === "GITLAB" ? urls.gitlab : urls.gitea;
+  if (new URL(urls.oidcIssuer).origin !== new URL(forge).origin) return false;
+  const account = await db.account.findFirst({ where: { userId, provider: "oidc" }, select: { providerAccountId: true } });
+  if (!account) return false;
+  const name = encodeURIComponent(identity.externalUsername);
+  try {
+    const found =
+      identity.provider === "GITLAB"
+        ? (asJson(await fetchCapped(joinUrl(urls.gitlab, `/api/v4/users?username=${name}`))) as Json[])[0]
+        : (asJson(await fetchCapped(joinUrl(urls.gitea, `/api/v1/users/${name}`))) as Json);
+    return found !== undefined && found !== null && String(found.id) === account.providerAccountId;
+  } catch {
+    // The forge did not answer: the published challenge still works.
+    return false;
+  }
 }
 
 export type ClaimableEvent = {

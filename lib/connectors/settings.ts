@@ -3,7 +3,14 @@ import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { config } from "@/lib/core/config";
 
-export type ConnectorUrls = { github: string; gitlab: string; gitea: string; osm: string };
+export type ConnectorUrls = {
+  github: string;
+  gitlab: string;
+  gitea: string;
+  osm: string;
+  /** The generic OpenID Connect provider's issuer, when one is configured (a GitLab or Gitea/Forgejo instance may be it). */
+  oidcIssuer?: string;
+};
 
 export const defaultConnectorUrls: ConnectorUrls = {
   github: "https://api.github.com",
@@ -20,6 +27,7 @@ export function connectorUrls(): ConnectorUrls {
       gitlab: env.CONNECTOR_GITLAB_URL,
       gitea: env.CONNECTOR_GITEA_URL,
       osm: env.CONNECTOR_OSM_API_URL,
+      ...(env.OIDC_ISSUER ? { oidcIssuer: env.OIDC_ISSUER } : {}),
     };
   } catch {
     // Use cases run by tests and scripts without a configured application.

@@ -233,6 +233,37 @@ describe("linking and verifying an outside account", () => {
     });
   });
 
+  it("where the platform signs people in through the forge itself (OpenID Connect), that sign-in verifies the account", async () => {
+    const person = await createPerson(t.db);
+    published.set("gitlab:amartin", "nothing published");
+    const identity = await linkIdentity(t.db, { actor: person, input: { provider: "GITLAB", username: "amartin" } });
+    // Without a sign-in through the forge: the challenge is needed (and absent).
+    const forgeUrls = { ...urls, oidcIssuer: `${urls.gitlab}/` };
+    expect(await rejection(verifyIdentity(t.db, { actor: person, identityId: identity.id, urls: forgeUrls }))).toMatchObject({
+      code: "challenge_not_found",
+    });
+    // Signed in through another account of the forge (id 5, not 4): still not.
+    await t.db.account.create({ data: { userId: person.id, type: "oidc", provider: "oidc", providerAccountId: "5" } });
+    expect(await rejection(verifyIdentity(t.db, { actor: person, identityId: identity.id, urls: forgeUrls }))).toMatchObject({
+      code: "challenge_not_found",
+    });
+    await t.db.account.updateMany({ where: { userId: person.id }, data: { providerAccountId: "4" } });
+    // A provider that is not this forge proves nothing.
+    expect(
+      await rejection(
+        verifyIdentity(t.db, {
+          actor: person,
+          identityId: identity.id,
+          urls: { ...urls, oidcIssuer: "https://sso.example.org" },
+        }),
+      ),
+    ).toMatchObject({ code: "challenge_not_found" });
+    await expect(verifyIdentity(t.db, { actor: person, identityId: identity.id, urls: forgeUrls })).resolves.toEqual({
+      verified: true,
+    });
+    expect(await t.db.externalIdentity.findUniqueOrThrow({ where: { id: identity.id } })).toMatchObject({ verifiedBy: "oauth" });
+  });
+
   it("a service that is down or answers garbage is an error, never a verification", async () => {
     const person = await createPerson(t.db);
     const identity = await linkIdentity(t.db, { actor: person, input: { provider: "GITHUB", username: "someone" } });
