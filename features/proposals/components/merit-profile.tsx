@@ -126,7 +126,7 @@ export function MeritProfile({
       </ul>
       <div className="fr-table fr-table--no-caption-top fr-mb-2w" id="merit-profile-table">
         <div className="fr-table__wrapper">
-          <div className="fr-table__container">
+          <div className="fr-table__container" tabIndex={0}>
             <div className="fr-table__content">
               <table data-testid="merit-table">
                 <caption>{t("results.majority.caption")}</caption>

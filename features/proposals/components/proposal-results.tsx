@@ -72,7 +72,7 @@ function CountsTable({
   return (
     <div className="fr-table fr-mb-2w" id={id}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        <div className="fr-table__container" tabIndex={0}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>
@@ -242,7 +242,7 @@ export function ProposalResults({
           key={college}
           t={t}
           locale={locale}
-          caption={`${t("votes.results.college")} : ${collegeLabel(t, college)}`}
+          caption={t("results.collegeCaption", { college: collegeLabel(t, college) })}
           counts={counts}
           options={options}
           id={`results-${college}`}
@@ -253,7 +253,7 @@ export function ProposalResults({
       {proposal.voters && (
         <div className="fr-table">
           <div className="fr-table__wrapper">
-            <div className="fr-table__container">
+            <div className="fr-table__container" tabIndex={0}>
               <div className="fr-table__content">
                 <table>
                   <caption>{t("votes.results.votersCaption")}</caption>

@@ -33,7 +33,7 @@ function Table({ id, caption, head, rows }: { id: string; caption: string; head:
   return (
     <div className="fr-table fr-mb-2w" id={id}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        <div className="fr-table__container" tabIndex={0}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>

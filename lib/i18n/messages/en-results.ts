@@ -5,6 +5,7 @@ export const enResults: Messages["results"] = {
   whyLive: "Where the vote stands",
   quorumVoid: "The quorum is not reached: the vote has no effect, whatever the counts below (published for information).",
   weightedNote: "Weighted figures count each college for its weight in the turnout (in ballots).",
+  collegeCaption: "College: {college}",
   collegeWeight: "{college} — weight: {weight}",
   college: "College",
   weight: "Weight applied",

@@ -6,6 +6,7 @@ export const frResults = {
   quorumVoid:
     "Le quorum n'est pas atteint : le vote est sans effet, quels que soient les décomptes ci-dessous (ils sont publiés pour information).",
   weightedNote: "Les chiffres pondérés comptent chaque collège pour son poids dans la participation (en bulletins).",
+  collegeCaption: "Collège : {college}",
   collegeWeight: "{college} — poids : {weight}",
   college: "Collège",
   weight: "Poids retenu",
