@@ -29,6 +29,11 @@ export default async function globalSetup() {
     migrationsDir: path.join(root, "prisma/migrations"),
     schemaPath: path.join(root, "prisma/schema.prisma"),
   });
+  // The seed signs the demo's decisions and logs its charters, which reads the configuration: the
+  // same database and secret as the app servers below.
+  const authSecret = randomBytes(32).toString("base64url");
+  process.env.DATABASE_URL = database.url;
+  process.env.AUTH_SECRET = authSecret;
   const seedDb = createDb(database.url, 2);
   await seedDemo(seedDb);
   await seedDb.$disconnect();
@@ -62,7 +67,7 @@ export default async function globalSetup() {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: database.url,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_SECRET: authSecret,
     SMTP_URL: smtp.url,
     MAIL_FROM: "Géocommuns <no-reply@geocommuns.test>",
     PROCONNECT_ISSUER: oidc.issuer,
