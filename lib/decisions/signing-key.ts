@@ -9,7 +9,7 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { config } from "@/lib/core/config";
 import type { DbTx } from "@/lib/db/client";
-import { logSigningKeyCreated } from "@/lib/translog/events";
+import { logSigningKeyCreated, logSigningKeyOnce } from "@/lib/translog/events";
 import { keyPairOf, type Ed25519KeyPair } from "./signature";
 
 export const SIGNING_KEY_ID = "decisions-ed25519";
@@ -54,6 +54,8 @@ export async function getSigningKey(
     let key = configured.get(configuredPem);
     if (!key) {
       key = parsePem(configuredPem);
+      // The operator's key enters the governance log on first use (once), so a rotation shows there.
+      await logSigningKeyOnce(db, { keyId: key.kid, jwk: key.jwk });
       configured.set(configuredPem, key);
     }
     return key;

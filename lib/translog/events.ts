@@ -226,6 +226,27 @@ export async function logAppealDecided(
   });
 }
 
+/**
+ * Logs a decision-signing key once (by its kid): for a key the operator configures
+ * (SIGNING_KEY_ED25519) rather than one created here, so a rotation shows in the history and the
+ * verifier accepts records signed by it. In the caller's transaction, or its own.
+ */
+export async function logSigningKeyOnce(
+  db: DbTx,
+  key: { keyId: string; jwk: { kty: string; crv: string; x: string } },
+): Promise<boolean> {
+  const run = async (tx: DbTx) => {
+    await tx.$queryRaw`SELECT "size" FROM "LogState" WHERE "id" = 1 FOR UPDATE`;
+    const [logged] = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM "LogEntry" WHERE "kind" = 'signingKey.created' AND ("payload"::jsonb -> 'payload' ->> 'kid') = ${key.keyId}`;
+    if (logged) return false;
+    await logSigningKeyCreated(tx, key);
+    return true;
+  };
+  const client = db as Partial<Db>;
+  return typeof client.$transaction === "function" ? client.$transaction((tx) => run(tx)) : run(db);
+}
+
 /** A key that signs decision records, published so that a replaced key shows in the history. */
 export async function logSigningKeyCreated(
   tx: DbTx,

@@ -26,7 +26,9 @@ import { castBallot } from "@/lib/votes/cast-ballot";
 import { openVoting } from "@/lib/votes/open-voting";
 import { closeProposal } from "@/lib/proposals/close-proposal";
 import { ballotCommitment } from "@/lib/translog/ballots";
-import { logBallotBox, logMissingBallotBoxes } from "@/lib/translog/events";
+import { logBallotBox, logMissingBallotBoxes, logSigningKeyOnce } from "@/lib/translog/events";
+import { getSigningKey } from "@/lib/decisions/signing-key";
+import { generateKeyPairSync } from "node:crypto";
 import { createDb } from "@/lib/db/client";
 import { fromBase64, leafHash, rootOf, toBase64, toHex, verifyConsistency, verifyInclusion } from "@/lib/translog/merkle";
 import { openCheckpoint, parseVerifierKey } from "@/lib/translog/note";
@@ -177,6 +179,28 @@ describe("the ballot box sweep", () => {
     }
     const boxes = await t.db.logEntry.findMany({ where: { kind: "proposal.ballotBox", payload: { contains: second.id } } });
     expect(boxes).toHaveLength(1);
+  });
+});
+
+describe("signing keys", () => {
+  it("logs a key the operator configures once, on first use, however many callers race", async () => {
+    const pem = generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+    const other = createDb(t.url, 4);
+    try {
+      const keys = await Promise.all([
+        getSigningKey(t.db, { configuredPem: pem }),
+        getSigningKey(other, { configuredPem: pem }),
+        logSigningKeyOnce(other, { keyId: "x", jwk: { kty: "OKP", crv: "Ed25519", x: "x" } }),
+      ]);
+      const kid = (keys[0] as { kid: string }).kid;
+      const logged = await t.db.logEntry.findMany({ where: { kind: "signingKey.created", payload: { contains: kid } } });
+      expect(logged).toHaveLength(1);
+      expect(
+        await logSigningKeyOnce(t.db, { keyId: kid, jwk: (keys[0] as { jwk: { kty: string; crv: string; x: string } }).jwk }),
+      ).toBe(false);
+    } finally {
+      await other.$disconnect();
+    }
   });
 });
 
