@@ -4,6 +4,7 @@
  * once (as two app instances would) produce one log with no gap and no fork, and the tables refuse
  * rewriting.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { appendToLog, consistencyProofAt, inclusionProofAt, readHead, rootAt } from "@/lib/translog/log";
@@ -98,6 +99,29 @@ describe("appending", () => {
     const leaves = await storedLeaves(t.db);
     expect(leaves).toHaveLength(before + 24);
     expect(toHex((await readHead(second)).root)).toBe(toHex(rootOf(leaves)));
+  });
+});
+
+describe("restarts", () => {
+  it("keeps no state outside the database: after every connection is cut, a new process appends on the same tree", async () => {
+    const before = await readHead(t.db);
+    const admin = new pg.Client({ connectionString: t.url });
+    await admin.connect();
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    await admin.end();
+    const restarted = createDb(t.url, 2);
+    try {
+      await restarted.$transaction((tx) => appendToLog(tx, event(5000)));
+      const leaves = await storedLeaves(restarted);
+      expect(leaves).toHaveLength(before.size + 1);
+      expect(toHex((await readHead(restarted)).root)).toBe(toHex(rootOf(leaves)));
+      const proof = await consistencyProofAt(restarted, before.size, before.size + 1);
+      expect(verifyConsistency(before.size, before.size + 1, before.root, rootOf(leaves), proof)).toBe(true);
+    } finally {
+      await restarted.$disconnect();
+    }
   });
 });
 
