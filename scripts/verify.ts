@@ -380,6 +380,7 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<0 | 1 |
           allow404: true,
         },
       )) as {
+        receipt: string;
         choice: unknown;
         commitment: string;
         ballotBox: { size: number; root: string; position: number; proof: string[] };
@@ -390,7 +391,10 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<0 | 1 |
         return;
       }
       const problems: string[] = [];
-      if (ballotCommitment(proposalId, receipt, proof.choice) !== proof.commitment)
+      // The receipt as published (XXXX-XXXX-XXXX) must be the one given, whatever its spelling.
+      const bare = (text: string) => text.toUpperCase().replace(/[\s\-\u2010-\u2015\u2212]/g, "");
+      if (bare(proof.receipt) !== bare(receipt)) problems.push("the instance answered for another receipt");
+      if (ballotCommitment(proposalId, proof.receipt, proof.choice) !== proof.commitment)
         problems.push("the commitment is not that of the receipt and choice");
       const boxRoot = Buffer.from(proof.ballotBox.root, "hex");
       if (

@@ -108,16 +108,19 @@ export async function receiptProof(db: DbTx, { proposalId, receipt }: { proposal
   const decision = await db.decision.findUnique({ where: { proposalId }, select: { ballots: true } });
   if (!decision) return null;
   const ballots = await publishedBallotsOf(db, proposalId, decision.ballots);
-  const ballot = ballots.find(([r]) => r === receipt);
+  // As typed or read aloud: case, spaces and dashes do not matter (receipts are XXXX-XXXX-XXXX).
+  const bare = receipt.toUpperCase().replace(/[\s\-\u2010-\u2015\u2212]/g, "");
+  const spelled = /^[A-Z2-9]{12}$/.test(bare) ? `${bare.slice(0, 4)}-${bare.slice(4, 8)}-${bare.slice(8)}` : receipt;
+  const ballot = ballots.find(([r]) => r === receipt || r === spelled);
   if (!ballot) return null;
   const box = ballotBoxOf(proposalId, ballots);
-  const commitment = ballotCommitment(proposalId, receipt, ballot[1]);
+  const commitment = ballotCommitment(proposalId, ballot[0], ballot[1]);
   const inBox = ballotInBox(box, commitment)!;
   const boxIndex = await proposalEntry(db, "proposal.ballotBox", proposalId);
   if (boxIndex === null) return null;
   return {
     proposalId,
-    receipt,
+    receipt: ballot[0],
     choice: ballot[1],
     commitment,
     ballotBox: {

@@ -296,6 +296,17 @@ describe("the API", () => {
     const entryLeaf = leafHash(Buffer.from(proof.entry.data, "utf8"));
     expect(verifyInclusion(proof.entry.index, checkpoint.size, entryLeaf, hashes(proof.entry.proof), checkpoint.root)).toBe(true);
 
+    // As typed without dashes, in lower case: the same ballot.
+    const typed = receipts[2]!.replaceAll("-", "").toLowerCase();
+    const retyped = await call(getReceiptProofRoute, `/api/v1/log/proposals/${proposalId}/receipts/${typed}`, {
+      proposalId,
+      receipt: typed,
+    });
+    expect(await json<{ receipt: string; commitment: string }>(retyped)).toMatchObject({
+      receipt: receipts[2],
+      commitment: proof.commitment,
+    });
+
     const unknown = await call(getReceiptProofRoute, `/api/v1/log/proposals/${proposalId}/receipts/NOPE`, {
       proposalId,
       receipt: "NOPE",

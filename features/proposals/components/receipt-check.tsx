@@ -21,6 +21,7 @@ import { describeChoice } from "@/features/proposals/components/describe-choice"
 export function ReceiptCheck({ proposalId, options }: { proposalId: string; options: { id: string; label: string }[] }) {
   const t = useT();
   const [check, setCheck] = useState<Check>();
+  const [checked, setChecked] = useState<string>();
   const {
     register,
     handleSubmit,
@@ -39,6 +40,7 @@ export function ReceiptCheck({ proposalId, options }: { proposalId: string; opti
       return;
     }
     setCheck(result.data);
+    setChecked(values.receipt);
   });
   return (
     <section aria-labelledby="receipt-title" className="fr-mb-4w">
@@ -72,6 +74,13 @@ export function ReceiptCheck({ proposalId, options }: { proposalId: string; opti
                 check.digestValid ? t("votes.receipt.digestValid") : t("votes.receipt.digestInvalid"),
               ].join(" ")}
             />
+            {check.found && checked && (
+              <p className="fr-text--sm fr-mt-1w">
+                <a href={`/api/v1/log/proposals/${encodeURIComponent(proposalId)}/receipts/${encodeURIComponent(checked)}`}>
+                  {t("translog.page.receiptProof")}
+                </a>
+              </p>
+            )}
           </div>
         )}
       </div>

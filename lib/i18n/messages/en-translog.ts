@@ -30,6 +30,7 @@ export const enTranslog: Messages["translog"] = {
     empty: "No checkpoint has been signed yet.",
     keyLabel: "The log's public key (compare it with a copy obtained another way):",
     checkpointLabel: "Latest signed checkpoint:",
+    receiptProof: "The proof that this ballot is in the ballot box recorded in the public log (JSON, for the verifier)",
     receiptLink: "Check this receipt without trusting the platform",
   },
   finality: {

@@ -29,6 +29,7 @@ export const frTranslog = {
     empty: "Aucun point de contrôle n'a encore été signé.",
     keyLabel: "Clé publique du journal (à comparer avec une copie obtenue autrement) :",
     checkpointLabel: "Dernier point de contrôle signé :",
+    receiptProof: "La preuve que ce bulletin est dans l'urne inscrite au journal public (JSON, pour le vérificateur)",
     receiptLink: "Vérifier ce reçu sans faire confiance à la plateforme",
   },
   finality: {
