@@ -53,10 +53,11 @@ describe("C2SP signed notes and checkpoints", () => {
     const extra = `${note}\u2014 someone.else AAAAAAAA\n`;
     expect(verifyNote(extra, key)).toBe(text);
     const [sigLine] = parseNote(note).signatures.map((s) => s.line);
-    const broken = note.replace(
-      sigLine!,
-      sigLine!.replace(/.(.)\n$/, (m, c: string) => `${c === "A" ? "B" : "A"}${c}\n`),
-    );
+    // Flip one bit inside the signature itself (editing a base64 character may only touch padding bits).
+    const [prefix, encoded] = [sigLine!.slice(0, sigLine!.lastIndexOf(" ") + 1), sigLine!.slice(sigLine!.lastIndexOf(" ") + 1)];
+    const bytes = Buffer.from(encoded!.trim(), "base64");
+    bytes[10] = bytes[10]! ^ 0x01;
+    const broken = note.replace(sigLine!, `${prefix}${bytes.toString("base64")}${encoded!.endsWith("\n") ? "\n" : ""}`);
     expect(() => verifyNote(broken, key)).toThrow();
   });
 
