@@ -7,7 +7,7 @@
  *   BENCH_DATABASE_URL an EMPTY database to use instead of a temporary embedded PostgreSQL (never the dev one)
  *   BENCH_BUILD        1 rebuilds, 0 uses .next as it is; default: rebuild when a source is newer than the build
  *   BENCH_SCALE        e.g. 0.05 shrinks the full scale, to try the benchmark itself quickly (default 1)
- *   BENCH_ONLY         comma-separated parts to run (default all): ballots, pages, statements, live, full, close
+ *   BENCH_ONLY         comma-separated parts to run (default all): ballots, pages, statements, live, full, close, log
  *                      (e.g. BENCH_ONLY=ballots,statements measures the ballot path at the small scale only)
  *   BENCH_LIVE_CLIENTS Server-Sent-Events clients of the live measurement (default 1000)
  */
@@ -26,6 +26,7 @@ import { describeLoad, fmt, printTable, type Row } from "./lib/report";
 import { ensureBuild, residentMemory, startServer, type AppServer } from "./lib/server";
 import { startStatementCounter } from "./lib/statement-counter";
 import { seedBulk, seedCloseFixture, seedSmall, CLOSE_VOTERS, FULL_MEMBERS, type Fixture } from "./lib/seed";
+import { logRows, measureLog } from "./lib/translog";
 
 const root = process.cwd();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -33,7 +34,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4810);
 const CONCURRENCY = [1, 16, 64] as const;
 const PAGE_CONNECTIONS = 8;
 const resultsDir = path.join(root, "bench/results");
-const PARTS = ["ballots", "pages", "statements", "live", "full", "close"] as const;
+const PARTS = ["ballots", "pages", "statements", "live", "full", "close", "log"] as const;
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(",")).split(",").map((p) => p.trim()));
 for (const part of only) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`BENCH_ONLY: unknown part ${part}`);
 const runs = (part: (typeof PARTS)[number]) => only.has(part);
@@ -602,9 +603,12 @@ async function main() {
     await server.stop();
     server = undefined;
     const close = runs("close") ? await measureClose(db, database.url, fixture.ownerId) : [];
+    // Last: it grows the governance log to a million entries.
+    const translog = runs("log") ? await measureLog(db, pool, log) : null;
 
     const totalSeconds = (Date.now() - started) / 1000;
     const rowsOut = buildRows(small, full, close, bulk, totalSeconds);
+    if (translog) rowsOut.splice(rowsOut.length - 1, 0, ...logRows(translog, TARGET.scaleGrowth));
     console.log("");
     console.log(
       `Géocommuns benchmark — ${new Date().toISOString()} — ${os.cpus().length} CPUs, ${SECONDS} s per measurement, pages at ${PAGE_CONNECTIONS} connections each paired with its floor measured just before, server DB_POOL_MAX default (10), SQL_POOL_MAX default (6)`,
@@ -623,6 +627,7 @@ async function main() {
           full,
           bulk,
           close,
+          translog,
           totalSeconds,
         },
         null,
