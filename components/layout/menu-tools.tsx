@@ -12,6 +12,7 @@ import type { Locale, Translate } from "@/lib/i18n/core";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { signOutAction, switchLocaleAction } from "@/features/auth/session-actions";
+import { ActionForm } from "@/components/forms/action-form";
 import { signInHref } from "@/features/auth/return-to";
 
 export async function MenuTools({
@@ -37,13 +38,13 @@ export async function MenuTools({
   return (
     <ul className="fr-btns-group">
       <li>
-        <form action={switchLocaleAction}>
+        <ActionForm action={switchLocaleAction} permalink={currentPath}>
           <input type="hidden" name="locale" value={otherLocale} />
           <input type="hidden" name="back" value={currentPath} />
           <button type="submit" className="fr-btn fr-icon-translate-2" lang={otherLocale} title={t("layout.switchToLabel")}>
             {t("layout.switchTo")}
           </button>
-        </form>
+        </ActionForm>
       </li>
       {user ? (
         <>
@@ -62,11 +63,11 @@ export async function MenuTools({
             </Link>
           </li>
           <li>
-            <form action={signOutAction}>
+            <ActionForm action={signOutAction} permalink={currentPath}>
               <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
                 {t("layout.signOut")}
               </button>
-            </form>
+            </ActionForm>
           </li>
         </>
       ) : (

@@ -5,6 +5,7 @@
  */
 import Link from "next/link";
 import { signOutAction, switchLocaleAction } from "@/features/auth/session-actions";
+import { ActionForm } from "@/components/forms/action-form";
 import type { Locale, Translate } from "@/lib/i18n/core";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { NotificationsLink } from "@/features/notifications/components/notifications-link";
@@ -72,7 +73,7 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
               <div className="fr-header__tools-links">
                 <ul className="fr-btns-group">
                   <li>
-                    <form action={switchLocaleAction}>
+                    <ActionForm action={switchLocaleAction} permalink={currentPath}>
                       <input type="hidden" name="locale" value={otherLocale} />
                       <input type="hidden" name="back" value={currentPath} />
                       <button
@@ -83,7 +84,7 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
                       >
                         {t("layout.switchTo")}
                       </button>
-                    </form>
+                    </ActionForm>
                   </li>
                   {user ? (
                     <>
@@ -96,11 +97,11 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
                         </Link>
                       </li>
                       <li>
-                        <form action={signOutAction}>
+                        <ActionForm action={signOutAction} permalink={currentPath}>
                           <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
                             {t("layout.signOut")}
                           </button>
-                        </form>
+                        </ActionForm>
                       </li>
                     </>
                   ) : (
@@ -116,8 +117,9 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
           </div>
         </div>
       </div>
-      {/* On small screens DSFR's script copies the tool links into this menu. */}
-      <div className="fr-header__menu fr-modal" id="header-menu" aria-labelledby="header-menu-button">
+      {/* On small screens DSFR's script copies the tool links into this menu, and once it opens as a dialog
+          gives it its role and accessible name: a plain div may not carry aria-labelledby in the HTML. */}
+      <div className="fr-header__menu fr-modal" id="header-menu">
         <div className="fr-container">
           <button type="button" className="fr-btn--close fr-btn" aria-controls="header-menu" title={t("layout.close")}>
             {t("layout.close")}

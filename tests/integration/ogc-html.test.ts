@@ -5,6 +5,11 @@
  * catalogue's map, with text from the database escaped; GIS clients asking for JSON or anything still
  * get JSON, which links its HTML alternates.
  */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommunity } from "@/lib/communities/create-community";
 import { proposeCommons } from "@/lib/commons/commons";
@@ -200,4 +205,34 @@ describe("OGC API – Features in HTML", () => {
     expect(items.parameters.find((p) => p.name === "f")!.schema.enum).toContain("html");
     expect(Object.keys(items.responses["200"]!.content!)).toEqual(["application/geo+json", "text/html"]);
   });
+
+  it("gives pages the W3C Nu HTML checker finds no error in", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "gc-ogc-vnu-"));
+    try {
+      const paths = [
+        "/api/ogc?f=html",
+        "/api/ogc/conformance?f=html",
+        "/api/ogc/collections?f=html",
+        "/api/ogc/collections/commons?f=html",
+        "/api/ogc/collections/commons/items?f=html&limit=2",
+        "/api/ogc/collections/commons/items?f=html&limit=2&offset=2",
+        `/api/ogc/collections/commons/items/${ids[0]}?f=html`,
+        "/api/ogc/collections/commons/items?f=html&kind=SOFTWARE",
+      ];
+      const files: string[] = [];
+      for (const [i, p] of paths.entries()) {
+        const file = path.join(dir, `${i}.html`);
+        await writeFile(file, (await get(p)).text);
+        files.push(file);
+      }
+      const vnu = path.join(process.cwd(), "node_modules/vnu-jar/build/dist/vnu.jar");
+      const { stderr } = await promisify(execFile)("java", ["-jar", vnu, "--format", "json", "--exit-zero-always", ...files]);
+      const errors = (JSON.parse(stderr) as { messages: { type: string; message: string; url?: string }[] }).messages.filter(
+        (m) => m.type === "error" || m.type === "non-document-error",
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

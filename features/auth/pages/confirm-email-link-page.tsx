@@ -1,5 +1,6 @@
 import { getTranslator } from "@/lib/web/i18n";
 import { consumeEmailLinkAction } from "@/features/auth/email-link-actions";
+import { ActionForm } from "@/components/forms/action-form";
 
 /**
  * The link in the email lands here and asks for one click: mail scanners that prefetch links would
@@ -12,13 +13,13 @@ export async function ConfirmEmailLinkPage({ searchParams }: { searchParams: Pro
     <>
       <h1>{t("signIn.confirmTitle")}</h1>
       <p>{t("signIn.confirmText", { email: email.slice(0, 254) })}</p>
-      <form action={consumeEmailLinkAction}>
+      <ActionForm action={consumeEmailLinkAction}>
         <input type="hidden" name="token" value={token.slice(0, 200)} />
         <input type="hidden" name="email" value={email.slice(0, 254)} />
         <button type="submit" className="fr-btn">
           {t("signIn.confirm")}
         </button>
-      </form>
+      </ActionForm>
     </>
   );
 }

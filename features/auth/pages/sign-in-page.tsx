@@ -11,6 +11,7 @@ import { currentLocale, currentUser } from "@/lib/web/request";
 import { demoSignInAction, oidcSignInAction } from "@/features/auth/sign-in-actions";
 import { RememberReturnTo } from "@/features/auth/components/remember-return-to";
 import { safeReturnPath } from "@/features/auth/return-to";
+import { ActionForm } from "@/components/forms/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: createTranslator(await currentLocale())("signIn.title") };
@@ -35,17 +36,17 @@ export async function SignInPage({ searchParams }: Props) {
         <p>{t("signIn.lead")}</p>
         {providers.map((provider) =>
           provider.id === "proconnect" ? (
-            <form key={provider.id} action={oidcSignInAction} className="fr-mb-3w">
+            <ActionForm key={provider.id} action={oidcSignInAction} className="fr-mb-3w">
               <input type="hidden" name="provider" value="proconnect" />
               <ProConnectButton />
-            </form>
+            </ActionForm>
           ) : (
-            <form key={provider.id} action={oidcSignInAction} className="fr-mb-3w">
+            <ActionForm key={provider.id} action={oidcSignInAction} className="fr-mb-3w">
               <input type="hidden" name="provider" value={provider.id} />
               <button type="submit" className="fr-btn fr-btn--secondary">
                 {t("signIn.withProvider", { provider: provider.name })}
               </button>
-            </form>
+            </ActionForm>
           ),
         )}
         {providers.length > 0 && <p className="fr-hr-or">{t("signIn.or")}</p>}
@@ -61,7 +62,7 @@ export async function SignInPage({ searchParams }: Props) {
             <ul className="fr-mt-2w" data-testid="demo-people">
               {demoPeople.map((person) => (
                 <li key={person.id}>
-                  <form action={demoSignInAction}>
+                  <ActionForm action={demoSignInAction}>
                     <input type="hidden" name="userId" value={person.id} />
                     <button type="submit" className="fr-link">
                       {t("signIn.demoAs", { name: person.displayName ?? "" })}
@@ -70,7 +71,7 @@ export async function SignInPage({ searchParams }: Props) {
                       ({person.actorKind ? t(`actorKind.${person.actorKind}`) : ""}
                       {person.organization ? `, ${person.organization.name}` : ""})
                     </span>
-                  </form>
+                  </ActionForm>
                 </li>
               ))}
             </ul>

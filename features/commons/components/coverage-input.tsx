@@ -5,7 +5,6 @@
  * it (validateCoverage) and stores it with RFC 7946 winding, however it was drawn.
  */
 import { useId, useState } from "react";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Coverage } from "@/lib/commons/geometry";
 import { PolygonDraw } from "@/components/map/polygon-draw";
@@ -29,6 +28,7 @@ export function CoverageInput({
   const tr = useTranslateDynamic();
   const hintId = useId();
   const errorId = useId();
+  const uploadId = useId();
   const [fileError, setFileError] = useState<string>();
   // A new key empties the territory search once the coverage comes from elsewhere.
   const [pickerKey, setPickerKey] = useState(0);
@@ -72,16 +72,24 @@ export function CoverageInput({
         />
       </div>
       <div className="fr-fieldset__element">
-        <Upload
-          label={t("commons.form.coverageUpload")}
-          hint={t("commons.form.coverageUploadHint")}
-          state={fileError ? "error" : "default"}
-          stateRelatedMessage={fileError}
-          nativeInputProps={{
-            accept: ".geojson,.json,application/geo+json,application/json",
-            onChange: (event) => void readFile(event.currentTarget.files?.[0]),
-          }}
-        />
+        {/* DSFR's upload markup, written out: react-dsfr's Upload puts aria-disabled on the label, which HTML forbids. */}
+        <div className={`fr-upload-group${fileError ? " fr-upload-group--error" : ""}`}>
+          <label className="fr-label" htmlFor={uploadId}>
+            {t("commons.form.coverageUpload")}
+            <span className="fr-hint-text">{t("commons.form.coverageUploadHint")}</span>
+          </label>
+          <input
+            className="fr-upload"
+            type="file"
+            id={uploadId}
+            accept=".geojson,.json,application/geo+json,application/json"
+            aria-describedby={`${uploadId}-messages`}
+            onChange={(event) => void readFile(event.currentTarget.files?.[0])}
+          />
+          <div className="fr-messages-group" id={`${uploadId}-messages`} aria-live="polite">
+            {fileError && <p className="fr-message fr-message--error">{fileError}</p>}
+          </div>
+        </div>
       </div>
       <div className="fr-fieldset__element">
         <TerritoryPicker key={pickerKey} onPick={(coverage) => onChange(coverage)} />

@@ -9,6 +9,7 @@ import { currentUser } from "@/lib/web/request";
 import { signOutAction } from "@/features/auth/session-actions";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { AcceptInvitationButton } from "@/features/communities/components/accept-invitation-button";
+import { ActionForm } from "@/components/forms/action-form";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -68,11 +69,11 @@ export async function InvitationPage({ params }: Props) {
             <p>{t("communities.errors.invitationOtherAddress")}</p>
           </div>
           <p>{t("pages.invitation.otherAddress", { current: user.email ?? "—", email: invitation.email })}</p>
-          <form action={signOutAction}>
+          <ActionForm action={signOutAction}>
             <button type="submit" className="fr-btn fr-btn--secondary">
               {t("layout.signOut")}
             </button>
-          </form>
+          </ActionForm>
         </>
       );
     }

@@ -10,7 +10,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Select } from "@/components/forms/select";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { reportReasons, reportSchema, type reportTargetKinds } from "@/lib/moderation/schemas";
 import { reportAction } from "@/features/moderation/actions";

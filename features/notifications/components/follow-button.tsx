@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { isFollowing } from "@/lib/follows/follows";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
+import { ActionForm } from "@/components/forms/action-form";
 
 type Props = { targetKind: "COMMONS" | "PROPOSAL"; targetId: string; back?: string };
 
@@ -20,7 +21,7 @@ export async function FollowButton({ targetKind, targetId, back }: Props) {
       : t(following ? "notifications.follow.unfollowCommons" : "notifications.follow.followCommons");
   const path = back ?? (targetKind === "PROPOSAL" ? `/proposals/${targetId}` : "");
   return (
-    <form action={followAction} data-testid="follow-form">
+    <ActionForm action={followAction} data-testid="follow-form">
       <input type="hidden" name="targetKind" value={targetKind} />
       <input type="hidden" name="targetId" value={targetId} />
       <input type="hidden" name="follow" value={following ? "0" : "1"} />
@@ -33,6 +34,6 @@ export async function FollowButton({ targetKind, targetId, back }: Props) {
       >
         {label}
       </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -7,6 +7,7 @@ import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { markAllReadAction } from "@/features/notifications/actions";
 import { redirectToSignIn } from "@/features/auth/return-to-server";
+import { ActionForm } from "@/components/forms/action-form";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,11 +38,11 @@ export async function NotificationsPage({ searchParams }: Props) {
         </Link>
       </p>
       {unread.length > 0 && page.nextCursor && (
-        <form action={markAllReadAction} className="fr-mb-3w">
+        <ActionForm action={markAllReadAction} className="fr-mb-3w">
           <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
             {t("notifications.list.markAllRead")}
           </button>
-        </form>
+        </ActionForm>
       )}
       {page.data.length === 0 ? (
         <p data-testid="notifications-empty">{t("notifications.list.empty")}</p>

@@ -11,6 +11,7 @@ import { currentUser } from "@/lib/web/request";
 import { Breadcrumb } from "@/features/communities/components/breadcrumb";
 import { approveMemberAction, grantAdminAction } from "@/features/organizations/actions";
 import { AddDomainForm } from "@/features/organizations/components/add-domain-form";
+import { ActionForm } from "@/components/forms/action-form";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -88,22 +89,22 @@ export async function OrganizationPage({ params }: Props) {
                 </Badge>
               )}
               {member.verifiedBy && !member.admin && organization.viewer.administers && (
-                <form action={grantAdminAction} className="fr-mt-1w">
+                <ActionForm action={grantAdminAction} className="fr-mt-1w">
                   <input type="hidden" name="organizationId" value={organization.id} />
                   <input type="hidden" name="userId" value={member.id} />
                   <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
                     {t("organizations.grantAdmin", { name: member.displayName })}
                   </button>
-                </form>
+                </ActionForm>
               )}
               {!member.verifiedBy && organization.viewer.mayApprove && (
-                <form action={approveMemberAction} className="fr-mt-1w">
+                <ActionForm action={approveMemberAction} className="fr-mt-1w">
                   <input type="hidden" name="organizationId" value={organization.id} />
                   <input type="hidden" name="userId" value={member.id} />
                   <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
                     {t("organizations.approve", { name: member.displayName })}
                   </button>
-                </form>
+                </ActionForm>
               )}
             </li>
           ))}

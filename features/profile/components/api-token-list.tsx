@@ -3,6 +3,7 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { revokeTokenAction } from "@/features/profile/token-actions";
 import { formatDateTime, type Locale, type Translate } from "@/lib/i18n/core";
 import type { TokenListItem } from "@/lib/tokens/list-tokens";
+import { ActionForm } from "@/components/forms/action-form";
 
 export function ApiTokenList({ tokens, t, locale }: { tokens: TokenListItem[]; t: Translate; locale: Locale }) {
   if (tokens.length === 0) return <p data-testid="api-token-list">{t("api.tokens.none")}</p>;
@@ -24,7 +25,7 @@ export function ApiTokenList({ tokens, t, locale }: { tokens: TokenListItem[]; t
           token.scopes.map((scope) => t(`api.tokens.scope.${scope}`)).join(", "),
           formatDateTime(locale, token.createdAt),
           token.lastUsedAt ? formatDateTime(locale, token.lastUsedAt) : t("api.tokens.neverUsed"),
-          <form key="revoke" action={revokeTokenAction}>
+          <ActionForm key="revoke" action={revokeTokenAction}>
             <input type="hidden" name="tokenId" value={token.id} />
             <button
               type="submit"
@@ -33,7 +34,7 @@ export function ApiTokenList({ tokens, t, locale }: { tokens: TokenListItem[]; t
             >
               {t("api.tokens.revoke")}
             </button>
-          </form>,
+          </ActionForm>,
         ])}
       />
     </div>

@@ -10,7 +10,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Select } from "@/components/forms/select";
 import { identityProviders, linkIdentitySchema, type LinkIdentityValues } from "@/lib/connectors/schemas";
 import { linkIdentityAction, verifyIdentityAction } from "@/features/connectors/actions";
 import { useT, useTranslateDynamic } from "@/components/i18n/i18n-provider";

@@ -8,6 +8,7 @@ import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18
 import type { ClaimableEvent, IdentityView } from "@/lib/connectors/identities";
 import { claimEventAction, unlinkIdentityAction } from "@/features/connectors/actions";
 import { LinkIdentityForm, VerifyIdentityButton } from "./identities-form";
+import { ActionForm } from "@/components/forms/action-form";
 
 export function Identities({
   t,
@@ -49,7 +50,7 @@ export function Identities({
                     <VerifyIdentityButton identityId={identity.id} label={label} />
                   </>
                 )}
-                <form action={unlinkIdentityAction} className="fr-mt-1w">
+                <ActionForm action={unlinkIdentityAction} className="fr-mt-1w">
                   <input type="hidden" name="identityId" value={identity.id} />
                   <button
                     type="submit"
@@ -58,7 +59,7 @@ export function Identities({
                   >
                     {t("connectors.identities.unlink")}
                   </button>
-                </form>
+                </ActionForm>
               </li>
             );
           })}
@@ -75,12 +76,12 @@ export function Identities({
                   {formatDate(locale, event.date)} · {event.commons.title} ({event.commons.community.name}) · {event.description}
                   {event.quantity !== null && ` · ${formatNumber(locale, event.quantity)}${event.unit ? ` ${event.unit}` : ""}`}
                 </p>
-                <form action={claimEventAction}>
+                <ActionForm action={claimEventAction}>
                   <input type="hidden" name="unmatchedId" value={event.id} />
                   <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
                     {t("connectors.identities.claim")}
                   </button>
-                </form>
+                </ActionForm>
               </li>
             ))}
           </ul>

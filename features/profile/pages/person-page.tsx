@@ -48,7 +48,7 @@ export async function PersonPage({ params }: Props) {
       {person.organization && (
         <p data-testid="person-organization">
           <Link href={`/organisations/${person.organization.id}`}>{person.organization.name}</Link>{" "}
-          <Badge small severity={person.organization.verified ? "success" : "warning"}>
+          <Badge as="span" small severity={person.organization.verified ? "success" : "warning"}>
             {person.organization.verified ? t("organizations.profile.verified") : t("organizations.profile.declared")}
           </Badge>
         </p>

@@ -18,6 +18,7 @@ import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { redirectToSignIn } from "@/features/auth/return-to-server";
 import { DeleteAccount } from "@/features/profile/components/delete-account";
+import { ActionForm } from "@/components/forms/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator()).t("profile.title") };
@@ -62,7 +63,7 @@ export async function ProfilePage() {
             </h2>
             <p>
               <Link href={`/organisations/${profile.organization.id}`}>{profile.organization.name}</Link>{" "}
-              <Badge small severity={profile.organizationVerifiedAt ? "success" : "warning"}>
+              <Badge as="span" small severity={profile.organizationVerifiedAt ? "success" : "warning"}>
                 {profile.organizationVerifiedAt ? t("organizations.profile.verified") : t("organizations.profile.declared")}
               </Badge>
             </p>
@@ -98,11 +99,11 @@ export async function ProfilePage() {
             {t("notifications.list.preferences")}
           </Link>
         </p>
-        <form action={signOutAction} className="fr-mt-4w">
+        <ActionForm action={signOutAction} className="fr-mt-4w">
           <button type="submit" className="fr-btn fr-btn--secondary">
             {t("profile.signOut")}
           </button>
-        </form>
+        </ActionForm>
       </div>
       <div className="fr-col-12 fr-col-lg-8 fr-mt-4w">
         <Identities t={t} locale={locale} identities={identities} claimable={claimable} />

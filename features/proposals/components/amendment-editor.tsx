@@ -6,7 +6,7 @@
  * server against the charter as it stands.
  */
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Select } from "@/components/forms/select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { CharterChange } from "@/lib/charter/amendments";
 import type { ParameterField } from "@/lib/charter/parameter-fields";
