@@ -95,6 +95,22 @@ test("a charter amendment is proposed, adopted by two colleges and enforced on t
   // Voters read the change in words, as the charter's history will show it.
   await expect(page.getByTestId("charter-diff")).toContainText("5 jours");
   await expectAccessible(page);
+  // The same diff on a phone, and in English.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId("charter-diff")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // (The language switch may return to the page the layout was rendered for: come back to the proposal.)
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto(proposalUrl);
+  await expect(page.getByTestId("charter-diff")).toContainText("5 days");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await page.goto(proposalUrl);
+  await expect(page.getByTestId("charter-diff")).toContainText("5 jours");
 
   // She opens voting and votes for; her receipt is kept.
   await page.getByRole("button", { name: "Ouvrir le vote maintenant" }).click();
@@ -127,6 +143,8 @@ test("a charter amendment is proposed, adopted by two colleges and enforced on t
   await expect(page.getByTestId("status")).toHaveText("Close");
   await expect(page.getByTestId("outcome")).toHaveText("Issue : Adoptée");
   await expect(page.getByText("La modification est appliquée : la charte passe à la version 2.")).toBeVisible();
+  // The results say why: the share of votes for against the threshold.
+  await expect(page.getByTestId("threshold-verdict")).toContainText("le seuil est atteint");
   await expectAccessible(page);
 
   // The charter is now at version 2, made by the proposal, with the new minimum.
@@ -167,5 +185,10 @@ test("a charter amendment is proposed, adopted by two colleges and enforced on t
   await page.getByRole("button", { name: "Vérifier" }).click();
   await expect(page.getByTestId("receipt-check")).toContainText("Ce reçu figure dans la décision publiée, avec ce choix : Pour");
   await expect(page.getByTestId("receipt-check")).toContainText("L'empreinte de la liste publiée est correcte.");
+  // Typing another receipt clears the answer; the same receipt without dashes, in lower case, is found.
+  await page.getByRole("textbox", { name: "Reçu" }).fill(receipt!.replaceAll("-", "").toLowerCase());
+  await expect(page.getByTestId("receipt-check")).toBeHidden();
+  await page.getByRole("button", { name: "Vérifier" }).click();
+  await expect(page.getByTestId("receipt-check")).toContainText("Ce reçu figure dans la décision publiée, avec ce choix : Pour");
   await expectAccessible(page);
 });
