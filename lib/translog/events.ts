@@ -155,8 +155,7 @@ export async function logBallotBox(db: Db, proposalId: string): Promise<boolean>
   const { communityId } = await db.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { communityId: true } });
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "size" FROM "LogState" WHERE "id" = 1 FOR UPDATE`;
-    const [logged] = await tx.$queryRaw<unknown[]>`
-      SELECT 1 FROM "LogEntry" WHERE "kind" = 'proposal.ballotBox' AND ("payload"::jsonb -> 'payload' ->> 'proposalId') = ${proposalId}`;
+    const logged = await tx.logEntry.findFirst({ where: { proposalId, kind: "proposal.ballotBox" }, select: { index: true } });
     if (logged) return false;
     await appendToLog(tx, {
       kind: "proposal.ballotBox",
@@ -171,9 +170,7 @@ export async function logBallotBox(db: Db, proposalId: string): Promise<boolean>
 export async function logMissingBallotBoxes(db: Db, { limit = 20 }: { limit?: number } = {}): Promise<number> {
   const missing = await db.$queryRaw<Array<{ proposalId: string }>>`
     SELECT d."proposalId" FROM "Decision" d
-    WHERE NOT EXISTS (
-      SELECT 1 FROM "LogEntry" e
-      WHERE e."kind" = 'proposal.ballotBox' AND (e."payload"::jsonb -> 'payload' ->> 'proposalId') = d."proposalId")
+    WHERE NOT EXISTS (SELECT 1 FROM "LogEntry" e WHERE e."proposalId" = d."proposalId" AND e."kind" = 'proposal.ballotBox')
     ORDER BY d."createdAt" LIMIT ${limit}`;
   let logged = 0;
   for (const { proposalId } of missing) if (await logBallotBox(db, proposalId)) logged++;

@@ -102,6 +102,7 @@ export async function appendToLog(tx: DbTx, event: LogEvent): Promise<{ index: n
       index: BigInt(size),
       communityId: event.communityId,
       kind: event.kind,
+      proposalId: typeof event.payload.proposalId === "string" ? event.payload.proposalId : null,
       payload: data,
       leafHash: toBytes(leaf),
       createdAt: at,

@@ -79,10 +79,8 @@ export async function consistencyProof(db: DbTx, { first, second }: { first: num
 
 /** The entry of a kind about a proposal (e.g. its ballot box or its close), or null. */
 async function proposalEntry(db: DbTx, kind: string, proposalId: string) {
-  const rows = await db.$queryRaw<Array<{ index: bigint }>>`
-    SELECT "index" FROM "LogEntry" WHERE "kind" = ${kind} AND ("payload"::jsonb -> 'payload' ->> 'proposalId') = ${proposalId}
-    ORDER BY "index" LIMIT 1`;
-  return rows[0] ? Number(rows[0].index) : null;
+  const entry = await db.logEntry.findFirst({ where: { proposalId, kind }, orderBy: { index: "asc" }, select: { index: true } });
+  return entry ? Number(entry.index) : null;
 }
 
 /** An entry with its inclusion proof against the first checkpoint that covers it (the current one if none). */
@@ -139,20 +137,22 @@ export async function receiptProof(db: DbTx, { proposalId, receipt }: { proposal
  * A cosignature of a later checkpoint counts: the witness checked that it extends the earlier ones.
  */
 export async function decisionFinality(db: DbTx, proposalId: string) {
-  const index = await proposalEntry(db, "proposal.closed", proposalId);
-  if (index === null) return null;
-  const entry = await db.logEntry.findUniqueOrThrow({ where: { index: BigInt(index) }, select: { payload: true } });
+  // One statement: the proposal page shows it.
+  const [row] = await db.$queryRaw<Array<{ index: bigint; payload: string; cosignedBy: string[] }>>`
+    SELECT e."index", e."payload",
+      ARRAY(SELECT DISTINCT c."witness" FROM "LogCosignature" c WHERE c."checkpointSize" > e."index" ORDER BY 1) AS "cosignedBy"
+    FROM "LogEntry" e WHERE e."proposalId" = ${proposalId} AND e."kind" = 'proposal.closed'
+    ORDER BY e."index" LIMIT 1`;
+  if (!row) return null;
   const required = Number(
-    (JSON.parse(entry.payload) as { payload: { witnessesRequired?: unknown } }).payload.witnessesRequired ?? 0,
+    (JSON.parse(row.payload) as { payload: { witnessesRequired?: unknown } }).payload.witnessesRequired ?? 0,
   );
-  const rows = await db.logCosignature.findMany({
-    where: { checkpointSize: { gt: BigInt(index) } },
-    distinct: ["witness"],
-    select: { witness: true },
-    orderBy: { witness: "asc" },
-  });
-  const cosignedBy = rows.map((row) => row.witness);
-  return { index, witnessesRequired: required, cosignedBy, final: cosignedBy.length >= required };
+  return {
+    index: Number(row.index),
+    witnessesRequired: required,
+    cosignedBy: row.cosignedBy,
+    final: row.cosignedBy.length >= required,
+  };
 }
 
 /** The decision's log entry (its close) with the checkpoint that includes it, and its finality. */
