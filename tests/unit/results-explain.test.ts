@@ -186,3 +186,20 @@ describe("outcome badge", () => {
     expect(badge("REJECTED")).toContain("fr-badge--error");
   });
 });
+
+describe("a ballot's choice in words", () => {
+  it("follows each language's punctuation", async () => {
+    const { describeChoice } = await import("@/features/proposals/components/describe-choice");
+    const options = [
+      { id: "a", label: "Plan IGN" },
+      { id: "b", label: "Orthophoto" },
+    ];
+    const block = { choice: "block", reason: "Données non anonymisées." };
+    const graded = { grades: { a: "good", b: "fair" } };
+    expect(describeChoice(createTranslator("fr"), block, options)).toBe("Blocage : Données non anonymisées.");
+    expect(describeChoice(createTranslator("en"), block, options)).toBe("Block: Données non anonymisées.");
+    expect(describeChoice(createTranslator("fr"), graded, options)).toBe("Plan IGN : Bien ; Orthophoto : Assez bien");
+    expect(describeChoice(createTranslator("en"), graded, options)).toBe("Plan IGN: Good; Orthophoto: Fair");
+    expect(describeChoice(createTranslator("en"), { approve: ["b", "a"] }, options)).toBe("Orthophoto, Plan IGN");
+  });
+});

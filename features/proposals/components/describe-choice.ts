@@ -1,4 +1,7 @@
-/** A ballot's choice in words ("Pour", "Blocage : raison", "Approuve : A, B", "A : Bien ; B : Passable"). */
+/**
+ * A ballot's choice in words ("Pour", "Blocage : raison", "A, B" approved, "A : Bien ; B : Passable"),
+ * with each language's punctuation ("Block: reason", "A: Good; B: Fair" in English).
+ */
 import type { Translate } from "@/lib/i18n/core";
 import { grades } from "@/lib/votes/tally/majority-judgment";
 
@@ -11,16 +14,18 @@ export function describeChoice(t: Translate, choice: unknown, options: { id: str
   const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;
   if (typeof value.choice === "string" && (answers as readonly string[]).includes(value.choice)) {
     const answer = t(`votes.choice.${value.choice as Answer}`);
-    return value.reason ? `${answer} : ${value.reason}` : answer;
+    return value.reason ? t("results.choiceWithReason", { choice: answer, reason: value.reason }) : answer;
   }
   if (Array.isArray(value.approve)) return value.approve.length ? value.approve.map(label).join(", ") : "—";
   if (value.grades && typeof value.grades === "object") {
     return Object.entries(value.grades)
-      .map(
-        ([id, grade]) =>
-          `${label(id)} : ${(grades as readonly string[]).includes(grade) ? t(`votes.grade.${grade as Grade}`) : grade}`,
+      .map(([id, grade]) =>
+        t("results.optionGrade", {
+          option: label(id),
+          grade: (grades as readonly string[]).includes(grade) ? t(`votes.grade.${grade as Grade}`) : grade,
+        }),
       )
-      .join(" ; ");
+      .join(t("results.gradeSeparator"));
   }
   return "—";
 }

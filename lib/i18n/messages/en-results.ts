@@ -119,5 +119,8 @@ export const enResults: Messages["results"] = {
     cancel: "Cancel",
     escape: "Escape closes this confirmation without changing anything.",
   },
+  choiceWithReason: "{choice}: {reason}",
+  optionGrade: "{option}: {grade}",
+  gradeSeparator: "; ",
   outcomeBadge: "Outcome: {outcome}",
 };

@@ -123,5 +123,8 @@ export const frResults = {
     cancel: "Annuler",
     escape: "Échap ferme cette confirmation sans rien changer.",
   },
+  choiceWithReason: "{choice} : {reason}",
+  optionGrade: "{option} : {grade}",
+  gradeSeparator: " ; ",
   outcomeBadge: "Résultat : {outcome}",
 } as const;
