@@ -3,7 +3,8 @@
  * path (lib/votes/cast-ballot.ts: two round trips, prepared statements) and LISTEN/NOTIFY for live
  * updates (lib/live). Its pool is its own and explicitly sized (SQL_POOL_MAX; each createDb gets one,
  * lazily, closed with the Prisma client), with the same failure bounds as Prisma's: give up
- * connecting after 5 s, statements cut at 15 s, keep-alive on, so an outage is a quick 503.
+ * connecting after 5 s, reconnect within half a second, statements cut at 15 s, keep-alive on, so an
+ * outage is a quick 503 (tests/resilience/database-restart.test.ts).
  *
  * Timestamps: the schema's columns are `timestamp(3)` holding UTC (Prisma's convention). Queries
  * pass instants with {@link utc} and read them as epoch milliseconds, never as local wall times.
@@ -25,6 +26,10 @@ export function createSql(connectionString: string, max: number, options: { appl
     idle_timeout: 30,
     keep_alive: 30,
     prepare: true,
+    // postgres.js waits before reconnecting, up to 20 s after repeated failures, holding queries
+    // meanwhile: during an outage requests would pile up for that long instead of failing as 503s.
+    // A short, capped delay makes each attempt fail fast (connection refused) and release its query.
+    backoff: (retries: number) => Math.min(0.05 * retries, 0.5),
     onnotice: () => {},
     connection: { statement_timeout: 15_000, application_name: options.applicationName ?? "geocommuns-sql" },
   });
@@ -77,4 +82,12 @@ export const LIVE_CHANNEL = "gc_live";
 
 export function liveTopic(proposalId: string): string {
   return JSON.stringify({ proposal: proposalId });
+}
+
+/** NOTIFY the proposal's followers from inside the caller's transaction (delivered on commit). */
+export async function notifyLive(
+  db: { $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T> },
+  proposalId: string,
+): Promise<void> {
+  await db.$queryRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${liveTopic(proposalId)})::text AS "sent"`;
 }
