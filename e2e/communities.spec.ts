@@ -208,7 +208,7 @@ test("a request to join with a message is approved by the administrator", async 
   await expectAccessible(page);
   await requests.getByRole("textbox", { name: /^Réponse/ }).fill("Bienvenue parmi nous !");
   await requests.getByRole("button", { name: "Accepter" }).click();
-  await expect(requests).toContainText("La demande de Amina Diallo a été acceptée.");
+  await expect(requests).toContainText("La demande présentée par Amina Diallo a été acceptée.");
   await expect(page.getByTestId("admin-members")).toContainText("Amina Diallo");
 
   const decision = await mailbox.waitForMail(
@@ -224,7 +224,7 @@ test("a request to join with a message is approved by the administrator", async 
   await expect(page).toHaveURL(/action=membership\.approved/);
   const log = page.getByTestId("audit-log");
   await expect(log.getByRole("listitem")).toHaveCount(1);
-  await expect(log).toContainText("Thomas Garnier a accepté la demande d'adhésion de Amina Diallo.");
+  await expect(log).toContainText("Thomas Garnier a accepté la demande d'adhésion présentée par Amina Diallo.");
   await expectAccessible(page);
   await signOut(page);
 

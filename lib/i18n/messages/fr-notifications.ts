@@ -55,7 +55,7 @@ export const frNotifications = {
         label: "Sanctions me concernant",
         WARNING: "Vous avez reçu un avertissement dans {title}",
         SUSPENSION: "Vous êtes suspendu·e dans {title} jusqu'au {until}",
-        BAN: "Vous avez été exclu·e de {title}",
+        BAN: "Vous avez été exclu·e de la communauté {title}",
       },
     },
     appeal: {
