@@ -9,6 +9,7 @@
  * invitations and emails to their address, their messages with requests to join, their name in other
  * people's notifications). No sign-in reaches the row again (lib/auth/sessions.ts).
  */
+import { forgetSubjectSalts } from "@/lib/translog/events";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
@@ -168,6 +169,8 @@ export async function pseudonymise(
   const email = target.email;
   // Signed out everywhere at once: a deleted session row ends the next request (lib/web/request.ts).
   await tx.session.deleteMany({ where: { userId: target.id } });
+  // The governance log's salted hashes of them (sanctions, appeals) become unlinkable; the log stays whole.
+  await forgetSubjectSalts(tx, target.id);
   await tx.account.deleteMany({ where: { userId: target.id } });
   await tx.apiToken.deleteMany({ where: { userId: target.id } });
   // Their outside accounts (forge, OSM usernames) are personal data too; events of them then wait to be claimed again.

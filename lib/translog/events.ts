@@ -178,6 +178,15 @@ export async function logMissingBallotBoxes(db: Db, { limit = 20 }: { limit?: nu
   return logged;
 }
 
+/**
+ * An erasure (GDPR): the salts of the member's subject hashes are deleted, so the sanctions and appeal
+ * decisions the log keeps can no longer be linked to them, while every entry and proof stays valid.
+ */
+export async function forgetSubjectSalts(tx: DbTx, userId: string): Promise<number> {
+  const { count } = await tx.logSalt.deleteMany({ where: { id: { startsWith: "subject:", endsWith: `:${userId}` } } });
+  return count;
+}
+
 /** A sanction, without the member: a salted hash of them, the kind and the dates. */
 export async function logSanction(
   tx: DbTx,

@@ -26,7 +26,9 @@ import { castBallot } from "@/lib/votes/cast-ballot";
 import { openVoting } from "@/lib/votes/open-voting";
 import { closeProposal } from "@/lib/proposals/close-proposal";
 import { ballotCommitment } from "@/lib/translog/ballots";
-import { logBallotBox, logMissingBallotBoxes, logSigningKeyOnce } from "@/lib/translog/events";
+import { logBallotBox, logMissingBallotBoxes, logSanction, logSigningKeyOnce } from "@/lib/translog/events";
+import { eraseAccount } from "@/lib/admin/accounts";
+import { readHead } from "@/lib/translog/log";
 import { getSigningKey } from "@/lib/decisions/signing-key";
 import { generateKeyPairSync } from "node:crypto";
 import { createDb } from "@/lib/db/client";
@@ -201,6 +203,24 @@ describe("signing keys", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+});
+
+describe("erasure", () => {
+  it("deletes the salts of an erased member's subject hashes and leaves the log whole", async () => {
+    const admin = await createPerson(t.db, { platformAdmin: true });
+    const member = people[1]!;
+    await t.db.$transaction((tx) =>
+      logSanction(tx, { communityId, sanctionId: "sanction-x", userId: member.id, kind: "WARNING", until: null }),
+    );
+    const saltId = `subject:${communityId}:${member.id}`;
+    expect(await t.db.logSalt.count({ where: { id: saltId } })).toBe(1);
+    const before = await t.db.logEntry.findMany({ orderBy: { index: "asc" } });
+    await eraseAccount(t.db, { actor: admin, userId: member.id, confirmation: "effacer", reason: "Demande RGPD" });
+    expect(await t.db.logSalt.count({ where: { id: saltId } })).toBe(0);
+    const after = await t.db.logEntry.findMany({ orderBy: { index: "asc" } });
+    expect(after.map((e) => e.payload)).toEqual(before.map((e) => e.payload));
+    expect(toHex((await readHead(t.db)).root)).toBe(toHex(rootOf(after.map((e) => new Uint8Array(e.leafHash)))));
   });
 });
 
