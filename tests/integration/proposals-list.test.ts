@@ -117,7 +117,7 @@ describe("the proposals list", () => {
   });
 
   it("searches every word in the title or the text, whatever the case, and filters by state and kind", async () => {
-    const search = (q: string) => titles({ actor: owner, slug, sort: "newest", ...parseProposalListQuery({ q }).filters });
+    const search = (q: string) => titles({ actor: owner, slug, ...parseProposalListQuery({ q }).filters });
     expect(await search("licence")).toEqual(["Renouveler la LICENCE du cadastre", "Adopter la licence ouverte"]);
     expect(await search("  licence   CADASTRE ")).toEqual(["Renouveler la LICENCE du cadastre", "Adopter la licence ouverte"]);
     expect(await search("licence ouverte")).toEqual(["Adopter la licence ouverte"]);
