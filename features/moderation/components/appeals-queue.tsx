@@ -31,7 +31,7 @@ export function AppealsQueue({
               <li key={appeal.id} className="fr-card fr-card--no-arrow fr-mb-2w fr-p-2w" data-testid="appeal-item">
                 <p className="fr-text--bold fr-mb-1w">
                   {t("modui.appeals.item", {
-                    kind: t(`modui.sanctionKinds.${appeal.sanction.kind}`),
+                    kind: appeal.sanction.kind,
                     name: appeal.memberName,
                     date: formatDate(locale, appeal.sanction.createdAt),
                   })}

@@ -194,7 +194,7 @@ export const enModui: Messages["modui"] = {
     intro: "The appeals you may decide: never those of a sanction you decided.",
     empty: "No appeal is waiting for a decision.",
     count: "{count, plural, one {# appeal waiting} other {# appeals waiting}}",
-    item: "{kind} of {name}, decided on {date}",
+    item: "{kind, select, WARNING {Warning} SUSPENSION {Suspension} BAN {Ban} other {Sanction}} decided on {date}; sanctioned person: {name}",
     filed: "Appeal filed on {date}: “{text}”",
     open: "Review and decide",
   },

@@ -196,7 +196,7 @@ export const frModui = {
     intro: "Les recours que vous pouvez trancher : jamais ceux d'une sanction que vous avez prononcée.",
     empty: "Aucun recours n'attend de décision.",
     count: "{count, plural, one {# recours en attente} other {# recours en attente}}",
-    item: "{kind} de {name}, prononcé le {date}",
+    item: "{kind, select, WARNING {Avertissement prononcé} SUSPENSION {Suspension prononcée} BAN {Exclusion prononcée} other {Sanction prononcée}} le {date} ; personne sanctionnée : {name}",
     filed: "Recours déposé le {date} : « {text} »",
     open: "Examiner et trancher",
   },
