@@ -345,6 +345,14 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<0 | 1 |
       if (ballots.length !== payload.turnout || record.decision.turnout !== payload.turnout)
         problems.push("its turnout differs from the log");
       if (record.decision.outcome !== payload.outcome) problems.push("its outcome differs from the log");
+      if (
+        record.decision.electorateSize !== payload.electorateSize ||
+        (opening && opening.electorateSize !== payload.electorateSize)
+      )
+        problems.push("its electorate differs from the one frozen when voting opened");
+      const proposal = record.proposal as { method?: unknown; secret?: unknown } | undefined;
+      if (opening && (proposal?.method !== opening.method || proposal?.secret !== opening.secret))
+        problems.push("its method or secrecy differs from the ballot defined when voting opened");
       problems.push(...recount(record, ballots, opening));
       // The checkpoint the instance gives for this decision: signed, including it, part of this history.
       const inLog = (await get(`/api/v1/log/proposals/${encodeURIComponent(proposalId)}/decision`, { allow404: true })) as {

@@ -201,6 +201,16 @@ describe("the verifier", () => {
     expect(code).toBe(1);
   });
 
+  it("fails on a rewritten electorate size", async () => {
+    const { code, output } = await tampered(
+      `UPDATE "Decision" SET "electorateSize" = "electorateSize" + 5 WHERE "proposalId" = $1`,
+      `UPDATE "Decision" SET "electorateSize" = "electorateSize" - 5 WHERE "proposalId" = $1`,
+      [proposalId],
+    );
+    expect(output).toMatch(/FAIL {2}decision .*its electorate differs from the one frozen when voting opened/);
+    expect(code).toBe(1);
+  });
+
   it("fails on a changed log entry", async () => {
     const { code, output } = await tampered(
       `UPDATE "LogEntry" SET "payload" = replace("payload", '"version":1', '"version":2') WHERE "kind" = 'charter.version'`,
