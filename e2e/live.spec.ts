@@ -1,7 +1,8 @@
 /**
  * Live updates across app instances (issue 15): the same open vote is followed by an anonymous
- * visitor on the second app server while a member votes on the first; the visitor's turnout moves
- * without a reload, carried by PostgreSQL LISTEN/NOTIFY and Server-Sent Events (lib/live).
+ * visitor on the second app server while a member votes and comments on the first; the visitor's
+ * turnout moves and the comment appears without a reload, carried by PostgreSQL LISTEN/NOTIFY and
+ * Server-Sent Events (lib/live).
  */
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/demo-session";
@@ -34,20 +35,25 @@ test("a ballot cast on one instance updates the live turnout shown by the other"
     if (response.url().includes("/api/live/proposals/"))
       streams.push(`${response.status()} ${response.headers()["content-type"]}`);
   });
-  let reloads = 0;
-  visitor.on("framenavigated", (frame) => {
-    if (frame === visitor.mainFrame()) reloads++;
-  });
   await visitor.goto(urls.state + path);
   await expect(visitor.getByTestId("turnout")).toHaveText("Participation : 0 sur 1");
   await expect.poll(() => streams).toContainEqual(expect.stringMatching(/^200 text\/event-stream/));
-  const navigations = reloads;
+  // A marker in the page's JavaScript state: a reload would drop it.
+  await visitor.evaluate(() => Object.assign(window, { gcLiveMarker: true }));
+  const notReloaded = () => visitor.evaluate(() => (window as unknown as { gcLiveMarker?: boolean }).gcLiveMarker === true);
 
   // The member votes on the first server; the visitor's count moves in place.
   await page.getByRole("radio", { name: "Pour" }).check({ force: true });
   await page.getByRole("button", { name: "Voter", exact: true }).click();
   await expect(page.getByText("Votre bulletin est enregistré.")).toBeVisible();
   await expect(visitor.getByTestId("turnout")).toHaveText("Participation : 1 sur 1", { timeout: 15_000 });
-  expect(reloads).toBe(navigations);
+  expect(await notReloaded()).toBe(true);
+
+  // A comment posted on the first server appears in the visitor's thread, still without a reload.
+  const form = page.getByRole("form", { name: "Votre commentaire" });
+  await form.getByRole("textbox", { name: /^Votre commentaire/ }).fill("Je suis ce vote en direct.");
+  await form.getByRole("button", { name: "Publier" }).click();
+  await expect(visitor.getByText("Je suis ce vote en direct.")).toBeVisible({ timeout: 15_000 });
+  expect(await notReloaded()).toBe(true);
   await visitor.context().close();
 });

@@ -2,9 +2,25 @@
 /**
  * Follows a Server-Sent-Events stream of JSON events (e.g. /api/live/proposals/{id}, lib/live):
  * EventSource reconnects by itself and resumes with Last-Event-ID; `onEvent` gets each event's data.
- * No stream while `enabled` is false, and none left open once the component is gone.
+ * Components of a page following the same URL share one stream; none is left open once they are gone.
  */
 import { useEffect, useRef } from "react";
+
+const streams = new Map<string, { source: EventSource; users: number }>();
+
+function acquire(url: string): EventSource {
+  let entry = streams.get(url);
+  if (!entry) streams.set(url, (entry = { source: new EventSource(url), users: 0 }));
+  entry.users++;
+  return entry.source;
+}
+
+function release(url: string): void {
+  const entry = streams.get(url);
+  if (!entry || --entry.users > 0) return;
+  entry.source.close();
+  streams.delete(url);
+}
 
 export function useLive<T>(url: string | null, eventName: string, onEvent: (data: T) => void): void {
   const handler = useRef(onEvent);
@@ -13,7 +29,7 @@ export function useLive<T>(url: string | null, eventName: string, onEvent: (data
   });
   useEffect(() => {
     if (!url || typeof EventSource === "undefined") return;
-    const source = new EventSource(url);
+    const source = acquire(url);
     const listener = (event: MessageEvent<string>) => {
       try {
         handler.current(JSON.parse(event.data) as T);
@@ -24,7 +40,7 @@ export function useLive<T>(url: string | null, eventName: string, onEvent: (data
     source.addEventListener(eventName, listener);
     return () => {
       source.removeEventListener(eventName, listener);
-      source.close();
+      release(url);
     };
   }, [url, eventName]);
 }

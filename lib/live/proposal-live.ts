@@ -4,7 +4,10 @@
  * counts (overall and per college, as the page shows them). A secret ballot pushes its turnout only:
  * counts that move one ballot at a time, as people vote, would tie a choice to whoever just voted.
  *
- * `id` is derived, not stored: the number of ballot changes (an append-only history) and the status,
+ * `comments` is a stamp of the comment thread (count and last change), so that followers refresh it.
+ *
+ * `id` is derived, not stored: the number of ballot changes (an append-only history), the status and
+ * the thread's stamp,
  * so a browser that reconnects with Last-Event-ID gets a fresh snapshot exactly when it missed one.
  */
 import type { DbTx } from "@/lib/db/client";
@@ -22,6 +25,8 @@ export type ProposalLive = {
   electorate: number;
   /** Public ballots with live results, while voting; null otherwise. */
   counts: CountsView | null;
+  /** Changes when the comment thread changes (added, edited, deleted, hidden): an opaque stamp, no content. */
+  comments: string;
 };
 
 /** The page's own rule: whoever may read the proposal (scope, drafts, moderation) follows it live. */
@@ -40,12 +45,22 @@ export async function authorizeProposalLive(db: DbTx, { actor, proposalId }: { a
 /** One snapshot, in two statements whatever the number of ballots (counts by GROUP BY). */
 export async function proposalLive(db: DbTx, proposalId: string): Promise<ProposalLive | null> {
   const [row] = await db.$queryRaw<
-    { status: string; secret: boolean; liveResults: boolean; electorate: number; turnout: number; changes: number }[]
+    {
+      status: string;
+      secret: boolean;
+      liveResults: boolean;
+      electorate: number;
+      turnout: number;
+      changes: number;
+      comments: string;
+    }[]
   >`
     SELECT p."status"::text AS "status", p."secret", p."liveResults",
       (SELECT count(*)::int FROM "ElectorMember" e WHERE e."proposalId" = p."id") AS "electorate",
       (SELECT count(*)::int FROM "Ballot" b WHERE b."proposalId" = p."id" AND b."withdrawnAt" IS NULL) AS "turnout",
-      (SELECT count(*)::int FROM "BallotChange" c JOIN "Ballot" b ON b."id" = c."ballotId" WHERE b."proposalId" = p."id") AS "changes"
+      (SELECT count(*)::int FROM "BallotChange" c JOIN "Ballot" b ON b."id" = c."ballotId" WHERE b."proposalId" = p."id") AS "changes",
+      (SELECT count(*)::text || '-' || coalesce((extract(epoch FROM greatest(max(c."createdAt"), max(c."editedAt"), max(c."deletedAt"), max(c."hiddenAt"))) * 1000)::bigint::text, '0')
+        FROM "ProposalComment" c WHERE c."proposalId" = p."id") AS "comments"
     FROM "Proposal" p WHERE p."id" = ${proposalId}`;
   if (!row) return null;
   let counts: CountsView | null = null;
@@ -56,11 +71,12 @@ export async function proposalLive(db: DbTx, proposalId: string): Promise<Propos
     counts = countChoices(groups.map((g) => ({ college: g.college, choice: g.choice, count: g.n })));
   }
   return {
-    id: `${row.changes}.${row.status}`,
+    id: `${row.changes}.${row.status}.${row.comments}`,
     proposalId,
     status: row.status,
     turnout: row.turnout,
     electorate: row.electorate,
     counts,
+    comments: row.comments,
   };
 }

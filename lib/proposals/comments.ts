@@ -8,6 +8,7 @@ import { AppError } from "@/lib/core/errors";
 import { can, ForbiddenError, NotFoundError } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
 import { inTransaction, notifyComment } from "@/lib/notifications/hooks";
+import { notifyLive } from "@/lib/db/sql";
 import { recordAudit } from "@/lib/audit/record";
 import { requireProposalAccess } from "./access";
 import type { Comment } from "./schemas";
@@ -87,6 +88,8 @@ export async function addComment(
     });
     // Replies and @mentions notify their people in the same transaction.
     await notifyComment(tx, { commentId: comment.id, actorId: actor.id });
+    // Pages following the thread live refresh it (lib/live), on commit.
+    await notifyLive(tx, proposalId);
     return comment;
   });
 }
@@ -108,7 +111,10 @@ export async function editComment(
 ): Promise<void> {
   await ownComment(db, actor, proposalId, commentId);
   const { body } = input;
-  await db.proposalComment.update({ where: { id: commentId }, data: { body, editedAt: new Date() } });
+  await inTransaction(db, async (tx) => {
+    await tx.proposalComment.update({ where: { id: commentId }, data: { body, editedAt: new Date() } });
+    await notifyLive(tx, proposalId);
+  });
 }
 
 export async function deleteComment(
@@ -116,7 +122,10 @@ export async function deleteComment(
   { actor, proposalId, commentId }: { actor: Actor; proposalId: string; commentId: string },
 ): Promise<void> {
   await ownComment(db, actor, proposalId, commentId);
-  await db.proposalComment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
+  await inTransaction(db, async (tx) => {
+    await tx.proposalComment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
+    await notifyLive(tx, proposalId);
+  });
 }
 
 export async function hideComment(
@@ -138,5 +147,6 @@ export async function hideComment(
       action: "moderation.hidden",
       details: { targetKind: "COMMENT", targetId: commentId, proposalId },
     });
+    await notifyLive(tx, proposalId);
   });
 }

@@ -10,6 +10,7 @@ import { openVoting } from "@/lib/votes/open-voting";
 import { castBallot, withdrawBallot } from "@/lib/votes/cast-ballot";
 import { closeProposal } from "@/lib/proposals/close-proposal";
 import { LiveHub } from "@/lib/live/hub";
+import { addComment, deleteComment } from "@/lib/proposals/comments";
 import type { ProposalLive } from "@/lib/live/proposal-live";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
@@ -115,6 +116,22 @@ describe("live updates", () => {
     await f.until((e) => e.turnout === 2);
     expect(f.events.every((e) => e.counts === null)).toBe(true);
     expect(JSON.stringify(f.events)).not.toMatch(/for|against|userId|receipt/);
+    f.stop();
+  });
+
+  it("a comment added or deleted on one instance moves the thread's stamp on the other, with no content", async () => {
+    const proposalId = await votingProposal({ secret: false });
+    const f = await follow(hubs[1]!, proposalId);
+    const { id } = await addComment(t.db, {
+      actor: people[2]!,
+      proposalId,
+      input: { body: "Un avis en direct, sans recharger." },
+    });
+    // The stamp: how many comments, and when the thread last changed.
+    const added = await f.until((e) => e.comments.startsWith("1-"));
+    expect(JSON.stringify(added)).not.toContain("avis");
+    await deleteComment(t.db, { actor: people[2]!, proposalId, commentId: id });
+    await f.until((e) => e.comments !== added.comments);
     f.stop();
   });
 

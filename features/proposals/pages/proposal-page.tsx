@@ -22,6 +22,7 @@ import { ProposalResults } from "@/features/proposals/components/proposal-result
 import { OutcomeBadge } from "@/features/proposals/components/outcome-badge";
 import { ProposalTimeline } from "@/features/proposals/components/proposal-timeline";
 import { LiveTurnout } from "@/features/proposals/components/live-turnout";
+import { LiveComments } from "@/features/proposals/components/live-comments";
 import { ReceiptCheck } from "@/features/proposals/components/receipt-check";
 import { DecisionFinality } from "@/features/proposals/components/decision-finality";
 import { CommentThread, type CommentItem } from "@/features/proposals/components/comment-thread";
@@ -248,6 +249,7 @@ export async function ProposalPage({ params, searchParams }: Props) {
         <p data-testid="my-receipt">{t("votes.ballot.receipt", { receipt: proposal.myBallot.receipt })}</p>
       )}
       {proposal.decision && <ReceiptCheck proposalId={proposal.id} options={proposal.options} />}
+      <LiveComments proposalId={proposal.id} />
       <CommentThread
         proposalId={proposal.id}
         communitySlug={proposal.community.slug}
