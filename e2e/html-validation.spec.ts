@@ -106,11 +106,14 @@ test("the journeys' pages are valid HTML (W3C Nu checker, zero errors)", async (
       "/communities/adresses-finistere/commons/bal-kerbrevan",
       "/communities/adresses-finistere/commons/bal-kerbrevan/edit",
       "/communities/adresses-finistere/commons/bal-kerbrevan/ledger",
+      "/communities/adresses-finistere/commons/bal-kerbrevan/sources",
       "/communities/adresses-finistere/proposals/new",
     ]);
     if (proposal) await collect(member, [proposal]);
     const people = firstLink(await fetchHtml(member, "/communities/adresses-finistere/members"), /^\/people\/[A-Za-z0-9_-]+$/);
     if (people) await collect(member, [people]);
+    const organisation = firstLink(await fetchHtml(member, "/profile"), /^\/organisations\/[A-Za-z0-9_-]+$/);
+    if (organisation) await collect(member, [organisation]);
 
     const errors = await validate([...files.keys()]);
     const readable = errors.map((m) => {

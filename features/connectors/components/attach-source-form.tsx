@@ -11,7 +11,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Select } from "@/components/forms/select";
 import { contributionTypes } from "@/lib/commons/schemas";
 import { createSourceSchema, sourceKinds, type CreateSource, type CreateSourceValues } from "@/lib/connectors/schemas";
 import { createSourceAction } from "@/features/connectors/actions";

@@ -9,6 +9,7 @@ import type { SourceView } from "@/lib/connectors/sources";
 import { isWebhookKind } from "@/lib/connectors/schemas";
 import { updateSourceAction } from "@/features/connectors/actions";
 import { RotateSecretButton } from "./rotate-secret-button";
+import { ActionForm } from "@/components/forms/action-form";
 
 const outcomeKey = (outcome: string): MessageKey =>
   (["pending", "recorded", "unmatched", "duplicate", "ignored"].includes(outcome)
@@ -37,7 +38,7 @@ export function SourceCard({
     <section className="fr-card fr-card--no-arrow fr-mb-4w fr-p-3w" aria-labelledby={titleId} data-testid="source-card">
       <h3 id={titleId} className="fr-h5 fr-mb-1w">
         {source.label}{" "}
-        <Badge small severity={source.active ? "success" : "warning"}>
+        <Badge as="span" small severity={source.active ? "success" : "warning"}>
           {source.active ? t("connectors.sources.active") : t("connectors.sources.inactive")}
         </Badge>
       </h3>
@@ -102,7 +103,7 @@ export function SourceCard({
           </>
         )}
       </dl>
-      <form action={updateSourceAction} className="fr-mb-3w">
+      <ActionForm action={updateSourceAction} className="fr-mb-3w">
         <input type="hidden" name="slug" value={communitySlug} />
         <input type="hidden" name="commonsSlug" value={commonsSlug} />
         <input type="hidden" name="sourceId" value={source.id} />
@@ -128,7 +129,7 @@ export function SourceCard({
         <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
           {t("connectors.sources.save")}
         </button>
-      </form>
+      </ActionForm>
       {source.deliveries.length > 0 && (
         <Table
           caption={t("connectors.sources.deliveries")}
