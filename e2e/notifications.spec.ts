@@ -115,7 +115,7 @@ test("unread count, list marked read, preferences, and a one-click unsubscribe l
   await expect(anonymous.getByTestId("unsubscribe-question")).toContainText("Demandes d'adhésion (administrateurs)");
   await expectAccessible(anonymous);
   await anonymous.getByRole("button", { name: "Confirmer le désabonnement" }).click();
-  await expect(anonymous.getByTestId("unsubscribe-done")).toContainText("vous ne recevrez plus ces emails");
+  await expect(anonymous.getByTestId("unsubscribe-done")).toContainText("vous ne recevrez plus ces courriels");
   await expectAccessible(anonymous);
   await anonymous.context().close();
 
