@@ -260,6 +260,12 @@ test("the list filters and searches, shows members who has not voted, and a with
   await expect(pending).toContainText("3 électeurs n'ont pas encore voté");
   await expect(pending.getByRole("listitem")).toHaveText(["Élodie Martin", "Inès Haddad", "Léa Rousseau"]);
   await expectAccessible(julien);
+  // On a phone: the filters stack, nothing scrolls sideways.
+  await julien.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(julien);
+  await julien.screenshot({ path: test.info().outputPath("list-phone-fr.png"), fullPage: true });
+  await expectAccessible(julien);
+  await julien.setViewportSize({ width: 1280, height: 720 });
 
   await julien.getByRole("searchbox", { name: /^Rechercher/ }).fill("fond de carte");
   await julien.getByRole("button", { name: "Appliquer" }).click();
