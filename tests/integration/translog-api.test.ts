@@ -28,7 +28,9 @@ import { closeProposal } from "@/lib/proposals/close-proposal";
 import { ballotCommitment } from "@/lib/translog/ballots";
 import { logBallotBox, logMissingBallotBoxes, logSanction, logSigningKeyOnce } from "@/lib/translog/events";
 import { eraseAccount } from "@/lib/admin/accounts";
-import { readHead } from "@/lib/translog/log";
+import { appendToLog, readHead } from "@/lib/translog/log";
+import { logBallotBoxesJob } from "@/lib/jobs/definitions/log-ballot-boxes";
+import { issueCheckpointJob } from "@/lib/jobs/definitions/issue-checkpoint";
 import { getSigningKey } from "@/lib/decisions/signing-key";
 import { generateKeyPairSync } from "node:crypto";
 import { createDb } from "@/lib/db/client";
@@ -203,6 +205,28 @@ describe("signing keys", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+});
+
+describe("the log's jobs", () => {
+  it("log the boxes of votes closed since, then sign a checkpoint of the grown log", async () => {
+    const owner = people[0]!;
+    const vote = await t.db.proposal.create({
+      data: { communityId, authorId: owner.id, title: "Third vote", method: "THRESHOLD", threshold: "simple", secret: false },
+    });
+    await openVoting(t.db, { proposalId: vote.id, closesAt: new Date(Date.now() + 3600_000) });
+    await castBallot(t.db, { actorId: owner.id, proposalId: vote.id, choice: { choice: "against" } });
+    await closeProposal(t.db, { proposalId: vote.id });
+    // No witness registered: nothing is asked over the network.
+    const context = { db: t.db } as unknown as Parameters<typeof logBallotBoxesJob.handle>[1];
+    expect(await logBallotBoxesJob.handle({}, context)).toEqual({ logged: 1, witnesses: [] });
+    expect(await logBallotBoxesJob.handle({}, context)).toEqual({ logged: 0, witnesses: [] });
+    await t.db.$transaction((tx) =>
+      appendToLog(tx, { kind: "signingKey.created", communityId: null, payload: { kid: "job", jwk: {} } }),
+    );
+    const { size } = await readHead(t.db);
+    expect(await issueCheckpointJob.handle({}, context)).toEqual({ size, witnesses: [] });
+    expect(await t.db.logCheckpoint.count({ where: { size: BigInt(size) } })).toBe(1);
   });
 });
 
