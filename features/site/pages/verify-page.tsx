@@ -44,6 +44,10 @@ export async function VerifyPage() {
         <pre className="fr-mb-2w">
           <code>{`npm run verify -- ${appUrl} --proposal <id> --receipt <XXXX-XXXX-XXXX>`}</code>
         </pre>
+        <p>{t("translog.page.runWitness")}</p>
+        <pre className="fr-mb-2w">
+          <code>{`npm run verify -- ${appUrl} --witness <geocommuns-witness/…+…+…>`}</code>
+        </pre>
         <p>{t("translog.page.runVerdict")}</p>
 
         <h2>{t("translog.page.limitsTitle")}</h2>

@@ -21,6 +21,8 @@ export const enTranslog: Messages["translog"] = {
     runTitle: "Run the check",
     runText: "With Node.js 20 and a copy of Géocommuns' code (no database and no configuration needed):",
     runReceipt: "To check your receipt as well, add the vote's id and the receipt:",
+    runWitness:
+      "To require that an independent witness (another instance, an organisation of a college) co-signed the checkpoint, add its public key:",
     runVerdict: "The verifier prints each check, then a verdict, and exits with an error on the slightest mismatch.",
     limitsTitle: "What it does not guarantee",
     limitsItems:

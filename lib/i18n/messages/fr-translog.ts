@@ -20,6 +20,8 @@ export const frTranslog = {
     runTitle: "Lancer la vérification",
     runText: "Avec Node.js 20 et une copie du code de Géocommuns (aucune base de données ni configuration n'est nécessaire) :",
     runReceipt: "Pour vérifier aussi votre reçu, ajoutez l'identifiant du vote et le reçu :",
+    runWitness:
+      "Pour exiger qu'un témoin indépendant (une autre instance, une organisation d'un collège) ait contresigné le point de contrôle, ajoutez sa clé publique :",
     runVerdict: "Le vérificateur affiche chaque contrôle puis un verdict, et se termine en erreur à la moindre incohérence.",
     limitsTitle: "Ce que cela ne garantit pas",
     limitsItems:
