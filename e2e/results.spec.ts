@@ -272,9 +272,9 @@ test("the list filters and searches, shows members who has not voted, and a with
   await expect(list.getByRole("heading", { level: 2 })).toHaveText(["Choisir le fond de carte"]);
   // A bad value in the URL: the page answers, with the message at its field.
   await julien.goto(`/communities/${slug}/proposals?status=NOPE&kind=CHARTER_AMENDMENT&q=%00`);
-  await expect(julien.getByText("Valeur non reconnue : elle est ignorée.").first()).toBeVisible();
+  await expect(julien.getByText("Valeur non reconnue. Elle est ignorée.").first()).toBeVisible();
   await expect(julien.getByRole("combobox", { name: "Statut" })).toHaveAccessibleDescription(
-    "Valeur non reconnue : elle est ignorée.",
+    "Valeur non reconnue. Elle est ignorée.",
   );
   await expectAccessible(julien);
 

@@ -11,6 +11,8 @@ import { listProposals } from "@/lib/proposals/queries";
 import { parseProposalListQuery } from "@/lib/proposals/list-filters";
 import { openVoting } from "@/lib/votes/open-voting";
 import { castBallot, withdrawBallot } from "@/lib/votes/cast-ballot";
+import { bindRoute } from "@/lib/api/handle";
+import { listProposalsRoute } from "@/lib/api/v1/routes/proposals";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
@@ -173,6 +175,34 @@ describe("the proposals list", () => {
     for (const visitor of [null, outsider]) {
       const seen = await pendingOf(visitor);
       expect(seen["Choisir le format d'échange"]).toBeNull();
+    }
+  });
+
+  it("are the API's filters too: words, kind and date order, and a bad value is a 400 naming its field", async () => {
+    const handler = bindRoute(listProposalsRoute, () => ({
+      db: t.db,
+      appUrl: "http://localhost:3000",
+      sessionCookieName: "gc.session",
+    }));
+    const get = (query: string) =>
+      handler(
+        new Request(`http://localhost:3000/api/v1/communities/${slug}/proposals?${query}`, {
+          headers: { "accept-language": "en" },
+        }),
+        {
+          params: Promise.resolve({ slug }),
+        },
+      );
+    const ok = await get("q=licence&sort=newest&kind=GENERAL");
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { data: { title: string }[] };
+    expect(body.data.map((p) => p.title)).toEqual(["Renouveler la LICENCE du cadastre", "Adopter la licence ouverte"]);
+    for (const bad of ["q=licence%00", "sort=random", "kind=OTHER"]) {
+      const response = await get(bad);
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      const problem = (await response.json()) as { errors: { field: string }[] };
+      expect(problem.errors.map((e) => e.field)).toEqual([bad.split("=")[0]]);
     }
   });
 });

@@ -63,7 +63,7 @@ function Select({
       </select>
       {error && (
         <p className="fr-error-text" id={`${id}-error`}>
-          {t(error as "results.list.invalid")}
+          {t(error as "results.list.invalid")} {t("results.list.ignored")}
         </p>
       )}
     </div>
@@ -87,7 +87,9 @@ export async function ProposalsPage({ params, searchParams }: Props) {
   ) as Record<string, string>;
   if (filters.sort !== "newest") kept.sort = filters.sort;
   const filtered = Object.keys(kept).length > 0;
-  const message = (key: string | undefined) => (key ? t(key as "results.list.invalid") : undefined);
+  // The page ignores a bad value (the API refuses it): the field's message says so.
+  const message = (key: string | undefined) =>
+    key ? `${t(key as "results.list.invalid")} ${t("results.list.ignored")}` : undefined;
   return (
     <>
       <Breadcrumb

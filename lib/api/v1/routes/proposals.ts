@@ -13,6 +13,7 @@ import { draftProposal } from "@/lib/proposals/create-proposal";
 import { editDraft } from "@/lib/proposals/edit-draft";
 import { createProposalSchema, proposalKinds, proposalStatuses } from "@/lib/proposals/schemas";
 import { getProposalView, listProposals } from "@/lib/proposals/queries";
+import { proposalSearchSchema, proposalSorts } from "@/lib/proposals/list-filters";
 import { voteOnProposal, withdrawMyBallot } from "@/lib/proposals/ballots";
 import { ballotChoiceSchema } from "@/lib/votes/schemas";
 import { votingMethods } from "@/lib/charter/parameters";
@@ -109,11 +110,17 @@ export const listProposalsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/communities/{slug}/proposals",
   summary: "List a community's proposals",
-  description: "Oldest first; `status` filters. 404 when the caller may not read the community.",
+  description:
+    "Oldest first by id unless `sort` asks newest or oldest by creation; `status` and `kind` filter; `q` keeps proposals whose title or text holds every word (case-insensitive). 404 when the caller may not read the community.",
   tags: ["proposals"],
   scope: "read",
   params: slugParamsSchema,
-  query: paginationQuerySchema.extend({ status: status.optional() }),
+  query: paginationQuerySchema.extend({
+    status: status.optional(),
+    kind: z.enum(proposalKinds).optional(),
+    q: proposalSearchSchema.optional().describe("Words that must each appear in the title or the text"),
+    sort: z.enum(proposalSorts).optional().describe("By creation date; by id when absent"),
+  }),
   response: {
     status: 200,
     description: "A page of proposals",
@@ -125,6 +132,9 @@ export const listProposalsRoute = defineRoute({
       actor: principal.user,
       slug: params.slug,
       status: query.status,
+      kind: query.kind,
+      q: query.q || undefined,
+      sort: query.sort,
       after: query.cursor,
       limit: query.limit,
     });
