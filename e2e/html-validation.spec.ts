@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signInAs } from "./support/demo-session";
+import { signInAs, signOut } from "./support/demo-session";
 import { urls } from "./support/ports";
 
 const run = promisify(execFile);
@@ -114,6 +114,18 @@ test("the journeys' pages are valid HTML (W3C Nu checker, zero errors)", async (
     if (people) await collect(member, [people]);
     const organisation = firstLink(await fetchHtml(member, "/profile"), /^\/organisations\/[A-Za-z0-9_-]+$/);
     if (organisation) await collect(member, [organisation]);
+
+    // The platform's administrator (the demo's Julien Lefèvre): administration pages.
+    await signOut(page);
+    await signInAs(page, "Julien Lefèvre");
+    await collect(page.request, [
+      "/admin",
+      "/admin?q=Pierre",
+      "/communities/imagerie-de-rue",
+      "/communities/imagerie-de-rue/admin",
+      "/communities/imagerie-de-rue/proposals",
+      "/communities/registre-batiments/moderation",
+    ]);
 
     const errors = await validate([...files.keys()]);
     const readable = errors.map((m) => {
