@@ -6,7 +6,7 @@
  * suggestion pre-filled, the hiding's reason as the sanction's), unless they may not be sanctioned
  * for it. Escape closes the form and the focus goes back to the button that opened it.
  */
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -144,8 +144,11 @@ export function HiddenOffer({
   const headingId = useId();
   const [sanctioned, setSanctioned] = useState<string>();
   const [declined, setDeclined] = useState(false);
+  // The hidden item may have left the page (the queue): the focus comes here rather than to nothing.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
   return (
-    <div className="fr-mt-1w" data-testid="hidden-done">
+    <div className="fr-mt-1w" data-testid="hidden-done" ref={box} tabIndex={-1}>
       <div role="status">
         <Alert severity="success" small description={sanctioned ? t("modui.inPlace.sanctioned") : t("modui.inPlace.hidden")} />
       </div>
