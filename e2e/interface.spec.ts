@@ -57,6 +57,22 @@ test("the language choice switches every text to English and persists", async ({
   await expect(page.getByRole("heading", { level: 2, name: "Les communautés" })).toBeVisible();
 });
 
+test("after moving to another page by a link, the language switch and sign-in come back to that page", async ({ page }) => {
+  await page.goto("/");
+  // A client-side navigation: the root layout (and its header) is not rendered again.
+  await page.getByRole("contentinfo").getByRole("link", { name: "Mentions légales" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentions légales");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toHaveAttribute(
+    "href",
+    "/auth/sign-in?callbackUrl=%2Fmentions-legales",
+  );
+  await page.getByRole("banner").getByRole("button", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/mentions-legales$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Legal notice");
+  await page.getByRole("banner").getByRole("button", { name: "Français" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentions légales");
+});
+
 test("health reports the database and migrations", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);

@@ -13,7 +13,7 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { signOutAction, switchLocaleAction } from "@/features/auth/session-actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { signInHref } from "@/features/auth/return-to";
+import { BackHereInput, SignInLinkHere } from "./here";
 
 export async function MenuTools({
   t,
@@ -40,7 +40,7 @@ export async function MenuTools({
       <li>
         <ActionForm action={switchLocaleAction} permalink={currentPath}>
           <input type="hidden" name="locale" value={otherLocale} />
-          <input type="hidden" name="back" value={currentPath} />
+          <BackHereInput requestPath={currentPath} />
           <button type="submit" className="fr-btn fr-icon-translate-2" lang={otherLocale} title={t("layout.switchToLabel")}>
             {t("layout.switchTo")}
           </button>
@@ -72,9 +72,9 @@ export async function MenuTools({
         </>
       ) : (
         <li>
-          <Link className="fr-btn fr-icon-lock-line" href={signInHref(currentPath)}>
+          <SignInLinkHere className="fr-btn fr-icon-lock-line" requestPath={currentPath}>
             {t("layout.signIn")}
-          </Link>
+          </SignInLinkHere>
         </li>
       )}
     </ul>

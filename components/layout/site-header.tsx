@@ -9,7 +9,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import type { Locale, Translate } from "@/lib/i18n/core";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { NotificationsLink } from "@/features/notifications/components/notifications-link";
-import { signInHref } from "@/features/auth/return-to";
+import { BackHereInput, SignInLinkHere } from "./here";
 import { MenuTools } from "@/components/layout/menu-tools";
 
 type Props = {
@@ -75,7 +75,7 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
                   <li>
                     <ActionForm action={switchLocaleAction} permalink={currentPath}>
                       <input type="hidden" name="locale" value={otherLocale} />
-                      <input type="hidden" name="back" value={currentPath} />
+                      <BackHereInput requestPath={currentPath} />
                       <button
                         type="submit"
                         className="fr-btn fr-icon-translate-2"
@@ -106,9 +106,9 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
                     </>
                   ) : (
                     <li>
-                      <Link className="fr-btn fr-icon-lock-line" href={signInHref(currentPath)}>
+                      <SignInLinkHere className="fr-btn fr-icon-lock-line" requestPath={currentPath}>
                         {t("layout.signIn")}
-                      </Link>
+                      </SignInLinkHere>
                     </li>
                   )}
                 </ul>
