@@ -66,7 +66,7 @@ export function SourceCard({
       {webhook && (
         <>
           <p className="fr-text--sm fr-mb-1w">
-            {t("connectors.sources.hookUrl")} : <code data-testid="source-url">{url}</code>
+            {t("pages.labelSuffix", { label: t("connectors.sources.hookUrl") })} <code data-testid="source-url">{url}</code>
           </p>
           <p className="fr-text--sm">
             {t("connectors.sources.secretHint", { hint: source.secretHint ?? "—" })}

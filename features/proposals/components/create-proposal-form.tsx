@@ -187,7 +187,7 @@ export function CreateProposalForm({
       {feedback.formError && <Alert severity="error" small description={feedback.formError} className="fr-mb-3w" />}
       {draft ? (
         <p>
-          {t("votes.create.kind")} : {t(`votes.kind.${kind}`)}
+          {t("pages.labelSuffix", { label: t("votes.create.kind") })} {t(`votes.kind.${kind}`)}
         </p>
       ) : (
         <Select
