@@ -48,7 +48,7 @@ export const enLedger: Messages["ledger"] = {
     quantity: "{quantity} {unit}",
     link: "See the result",
     linkLabel: "See the result of the contribution of {date} (new window)",
-    place: "Place: {lat}, {lon}",
+    place: "Place: longitude {lon}, latitude {lat}",
     reviewed: {
       VALIDATED: "Validated by {name} on {date}",
       REJECTED: "Rejected by {name} on {date}",

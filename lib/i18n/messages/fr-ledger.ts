@@ -47,7 +47,7 @@ export const frLedger = {
     quantity: "{quantity} {unit}",
     link: "Voir le résultat",
     linkLabel: "Voir le résultat de la contribution du {date} (nouvelle fenêtre)",
-    place: "Lieu : {lat}, {lon}",
+    place: "Lieu : longitude {lon}, latitude {lat}",
     reviewed: {
       VALIDATED: "Validée par {name} le {date}",
       REJECTED: "Rejetée par {name} le {date}",
