@@ -4,13 +4,9 @@
  * neutral: the platform's name and the operator's.
  */
 import Link from "next/link";
-import { signOutAction, switchLocaleAction } from "@/features/auth/session-actions";
-import { ActionForm } from "@/components/forms/action-form";
 import type { Locale, Translate } from "@/lib/i18n/core";
 import type { SessionUser } from "@/lib/auth/sessions";
-import { NotificationsLink } from "@/features/notifications/components/notifications-link";
-import { BackHereInput, SignInLinkHere } from "./here";
-import { MenuTools } from "@/components/layout/menu-tools";
+import { HeaderTools } from "@/components/layout/header-tools";
 
 type Props = {
   t: Translate;
@@ -22,7 +18,6 @@ type Props = {
 };
 
 export function SiteHeader({ t, locale, user, operatorName, operatorIsState, currentPath }: Props) {
-  const otherLocale: Locale = locale === "fr" ? "en" : "fr";
   return (
     <header role="banner" className="fr-header" data-testid={operatorIsState ? "header-state" : "header-neutral"}>
       <div className="fr-header__body">
@@ -71,47 +66,7 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
             </div>
             <div className="fr-header__tools">
               <div className="fr-header__tools-links">
-                <ul className="fr-btns-group">
-                  <li>
-                    <ActionForm action={switchLocaleAction} permalink={currentPath}>
-                      <input type="hidden" name="locale" value={otherLocale} />
-                      <BackHereInput requestPath={currentPath} />
-                      <button
-                        type="submit"
-                        className="fr-btn fr-icon-translate-2"
-                        lang={otherLocale}
-                        title={t("layout.switchToLabel")}
-                      >
-                        {t("layout.switchTo")}
-                      </button>
-                    </ActionForm>
-                  </li>
-                  {user ? (
-                    <>
-                      <li>
-                        <NotificationsLink t={t} userId={user.id} current={currentPath.startsWith("/notifications")} />
-                      </li>
-                      <li>
-                        <Link className="fr-btn fr-icon-account-circle-line" href="/profile">
-                          {user.displayName ?? t("layout.profile")}
-                        </Link>
-                      </li>
-                      <li>
-                        <ActionForm action={signOutAction} permalink={currentPath}>
-                          <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
-                            {t("layout.signOut")}
-                          </button>
-                        </ActionForm>
-                      </li>
-                    </>
-                  ) : (
-                    <li>
-                      <SignInLinkHere className="fr-btn fr-icon-lock-line" requestPath={currentPath}>
-                        {t("layout.signIn")}
-                      </SignInLinkHere>
-                    </li>
-                  )}
-                </ul>
+                <HeaderTools t={t} locale={locale} user={user} currentPath={currentPath} />
               </div>
             </div>
           </div>
@@ -125,7 +80,7 @@ export function SiteHeader({ t, locale, user, operatorName, operatorIsState, cur
             {t("layout.close")}
           </button>
           <div className="fr-header__menu-links">
-            <MenuTools t={t} locale={locale} user={user} currentPath={currentPath} />
+            <HeaderTools t={t} locale={locale} user={user} currentPath={currentPath} inMenu />
           </div>
           <nav className="fr-nav" id="header-navigation" aria-label={t("catalogue.navLabel")}>
             <ul className="fr-nav__list">

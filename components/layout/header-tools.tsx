@@ -1,10 +1,12 @@
 /**
- * The header's tools (language, notifications, profile, sign-out or sign-in) inside the phone menu.
- * DSFR's script copies them there only outside React (in React mode it leaves the duplication to the
- * page: see DSFR's HeaderLinks), so below the large breakpoint only the catalogue was reachable.
- * Rendered here once more, without ids or test ids, so nothing clashes with the desktop copy (which
- * is hidden on phones, as this one is on desktops).
+ * The header's tools: language, notifications, profile, sign-out or sign-in. Rendered twice, in the
+ * desktop header and in the phone menu: DSFR's script copies them into the menu only outside React (in
+ * React mode it leaves the duplication to the page: see DSFR's HeaderLinks), so below the large
+ * breakpoint only the catalogue was reachable. The menu's copy carries no test ids, so nothing clashes
+ * with the desktop copy (which is hidden on phones, as this one is on desktops). The unread count is
+ * read once per request for both.
  */
+import { cache } from "react";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/core/log";
@@ -15,26 +17,31 @@ import { signOutAction, switchLocaleAction } from "@/features/auth/session-actio
 import { ActionForm } from "@/components/forms/action-form";
 import { BackHereInput, SignInLinkHere } from "./here";
 
-export async function MenuTools({
+const unreadOf = cache(async (userId: string): Promise<number> => {
+  try {
+    return await unreadCount(db(), userId);
+  } catch (error) {
+    logger.warn({ err: error }, "unread count failed");
+    return 0;
+  }
+});
+
+export async function HeaderTools({
   t,
   locale,
   user,
   currentPath,
+  inMenu = false,
 }: {
   t: Translate;
   locale: Locale;
   user: SessionUser | null;
   currentPath: string;
+  /** The phone menu's copy: no test ids. */
+  inMenu?: boolean;
 }) {
   const otherLocale: Locale = locale === "fr" ? "en" : "fr";
-  let unread = 0;
-  if (user) {
-    try {
-      unread = await unreadCount(db(), user.id);
-    } catch (error) {
-      logger.warn({ err: error }, "unread count failed");
-    }
-  }
+  const unread = user ? await unreadOf(user.id) : 0;
   return (
     <ul className="fr-btns-group">
       <li>
@@ -53,6 +60,7 @@ export async function MenuTools({
               className="fr-btn fr-icon-notification-3-line"
               href="/notifications"
               aria-current={currentPath.startsWith("/notifications") ? "page" : undefined}
+              data-testid={inMenu ? undefined : "header-notifications"}
             >
               {unread > 0 ? t("notifications.header.unread", { count: unread }) : t("notifications.header.link")}
             </Link>
