@@ -7,9 +7,11 @@
  *   BENCH_DATABASE_URL an EMPTY database to use instead of a temporary embedded PostgreSQL (never the dev one)
  *   BENCH_BUILD        1 rebuilds, 0 uses .next as it is; default: rebuild when a source is newer than the build
  *   BENCH_SCALE        e.g. 0.05 shrinks the full scale, to try the benchmark itself quickly (default 1)
- *   BENCH_ONLY         comma-separated parts to run (default all): ballots, pages, statements, live, full, close, log
+ *   BENCH_ONLY         comma-separated parts to run (default all): ballots, pages, statements, live, lighthouse, full, close, log
  *                      (e.g. BENCH_ONLY=ballots,statements measures the ballot path at the small scale only)
  *   BENCH_LIVE_CLIENTS Server-Sent-Events clients of the live measurement (default 1000)
+ *   BENCH_NATIONAL_FACTOR e.g. 0.01 shrinks the national scale (part `national`, default 1: 50 000 members,
+ *                      30 000 proposals, 5 000 000 ballots, 1 000 000 contributions)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -27,6 +29,8 @@ import { ensureBuild, residentMemory, startServer, type AppServer } from "./lib/
 import { startStatementCounter } from "./lib/statement-counter";
 import { seedBulk, seedCloseFixture, seedSmall, CLOSE_VOTERS, FULL_MEMBERS, type Fixture } from "./lib/seed";
 import { logRows, measureLog } from "./lib/translog";
+import { lighthouseRows, measureLighthouse, newcomerPages, type LighthouseResult } from "./lib/lighthouse";
+import { NATIONAL, seedNational, type NationalResult } from "./lib/national-seed";
 
 const root = process.cwd();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -34,7 +38,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4810);
 const CONCURRENCY = [1, 16, 64] as const;
 const PAGE_CONNECTIONS = 8;
 const resultsDir = path.join(root, "bench/results");
-const PARTS = ["ballots", "pages", "statements", "live", "full", "close", "log"] as const;
+const PARTS = ["ballots", "pages", "statements", "live", "lighthouse", "full", "national", "close", "log"] as const;
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(",")).split(",").map((p) => p.trim()));
 for (const part of only) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`BENCH_ONLY: unknown part ${part}`);
 const runs = (part: (typeof PARTS)[number]) => only.has(part);
@@ -47,7 +51,7 @@ const median = (values: number[]) => {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 };
 
-type Scale = "small" | "full";
+type Scale = "small" | "full" | "national";
 type PageTarget = { key: string; label: string; path: string; floor: "page" | "route"; present: boolean };
 
 type BallotRun = { connections: number; framework: LoadResult; ballot: LoadResult; database: LoadResult };
@@ -554,6 +558,89 @@ function buildRows(
   return rows;
 }
 
+/** Section 8: the national scale against the small one, page by page (issue 15, "National scale"). */
+function nationalRows(small: PhaseResult, national: PhaseResult, seed: NationalResult): Row[] {
+  const rows: Row[] = [];
+  rows.push({
+    section: "8 national",
+    what: "bulk seeding",
+    measured: `${seed.seconds.toFixed(0)} s (factor ${NATIONAL.factor}): ${Object.entries(seed.rows)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(", ")}`,
+    ratio: "–",
+    target: "minutes",
+    met: seed.seconds < 20 * 60,
+  });
+  // Each page's p95 over its scale's floor: the median of the bare-page p95s measured before each
+  // page of that scale (one pair's floor alone swings with bursts of other work on 2 shared cores).
+  const floorOf = (phaseResult: PhaseResult, kind: "page" | "route") =>
+    median(phaseResult.pages.filter((p) => p.floor === kind && p.floorResult).map((p) => p.floorResult!.p95));
+  const relative = (phaseResult: PhaseResult, key: string) => {
+    const page = phaseResult.pages.find((p) => p.key === key);
+    return page?.result ? page.result.p95 / floorOf(phaseResult, page.floor) : Number.NaN;
+  };
+  for (const page of national.pages) {
+    const before = small.pages.find((p) => p.key === page.key);
+    if (!page.result || !before?.result) {
+      rows.push({
+        section: "8 national",
+        what: `${page.label} p95`,
+        measured: "absent",
+        ratio: "–",
+        target: "≤ 1.5×",
+        met: null,
+      });
+      continue;
+    }
+    const raw = page.result.p95 / before.result.p95;
+    const growth = relative(national, page.key) / relative(small, page.key);
+    const errors = Object.keys(page.result.statuses).length > 0;
+    rows.push({
+      section: "8 national",
+      what: `${page.label} p95`,
+      measured: `small ${fmt.ms(before.result.p95)} → national ${fmt.ms(page.result.p95)} (raw ${fmt.times(raw)})${errors ? ` errors ${JSON.stringify(page.result.statuses)}` : ""}`,
+      ratio: `${fmt.times(growth)} (p95/median floor)`,
+      target: `≤ ${TARGET.scaleGrowth}×`,
+      met: !errors && growth <= TARGET.scaleGrowth,
+    });
+  }
+  for (const run of national.ballots) {
+    const before = small.ballots.find((b) => b.connections === run.connections);
+    if (!before) continue;
+    const growth = run.ballot.p95 / run.framework.p95 / (before.ballot.p95 / before.framework.p95);
+    rows.push({
+      section: "8 national",
+      what: `PUT ballot ×${run.connections} p95`,
+      measured: `small ${fmt.ms(before.ballot.p95)} → national ${fmt.ms(run.ballot.p95)}`,
+      ratio: `${fmt.times(growth)} (p95/floor)`,
+      target: `≤ ${TARGET.scaleGrowth}×`,
+      met: Number.isFinite(growth) ? growth <= TARGET.scaleGrowth : null,
+    });
+  }
+  for (const key of Object.keys(national.queries)) {
+    const a = small.queries[key];
+    const b = national.queries[key];
+    const label =
+      key === "floor-page"
+        ? "bare page"
+        : key === "ballot"
+          ? "PUT ballot"
+          : (small.pages.find((p) => p.key === key)?.label ?? key);
+    // A token's last use is stamped at most once a minute: one statement more for a token not used
+    // in the last minute, whatever the scale.
+    const slack = key === "ballot" ? 1 : 0;
+    rows.push({
+      section: "8 national",
+      what: `${label}, statements`,
+      measured: a && b ? `small ${a.median} (${a.data} data) → national ${b.median} (${b.data} data)` : "absent",
+      ratio: "–",
+      target: slack ? "constant (±1: last-use stamp)" : "constant",
+      met: a && b ? Math.abs(a.median - b.median) <= slack : null,
+    });
+  }
+  return rows;
+}
+
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const build = ensureBuild(log);
@@ -587,6 +674,14 @@ async function main() {
       live: fixture.liveProposalId,
       closed: fixture.closedProposalId,
     });
+    // Lighthouse on the pages a newcomer sees, signed out, on the idle server (no load running).
+    let lighthouseResults: LighthouseResult[] | null = null;
+    if (runs("lighthouse")) {
+      const reportDir = path.join(resultsDir, "lighthouse");
+      mkdirSync(reportDir, { recursive: true });
+      const pages = newcomerPages({ ...fixture, commonsSlug: "commun-1" });
+      lighthouseResults = await measureLighthouse(server.url, pages, log, reportDir);
+    }
     let bulk: Awaited<ReturnType<typeof seedBulk>> | null = null;
     let full: PhaseResult | null = null;
     if (runs("full")) {
@@ -600,6 +695,19 @@ async function main() {
         closed: bulk.closedProposalId,
       });
     }
+    let nationalSeed: NationalResult | null = null;
+    let national: PhaseResult | null = null;
+    if (runs("national")) {
+      log(
+        `national seeding to ${NATIONAL.members} members, ${NATIONAL.proposals} proposals, ${NATIONAL.ballots} ballots, ${NATIONAL.contributions} contributions (factor ${NATIONAL.factor})…`,
+      );
+      nationalSeed = await seedNational(db, pool, fixture, log);
+      log(`national seeding done in ${nationalSeed.seconds.toFixed(0)} s: ${JSON.stringify(nationalSeed.rows)}`);
+      national = await phase("national", server, database.url, authSecret, fixture, {
+        live: nationalSeed.liveProposalId,
+        closed: nationalSeed.closedProposalId,
+      });
+    }
     await server.stop();
     server = undefined;
     const close = runs("close") ? await measureClose(db, database.url, fixture.ownerId) : [];
@@ -609,6 +717,8 @@ async function main() {
     const totalSeconds = (Date.now() - started) / 1000;
     const rowsOut = buildRows(small, full, close, bulk, totalSeconds);
     if (translog) rowsOut.splice(rowsOut.length - 1, 0, ...logRows(translog, TARGET.scaleGrowth));
+    if (lighthouseResults) rowsOut.splice(rowsOut.length - 1, 0, ...lighthouseRows(lighthouseResults));
+    if (national && nationalSeed) rowsOut.splice(rowsOut.length - 1, 0, ...nationalRows(small, national, nationalSeed));
     console.log("");
     console.log(
       `Géocommuns benchmark — ${new Date().toISOString()} — ${os.cpus().length} CPUs, ${SECONDS} s per measurement, pages at ${PAGE_CONNECTIONS} connections each paired with its floor measured just before, server DB_POOL_MAX default (10), SQL_POOL_MAX default (6)`,
@@ -626,8 +736,11 @@ async function main() {
           small,
           full,
           bulk,
+          national,
+          nationalSeed,
           close,
           translog,
+          lighthouse: lighthouseResults,
           totalSeconds,
         },
         null,

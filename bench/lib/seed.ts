@@ -18,10 +18,10 @@ import { createSession } from "@/lib/auth/sessions";
 import { openVotingIn } from "@/lib/votes/open-voting";
 import { closeProposal } from "@/lib/proposals/close-proposal";
 
-const KINDS = `(ARRAY['PUBLIC','PRIVATE','RESEARCH','CIVIL_SOCIETY']::"ActorKind"[])`;
-const COMMONS_KINDS = `(ARRAY['DATASET','SOFTWARE','SERVICE_API','MAP','SPECIFICATION','OTHER']::"CommonsKind"[])`;
-const CONTRIBUTION_TYPES = `(ARRAY['DATA_PRODUCTION','CORRECTION','CODE','DOCUMENTATION','REVIEW','ANIMATION','FUNDING','OTHER']::"ContributionType"[])`;
-const LICENCES = `(ARRAY['etalab-2.0','ODbL-1.0','MIT'])`;
+export const KINDS = `(ARRAY['PUBLIC','PRIVATE','RESEARCH','CIVIL_SOCIETY']::"ActorKind"[])`;
+export const COMMONS_KINDS = `(ARRAY['DATASET','SOFTWARE','SERVICE_API','MAP','SPECIFICATION','OTHER']::"CommonsKind"[])`;
+export const CONTRIBUTION_TYPES = `(ARRAY['DATA_PRODUCTION','CORRECTION','CODE','DOCUMENTATION','REVIEW','ANIMATION','FUNDING','OTHER']::"ContributionType"[])`;
+export const LICENCES = `(ARRAY['etalab-2.0','ODbL-1.0','MIT'])`;
 const userId = (prefix: string, expr: string) => `'${prefix}' || lpad((${expr})::text, 7, '0')`;
 
 /** How many voters hold an API token (the ballot load rotates over them). */
@@ -100,7 +100,7 @@ async function insertContributions(pool: pg.Pool, from: number, to: number, comm
 }
 
 /** Ballots for the first `count` electors of a proposal (a deterministic mix of choices). */
-async function insertBallotsForElectors(
+export async function insertBallotsForElectors(
   pool: pg.Pool,
   proposalId: string,
   count: number,
@@ -127,14 +127,14 @@ async function insertBallotsForElectors(
 }
 
 /** Opens voting through the use case, in a transaction long enough for a large electorate. */
-async function openVote(db: Db, proposalId: string) {
+export async function openVote(db: Db, proposalId: string) {
   await db.$transaction((tx) => openVotingIn(tx, { proposalId, closesAt: new Date(Date.now() + 7 * 86_400_000) }), {
     timeout: 600_000,
     maxWait: 60_000,
   });
 }
 
-async function createProposal(
+export async function createProposal(
   db: Db,
   {
     communityId,
