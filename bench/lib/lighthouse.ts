@@ -1,7 +1,10 @@
 /**
  * Lighthouse on the ten pages a newcomer sees (issue 15), against the bench's production server, signed out,
  * with the machine's Chromium headless, Lighthouse's default mobile form factor and simulated throttling.
- * Runs on an idle server (no load of the bench at the same time); nothing leaves localhost.
+ * Runs on an idle server (no load of the bench at the same time). Nothing leaves localhost: Chromium resolves no
+ * other host name, and Lighthouse blocks every https:// request (the map's style and tiles come from the IGN
+ * Géoplateforme), so that the offline machine does not count an unreachable map as a console error; what the map
+ * would load from there is not measured.
  *
  * Lighthouse runs as its own CLI under plain Node, attached to one Chromium launched here: imported into the
  * bench, tsx's transform adds `__name` helpers to the functions Lighthouse sends into the page, where they fail.
@@ -70,6 +73,7 @@ const CHROME_FLAGS = [
   "--disable-sync",
   "--no-first-run",
   "--disable-dev-shm-usage",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
 ];
 
 export async function measureLighthouse(
@@ -116,6 +120,7 @@ export async function measureLighthouse(
             `--output-path=${reportFile}`,
             "--only-categories=performance,accessibility,best-practices",
             "--no-enable-error-reporting",
+            "--blocked-url-patterns=https://*",
             "--quiet",
           ],
           { timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
