@@ -11,6 +11,7 @@
  */
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
@@ -31,6 +32,8 @@ export type LighthousePage = { key: string; label: string; path: string };
 
 export type LighthouseResult = LighthousePage & {
   status: number;
+  /** The machine's 1-minute load average when the page was measured (the target holds on an idle machine). */
+  load1: number;
   performance: number | null;
   accessibility: number | null;
   bestPractices: number | null;
@@ -96,6 +99,7 @@ export async function measureLighthouse(
       const base: LighthouseResult = {
         ...page,
         status: response.status,
+        load1: os.loadavg()[0]!,
         performance: null,
         accessibility: null,
         bestPractices: null,
@@ -167,6 +171,7 @@ function describe(result: LighthouseResult): string {
     `bp ${score(result.bestPractices)}`,
     `TBT ${result.tbtMs === null ? "–" : `${result.tbtMs.toFixed(0)} ms`}`,
     `LCP ${result.lcpMs === null ? "–" : `${(result.lcpMs / 1000).toFixed(1)} s`}`,
+    `load ${result.load1.toFixed(1)}`,
   ];
   if (result.failing.length) parts.push(`below 1: ${result.failing.map((f) => f.id).join(", ")}`);
   return parts.join(", ");
