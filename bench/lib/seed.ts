@@ -238,7 +238,8 @@ export async function seedBulk(db: Db, pool: pg.Pool, fixture: Fixture, log: (li
   await step(`members → ${FULL_MEMBERS}`, () => insertMembers(pool, fixture.communityId, SMALL_MEMBERS, members));
 
   // Closed proposals, each with FULL_BALLOTS_PER_BULK_PROPOSAL ballots from distinct members, their
-  // electorate, and a decision whose published list and digest follow closeProposal's format.
+  // electorate, and a decision whose published list and digest follow closeProposal's format. They are
+  // inserted as VOTING and closed once their decisions exist: a trigger freezes a closed proposal's ballots.
   const bulk = FULL_PROPOSALS - 7; // 5 from the small fixture, 2 below
   const perProposal = FULL_BALLOTS_PER_BULK_PROPOSAL;
   await step(`proposals +${bulk}`, () =>
@@ -246,7 +247,7 @@ export async function seedBulk(db: Db, pool: pg.Pool, fixture: Fixture, log: (li
       `INSERT INTO "Proposal" ("id", "communityId", "authorId", "title", "body", "status", "method", "threshold",
          "secret", "weighted", "collegeWeights", "openedAt", "votingOpensAt", "votingClosesAt", "closedAt", "createdAt")
        SELECT 'bp' || lpad(i::text, 6, '0'), $2, $3, 'Proposition numéro ' || i, 'Texte de la proposition ' || i,
-         'CLOSED', 'THRESHOLD', 'simple', true, false, '{"ALL": 100}', t, t, t + interval '7 days', t + interval '7 days', t - interval '7 days'
+         'VOTING', 'THRESHOLD', 'simple', true, false, '{"ALL": 100}', t, t, t + interval '7 days', t + interval '7 days', t - interval '7 days'
        FROM generate_series(1, $1::int) i, LATERAL (SELECT now() - (i * interval '3 hours') - interval '8 days' AS t) x`,
       [bulk, fixture.communityId, fixture.ownerId],
     ),
@@ -299,7 +300,7 @@ export async function seedBulk(db: Db, pool: pg.Pool, fixture: Fixture, log: (li
       );
     }
     await pool.query(
-      `UPDATE "Proposal" p SET "outcome" = d."outcome" FROM "Decision" d WHERE d."proposalId" = p."id" AND p."id" LIKE 'bp%'`,
+      `UPDATE "Proposal" p SET "status" = 'CLOSED', "outcome" = d."outcome" FROM "Decision" d WHERE d."proposalId" = p."id" AND p."id" LIKE 'bp%'`,
     );
   });
 
