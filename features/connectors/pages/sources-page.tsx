@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { linkSettings } from "@/lib/core/config";
 import { listSources, mayManageSources } from "@/lib/connectors/sources";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CommonsSubpageHeader } from "@/features/commons/components/commons-subpage-header";
 import { ledgerPageAccess, requireLedgerPage } from "@/features/ledger/components/ledger-page-access";
 import { AttachSourceForm } from "@/features/connectors/components/attach-source-form";
 import { SourceCard } from "@/features/connectors/components/source-card";
@@ -33,19 +33,7 @@ export async function SourcesPage({ params }: Props) {
   const hookBase = `${linkSettings().appUrl.replace(/\/+$/, "")}/api/v1/hooks`;
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("pages.nav.home"), href: "/" },
-          { label: community.name, href: `/communities/${community.slug}` },
-          { label: t("commons.list.title"), href: `/communities/${community.slug}/commons` },
-          { label: commons.title, href: commonsHref },
-          { label: t("connectors.sources.title") },
-        ]}
-      />
-      <h1 className="fr-mb-2w">
-        {t("connectors.sources.title")} — {commons.title}
-      </h1>
+      <CommonsSubpageHeader t={t} commons={commons} title={t("connectors.sources.title")} />
       <p className="fr-text--lead">{t("connectors.sources.intro")}</p>
       <p>
         <Link className="fr-link" href={`${commonsHref}/ledger`}>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { commonsStats } from "@/lib/commons/dashboard";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CommonsSubpageHeader } from "@/features/commons/components/commons-subpage-header";
 import { DashboardView } from "@/features/ledger/components/dashboard-view";
 import { CapturePanel } from "@/features/connectors/components/capture-panel";
 import { captureReport, openCaptureAlerts } from "@/lib/commons/capture";
@@ -31,19 +31,7 @@ export async function CommonsDashboardPage({ params }: Props) {
   const commonsHref = `/communities/${community.slug}/commons/${commons.slug}`;
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("pages.nav.home"), href: "/" },
-          { label: community.name, href: `/communities/${community.slug}` },
-          { label: t("commons.list.title"), href: `/communities/${community.slug}/commons` },
-          { label: commons.title, href: commonsHref },
-          { label: t("ledger.dashboard.title") },
-        ]}
-      />
-      <h1 className="fr-mb-2w">
-        {t("ledger.dashboard.title")} — {commons.title}
-      </h1>
+      <CommonsSubpageHeader t={t} commons={commons} title={t("ledger.dashboard.title")} />
       <p>{t("ledger.dashboard.intro")}</p>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-4w">
         <li>

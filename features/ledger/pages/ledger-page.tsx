@@ -6,7 +6,7 @@ import { contributionStates, ledgerQuerySchema } from "@/lib/commons/ledger-sche
 import { can } from "@/lib/policy/can";
 import { mayManageSources } from "@/lib/connectors/sources";
 import { getTranslator } from "@/lib/web/i18n";
-import { Breadcrumb } from "@/features/communities/components/breadcrumb";
+import { CommonsSubpageHeader } from "@/features/commons/components/commons-subpage-header";
 import { SelectFilter } from "@/components/forms/select-filter";
 import { ContributionList } from "@/features/ledger/components/contribution-list";
 import { RecordContributionForm } from "@/features/ledger/components/record-contribution-form";
@@ -39,19 +39,7 @@ export async function LedgerPage({ params, searchParams }: Props) {
   const base = `${commonsHref}/ledger`;
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("pages.nav.home"), href: "/" },
-          { label: community.name, href: `/communities/${community.slug}` },
-          { label: t("commons.list.title"), href: `/communities/${community.slug}/commons` },
-          { label: commons.title, href: commonsHref },
-          { label: t("ledger.page.title") },
-        ]}
-      />
-      <h1 className="fr-mb-2w">
-        {t("ledger.page.title")} — {commons.title}
-      </h1>
+      <CommonsSubpageHeader t={t} commons={commons} title={t("ledger.page.title")} />
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-4w">
         <li>
           <Link className="fr-btn fr-btn--secondary" href={commonsHref}>
