@@ -4,7 +4,8 @@
  * hidden by moderation, with the reason (the content itself is shown next to it by the caller), and
  * may contest the hiding in their own words (the moderators other than the one who hid it are told).
  */
-import { useId, useState } from "react";
+import { useDisclosure } from "@/components/forms/use-disclosure";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -54,9 +55,6 @@ type Form = z.input<typeof contestHidingSchema>;
 
 function ContestForm({ communitySlug, targetKind, targetId }: Contest) {
   const t = useT();
-  const panelId = useId();
-  const triggerId = `${panelId}-trigger`;
-  const [open, setOpen] = useState(false);
   const [sent, setSent] = useState(false);
   const {
     register,
@@ -68,10 +66,7 @@ function ContestForm({ communitySlug, targetKind, targetId }: Contest) {
     defaultValues: { targetKind, targetId, text: "" },
   });
   const feedback = useServerFeedback(setError, { fields: ["text"] });
-  const close = () => {
-    setOpen(false);
-    document.getElementById(triggerId)?.focus();
-  };
+  const { open, setOpen, close, closeOnEscape, panelId, triggerId } = useDisclosure();
   const onSubmit = handleSubmit(async (values) => {
     const result = await contestHidingAction({ ...values, slug: communitySlug });
     if (!feedback.apply(result)) return;
@@ -105,12 +100,7 @@ function ContestForm({ communitySlug, targetKind, targetId }: Contest) {
             noValidate
             aria-label={t("modui.hidden.contest")}
             className="fr-mt-1w"
-            onKeyDown={(event) => {
-              if (event.key === "Escape") {
-                event.preventDefault();
-                close();
-              }
-            }}
+            onKeyDown={closeOnEscape}
           >
             {feedback.formError && <Alert severity="error" small description={feedback.formError} className="fr-mb-2w" />}
             <Input

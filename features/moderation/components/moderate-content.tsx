@@ -6,6 +6,7 @@
  * suggestion pre-filled, the hiding's reason as the sanction's), unless they may not be sanctioned
  * for it. Escape closes the form and the focus goes back to the button that opened it.
  */
+import { useDisclosure } from "@/components/forms/use-disclosure";
 import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -39,14 +40,8 @@ export function ModerateContent({
   onHidden?: (done: HiddenDone) => void;
 }) {
   const t = useT();
-  const panelId = useId();
-  const [open, setOpen] = useState(false);
   const [hiddenWith, setHiddenWith] = useState<{ reason: string; offer: SanctionOffer | null }>();
-  const triggerId = `${panelId}-trigger`;
-  const close = () => {
-    setOpen(false);
-    document.getElementById(triggerId)?.focus();
-  };
+  const { open, setOpen, closeOnEscape, panelId, triggerId } = useDisclosure();
   const {
     register,
     handleSubmit,
@@ -87,18 +82,7 @@ export function ModerateContent({
       </Button>
       <div id={panelId} hidden={!open}>
         {open && (
-          <form
-            onSubmit={onSubmit}
-            noValidate
-            aria-label={label}
-            className="fr-mt-1w"
-            onKeyDown={(event) => {
-              if (event.key === "Escape") {
-                event.preventDefault();
-                close();
-              }
-            }}
-          >
+          <form onSubmit={onSubmit} noValidate aria-label={label} className="fr-mt-1w" onKeyDown={closeOnEscape}>
             {formError && <Alert severity="error" small description={formError} className="fr-mb-2w" />}
             <Input
               label={t("modui.queue.actionReason")}

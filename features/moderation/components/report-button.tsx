@@ -4,7 +4,8 @@
  * content, validated with the schema the server uses. The reporter is never shown to the reported
  * person; a second report of the same item gets a clear message (409 from the server).
  */
-import { useId, useState } from "react";
+import { useDisclosure } from "@/components/forms/use-disclosure";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -32,16 +33,9 @@ export function ReportButton({
 }) {
   const t = useT();
   const tr = useTranslateDynamic();
-  const panelId = useId();
-  const [open, setOpen] = useState(false);
   const [sent, setSent] = useState(false);
   const [formError, setFormError] = useState<string>();
-  const triggerId = `${panelId}-trigger`;
-  /** Closing the form (Cancel, Escape) gives the focus back to the button that opened it. */
-  const close = () => {
-    setOpen(false);
-    document.getElementById(triggerId)?.focus();
-  };
+  const { open, setOpen, close, closeOnEscape, panelId, triggerId } = useDisclosure();
   const {
     register,
     handleSubmit,
@@ -99,12 +93,7 @@ export function ReportButton({
             noValidate
             aria-label={t("modui.report.formLabel")}
             className="fr-mt-1w fr-p-2w gc-report-form"
-            onKeyDown={(event) => {
-              if (event.key === "Escape") {
-                event.preventDefault();
-                close();
-              }
-            }}
+            onKeyDown={closeOnEscape}
           >
             {formError && <Alert severity="error" small description={formError} className="fr-mb-2w" />}
             <Select
