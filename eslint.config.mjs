@@ -31,6 +31,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
       ".data/**",
       "lib/generated/**",
       "node_modules/**",

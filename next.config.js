@@ -7,6 +7,9 @@
 const nextConfig = {
   // The Docker image runs the standalone server; `npm start` runs `next start`, which refuses it.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  // NEXT_DIST_DIR lets two builds live side by side (e.g. a benchmark of one change while another engineer's
+  // end-to-end run uses .next); everything else uses .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // forbidden() from next/navigation: pages refused to a signed-in person answer 403 (app/forbidden.tsx).
   experimental: { authInterrupts: true },

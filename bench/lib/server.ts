@@ -22,9 +22,12 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-/** Builds unless .next/BUILD_ID is newer than the sources (BENCH_BUILD=1 forces, =0 skips). */
+/**
+ * Builds unless the build's BUILD_ID is newer than the sources (BENCH_BUILD=1 forces, =0 skips). The build folder
+ * is .next, or NEXT_DIST_DIR (next.config.js), which `next start` reads too.
+ */
 export function ensureBuild(log: (line: string) => void): { built: boolean; seconds: number } {
-  const buildId = path.join(root, ".next/BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const force = process.env.BENCH_BUILD;
   const fresh = existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...SOURCE_DIRS.map(newestMtime));
   if (force === "0" || (force !== "1" && fresh)) {
