@@ -1,45 +1,87 @@
 /**
  * Live updates across app instances with nothing but PostgreSQL: each instance holds ONE listening
  * connection (postgres.js `listen`, which re-listens by itself after a reconnection) on
- * LIVE_CHANNEL, and fans each notification out to the Server-Sent-Events streams it serves. A burst
- * of ballots on one proposal is coalesced: one snapshot (lib/live/proposal-live.ts) per proposal
- * per COALESCE_MS, computed once and sent to every follower, whatever their number. Writers
- * pg_notify inside their transaction (lib/votes/cast-ballot.ts, closing), so a notification means a
- * committed change; after the listener reconnects, every followed proposal gets a fresh snapshot,
+ * LIVE_CHANNEL, and fans each notification out to the Server-Sent-Events streams it serves.
+ *
+ * A stream follows a topic: a proposal (its figures, lib/live/proposal-live.ts), a person (their
+ * unread count, lib/live/user-live.ts) or a community's moderation queue (lib/live/queue-live.ts).
+ * Payloads name only opaque ids — `{"proposal": id}`, `{"users": [id, …]}`, `{"queue": communityId}`
+ * — never content: every listener sees them. A burst on one topic is coalesced: one snapshot per
+ * topic per COALESCE_MS, computed once and sent to every follower of that topic on this instance,
+ * whatever their number. Writers pg_notify inside their transaction, so a notification means a
+ * committed change; after the listener reconnects, every followed topic gets a fresh snapshot,
  * since notifications sent meanwhile are lost.
  */
 import type { Db } from "@/lib/db/client";
 import { LIVE_CHANNEL, sqlOf } from "@/lib/db/sql";
 import { logger } from "@/lib/core/log";
 import { proposalLive, type ProposalLive } from "./proposal-live";
+import { userLive, type UserLive } from "./user-live";
+import { queueLive, type QueueLive } from "./queue-live";
 
-export type LiveFollower = (event: ProposalLive) => void;
+/** What each kind of topic pushes. */
+export type LiveEvents = { proposal: ProposalLive; user: UserLive; queue: QueueLive };
+export type LiveKind = keyof LiveEvents;
+
+export type LiveFollower<K extends LiveKind = "proposal"> = (event: LiveEvents[K]) => void;
+
+const snapshots: { [K in LiveKind]: (db: Db, id: string) => Promise<LiveEvents[K] | null> } = {
+  proposal: proposalLive,
+  user: userLive,
+  queue: queueLive,
+};
 
 const COALESCE_MS = 100;
 
+const keyOf = (kind: LiveKind, id: string) => `${kind}:${id}`;
+
+/** The topics a payload names (malformed payloads name none). */
+export function topicsOf(payload: string): { kind: LiveKind; id: string }[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return [];
+  }
+  if (!parsed || typeof parsed !== "object") return [];
+  const { proposal, users, queue } = parsed as { proposal?: unknown; users?: unknown; queue?: unknown };
+  const topics: { kind: LiveKind; id: string }[] = [];
+  if (typeof proposal === "string") topics.push({ kind: "proposal", id: proposal });
+  if (typeof queue === "string") topics.push({ kind: "queue", id: queue });
+  if (Array.isArray(users)) for (const id of users) if (typeof id === "string") topics.push({ kind: "user", id });
+  return topics;
+}
+
 export class LiveHub {
-  private readonly followers = new Map<string, Set<LiveFollower>>();
+  private readonly followers = new Map<string, { kind: LiveKind; id: string; set: Set<(event: never) => void> }>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private listening: Promise<{ unlisten: () => Promise<void> }> | undefined;
 
   constructor(private readonly db: Db) {}
 
   /** Follows a proposal; returns the function that stops following it. */
-  async follow(proposalId: string, follower: LiveFollower): Promise<() => void> {
+  follow(proposalId: string, follower: LiveFollower<"proposal">): Promise<() => void> {
+    return this.followTopic("proposal", proposalId, follower);
+  }
+
+  /** Follows a topic of any kind; returns the function that stops following it. */
+  async followTopic<K extends LiveKind>(kind: K, id: string, follower: LiveFollower<K>): Promise<() => void> {
     await this.listen();
-    let set = this.followers.get(proposalId);
-    if (!set) this.followers.set(proposalId, (set = new Set()));
+    const key = keyOf(kind, id);
+    let entry = this.followers.get(key);
+    if (!entry) this.followers.set(key, (entry = { kind, id, set: new Set() }));
+    const set = entry.set as Set<LiveFollower<K>>;
     set.add(follower);
     return () => {
       set.delete(follower);
-      if (set.size === 0 && this.followers.get(proposalId) === set) this.followers.delete(proposalId);
+      if (set.size === 0 && this.followers.get(key)?.set === set) this.followers.delete(key);
     };
   }
 
   /** Followers on this instance (the bench reports memory per connection). */
   get size(): number {
     let n = 0;
-    for (const set of this.followers.values()) n += set.size;
+    for (const entry of this.followers.values()) n += entry.set.size;
     return n;
   }
 
@@ -58,7 +100,7 @@ export class LiveHub {
       (payload) => this.notified(payload),
       () => {
         // (Re)connected: notifications sent while the connection was down are lost.
-        if (!first) for (const proposalId of this.followers.keys()) this.schedule(proposalId);
+        if (!first) for (const key of this.followers.keys()) this.schedule(key);
         first = false;
       },
     );
@@ -68,36 +110,33 @@ export class LiveHub {
   }
 
   private notified(payload: string) {
-    let proposalId: unknown;
-    try {
-      proposalId = (JSON.parse(payload) as { proposal?: unknown }).proposal;
-    } catch {
-      return;
+    for (const { kind, id } of topicsOf(payload)) {
+      const key = keyOf(kind, id);
+      if (this.followers.has(key)) this.schedule(key);
     }
-    if (typeof proposalId === "string" && this.followers.has(proposalId)) this.schedule(proposalId);
   }
 
-  private schedule(proposalId: string) {
-    if (this.pending.has(proposalId)) return;
+  private schedule(key: string) {
+    if (this.pending.has(key)) return;
     this.pending.set(
-      proposalId,
+      key,
       setTimeout(() => {
-        this.pending.delete(proposalId);
-        void this.publish(proposalId);
+        this.pending.delete(key);
+        void this.publish(key);
       }, COALESCE_MS),
     );
   }
 
-  private async publish(proposalId: string) {
-    const set = this.followers.get(proposalId);
-    if (!set?.size) return;
+  private async publish(key: string) {
+    const entry = this.followers.get(key);
+    if (!entry?.set.size) return;
     try {
-      const snapshot = await proposalLive(this.db, proposalId);
+      const snapshot = await (snapshots[entry.kind] as (db: Db, id: string) => Promise<unknown>)(this.db, entry.id);
       if (!snapshot) return;
-      for (const follower of set) follower(snapshot);
+      for (const follower of entry.set) (follower as (event: unknown) => void)(snapshot);
     } catch (error) {
       // An outage: followers keep their last figures, and get fresh ones after the reconnection.
-      logger.warn({ err: error, proposalId }, "live update failed");
+      logger.warn({ err: error, topic: entry.kind }, "live update failed");
     }
   }
 }

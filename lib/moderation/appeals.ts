@@ -17,6 +17,7 @@ import { assertCan, NotFoundError } from "@/lib/policy/can";
 import { loadCommunityAccess, requireCommunityAccess, type Actor } from "@/lib/communities/access";
 import { appealSchema, decideAppealSchema } from "./schemas";
 import { notifyAppealDecided, notifyAppealReceived } from "./notify";
+import { notifyQueueChanged } from "./live";
 
 /** How long after a sanction its member may appeal. */
 export const APPEAL_DEADLINE_DAYS = 30;
@@ -49,6 +50,7 @@ export const appeal = withInput(
     try {
       return await db.$transaction(async (tx) => {
         const created = await tx.appeal.create({ data: { sanctionId, text }, select: { id: true, state: true } });
+        await notifyQueueChanged(tx, community.id);
         await recordAudit(tx, {
           actorId: actor.id,
           communityId: community.id,
@@ -109,6 +111,7 @@ export const decideAppeal = withInput(
         data: { state: outcome, decidedById: actor.id, decision, decidedAt: now },
       });
       if (changed.count === 0) throw new AppError("appeal_decided", "moderation.errors.appealDecided", 409);
+      await notifyQueueChanged(tx, community.id);
       let lifted = false;
       if (outcome === "OVERTURNED" && sanction.kind !== "WARNING") {
         // Another suspension or ban still in force (not overturned) keeps the member where it put them.

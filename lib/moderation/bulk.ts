@@ -19,6 +19,7 @@ import { sanctionedItems, sanctionInTx, suggestSanction } from "./sanctions";
 import { ReporterNotices } from "./notify";
 import type { HideableKind } from "./schemas";
 import { isHideable } from "./targets/registry";
+import { notifyQueueChanged } from "./live";
 
 export { bulkOps, bulkSchema, type BulkInput } from "./bulk-schema";
 
@@ -135,6 +136,7 @@ export const moderateInBulk = withInput(
             where: { id: { in: left.map((r) => r.id) }, state: "OPEN" },
             data: { state: "ACTIONED", decidedById: actor.id, decidedAt: now },
           });
+          await notifyQueueChanged(tx, community.id);
           deferred.add(
             left.map((r) => r.reporterId),
             left[0]!.targetKind,

@@ -14,6 +14,7 @@ import { loadCommunityAccess, requireCommunityAccess, type Actor } from "@/lib/c
 import { contestHidingSchema, hideSchema, type HideableKind } from "./schemas";
 import { notifyHidingContested, tellReporters, type ReporterNotices } from "./notify";
 import { moderationTargets } from "./targets/registry";
+import { notifyQueueChanged } from "./live";
 
 export { hideableKinds, hideSchema, moderationNoteSchema, type HideableKind, type HideInput } from "./schemas";
 
@@ -67,6 +68,7 @@ export async function hideInTx(
       where: { id: { in: open.map((r) => r.id) }, state: "OPEN" },
       data: { state: hide ? "ACTIONED" : "DISMISSED", decidedById: actorId, decidedAt: now },
     });
+    await notifyQueueChanged(tx, communityId);
     await tellReporters(
       tx,
       { communityId, reporterIds: open.map((r) => r.reporterId), targetKind, outcome: hide ? "ACTIONED" : "DISMISSED" },

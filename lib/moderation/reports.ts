@@ -23,6 +23,7 @@ type Report = z.output<typeof reportSchema>;
 import { enforceRateLimit } from "@/lib/core/posting-limits";
 import { notifyReportReceived, tellReporters, type ReporterNotices } from "./notify";
 import { hidingOf, moderationTarget } from "./targets/registry";
+import { notifyQueueChanged } from "./live";
 
 /** What the reporter gets back: their own report, without the reported person's identity either. */
 export type ReportReceipt = {
@@ -127,6 +128,7 @@ export const reportContent = withInput(
           },
           select: { id: true, targetKind: true, targetId: true, reason: true, state: true },
         });
+        await notifyQueueChanged(tx, community.id);
         // No actor and no reporter in the entry: the reported person may read the audit log.
         await recordAudit(tx, {
           actorId: null,
@@ -385,6 +387,7 @@ export async function dismissInTx(
     data: { state: "DISMISSED", decidedById: actorId, decidedAt: now },
   });
   if (changed.count === 0) throw new AppError("report_decided", "moderation.errors.reportDecided", 409);
+  await notifyQueueChanged(tx, communityId);
   await tellReporters(
     tx,
     { communityId, reporterIds: [report.reporterId], targetKind: report.targetKind, outcome: "DISMISSED" },

@@ -19,6 +19,7 @@ import { loadCommunityAccess, requireCommunityAccess, type Actor } from "@/lib/c
 import { sanctionSchema, type SanctionOutput } from "./schemas";
 import { notifySanction, tellReporters, type ReporterNotices } from "./notify";
 import { moderationTarget } from "./targets/registry";
+import { notifyQueueChanged } from "./live";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -244,6 +245,7 @@ export async function sanctionInTx(
       where: { id: { in: open.map((r) => r.id) }, state: "OPEN" },
       data: { state: "ACTIONED", decidedById: actor.id, decidedAt: now, sanctionId: created.id },
     });
+    await notifyQueueChanged(tx, communityId);
     // Reports a hiding already answered are linked to the sanction; their reporters were told then.
     await tx.report.updateMany({
       where: { id: { in: answered.filter((r) => r.state === "ACTIONED").map((r) => r.id) }, sanctionId: null },

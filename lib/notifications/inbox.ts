@@ -10,6 +10,8 @@ import { notificationPath, notificationSentence } from "./describe";
 import type { NotificationData } from "./kinds";
 import type { MarkReadInput } from "./schemas";
 import { notificationScope } from "@/lib/policy/scopes";
+import { notifyUnreadChanged } from "./live";
+import { inTransaction } from "./hooks";
 
 export type NotificationItem = {
   id: string;
@@ -75,12 +77,18 @@ export function cursorParam(value: unknown): string | undefined {
   return typeof value === "string" ? (decodeCursor(value) ?? undefined) : undefined;
 }
 
+/** Marks read and, in the same transaction, tells the person's open pages (lib/live) their count moved. */
 export async function markRead(db: DbTx, { userId, input }: { userId: string; input: MarkReadInput }): Promise<number> {
-  const { count } = await db.notification.updateMany({
-    where: {
-      AND: [notificationScope.where({ id: userId }), { readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) }],
-    },
-    data: { readAt: new Date() },
-  });
-  return count;
+  const run = async (tx: DbTx) => {
+    const { count } = await tx.notification.updateMany({
+      where: {
+        AND: [notificationScope.where({ id: userId }), { readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) }],
+      },
+      data: { readAt: new Date() },
+    });
+    if (count > 0) await notifyUnreadChanged(tx, [userId]);
+    return count;
+  };
+  // The root client opens its own transaction; inside a caller's transaction, it is that one.
+  return inTransaction(db, run);
 }

@@ -13,6 +13,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderNotificationEmail } from "@/lib/notifications/render-email";
 import { announcesContent, kindSettings, type NotificationData, type NotificationKind } from "./kinds";
 import { readersAmong } from "./audience";
+import { notifyUnreadChanged } from "./live";
 import { linkSettings, unsubscribePageUrl, unsubscribeUrl, type UnsubscribeTopic } from "./unsubscribe";
 
 export type NotifyInput = {
@@ -80,6 +81,11 @@ export async function notify(tx: DbTx, { userIds, kind, communityId = null, data
       emailedAt: emailed.has(u.id) ? now : null,
     })),
   });
+  // Their headers' unread counts move, live, once this transaction commits.
+  await notifyUnreadChanged(
+    tx,
+    recipients.map((u) => u.id),
+  );
   if (emailNow.length === 0) return;
   const { appUrl } = linkSettings();
   for (const user of emailNow) {

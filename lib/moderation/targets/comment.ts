@@ -3,6 +3,7 @@
  * a deleted comment can still be reported and hidden, and shows as removed in the queue.
  */
 import type { DbTx } from "@/lib/db/client";
+import { notifyLive } from "@/lib/db/sql";
 import { excerptOf, hiddenData, hiddenWhere, hideableWhere, hidingSelect, hidingStateOf, shownData } from "./target";
 import type { HideableTarget, TargetSummary } from "./target";
 
@@ -10,6 +11,12 @@ import type { HideableTarget, TargetSummary } from "./target";
 async function proposalsIn(db: DbTx, communityId: string, ids: string[]): Promise<Set<string>> {
   const rows = await db.proposal.findMany({ where: { id: { in: [...new Set(ids)] }, communityId }, select: { id: true } });
   return new Set(rows.map((p) => p.id));
+}
+
+/** NOTIFY the comment's proposal (delivered on commit, naming the proposal only). */
+async function threadChanged(tx: DbTx, commentId: string): Promise<void> {
+  const row = await tx.proposalComment.findUnique({ where: { id: commentId }, select: { proposalId: true } });
+  if (row) await notifyLive(tx, row.proposalId);
 }
 
 export const commentTarget = {
@@ -50,12 +57,19 @@ export const commentTarget = {
         ]),
     );
   },
+  // A hiding or a restore, by the queue, a bulk action or the charter's automatic rule, moves the
+  // thread's live stamp: pages following the proposal (lib/live) refresh it once this commits.
   hiding: {
     async hide(tx, { id, at, hider }) {
-      return (await tx.proposalComment.updateMany({ where: hideableWhere(id, hider), data: hiddenData(at, hider) })).count === 1;
+      const changed =
+        (await tx.proposalComment.updateMany({ where: hideableWhere(id, hider), data: hiddenData(at, hider) })).count === 1;
+      if (changed) await threadChanged(tx, id);
+      return changed;
     },
     async unhide(tx, { id, only }) {
-      return (await tx.proposalComment.updateMany({ where: hiddenWhere(id, only), data: shownData })).count === 1;
+      const changed = (await tx.proposalComment.updateMany({ where: hiddenWhere(id, only), data: shownData })).count === 1;
+      if (changed) await threadChanged(tx, id);
+      return changed;
     },
   },
 } satisfies HideableTarget<"COMMENT">;
