@@ -10,7 +10,8 @@ import type { Actor } from "@/lib/communities/access";
 import { inTransaction, notifyComment } from "@/lib/notifications/hooks";
 import { notifyLive } from "@/lib/db/sql";
 import { recordAudit } from "@/lib/audit/record";
-import { requireProposalAccess } from "./access";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { requireProposalAccess, type ProposalAccess } from "./access";
 import type { Comment } from "./schemas";
 import { enforceRateLimit } from "@/lib/core/posting-limits";
 
@@ -28,6 +29,66 @@ export type CommentView = {
   hiddenReason: string | null;
 };
 
+/** The thread as one JSON array of comment rows (timestamps as epoch milliseconds), authors' names joined. */
+export const COMMENTS_SHOWN = 500;
+
+export type CommentRow = {
+  id: string;
+  parentId: string | null;
+  authorId: string;
+  author: string | null;
+  body: string;
+  createdAt: number;
+  editedAt: number | null;
+  deleted: boolean;
+  hidden: boolean;
+  hiddenReason: string | null;
+};
+
+/**
+ * A scalar subquery: the first COMMENTS_SHOWN comments of the proposal whose id `proposalId` gives (a
+ * value or a column), oldest first, as a JSON array of {@link CommentRow}. getProposalView reads it in
+ * its own statement; only {@link commentViewsOf} turns it into what a viewer may read.
+ */
+export function commentRowsSql(proposalId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_object(
+      'id', x."id", 'parentId', x."parentId", 'authorId', x."authorId",
+      'author', coalesce(u."displayName", u."name"), 'body', x."body",
+      'createdAt', (extract(epoch FROM x."createdAt") * 1000)::float8,
+      'editedAt', (extract(epoch FROM x."editedAt") * 1000)::float8,
+      'deleted', x."deletedAt" IS NOT NULL, 'hidden', x."hiddenAt" IS NOT NULL, 'hiddenReason', x."hiddenReason"
+    ) ORDER BY x."createdAt", x."id"), '[]'::json)
+    FROM (SELECT * FROM "ProposalComment" WHERE "proposalId" = ${proposalId}
+      ORDER BY "createdAt", "id" LIMIT ${COMMENTS_SHOWN}) x
+    LEFT JOIN "User" u ON u."id" = x."authorId")`;
+}
+
+/**
+ * What the viewer reads of the thread. Hidden text stays readable by its author and those who read
+ * hidden content ("content.readHidden", with the reason); members see a placeholder. Deleted text is
+ * no one's.
+ */
+export function commentViewsOf(rows: CommentRow[], access: ProposalAccess, actor: Actor | null): CommentView[] {
+  const { subject, community } = access;
+  const moderator = can(subject, "content.readHidden", community);
+  return rows.map((row) => {
+    const mayReadHidden = moderator || row.authorId === actor?.id;
+    return {
+      id: row.id,
+      parentId: row.parentId,
+      authorId: row.authorId,
+      author: row.author ?? "—",
+      body: row.deleted || (row.hidden && !mayReadHidden) ? null : row.body,
+      hiddenReason: row.hidden && mayReadHidden ? row.hiddenReason : null,
+      createdAt: new Date(row.createdAt),
+      editedAt: row.editedAt === null ? null : new Date(row.editedAt),
+      deleted: row.deleted,
+      hidden: row.hidden,
+    };
+  });
+}
+
+/** The thread for a viewer who may read the proposal (one statement for the rows, authors joined). */
 export async function listComments(
   db: DbTx,
   {
@@ -37,37 +98,15 @@ export async function listComments(
   }: {
     actor: Actor | null;
     proposalId: string;
-    /** The access the page already loaded for this actor and proposal (getProposalView): not read again. */
-    access?: Awaited<ReturnType<typeof requireProposalAccess>>;
+    /** The access already loaded for this actor and proposal: not read again. */
+    access?: ProposalAccess;
   },
 ): Promise<CommentView[]> {
   const access = loaded && loaded.proposal.id === proposalId ? loaded : await requireProposalAccess(db, { proposalId, actor });
-  const { subject, community } = access;
-  // Hidden text stays readable by its author and those who read hidden content ("content.readHidden",
-  // with the reason); members see a placeholder.
-  const moderator = can(subject, "content.readHidden", community);
-  const rows = await db.proposalComment.findMany({
-    where: { proposalId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 500,
-  });
-  const authors = await db.user.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
-    select: { id: true, displayName: true, name: true },
-  });
-  const names = new Map(authors.map((a) => [a.id, a.displayName ?? a.name ?? "—"]));
-  return rows.map((row) => ({
-    id: row.id,
-    parentId: row.parentId,
-    authorId: row.authorId,
-    author: names.get(row.authorId) ?? "—",
-    body: row.deletedAt || (row.hiddenAt && !moderator && row.authorId !== actor?.id) ? null : row.body,
-    hiddenReason: row.hiddenAt && (moderator || row.authorId === actor?.id) ? row.hiddenReason : null,
-    createdAt: row.createdAt,
-    editedAt: row.editedAt,
-    deleted: Boolean(row.deletedAt),
-    hidden: Boolean(row.hiddenAt),
-  }));
+  const [row] = await db.$queryRaw<
+    { comments: CommentRow[] }[]
+  >`SELECT ${commentRowsSql(Prisma.sql`${proposalId}`)} AS "comments"`;
+  return commentViewsOf(row?.comments ?? [], access, actor);
 }
 
 export async function addComment(

@@ -3,7 +3,7 @@
  * stored decision), or while voting when the proposal has live results (counted now, same shape).
  * Secret ballots never reveal who chose what; public ballots list voters and choices after the close.
  */
-import { getCharterParameters } from "@/lib/charter/parameters";
+import { charterParametersSchema, defaultCharterParameters, type CharterParameters } from "@/lib/charter/parameters";
 import type { DbTx } from "@/lib/db/client";
 import type { ProposalKind, ProposalOutcome, ProposalStatus, VotingMethod } from "@/lib/generated/prisma/enums";
 import { requireCommunityAccess, type Actor } from "@/lib/communities/access";
@@ -13,7 +13,15 @@ import { toPage, type Page } from "@/lib/core/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalSort } from "./list-filters";
 import { publishedBallots } from "@/lib/votes/published-ballots";
-import { requireProposalAccess, canManage } from "./access";
+import {
+  assertProposalAccess,
+  canManage,
+  proposalAccessColumns,
+  proposalAccessJoins,
+  proposalAccessOf,
+  type ProposalAccessRow,
+} from "./access";
+import { commentRowsSql, commentViewsOf, type CommentRow } from "./comments";
 import {
   countChoices,
   explainResult,
@@ -151,41 +159,73 @@ async function pendingElectors(db: DbTx, proposalIds: string[]): Promise<Map<str
   return byProposal;
 }
 
-/** Ballots counted (not withdrawn) grouped by college and choice: one row per distinct choice, not per ballot. */
-async function groupedBallots(db: DbTx, proposalId: string) {
-  const rows = await db.$queryRaw<{ college: string; choice: unknown; n: bigint }[]>`
-    SELECT "college"::text AS "college", "choice", count(*) AS "n" FROM "Ballot"
-    WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL
-    GROUP BY "college", "choice"`;
-  return rows.map((row) => ({ college: row.college, choice: row.choice, count: Number(row.n) }));
-}
-
-/**
- * Consent objections and blocks with their reasons, as the published [receipt, choice] list holds
- * them (no name, no college), in receipt order (which says nothing of who or when).
- */
-async function consentReasons(db: DbTx, proposalId: string): Promise<ConsentReason[]> {
-  const rows = await db.$queryRaw<{ choice: "object" | "block"; reason: string | null }[]>`
-    SELECT "choice"->>'choice' AS "choice", nullif(btrim("choice"->>'reason'), '') AS "reason" FROM "Ballot"
-    WHERE "proposalId" = ${proposalId} AND "withdrawnAt" IS NULL AND "choice"->>'choice' IN ('object', 'block')
-    ORDER BY ("choice"->>'choice') = 'object', "receipt"`;
-  return rows.map((row) => ({ choice: row.choice, reason: row.reason }));
-}
-
-/** Public ballots only, after the close: who voted what, in order of casting. */
 /** Voters per page of the public list on the proposal's page (the API gives them all). */
 export const VOTERS_PAGE_SIZE = 100;
 
-async function publicVoters(db: DbTx, proposalId: string, page: number | "all") {
-  // One statement, one page: a vote of 100 000 public ballots is not read whole to show 100 names.
-  const window = page === "all" ? Prisma.empty : Prisma.sql`LIMIT ${VOTERS_PAGE_SIZE} OFFSET ${(page - 1) * VOTERS_PAGE_SIZE}`;
-  return db.$queryRaw<{ name: string; college: string; choice: unknown }[]>`
-    SELECT coalesce(u."displayName", u."name", '—') AS "name", b."college"::text AS "college", b."choice"
-    FROM "Ballot" b LEFT JOIN "User" u ON u."id" = b."userId"
-    WHERE b."proposalId" = ${proposalId} AND b."withdrawnAt" IS NULL
-    ORDER BY b."castAt", b."id" ${window}`;
-}
+type Json = Prisma.JsonValue;
 
+/** One row of {@link getProposalView}'s single statement. */
+type ViewRow = ProposalAccessRow & {
+  kind: ProposalKind;
+  title: string;
+  body: string;
+  method: VotingMethod;
+  threshold: string | null;
+  quorumPercent: number;
+  collegeQuorumPercent: number;
+  secret: boolean;
+  liveResults: boolean;
+  weighted: boolean;
+  collegeWeights: Json;
+  amendment: Json | null;
+  discussionEndsAt: Date | null;
+  votingOpensAt: Date | null;
+  votingClosesAt: Date | null;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  outcome: ProposalOutcome | null;
+  createdAt: Date;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  authorName: string | null;
+  commonsSlug: string | null;
+  commonsTitle: string | null;
+  options: { id: string; label: string }[];
+  d_id: string | null;
+  d_method: VotingMethod | null;
+  d_electorateSize: number | null;
+  d_turnout: number | null;
+  d_outcome: ProposalOutcome | null;
+  d_result: Json;
+  d_digest: string | null;
+  d_ballots: Json | null;
+  d_createdAt: Date | null;
+  electorateSize: number | null;
+  turnout: number | null;
+  myReceipt: string | null;
+  myChoice: Json;
+  myWithdrawnAt: Date | null;
+  myUpdatedAt: Date | null;
+  isElector: boolean;
+  following: boolean;
+  charterParameters: unknown;
+  groups: { college: string; choice: unknown; count: number }[] | null;
+  reasons: ConsentReason[] | null;
+  voters: { name: string; college: string; choice: unknown }[] | null;
+  comments: CommentRow[] | null;
+};
+
+/**
+ * A proposal as its page and the API show it, in ONE statement whatever the size of the vote: the
+ * proposal, its community and the person's membership (the policy's subject, lib/proposals/access.ts),
+ * author, commons, options, decision, electorate and turnout counts, the person's ballot and whether
+ * they are an elector or follow it, the charter's parameters while voting, and only when they are
+ * shown: the ballots grouped by college and choice (live results, decisions; GROUP BY, never one row
+ * per ballot), consent reasons, one page of the public voter list, and (`comments`) the thread.
+ *
+ * The policy decides on the row in hand (community.read, then the proposal scope, as `allows` does for
+ * any row) before anything read is returned: a refused viewer gets the same 404 as before.
+ */
 export async function getProposalView(
   db: DbTx,
   {
@@ -194,6 +234,7 @@ export async function getProposalView(
     now = new Date(),
     publishedList = false,
     votersPage = "all",
+    comments = false,
   }: {
     actor: Actor | null;
     proposalId: string;
@@ -202,73 +243,132 @@ export async function getProposalView(
     publishedList?: boolean;
     /** The page of the public voter list (1-based, VOTERS_PAGE_SIZE each; the page), or all of it (the API). */
     votersPage?: number | "all";
+    /** The comment thread as this viewer may read it (the page), in the same statement. */
+    comments?: boolean;
   },
 ) {
-  const access = await requireProposalAccess(db, { proposalId, actor });
-  const proposal = await db.proposal.findUniqueOrThrow({
-    where: { id: proposalId },
-    select: {
-      id: true,
-      kind: true,
-      title: true,
-      body: true,
-      status: true,
-      method: true,
-      threshold: true,
-      quorumPercent: true,
-      collegeQuorumPercent: true,
-      secret: true,
-      liveResults: true,
-      weighted: true,
-      collegeWeights: true,
-      amendment: true,
-      discussionEndsAt: true,
-      votingOpensAt: true,
-      votingClosesAt: true,
-      openedAt: true,
-      closedAt: true,
-      outcome: true,
-      createdAt: true,
-      authorId: true,
-      hiddenAt: true,
-      hiddenReason: true,
-      author: { select: { displayName: true, name: true } },
-      commons: { select: { slug: true, title: true } },
-      options: { orderBy: { position: "asc" }, select: { id: true, label: true } },
-      decision: {
-        select: {
-          method: true,
-          electorateSize: true,
-          turnout: true,
-          outcome: true,
-          result: true,
-          digest: true,
-          ballots: publishedList,
-          createdAt: true,
-        },
-      },
-    },
-  });
+  const me = actor?.id ?? null;
+  const votingSql = Prisma.sql`p."status" = 'VOTING'`;
+  const counted = Prisma.sql`(${votingSql} OR d."id" IS NOT NULL)`;
+  // One statement, one page: a vote of 100 000 public ballots is not read whole to show 100 names.
+  const window =
+    votersPage === "all" ? Prisma.empty : Prisma.sql`LIMIT ${VOTERS_PAGE_SIZE} OFFSET ${(votersPage - 1) * VOTERS_PAGE_SIZE}`;
+  const [row] = await db.$queryRaw<ViewRow[]>`
+    SELECT ${proposalAccessColumns},
+      p."kind"::text AS "kind", p."title", p."body", p."method"::text AS "method", p."threshold",
+      p."quorumPercent", p."collegeQuorumPercent", p."secret", p."liveResults", p."weighted", p."collegeWeights",
+      p."amendment", p."discussionEndsAt", p."votingOpensAt", p."votingClosesAt", p."openedAt", p."closedAt",
+      p."outcome"::text AS "outcome", p."createdAt", p."hiddenAt", p."hiddenReason",
+      coalesce(au."displayName", au."name") AS "authorName",
+      cm."slug" AS "commonsSlug", cm."title" AS "commonsTitle",
+      (SELECT coalesce(json_agg(json_build_object('id', o."id", 'label', o."label") ORDER BY o."position"), '[]'::json)
+        FROM "ProposalOption" o WHERE o."proposalId" = p."id") AS "options",
+      d."id" AS "d_id", d."method"::text AS "d_method", d."electorateSize" AS "d_electorateSize", d."turnout" AS "d_turnout",
+      d."outcome"::text AS "d_outcome", d."result" AS "d_result", d."digest" AS "d_digest",
+      ${publishedList ? Prisma.sql`d."ballots"` : Prisma.sql`NULL::jsonb`} AS "d_ballots", d."createdAt" AS "d_createdAt",
+      CASE WHEN ${counted} THEN (SELECT count(*)::int FROM "ElectorMember" e WHERE e."proposalId" = p."id") END AS "electorateSize",
+      CASE WHEN ${counted} THEN (SELECT count(*)::int FROM "Ballot" b WHERE b."proposalId" = p."id" AND b."withdrawnAt" IS NULL) END AS "turnout",
+      mb."receipt" AS "myReceipt", mb."choice" AS "myChoice", mb."withdrawnAt" AS "myWithdrawnAt", mb."updatedAt" AS "myUpdatedAt",
+      EXISTS (SELECT 1 FROM "ElectorMember" e WHERE e."proposalId" = p."id" AND e."userId" = ${me}) AS "isElector",
+      EXISTS (SELECT 1 FROM "Follow" f WHERE f."userId" = ${me} AND f."targetKind" = 'PROPOSAL' AND f."targetId" = p."id") AS "following",
+      -- Whether and how the vote may close before its date, and what a tie means: the charter's, while voting.
+      CASE WHEN ${votingSql} THEN (SELECT v."parameters" FROM "Charter" ch
+        JOIN "CharterVersion" v ON v."charterId" = ch."id" AND v."number" = ch."currentVersion"
+        WHERE ch."communityId" = p."communityId" AND ch."currentVersion" > 0) END AS "charterParameters",
+      -- Live counts while voting (when the proposal shows them), counted results once decided: by GROUP BY,
+      -- one row per distinct choice and college, never one per ballot.
+      CASE WHEN (${votingSql} AND p."liveResults") OR d."id" IS NOT NULL THEN (
+        SELECT coalesce(json_agg(json_build_object('college', g."college", 'choice', g."choice", 'count', g."n")), '[]'::json)
+        FROM (SELECT b."college"::text AS "college", b."choice", count(*)::int AS "n" FROM "Ballot" b
+          WHERE b."proposalId" = p."id" AND b."withdrawnAt" IS NULL GROUP BY b."college", b."choice") g) END AS "groups",
+      -- Consent objections and blocks with their reasons, as the published [receipt, choice] list holds
+      -- them (no name, no college), in receipt order (which says nothing of who or when).
+      CASE WHEN p."method" = 'CONSENT' AND (d."id" IS NOT NULL OR (${votingSql} AND p."liveResults" AND NOT p."secret")) THEN (
+        SELECT coalesce(json_agg(json_build_object('choice', r."choice", 'reason', r."reason")
+          ORDER BY r."choice" = 'object', r."receipt"), '[]'::json)
+        FROM (SELECT b."choice"->>'choice' AS "choice", nullif(btrim(b."choice"->>'reason'), '') AS "reason", b."receipt"
+          FROM "Ballot" b WHERE b."proposalId" = p."id" AND b."withdrawnAt" IS NULL
+            AND b."choice"->>'choice' IN ('object', 'block')) r) END AS "reasons",
+      -- Public ballots only, after the close: who voted what, in order of casting.
+      CASE WHEN d."id" IS NOT NULL AND NOT p."secret" THEN (
+        SELECT coalesce(json_agg(json_build_object('name', w."name", 'college', w."college", 'choice', w."choice")
+          ORDER BY w."castAt", w."id"), '[]'::json)
+        FROM (SELECT coalesce(u."displayName", u."name", '—') AS "name", b."college"::text AS "college", b."choice",
+            b."castAt", b."id"
+          FROM "Ballot" b LEFT JOIN "User" u ON u."id" = b."userId"
+          WHERE b."proposalId" = p."id" AND b."withdrawnAt" IS NULL
+          ORDER BY b."castAt", b."id" ${window}) w) END AS "voters",
+      ${comments ? commentRowsSql(Prisma.sql`p."id"`) : Prisma.sql`NULL::json`} AS "comments"
+    FROM "Proposal" p
+    ${proposalAccessJoins(actor)}
+    JOIN "User" au ON au."id" = p."authorId"
+    LEFT JOIN "Commons" cm ON cm."id" = p."commonsId"
+    LEFT JOIN "Decision" d ON d."proposalId" = p."id"
+    LEFT JOIN "Ballot" mb ON mb."proposalId" = p."id" AND mb."userId" = ${me}
+    WHERE p."id" = ${proposalId}`;
+  if (!row) throw new NotFoundError();
+  const access = proposalAccessOf(row, actor);
+  assertProposalAccess(access);
   const { subject, community } = access;
   // A draft is for its author and administrators (404 for anyone else, as if it did not exist); a
   // proposal hidden by moderation keeps its place, its title and text withheld from those the scope
   // would leave it out for.
-  const facts = { community, authorId: proposal.authorId, status: proposal.status, hidden: proposal.hiddenAt !== null };
+  const status = row.p_status;
+  const authorId = row.p_authorId;
+  const facts = { community, authorId, status, hidden: row.hiddenAt !== null };
   if (!proposalScope.allows(subject, facts, { hidden: "placeholder" }, now)) throw new NotFoundError();
   const withheld = !proposalScope.allows(subject, facts, {}, now);
-  const voting = proposal.status === "VOTING";
-  const [electorateSize, turnout] = await Promise.all([
-    db.electorMember.count({ where: { proposalId } }),
-    db.ballot.count({ where: { proposalId, withdrawnAt: null } }),
-  ]);
-  const myBallot = actor
-    ? await db.ballot.findUnique({
-        where: { proposalId_userId: { proposalId, userId: actor.id } },
-        select: { receipt: true, choice: true, withdrawnAt: true, updatedAt: true },
-      })
-    : null;
+
+  const proposal = {
+    id: row.p_id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    status,
+    method: row.method,
+    threshold: row.threshold,
+    quorumPercent: row.quorumPercent,
+    collegeQuorumPercent: row.collegeQuorumPercent,
+    secret: row.secret,
+    liveResults: row.liveResults,
+    weighted: row.weighted,
+    collegeWeights: row.collegeWeights,
+    amendment: row.amendment,
+    discussionEndsAt: row.discussionEndsAt,
+    votingOpensAt: row.votingOpensAt,
+    votingClosesAt: row.votingClosesAt,
+    openedAt: row.openedAt,
+    closedAt: row.closedAt,
+    outcome: row.outcome,
+    createdAt: row.createdAt,
+    authorId,
+    hiddenAt: row.hiddenAt,
+    hiddenReason: row.hiddenReason,
+    commons: row.commonsSlug !== null ? { slug: row.commonsSlug, title: row.commonsTitle ?? "" } : null,
+    options: row.options,
+    decision:
+      row.d_id !== null
+        ? {
+            method: row.d_method!,
+            electorateSize: row.d_electorateSize!,
+            turnout: row.d_turnout!,
+            outcome: row.d_outcome!,
+            result: row.d_result,
+            digest: row.d_digest!,
+            ...(publishedList ? { ballots: row.d_ballots } : {}),
+            createdAt: row.d_createdAt!,
+          }
+        : null,
+  };
+  const voting = status === "VOTING";
+  const electorateSize = row.electorateSize ?? 0;
+  const turnout = row.turnout ?? 0;
+  const myBallot =
+    row.myReceipt !== null
+      ? { receipt: row.myReceipt, choice: row.myChoice, withdrawnAt: row.myWithdrawnAt, updatedAt: row.myUpdatedAt! }
+      : null;
   // Whether and how the vote may close before its date is the charter's (lib/proposals/lifecycle.ts).
-  const charter = voting ? await getCharterParameters(db, community.id) : null;
+  const charter = voting ? charterParametersOf(row.charterParameters) : null;
   const earlyClose = charter?.earlyClose ?? null;
   // What a tie would mean, for votes that can tie (consent cannot; a threshold only at a simple majority).
   const canTie =
@@ -276,28 +376,24 @@ export async function getProposalView(
     proposal.method === "MAJORITY_JUDGMENT" ||
     (proposal.method === "THRESHOLD" && (proposal.threshold ?? "simple") === "simple");
   const tieRule = charter && canTie ? charter.tieRule : null;
-  const isElector = actor ? (await db.electorMember.count({ where: { proposalId, userId: actor.id } })) > 0 : false;
+  const isElector = actor ? row.isElector : false;
 
-  // Live counts while voting (when the proposal shows them), counted results once decided: both by
-  // GROUP BY, so the cost does not grow with the number of ballots read into memory.
-  const counts =
-    (voting && proposal.liveResults) || proposal.decision ? countChoices(await groupedBallots(db, proposalId)) : null;
-  const counted = voting && proposal.liveResults ? counts : null;
+  const counts = row.groups ? countChoices(row.groups) : null;
+  const countedNow = voting && proposal.liveResults ? counts : null;
   // A secret ballot publishes no per-college figure while voting (lib/votes/secret-ballot.ts).
-  const live = counted ? publishedLiveCounts(counted, proposal) : null;
+  const live = countedNow ? publishedLiveCounts(countedNow, proposal) : null;
   // Where the vote stands, by the function closing uses (lib/votes/tally), from the full counts: a
   // page that withholds per-college figures still shows the standing the colleges' weights give.
-  const standing = counted ? standingOf({ ...proposal, secretMinBallots: charter?.secretBallotMinCollegeSize }, counted) : null;
-  const voters = proposal.decision && !proposal.secret ? await publicVoters(db, proposalId, votersPage) : null;
+  const standing = countedNow
+    ? standingOf({ ...proposal, secretMinBallots: charter?.secretBallotMinCollegeSize }, countedNow)
+    : null;
+  const voters = row.voters;
   const decisionResult = proposal.decision ? publishedDecisionResult(proposal.decision.result, proposal) : null;
 
   // Why the outcome is what it is (lib/proposals/results.ts explainResult), from the decision's
   // published result, or while voting from the standing: all of it for a public ballot, for a secret
   // one only when unweighted (one college: the overall counts), as live per-college figures are withheld.
-  const reasons =
-    proposal.method === "CONSENT" && (proposal.decision || (counted && !proposal.secret))
-      ? await consentReasons(db, proposalId)
-      : undefined;
+  const reasons = row.reasons ?? undefined;
   const optionIds = proposal.options.map((o) => o.id);
   const explanation: ResultExplanation | null = decisionResult
     ? explainResult({
@@ -314,25 +410,22 @@ export async function getProposalView(
           result: standing.result,
           options: optionIds,
           threshold: proposal.threshold,
-          voters: presentTurnout(counted?.voters ?? {}, proposal),
+          voters: presentTurnout(countedNow?.voters ?? {}, proposal),
           reasons,
           tie: standing.tie !== null,
         })
       : null;
 
-  const author = proposal.author.displayName ?? proposal.author.name ?? "—";
-  const { author: _author, ...rest } = proposal;
-  void _author;
   return {
-    ...rest,
-    decision: rest.decision && {
-      ...rest.decision,
+    ...proposal,
+    decision: proposal.decision && {
+      ...proposal.decision,
       result: decisionResult!,
       // The published list (API only): the frozen ballots, or the copy older decisions stored.
-      ...(publishedList ? { ballots: await publishedBallots(db, { proposalId, stored: rest.decision.ballots }) } : {}),
+      ...(publishedList ? { ballots: await publishedBallots(db, { proposalId, stored: proposal.decision.ballots }) } : {}),
     },
     explanation,
-    author,
+    author: row.authorName ?? "—",
     /** Hidden by moderation and not readable by this viewer: show the placeholder (the text is not sent). */
     withheld,
     title: withheld ? "" : proposal.title,
@@ -362,25 +455,36 @@ export async function getProposalView(
     earlyClose,
     /** While voting, for votes that can tie: the charter's rule for a tie (reject, secondRound), shown on the ballot. */
     tieRule,
+    /** Whether the signed-in person follows this proposal (null: anonymous). */
+    following: actor ? row.following : null,
+    /** With `comments`: the thread as this viewer may read it (null otherwise). */
+    comments: comments ? commentViewsOf(row.comments ?? [], access, actor) : null,
     permissions: {
       vote:
         voting &&
         isElector &&
         (!proposal.votingClosesAt || proposal.votingClosesAt > now) &&
         can(subject, "proposal.vote", community),
-      manage: actor ? canManage(access, actor) && (proposal.status === "DRAFT" || proposal.status === "DISCUSSION") : false,
-      withdraw: actor?.id === proposal.authorId && (proposal.status === "DRAFT" || proposal.status === "DISCUSSION"),
+      manage: actor ? canManage(access, actor) && (status === "DRAFT" || status === "DISCUSSION") : false,
+      withdraw: actor?.id === authorId && (status === "DRAFT" || status === "DISCUSSION"),
       /** Its author edits a draft until the discussion opens (lib/proposals/edit-draft.ts). */
-      editDraft: actor?.id === proposal.authorId && proposal.status === "DRAFT" && can(subject, "proposal.editDraft", community),
+      editDraft: actor?.id === authorId && status === "DRAFT" && can(subject, "proposal.editDraft", community),
       closeEarly: voting && earlyClose !== "never" && can(subject, "proposal.closeEarly", community),
       comment: can(subject, "proposal.comment", community),
       moderate: can(subject, "proposal.moderateComment", community),
       /** Reads content hidden by moderation (and its reason) in this community. */
       readHidden: can(subject, "content.readHidden", community),
     },
-    /** The access loaded once for this request, for the page's other reads (comments): not read twice. */
+    /** The access loaded once for this request, for the page's other reads: not read twice. */
     access,
   };
+}
+
+/** The charter's parameters as getCharterParameters reads them: defaults when none is founded or valid. */
+function charterParametersOf(raw: unknown): CharterParameters {
+  if (raw === null || raw === undefined) return defaultCharterParameters;
+  const parsed = charterParametersSchema.safeParse(raw);
+  return parsed.success ? parsed.data : defaultCharterParameters;
 }
 export type ProposalView = Awaited<ReturnType<typeof getProposalView>>;
 

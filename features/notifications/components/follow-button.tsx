@@ -9,12 +9,21 @@ import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
 import { ActionForm } from "@/components/forms/action-form";
 
-type Props = { targetKind: "COMMONS" | "PROPOSAL"; targetId: string; back?: string };
+type Props = {
+  targetKind: "COMMONS" | "PROPOSAL";
+  targetId: string;
+  back?: string;
+  /** Whether the person follows it, when the page already read it with the subject (not read again). */
+  following?: boolean;
+};
 
-export async function FollowButton({ targetKind, targetId, back }: Props) {
+export async function FollowButton({ targetKind, targetId, back, following: known }: Props) {
   const user = await currentUser();
   if (!user) return null;
-  const [{ t }, following] = await Promise.all([getTranslator(), isFollowing(db(), { userId: user.id, targetKind, targetId })]);
+  const [{ t }, following] = await Promise.all([
+    getTranslator(),
+    known ?? isFollowing(db(), { userId: user.id, targetKind, targetId }),
+  ]);
   const label =
     targetKind === "PROPOSAL"
       ? t(following ? "notifications.follow.unfollowProposal" : "notifications.follow.followProposal")

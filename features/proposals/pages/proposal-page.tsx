@@ -10,7 +10,6 @@ import { renderMarkdown } from "@/lib/core/markdown";
 import { getProposalView } from "@/lib/proposals/queries";
 import { previewAmendment } from "@/lib/charter/apply-amendment";
 import { CharterDiffView } from "@/features/charter/components/charter-diff";
-import { listComments } from "@/lib/proposals/comments";
 import { proposalTitle } from "@/lib/proposals/title";
 import { getTranslator } from "@/lib/web/i18n";
 import { currentUser } from "@/lib/web/request";
@@ -43,7 +42,7 @@ async function votersPageOf(searchParams: Props["searchParams"]): Promise<number
 const load = cache(async (id: string, votersPage: number) => {
   const user = await currentUser();
   try {
-    return { user, proposal: await getProposalView(db(), { actor: user, proposalId: id, votersPage }) };
+    return { user, proposal: await getProposalView(db(), { actor: user, proposalId: id, votersPage, comments: true }) };
   } catch (error) {
     if (isAppError(error) && (error.status === 404 || error.status === 401)) return null;
     throw error;
@@ -65,14 +64,13 @@ export async function ProposalPage({ params, searchParams }: Props) {
   if (!loaded) notFound();
   const { user, proposal } = loaded;
   const { t, locale } = await getTranslator();
-  const comments = await listComments(db(), { actor: user, proposalId: proposal.id, access: proposal.access });
   // Until the close, voters read what the amendment would change in the charter as it stands; once
   // closed, the charter's history shows the version it made (and the changes stay below as recorded).
   const amendmentDiff =
     proposal.amendment && proposal.status !== "CLOSED"
       ? await previewAmendment(db(), proposal.communityId, proposal.amendment)
       : null;
-  const commentItems: CommentItem[] = comments.map((c) => ({
+  const commentItems: CommentItem[] = (proposal.comments ?? []).map((c) => ({
     id: c.id,
     parentId: c.parentId,
     author: c.author,
@@ -159,7 +157,7 @@ export async function ProposalPage({ params, searchParams }: Props) {
         />
       )}
       <div className="gc-inline-actions fr-mb-2w">
-        {user && <FollowButton targetKind="PROPOSAL" targetId={proposal.id} />}
+        {user && <FollowButton targetKind="PROPOSAL" targetId={proposal.id} following={proposal.following ?? undefined} />}
         {user && !mine && <ReportButton communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} />}
         {may.moderate && (
           <ModerateContent communitySlug={proposal.community.slug} targetKind="PROPOSAL" targetId={proposal.id} hidden={hidden} />
