@@ -19,7 +19,7 @@ import { commonsScope, communityScope } from "@/lib/policy/scopes";
 import type { BBox, Coverage } from "./geometry";
 import { bboxContainsSql, bboxOverlapsSql, coverageIntersectsBbox } from "./bbox";
 
-/** Candidates read per round trip when a bbox needs the exact test. */
+/** Candidates read per further round trip when a bbox needs the exact test (the first reads one page). */
 const EXACT_BATCH = 100;
 
 export const commonsSorts = ["relevance", "recent", "title"] as const;
@@ -168,16 +168,20 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
   } else {
     // The bounding-box prefilter may keep commons whose coverage misses the box: test each exactly and
     // read further (the cursor works from any row) until the page is full or the candidates run out.
+    // The first read asks for just a page (plus one, to know whether another follows): most candidates
+    // pass, so a map asking for 10 items reads 11 rows, not 100 (issue 15); later reads take bigger batches.
     rows = [];
     let cursor = search.cursor;
+    let size = take + 1;
     for (;;) {
-      const batch = await fetchRows(cursor, EXACT_BATCH, true);
+      const batch = await fetchRows(cursor, size, true);
       for (const row of batch) {
         if (row.inside || (row.coverage && coverageIntersectsBbox(row.coverage, bbox))) rows.push(row);
         if (rows.length > take) break;
       }
-      if (rows.length > take || batch.length < EXACT_BATCH) break;
+      if (rows.length > take || batch.length < size) break;
       cursor = batch[batch.length - 1]!.id;
+      size = EXACT_BATCH;
     }
   }
 
