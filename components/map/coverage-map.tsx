@@ -8,12 +8,13 @@
  *
  * MapLibre (about 1 MB of script) loads only once the map comes near the viewport; until then, and
  * wherever it never does, a static SVG drawing of the coverages (CoveragePreview, drawn on the server)
- * stands in its place (`eager`: a map the person asked for loads at once).
+ * stands in its place (`eager`: a map the person asked for loads at once). With `onRequest`, MapLibre loads
+ * only when the person presses "Explore the map" under the preview (a map near the top of a page would
+ * otherwise load with it and hold the page's first interactions).
  *
  * With `onSearchArea`, a "Search this area" button appears once the person pans or zooms and gives the
  * visible extent as [minLon, minLat, maxLon, maxLat], clamped to valid ranges.
  */
-import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useT } from "@/components/i18n/i18n-provider";
@@ -43,11 +44,22 @@ type Props = {
   searchAreaLabel?: string;
   /** Load the map at once (a map the person asked for), not when it comes near the viewport. */
   eager?: boolean;
+  /** Keep the static preview until the person asks for the interactive map (a button), whatever the scroll. */
+  onRequest?: boolean;
 };
 
 const FIT = { padding: 32, maxZoom: 13 };
 
-export function CoverageMap({ features, label, styleUrl, height = 420, onSearchArea, searchAreaLabel, eager = false }: Props) {
+export function CoverageMap({
+  features,
+  label,
+  styleUrl,
+  height = 420,
+  onSearchArea,
+  searchAreaLabel,
+  eager = false,
+  onRequest = false,
+}: Props) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -60,11 +72,13 @@ export function CoverageMap({ features, label, styleUrl, height = 420, onSearchA
   const [moved, setMoved] = useState(false);
   // Whether the map has come near the viewport: MapLibre is fetched only then.
   const [shown, setShown] = useState(false);
+  // Set when the person pressed "Explore the map": the map takes the focus once it is there.
+  const focusOnLoad = useRef(false);
   const listId = useId();
 
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    if (!container || onRequest) return;
     if (eager || typeof IntersectionObserver === "undefined") {
       queueMicrotask(() => setShown(true));
       return;
@@ -80,7 +94,7 @@ export function CoverageMap({ features, label, styleUrl, height = 420, onSearchA
     );
     observer.observe(container);
     return () => observer.disconnect();
-  }, [eager]);
+  }, [eager, onRequest]);
 
   useEffect(() => {
     collectionRef.current = collection;
@@ -164,6 +178,10 @@ export function CoverageMap({ features, label, styleUrl, height = 420, onSearchA
 
       current.once("load", () => {
         if (cancelled) return;
+        if (focusOnLoad.current) {
+          focusOnLoad.current = false;
+          current.getCanvas().focus();
+        }
         void loadBaseStyle(styleUrl).then((base) => {
           if (cancelled) return;
           if (!base) {
@@ -214,6 +232,21 @@ export function CoverageMap({ features, label, styleUrl, height = 420, onSearchA
           </div>
         )}
       </div>
+      {onRequest && !shown && (
+        <p className="fr-mt-1w fr-mb-0">
+          <button
+            type="button"
+            className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-map-pin-2-line fr-btn--icon-left"
+            data-testid="coverage-map-explore"
+            onClick={() => {
+              focusOnLoad.current = true;
+              setShown(true);
+            }}
+          >
+            {t("catalogue.map.explore")}
+          </button>
+        </p>
+      )}
       {onSearchArea && moved && (
         <p className="fr-mt-2w fr-mb-0">
           <button

@@ -1,5 +1,5 @@
 /**
- * Client-only glue around MapLibre GL v6: loads the library on demand (it needs `window`), points it
+ * Client-only glue around MapLibre GL v6: loads the library and its stylesheet on demand (it needs `window`), points it
  * at its worker (served from node_modules by app/catalogue/map-worker: a bundler cannot resolve the
  * worker v6 finds through import.meta.url), and fetches the configured base style with a timeout so
  * that a map without network falls back to the plain style at once instead of staying blank.
@@ -14,7 +14,8 @@ type MapLibre = typeof import("maplibre-gl");
 let library: Promise<MapLibre> | null = null;
 
 export function loadMapLibre(): Promise<MapLibre> {
-  library ??= import("maplibre-gl").then((maplibre) => {
+  // The stylesheet comes with the library (not with the page): a map left as its static preview costs neither.
+  library ??= Promise.all([import("maplibre-gl"), import("./maplibre-css")]).then(([maplibre]) => {
     maplibre.setWorkerUrl(new URL(WORKER_URL, window.location.href).href);
     return maplibre;
   });

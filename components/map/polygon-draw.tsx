@@ -6,7 +6,6 @@
  * button. The drawn value is a GeoJSON Polygon (WGS 84); a value set from outside (upload, region) is
  * shown and fitted. Without a base map (no network) the drawing happens on a plain background.
  */
-import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useId, useRef, useState } from "react";
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
 import { ringSelfIntersects, type Coverage, type Position } from "@/lib/commons/geometry";

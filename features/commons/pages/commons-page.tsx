@@ -193,6 +193,7 @@ export async function CommonsPage({ params }: Props) {
               label={t("commons.page.coverageMapLabel", { title: commons.title })}
               styleUrl={mapStyleUrl()}
               height={360}
+              onRequest
             />
             {commons.bbox && (
               <p className="fr-text--sm fr-mt-1w">

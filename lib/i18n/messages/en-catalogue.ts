@@ -81,6 +81,7 @@ export const enCatalogue: Messages["catalogue"] = {
     toggleAttribution: "Show or hide the map sources",
     closePopup: "Close popup",
     searchArea: "Search this area",
+    explore: "Explore the map",
     featuresListLabel: "Areas shown on the map",
     featureCount: "{count, plural, one {# area} other {# areas}} shown",
     open: "Open the page",

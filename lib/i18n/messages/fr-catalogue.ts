@@ -81,6 +81,7 @@ export const frCatalogue = {
     toggleAttribution: "Afficher ou masquer les sources de la carte",
     closePopup: "Fermer la fenêtre",
     searchArea: "Rechercher dans cette zone",
+    explore: "Explorer la carte",
     featuresListLabel: "Zones représentées sur la carte",
     featureCount: "{count, plural, one {# zone représentée} other {# zones représentées}}",
     open: "Ouvrir la fiche",
