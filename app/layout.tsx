@@ -29,7 +29,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html {...getHtmlAttributes({ lang: locale })}>
       <head>
         <StartDsfrOnHydration />
-        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
+        {/* No font preload: DSFR declares Marianne with font-display swap, and three preloaded weights (42 KB each)
+            competed with the stylesheet for the first paint (issue 15, Lighthouse). */}
+        <DsfrHead nonce={nonce} />
       </head>
       <body>
         <DsfrProvider lang={locale}>
