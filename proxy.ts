@@ -1,11 +1,14 @@
 /**
  * Runs before every page: gives the request an id (logged, returned, shown on error pages) and sets
- * the nonce-based Content-Security-Policy. Not an authorization gate: every page and action checks
+ * the nonce-based Content-Security-Policy; lets a signed-out visitor's public pages into the back/forward
+ * cache (lib/web/cache-policy.ts: `private, no-cache` instead of Next.js's no-store). Not an authorization gate: every page and action checks
  * permissions itself through lib/policy.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/core/config";
 import { contentSecurityPolicy } from "@/lib/web/security-headers";
+import { pageCacheControl } from "@/lib/web/cache-policy";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 
 export function proxy(request: NextRequest) {
   const env = appConfig();
@@ -31,6 +34,15 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
+  // Next.js keeps a Cache-Control already set on the response (it sets its no-store only when none is).
+  const cacheControl = pageCacheControl({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    search: request.nextUrl.search,
+    cookieNames: request.cookies.getAll().map((cookie) => cookie.name),
+    sessionCookieName: sessionCookie().name,
+  });
+  if (cacheControl) response.headers.set("cache-control", cacheControl);
   if (https && env.NODE_ENV === "production") {
     response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains; preload");
   }
