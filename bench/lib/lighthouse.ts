@@ -37,9 +37,12 @@ export type LighthouseResult = LighthousePage & {
   performance: number | null;
   accessibility: number | null;
   bestPractices: number | null;
-  /** Total blocking time, largest contentful paint (simulated, ms). */
+  /** Total blocking time, first and largest contentful paint (simulated, ms). */
   tbtMs: number | null;
+  fcpMs: number | null;
   lcpMs: number | null;
+  /** Lighthouse's "bf-cache" audit: whether the page could be restored from the back/forward cache. */
+  bfCache: boolean | null;
   /** Audits below 1 in accessibility and best practices (what keeps those from 1.00). */
   failing: { category: string; id: string; title: string }[];
   error?: string;
@@ -104,7 +107,9 @@ export async function measureLighthouse(
         accessibility: null,
         bestPractices: null,
         tbtMs: null,
+        fcpMs: null,
         lcpMs: null,
+        bfCache: null,
         failing: [],
       };
       if (response.status !== 200) {
@@ -114,23 +119,8 @@ export async function measureLighthouse(
       try {
         // The full report of each page stays in reportDir, for the details behind a score.
         const reportFile = path.join(reportDir, `lighthouse-${page.key}.json`);
-        await run(
-          process.execPath,
-          [
-            CLI,
-            url,
-            `--port=${chrome.port}`,
-            "--output=json",
-            `--output-path=${reportFile}`,
-            "--only-categories=performance,accessibility,best-practices",
-            "--no-enable-error-reporting",
-            "--blocked-url-patterns=https://*",
-            "--quiet",
-          ],
-          { timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
-        );
-        const lhr = JSON.parse(readFileSync(reportFile, "utf8")) as Lhr;
-        if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+        // A busy machine sometimes loses the trace (NO_NAVSTART, NO_FCP): one more attempt before failing.
+        const lhr = await runLighthouse(url, chrome.port, reportFile).catch(() => runLighthouse(url, chrome.port, reportFile));
         const failing: LighthouseResult["failing"] = [];
         for (const category of ["accessibility", "best-practices"] as const) {
           for (const ref of lhr.categories[category]?.auditRefs ?? []) {
@@ -146,6 +136,8 @@ export async function measureLighthouse(
           accessibility: lhr.categories.accessibility?.score ?? null,
           bestPractices: lhr.categories["best-practices"]?.score ?? null,
           tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? null,
+          fcpMs: lhr.audits["first-contentful-paint"]?.numericValue ?? null,
+          bfCache: lhr.audits["bf-cache"] ? lhr.audits["bf-cache"].score === 1 : null,
           lcpMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? null,
           failing,
         };
@@ -162,6 +154,27 @@ export async function measureLighthouse(
   return results;
 }
 
+async function runLighthouse(url: string, port: number, reportFile: string): Promise<Lhr> {
+  await run(
+    process.execPath,
+    [
+      CLI,
+      url,
+      `--port=${port}`,
+      "--output=json",
+      `--output-path=${reportFile}`,
+      "--only-categories=performance,accessibility,best-practices",
+      "--no-enable-error-reporting",
+      "--blocked-url-patterns=https://*",
+      "--quiet",
+    ],
+    { timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const lhr = JSON.parse(readFileSync(reportFile, "utf8")) as Lhr;
+  if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  return lhr;
+}
+
 const score = (n: number | null) => (n === null ? "–" : n.toFixed(2));
 
 function describe(result: LighthouseResult): string {
@@ -170,7 +183,9 @@ function describe(result: LighthouseResult): string {
     `a11y ${score(result.accessibility)}`,
     `bp ${score(result.bestPractices)}`,
     `TBT ${result.tbtMs === null ? "–" : `${result.tbtMs.toFixed(0)} ms`}`,
+    `FCP ${result.fcpMs === null ? "–" : `${(result.fcpMs / 1000).toFixed(1)} s`}`,
     `LCP ${result.lcpMs === null ? "–" : `${(result.lcpMs / 1000).toFixed(1)} s`}`,
+    `bfcache ${result.bfCache === null ? "–" : result.bfCache ? "yes" : "no"}`,
     `load ${result.load1.toFixed(1)}`,
   ];
   if (result.failing.length) parts.push(`below 1: ${result.failing.map((f) => f.id).join(", ")}`);
