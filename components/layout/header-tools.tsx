@@ -15,6 +15,7 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { signOutAction, switchLocaleAction } from "@/features/auth/session-actions";
 import { ActionForm } from "@/components/forms/action-form";
+import { LiveUnreadLink } from "@/components/live/unread-link";
 import { BackHereInput, SignInLinkHere } from "./here";
 
 const unreadOf = cache(async (userId: string): Promise<number> => {
@@ -56,14 +57,13 @@ export async function HeaderTools({
       {user ? (
         <>
           <li>
-            <Link
-              className="fr-btn fr-icon-notification-3-line"
-              href="/notifications"
-              aria-current={currentPath.startsWith("/notifications") ? "page" : undefined}
-              data-testid={inMenu ? undefined : "header-notifications"}
-            >
-              {unread > 0 ? t("notifications.header.unread", { count: unread }) : t("notifications.header.link")}
-            </Link>
+            {/* Kept current live (lib/live): the count moves when a notification arrives or is read. */}
+            <LiveUnreadLink
+              unread={unread}
+              current={currentPath.startsWith("/notifications")}
+              testId={inMenu ? undefined : "header-notifications"}
+              announce={!inMenu}
+            />
           </li>
           <li>
             <Link className="fr-btn fr-icon-account-circle-line" href="/profile">

@@ -10,6 +10,7 @@ import { CursorPager } from "@/features/communities/components/member-directory"
 import { ModerationHeader } from "@/features/moderation/components/moderation-header";
 import { QueueList, type QueueEntry } from "@/features/moderation/components/queue-list";
 import { AppealsQueue } from "@/features/moderation/components/appeals-queue";
+import { LiveQueue } from "@/features/moderation/components/live-queue";
 import { communityPageFor, communityTitle } from "@/features/communities/page-access";
 
 type Query = Record<string, string | string[] | undefined>;
@@ -97,6 +98,8 @@ export async function ModerationQueuePage({ params, searchParams }: Props) {
   return (
     <>
       <ModerationHeader t={t} community={community} title={t("modui.queue.title")} current="queue" showQueue />
+      {/* New reports and appeals appear, handled ones leave, without a reload (lib/live). */}
+      <LiveQueue slug={community.slug} />
       <AppealsQueue t={t} locale={locale} slug={community.slug} appeals={appeals} />
       <h2 className="fr-h4">{t("modui.queue.reportsTitle")}</h2>
       <p>{t("modui.queue.intro")}</p>

@@ -8,4 +8,11 @@ export const enLive: Messages["live"] = {
     previous: "Previous voters",
     next: "Next voters",
   },
+  unread: {
+    announce:
+      "{count, plural, =0 {No unread notifications any more} one {You have # unread notification} other {You have # unread notifications}}",
+  },
+  queue: {
+    updated: "Moderation queue updated: {count, plural, =0 {no open reports} one {# open report} other {# open reports}}",
+  },
 };

@@ -6,4 +6,12 @@ export const frLive = {
     previous: "Votants précédents",
     next: "Votants suivants",
   },
+  unread: {
+    announce:
+      "{count, plural, =0 {Plus aucune notification non lue} one {Vous avez # notification non lue} other {Vous avez # notifications non lues}}",
+  },
+  queue: {
+    updated:
+      "File de modération mise à jour : {count, plural, =0 {aucun signalement ouvert} one {# signalement ouvert} other {# signalements ouverts}}",
+  },
 };
