@@ -50,8 +50,12 @@ export { digestOf };
 const ALL = ALL_COLLEGE;
 
 /**
- * Per-college counts straight from GROUP BY queries in PostgreSQL, in the shape tallyVote takes, so
- * closing costs the same whatever the number of ballots (no ballot is rebuilt in memory).
+ * Per-college counts straight from one GROUP BY over the proposal's ballots in PostgreSQL, in the
+ * shape tallyVote takes, so closing costs the same whatever the number of ballots (no ballot is
+ * rebuilt in memory). Grouped by the college enum itself (cast to text afterwards, on a few rows).
+ * Approval and majority judgment read the voters per college in the same pass: each ballot's
+ * approvals or grades are joined with their ordinality, LEFT so that an empty ballot still yields a
+ * row, and the rows numbered 1 (or the empty one) count the ballots, one per ballot.
  */
 async function countsByCollege(
   tx: DbTx,
@@ -63,13 +67,13 @@ async function countsByCollege(
   if (proposal.method === "THRESHOLD" || proposal.method === "CONSENT") {
     // One choice per ballot: the voters per college are the sums of these counts.
     const rows = await tx.$queryRaw<{ college: string; value: string; n: number }[]>`
-      SELECT "college"::text, "choice"->>'choice' AS value, count(*)::int AS n FROM "Ballot"
-      WHERE "proposalId" = ${proposal.id} AND "withdrawnAt" IS NULL GROUP BY 1, 2`;
+      SELECT "college"::text AS "college", "choice"->>'choice' AS "value", count(*)::int AS "n" FROM "Ballot"
+      WHERE "proposalId" = ${proposal.id} AND "withdrawnAt" IS NULL GROUP BY "college", 2`;
     const choices: Record<string, Record<string, number>> = {};
     for (const row of rows) {
       const college = group(row.college);
       const counts = (choices[college] ??= {});
-      counts[row.value] = (counts[row.value] ?? 0) + row.n;
+      if (row.value !== null) counts[row.value] = (counts[row.value] ?? 0) + row.n;
       votersByCollege[college] = (votersByCollege[college] ?? 0) + row.n;
     }
     const of = (college: string, key: string) => choices[college]![key] ?? 0;
@@ -90,28 +94,29 @@ async function countsByCollege(
           };
     return { votersByCollege, counted };
   }
-  const voters = await tx.$queryRaw<{ college: string; voters: number }[]>`
-    SELECT "college"::text, count(*)::int AS voters FROM "Ballot"
-    WHERE "proposalId" = ${proposal.id} AND "withdrawnAt" IS NULL GROUP BY 1`;
-  for (const row of voters) votersByCollege[group(row.college)] = (votersByCollege[group(row.college)] ?? 0) + row.voters;
   if (proposal.method === "APPROVAL") {
-    const rows = await tx.$queryRaw<{ college: string; option: string; n: number }[]>`
-      SELECT b."college"::text, a.option, count(*)::int AS n
-      FROM "Ballot" b, jsonb_array_elements_text(b."choice"->'approve') AS a(option)
-      WHERE b."proposalId" = ${proposal.id} AND b."withdrawnAt" IS NULL GROUP BY 1, 2`;
+    const rows = await tx.$queryRaw<{ college: string; option: string | null; n: number; voters: number }[]>`
+      SELECT b."college"::text AS "college", a.option, count(a.option)::int AS "n",
+        count(*) FILTER (WHERE a.i IS NULL OR a.i = 1)::int AS "voters"
+      FROM "Ballot" b LEFT JOIN LATERAL jsonb_array_elements_text(b."choice"->'approve') WITH ORDINALITY AS a(option, i) ON true
+      WHERE b."proposalId" = ${proposal.id} AND b."withdrawnAt" IS NULL GROUP BY b."college", a.option`;
+    for (const row of rows) votersByCollege[group(row.college)] = (votersByCollege[group(row.college)] ?? 0) + row.voters;
     const approvals: Record<string, ApprovalCounts> = {};
     for (const [college, n] of Object.entries(votersByCollege)) approvals[college] = { voters: n, approvals: {} };
     for (const row of rows) {
+      if (row.option === null) continue;
       const college = approvals[group(row.college)]!;
       // Ballots are validated without duplicates; capped anyway, as approving twice counts once.
       college.approvals[row.option] = Math.min(college.voters, (college.approvals[row.option] ?? 0) + row.n);
     }
     return { votersByCollege, counted: { method: "APPROVAL", colleges: approvals } };
   }
-  const rows = await tx.$queryRaw<{ college: string; option: string; grade: string; n: number }[]>`
-    SELECT b."college"::text, g.key AS option, g.value AS grade, count(*)::int AS n
-    FROM "Ballot" b, jsonb_each_text(b."choice"->'grades') AS g
-    WHERE b."proposalId" = ${proposal.id} AND b."withdrawnAt" IS NULL GROUP BY 1, 2, 3`;
+  const rows = await tx.$queryRaw<{ college: string; option: string | null; grade: string | null; n: number; voters: number }[]>`
+    SELECT b."college"::text AS "college", g.key AS "option", g.value AS "grade", count(g.key)::int AS "n",
+      count(*) FILTER (WHERE g.i IS NULL OR g.i = 1)::int AS "voters"
+    FROM "Ballot" b LEFT JOIN LATERAL jsonb_each_text(b."choice"->'grades') WITH ORDINALITY AS g(key, value, i) ON true
+    WHERE b."proposalId" = ${proposal.id} AND b."withdrawnAt" IS NULL GROUP BY b."college", g.key, g.value`;
+  for (const row of rows) votersByCollege[group(row.college)] = (votersByCollege[group(row.college)] ?? 0) + row.voters;
   const gradeCounts: Record<string, MajorityJudgmentCounts> = {};
   for (const [college, n] of Object.entries(votersByCollege))
     gradeCounts[college] = {
@@ -119,6 +124,7 @@ async function countsByCollege(
       counts: Object.fromEntries(optionIds.map((id) => [id, grades.map(() => 0)])),
     };
   for (const row of rows) {
+    if (row.option === null) continue;
     const counts = gradeCounts[group(row.college)]!.counts[row.option];
     const grade = gradeIndex[row.grade as Grade];
     // Options or grades that are not the proposal's are ignored, as the ballot schema refuses them.
@@ -240,8 +246,9 @@ export async function closeProposalIn(
   const optionIds = (
     await tx.proposalOption.findMany({ where: { proposalId }, orderBy: { position: "asc" }, select: { id: true } })
   ).map((o) => o.id);
+  // An index-only scan of (proposalId, college), grouped by the enum (text only on the few rows out).
   const electors = await tx.$queryRaw<{ college: string; n: number }[]>`
-    SELECT "college"::text, count(*)::int AS n FROM "ElectorMember" WHERE "proposalId" = ${proposalId} GROUP BY 1`;
+    SELECT "college"::text AS "college", count(*)::int AS "n" FROM "ElectorMember" WHERE "proposalId" = ${proposalId} GROUP BY "college"`;
   const electorateSize = electors.reduce((sum, row) => sum + row.n, 0);
   const counted = await countsByCollege(tx, proposal, optionIds);
   const turnout = Object.values(counted.votersByCollege).reduce((a, b) => a + b, 0);
