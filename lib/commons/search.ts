@@ -12,6 +12,7 @@
  * to its title or to its rank for the words (which would leak hidden and members-only text).
  */
 import type { Db } from "@/lib/db/client";
+import { maybeSqlOf } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, CommonsKind, CommonsStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/communities/access";
@@ -72,7 +73,8 @@ type Row = {
   minLat: number | null;
   maxLon: number | null;
   maxLat: number | null;
-  createdAt: Date;
+  /** Epoch milliseconds (the column is a UTC timestamp; read as a number on either driver). */
+  createdAtMs: number;
   communityId: string;
   communitySlug: string;
   communityName: string;
@@ -151,15 +153,21 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
       }
     }
 
-    return db.$queryRaw<Row[]>`
-      SELECT c."id", c."slug", c."title", c."summary", c."kind", c."licence", c."status",
-             c."minLon", c."minLat", c."maxLon", c."maxLat", c."createdAt",
+    const statement = Prisma.sql`
+      SELECT c."id", c."slug", c."title", c."summary", c."kind"::text AS "kind", c."licence", c."status"::text AS "status",
+             c."minLon", c."minLat", c."maxLon", c."maxLat", (extract(epoch FROM c."createdAt") * 1000)::float8 AS "createdAtMs",
              m."id" AS "communityId", m."slug" AS "communitySlug", m."name" AS "communityName"
              ${coverageColumns(withCoverage)}
       FROM "Commons" c JOIN "Community" m ON m."id" = c."communityId"
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY ${order}
       LIMIT ${size}`;
+    // On the postgres.js pool that goes with the client when there is one (a prepared statement, without
+    // the ORM's per-query overhead: this is the map API's one query, issue 15), else through Prisma.
+    const sql = maybeSqlOf(db);
+    return sql
+      ? (sql.unsafe(statement.text, statement.values as never[], { prepare: true }) as unknown as Promise<Row[]>)
+      : db.$queryRaw<Row[]>(statement);
   };
 
   let rows: Row[];
@@ -199,7 +207,7 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
         r.minLon === null || r.minLat === null || r.maxLon === null || r.maxLat === null
           ? null
           : { minLon: r.minLon, minLat: r.minLat, maxLon: r.maxLon, maxLat: r.maxLat },
-      createdAt: r.createdAt,
+      createdAt: new Date(r.createdAtMs),
       community: { id: r.communityId, slug: r.communitySlug, name: r.communityName },
       ...(search.includeCoverage ? { coverage: r.coverage ?? null } : {}),
     })),

@@ -176,5 +176,9 @@ describe("map search reading one page first", () => {
     const all = await searchCommons(t.db, { viewer: null, q: tag, bbox: area, limit: 3 });
     expect(all.data.map((hit) => hit.id)).toEqual([...hits].reverse());
     expect(all.nextCursor).toBeNull();
+    // The same instants as stored (read as epoch milliseconds, whatever the server's time zone).
+    const stored = await t.db.commons.findMany({ where: { id: { in: hits } }, select: { id: true, createdAt: true } });
+    for (const hit of all.data)
+      expect(hit.createdAt.toISOString()).toBe(stored.find((s) => s.id === hit.id)!.createdAt.toISOString());
   });
 });
