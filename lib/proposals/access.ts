@@ -7,6 +7,7 @@
  * proposal builds the policy's subject from the same row, the same way.
  */
 import type { DbTx } from "@/lib/db/client";
+import { maybeSqlOf } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {
   ActorKind,
@@ -19,6 +20,32 @@ import type {
 import type { Subject } from "@/lib/policy/roles";
 import { assertCan, can, NotFoundError, UnauthenticatedError, type Action } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
+
+/**
+ * A timestamp column as epoch milliseconds: the schema's `timestamp(3)` columns hold UTC, and a number
+ * reads the same through Prisma and postgres.js (which would take a bare timestamp as local time).
+ */
+export function epochMs(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(extract(epoch FROM ${column}) * 1000)::float8`;
+}
+
+/** Epoch milliseconds back to a Date (null stays null). */
+export function dateOf(ms: number | null): Date | null {
+  return ms === null ? null : new Date(ms);
+}
+
+/**
+ * Runs a read as a prepared statement on the postgres.js pool that goes with the client (lib/db/sql.ts:
+ * planned once per connection, without the ORM's per-query work), or through Prisma inside a
+ * transaction. The statement must give the same values through both: numbers for timestamps
+ * ({@link epochMs}), `::text` for enums, `::int` for counts.
+ */
+export async function readRows<T>(db: DbTx, statement: Prisma.Sql): Promise<T[]> {
+  const sql = maybeSqlOf(db);
+  return sql
+    ? (sql.unsafe(statement.text, statement.values as never[], { prepare: true }) as unknown as Promise<T[]>)
+    : db.$queryRaw<T[]>(statement);
+}
 
 /** The row of the access read: proposal `p`, community `c`, the person's membership `m`. */
 export type ProposalAccessRow = {
@@ -35,11 +62,11 @@ export type ProposalAccessRow = {
   c_weightingEnabled: boolean;
   c_collegeMinWeight: number;
   c_collegeMaxWeight: number;
-  c_createdAt: Date;
+  c_createdAt: number;
   m_id: string | null;
   m_role: MemberRole | null;
   m_status: MembershipStatus | null;
-  m_suspendedUntil: Date | null;
+  m_suspendedUntil: number | null;
   m_college: ActorKind | null;
 };
 
@@ -49,9 +76,9 @@ export const proposalAccessColumns = Prisma.sql`
   c."slug" AS "c_slug", c."name" AS "c_name", c."summary" AS "c_summary", c."description" AS "c_description",
   c."visibility"::text AS "c_visibility", c."joinPolicy"::text AS "c_joinPolicy",
   c."weightingEnabled" AS "c_weightingEnabled", c."collegeMinWeight" AS "c_collegeMinWeight",
-  c."collegeMaxWeight" AS "c_collegeMaxWeight", c."createdAt" AS "c_createdAt",
+  c."collegeMaxWeight" AS "c_collegeMaxWeight", ${epochMs(Prisma.raw('c."createdAt"'))} AS "c_createdAt",
   m."id" AS "m_id", m."role"::text AS "m_role", m."status"::text AS "m_status",
-  m."suspendedUntil" AS "m_suspendedUntil", m."college"::text AS "m_college"`;
+  ${epochMs(Prisma.raw('m."suspendedUntil"'))} AS "m_suspendedUntil", m."college"::text AS "m_college"`;
 
 /** The proposal's community (`c`) and the person's membership there (`m`, none when anonymous). */
 export function proposalAccessJoins(actor: Actor | null): Prisma.Sql {
@@ -72,11 +99,17 @@ export function proposalAccessOf(row: ProposalAccessRow, actor: Actor | null) {
     weightingEnabled: row.c_weightingEnabled,
     collegeMinWeight: row.c_collegeMinWeight,
     collegeMaxWeight: row.c_collegeMaxWeight,
-    createdAt: row.c_createdAt,
+    createdAt: new Date(row.c_createdAt),
   };
   const membership =
     row.m_id && row.m_role && row.m_status && row.m_college
-      ? { id: row.m_id, role: row.m_role, status: row.m_status, suspendedUntil: row.m_suspendedUntil, college: row.m_college }
+      ? {
+          id: row.m_id,
+          role: row.m_role,
+          status: row.m_status,
+          suspendedUntil: dateOf(row.m_suspendedUntil),
+          college: row.m_college,
+        }
       : null;
   const subject: Subject = { user: actor, membership };
   const proposal = {
@@ -101,8 +134,10 @@ export async function requireProposalAccess(
   db: DbTx,
   { proposalId, actor, action }: { proposalId: string; actor: Actor | null; action?: Action },
 ): Promise<ProposalAccess> {
-  const [row] = await db.$queryRaw<ProposalAccessRow[]>`
-    SELECT ${proposalAccessColumns} FROM "Proposal" p ${proposalAccessJoins(actor)} WHERE p."id" = ${proposalId}`;
+  const [row] = await readRows<ProposalAccessRow>(
+    db,
+    Prisma.sql`SELECT ${proposalAccessColumns} FROM "Proposal" p ${proposalAccessJoins(actor)} WHERE p."id" = ${proposalId}`,
+  );
   if (!row) throw new NotFoundError();
   const access = proposalAccessOf(row, actor);
   assertProposalAccess(access, action);

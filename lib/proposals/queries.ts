@@ -15,6 +15,9 @@ import type { ProposalSort } from "./list-filters";
 import { publishedBallots } from "@/lib/votes/published-ballots";
 import {
   assertProposalAccess,
+  dateOf,
+  epochMs,
+  readRows,
   canManage,
   proposalAccessColumns,
   proposalAccessJoins,
@@ -178,14 +181,14 @@ type ViewRow = ProposalAccessRow & {
   weighted: boolean;
   collegeWeights: Json;
   amendment: Json | null;
-  discussionEndsAt: Date | null;
-  votingOpensAt: Date | null;
-  votingClosesAt: Date | null;
-  openedAt: Date | null;
-  closedAt: Date | null;
+  discussionEndsAt: number | null;
+  votingOpensAt: number | null;
+  votingClosesAt: number | null;
+  openedAt: number | null;
+  closedAt: number | null;
   outcome: ProposalOutcome | null;
-  createdAt: Date;
-  hiddenAt: Date | null;
+  createdAt: number;
+  hiddenAt: number | null;
   hiddenReason: string | null;
   authorName: string | null;
   commonsSlug: string | null;
@@ -199,13 +202,13 @@ type ViewRow = ProposalAccessRow & {
   d_result: Json;
   d_digest: string | null;
   d_ballots: Json | null;
-  d_createdAt: Date | null;
+  d_createdAt: number | null;
   electorateSize: number | null;
   turnout: number | null;
   myReceipt: string | null;
   myChoice: Json;
-  myWithdrawnAt: Date | null;
-  myUpdatedAt: Date | null;
+  myWithdrawnAt: number | null;
+  myUpdatedAt: number | null;
   isElector: boolean;
   following: boolean;
   charterParameters: unknown;
@@ -253,22 +256,28 @@ export async function getProposalView(
   // One statement, one page: a vote of 100 000 public ballots is not read whole to show 100 names.
   const window =
     votersPage === "all" ? Prisma.empty : Prisma.sql`LIMIT ${VOTERS_PAGE_SIZE} OFFSET ${(votersPage - 1) * VOTERS_PAGE_SIZE}`;
-  const [row] = await db.$queryRaw<ViewRow[]>`
+  const ms = (alias: string, column: string) =>
+    Prisma.sql`${epochMs(Prisma.raw(`${alias}."${column}"`))} AS ${Prisma.raw(`"${column}"`)}`;
+  const [row] = await readRows<ViewRow>(
+    db,
+    Prisma.sql`
     SELECT ${proposalAccessColumns},
       p."kind"::text AS "kind", p."title", p."body", p."method"::text AS "method", p."threshold",
       p."quorumPercent", p."collegeQuorumPercent", p."secret", p."liveResults", p."weighted", p."collegeWeights",
-      p."amendment", p."discussionEndsAt", p."votingOpensAt", p."votingClosesAt", p."openedAt", p."closedAt",
-      p."outcome"::text AS "outcome", p."createdAt", p."hiddenAt", p."hiddenReason",
+      p."amendment", ${ms("p", "discussionEndsAt")}, ${ms("p", "votingOpensAt")}, ${ms("p", "votingClosesAt")},
+      ${ms("p", "openedAt")}, ${ms("p", "closedAt")}, p."outcome"::text AS "outcome", ${ms("p", "createdAt")},
+      ${ms("p", "hiddenAt")}, p."hiddenReason",
       coalesce(au."displayName", au."name") AS "authorName",
       cm."slug" AS "commonsSlug", cm."title" AS "commonsTitle",
       (SELECT coalesce(json_agg(json_build_object('id', o."id", 'label', o."label") ORDER BY o."position"), '[]'::json)
         FROM "ProposalOption" o WHERE o."proposalId" = p."id") AS "options",
       d."id" AS "d_id", d."method"::text AS "d_method", d."electorateSize" AS "d_electorateSize", d."turnout" AS "d_turnout",
       d."outcome"::text AS "d_outcome", d."result" AS "d_result", d."digest" AS "d_digest",
-      ${publishedList ? Prisma.sql`d."ballots"` : Prisma.sql`NULL::jsonb`} AS "d_ballots", d."createdAt" AS "d_createdAt",
+      ${publishedList ? Prisma.sql`d."ballots"` : Prisma.sql`NULL::jsonb`} AS "d_ballots", ${epochMs(Prisma.raw('d."createdAt"'))} AS "d_createdAt",
       CASE WHEN ${counted} THEN (SELECT count(*)::int FROM "ElectorMember" e WHERE e."proposalId" = p."id") END AS "electorateSize",
       CASE WHEN ${counted} THEN (SELECT count(*)::int FROM "Ballot" b WHERE b."proposalId" = p."id" AND b."withdrawnAt" IS NULL) END AS "turnout",
-      mb."receipt" AS "myReceipt", mb."choice" AS "myChoice", mb."withdrawnAt" AS "myWithdrawnAt", mb."updatedAt" AS "myUpdatedAt",
+      mb."receipt" AS "myReceipt", mb."choice" AS "myChoice", ${epochMs(Prisma.raw('mb."withdrawnAt"'))} AS "myWithdrawnAt",
+      ${epochMs(Prisma.raw('mb."updatedAt"'))} AS "myUpdatedAt",
       EXISTS (SELECT 1 FROM "ElectorMember" e WHERE e."proposalId" = p."id" AND e."userId" = ${me}) AS "isElector",
       EXISTS (SELECT 1 FROM "Follow" f WHERE f."userId" = ${me} AND f."targetKind" = 'PROPOSAL' AND f."targetId" = p."id") AS "following",
       -- Whether and how the vote may close before its date, and what a tie means: the charter's, while voting.
@@ -305,7 +314,8 @@ export async function getProposalView(
     LEFT JOIN "Commons" cm ON cm."id" = p."commonsId"
     LEFT JOIN "Decision" d ON d."proposalId" = p."id"
     LEFT JOIN "Ballot" mb ON mb."proposalId" = p."id" AND mb."userId" = ${me}
-    WHERE p."id" = ${proposalId}`;
+    WHERE p."id" = ${proposalId}`,
+  );
   if (!row) throw new NotFoundError();
   const access = proposalAccessOf(row, actor);
   assertProposalAccess(access);
@@ -334,15 +344,15 @@ export async function getProposalView(
     weighted: row.weighted,
     collegeWeights: row.collegeWeights,
     amendment: row.amendment,
-    discussionEndsAt: row.discussionEndsAt,
-    votingOpensAt: row.votingOpensAt,
-    votingClosesAt: row.votingClosesAt,
-    openedAt: row.openedAt,
-    closedAt: row.closedAt,
+    discussionEndsAt: dateOf(row.discussionEndsAt),
+    votingOpensAt: dateOf(row.votingOpensAt),
+    votingClosesAt: dateOf(row.votingClosesAt),
+    openedAt: dateOf(row.openedAt),
+    closedAt: dateOf(row.closedAt),
     outcome: row.outcome,
-    createdAt: row.createdAt,
+    createdAt: new Date(row.createdAt),
     authorId,
-    hiddenAt: row.hiddenAt,
+    hiddenAt: dateOf(row.hiddenAt),
     hiddenReason: row.hiddenReason,
     commons: row.commonsSlug !== null ? { slug: row.commonsSlug, title: row.commonsTitle ?? "" } : null,
     options: row.options,
@@ -356,7 +366,7 @@ export async function getProposalView(
             result: row.d_result,
             digest: row.d_digest!,
             ...(publishedList ? { ballots: row.d_ballots } : {}),
-            createdAt: row.d_createdAt!,
+            createdAt: new Date(row.d_createdAt!),
           }
         : null,
   };
@@ -365,7 +375,12 @@ export async function getProposalView(
   const turnout = row.turnout ?? 0;
   const myBallot =
     row.myReceipt !== null
-      ? { receipt: row.myReceipt, choice: row.myChoice, withdrawnAt: row.myWithdrawnAt, updatedAt: row.myUpdatedAt! }
+      ? {
+          receipt: row.myReceipt,
+          choice: row.myChoice,
+          withdrawnAt: dateOf(row.myWithdrawnAt),
+          updatedAt: new Date(row.myUpdatedAt!),
+        }
       : null;
   // Whether and how the vote may close before its date is the charter's (lib/proposals/lifecycle.ts).
   const charter = voting ? charterParametersOf(row.charterParameters) : null;

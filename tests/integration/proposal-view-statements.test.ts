@@ -94,14 +94,29 @@ beforeAll(async () => {
   const proxied = new URL(t.url);
   proxied.hostname = "127.0.0.1";
   proxied.port = String(counter.port);
-  counted = createDb(proxied.toString(), 2);
-  await counted.$queryRaw`SELECT 1`; // the connection opened before counting
+  // One connection each (Prisma, postgres.js), opened before counting (postgres.js reads types once when it connects).
+  counted = createDb(proxied.toString(), 1, 1);
+  await counted.$queryRaw`SELECT 1`;
+  await getProposalView(counted, { actor: null, proposalId });
 }, 120_000);
 afterAll(async () => {
   await counted?.$disconnect();
   await counter?.stop();
   await t?.drop();
 });
+
+/** getProposalView inside a transaction (Prisma) gives what it gives on the client's postgres.js pool. */
+async function sameThroughPrisma() {
+  for (const actor of [member, owner, null]) {
+    const direct = await getProposalView(t.db, { actor, proposalId, votersPage: 1, comments: true });
+    const inTransaction = await t.db.$transaction((tx) =>
+      getProposalView(tx, { actor, proposalId, votersPage: 1, comments: true }),
+    );
+    expect(inTransaction).toEqual(direct);
+    expect(direct.createdAt).toBeInstanceOf(Date);
+    expect(direct.access.community.createdAt).toBeInstanceOf(Date);
+  }
+}
 
 describe("the proposal page's statements", () => {
   it("reads a live vote with its tally, reasons, follow and thread in one statement, for members and anonymous visitors", async () => {
@@ -114,6 +129,8 @@ describe("the proposal page's statements", () => {
     expect(view.explanation).not.toBeNull();
     expect(view.comments).toHaveLength(6);
   });
+
+  it("reads the same through Prisma inside a transaction as on the prepared-statement pool, while voting", sameThroughPrisma);
 
   it("stays at one statement as the vote and the thread grow", async () => {
     for (let i = 7; i <= 60; i++) await castBallot(t.db, { actorId: `sv${i}`, proposalId, choice: { choice: "agree" } });
@@ -137,6 +154,8 @@ describe("the proposal page's statements", () => {
     expect(view.decidedCounts).toEqual({ agree: 58, object: 2 });
     expect(view.comments).toBeNull();
   });
+
+  it("reads the same through Prisma inside a transaction as on the prepared-statement pool, once closed", sameThroughPrisma);
 
   it("checks access to a proposal in one statement", async () => {
     expect(
