@@ -1,10 +1,10 @@
 /**
- * Live notification counts and moderation queues across app instances (issue 15): a moderator keeps
- * the queue open on the second app server while a member reports a comment on the first; the report
- * appears in her open queue and her header's unread count rises, without a reload. When an
- * administrator hides the comment from the queue on the first server, it leaves her queue, and the
- * reporter's open thread hides it, still without a reload. Carried by PostgreSQL LISTEN/NOTIFY and
- * Server-Sent Events (lib/live).
+ * Live notification counts and moderation queues across app instances (issue 15), with people of
+ * its own: a moderator keeps the queue open on the second app server while a member reports a
+ * comment on the first; the report appears in her open queue and her header's unread count rises,
+ * without a reload. When an administrator hides the comment from the queue on the first server, it
+ * leaves her queue, and the reporter's open thread hides it, still without a reload. Carried by
+ * PostgreSQL LISTEN/NOTIFY and Server-Sent Events (lib/live).
  */
 import { expect, test, type Page } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db/client";
@@ -17,11 +17,12 @@ const slug = `file-en-direct-${suffix}`;
 const DAY = 24 * 60 * 60 * 1000;
 const commentText = `Achetez mes montres ${suffix} !`;
 
-const emails = {
-  julien: "julien.lefevre@agence-geo.example",
-  ines: "ines@cartolibre.example",
-  pierre: "pierre.lambert@courriel.example",
-  elodie: "elodie@velo-cartes.example",
+/** People of this spec's own (demo sign-in), so that no other spec's counts of demo people move. */
+const names = {
+  admin: `Julien Direct ${suffix}`,
+  moderator: `Inès Direct ${suffix}`,
+  author: `Pierre Direct ${suffix}`,
+  reporter: `Élodie Direct ${suffix}`,
 };
 
 let db: Db;
@@ -35,14 +36,29 @@ test.afterAll(async () => {
   await db.$disconnect();
 });
 
-/** Julien administers, Inès moderates, Pierre wrote a comment on an open vote, Élodie reads. */
+/** The administrator, the moderator, a comment's author and a reader; a vote is open with the comment. */
 async function seedCommunity() {
-  const people = await db.user.findMany({
-    where: { email: { in: Object.values(emails) } },
-    select: { id: true, email: true, actorKind: true },
-  });
-  const by = (email: string) => people.find((p) => p.email === email)!;
-  const [julien, ines, pierre, elodie] = [by(emails.julien), by(emails.ines), by(emails.pierre), by(emails.elodie)];
+  const person = (name: string) =>
+    db.user.create({
+      data: {
+        email: `${name
+          .toLowerCase()
+          .normalize("NFD")
+          .replace(/[^a-z0-9]+/g, ".")}@live.example`,
+        displayName: name,
+        actorKind: "CIVIL_SOCIETY",
+        onboardedAt: new Date(),
+        isDemo: true,
+        locale: "fr",
+      },
+      select: { id: true, actorKind: true },
+    });
+  const [julien, ines, pierre, elodie] = [
+    await person(names.admin),
+    await person(names.moderator),
+    await person(names.author),
+    await person(names.reporter),
+  ];
   const community = await db.community.create({
     data: {
       slug,
@@ -81,8 +97,6 @@ async function seedCommunity() {
     select: { id: true },
   });
   await db.proposalComment.create({ data: { proposalId: proposal.id, authorId: pierre.id, body: commentText } });
-  // Inès starts with nothing unread (earlier specs may have told her things).
-  await db.notification.updateMany({ where: { userId: ines.id, readAt: null }, data: { readAt: new Date() } });
   return { proposalId: proposal.id };
 }
 
@@ -110,7 +124,7 @@ test("a report filed on one instance reaches a moderator's open queue and header
   const queuePath = `/communities/${slug}/moderation`;
 
   // Inès keeps the queue open on the second app server (same database, same session cookie).
-  const ines = await signInInNewContext(browser, "Inès Haddad");
+  const ines = await signInInNewContext(browser, names.moderator);
   const streams = watchStreams(ines);
   await ines.goto(urls.state + queuePath);
   await expect(ines.getByRole("heading", { level: 1 })).toHaveText("File de modération");
@@ -127,7 +141,7 @@ test("a report filed on one instance reaches a moderator's open queue and header
   const inesNotReloaded = await markNotReloaded(ines);
 
   // Élodie reports Pierre's comment on the first server.
-  const elodie = await signInInNewContext(browser, "Élodie Martin");
+  const elodie = await signInInNewContext(browser, names.reporter);
   await elodie.goto(`/proposals/${proposalId}`);
   const comment = elodie.getByRole("article").filter({ hasText: commentText }).first();
   await comment.getByRole("button", { name: "Signaler" }).click();
@@ -149,7 +163,7 @@ test("a report filed on one instance reaches a moderator's open queue and header
 
   // Julien hides the comment from the queue on the first server: it leaves Inès's open queue, and
   // Élodie's open thread shows it hidden, both without a reload.
-  const julien = await signInInNewContext(browser, "Julien Lefèvre");
+  const julien = await signInInNewContext(browser, names.admin);
   await julien.goto(queuePath);
   const julienItem = julien.getByTestId("queue-item").filter({ hasText: commentText });
   await julienItem.getByRole("button", { name: "Masquer" }).click();

@@ -13,13 +13,17 @@ import { useLive } from "@/components/live/use-live";
 
 const REFRESH_MS = 2_000;
 
-export function LiveQueue({ slug }: { slug: string }) {
+export function LiveQueue({ slug, stamp }: { slug: string; /** The queue's stamp when the page was rendered. */ stamp: string }) {
   const t = useT();
   const router = useRouter();
   const [said, setSaid] = useState("");
-  const seen = useRef<string | null>(null);
+  const seen = useRef(stamp);
   const lastRefresh = useRef(0);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A newer render (after a refresh or the moderator's own action) is the new reference.
+  useEffect(() => {
+    seen.current = stamp;
+  }, [stamp]);
   useEffect(
     () => () => {
       if (pending.current) clearTimeout(pending.current);
@@ -30,8 +34,9 @@ export function LiveQueue({ slug }: { slug: string }) {
     `/api/live/communities/${encodeURIComponent(slug)}/moderation`,
     "queue",
     (event) => {
-      // The first event is the state the page was rendered with (or newer): later ones are changes.
-      const changed = seen.current !== null && seen.current !== event.id;
+      // Any stamp other than the page's (even the first event's: a report filed while the page
+      // loaded) is a change.
+      const changed = seen.current !== event.id;
       seen.current = event.id;
       if (!changed) return;
       setSaid(t("live.queue.updated", { count: event.openReports }));

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/core";
 import { listQueueGroups } from "@/lib/moderation/reports";
 import { listPendingAppeals } from "@/lib/moderation/appeals";
 import { describeTargets } from "@/lib/moderation/queue-view";
+import { queueLive } from "@/lib/live/queue-live";
 import { reportReasons, reportStates, reportTargetKinds } from "@/lib/moderation/schemas";
 import { getTranslator } from "@/lib/web/i18n";
 import { CursorPager } from "@/features/communities/components/member-directory";
@@ -36,13 +37,14 @@ export async function ModerationQueuePage({ params, searchParams }: Props) {
   const targetKind = pick(query.kind, reportTargetKinds);
   // The page's offset in the list of reported items; anything else reads as the first page.
   const from = typeof query.from === "string" && /^\d{1,6}$/.test(query.from) ? Number(query.from) : 0;
-  const [page, appeals] = await Promise.all([
+  const [page, appeals, live] = await Promise.all([
     listQueueGroups(db(), {
       actor: user!,
       slug: community.slug,
       filter: { state, reason, targetKind, offset: from, limit: 50 },
     }),
     listPendingAppeals(db(), { actor: user!, slug: community.slug }),
+    queueLive(db(), community.id),
   ]);
   const { targets, authors, key } = await describeTargets(db(), {
     communityId: community.id,
@@ -99,7 +101,7 @@ export async function ModerationQueuePage({ params, searchParams }: Props) {
     <>
       <ModerationHeader t={t} community={community} title={t("modui.queue.title")} current="queue" showQueue />
       {/* New reports and appeals appear, handled ones leave, without a reload (lib/live). */}
-      <LiveQueue slug={community.slug} />
+      <LiveQueue slug={community.slug} stamp={live.id} />
       <AppealsQueue t={t} locale={locale} slug={community.slug} appeals={appeals} />
       <h2 className="fr-h4">{t("modui.queue.reportsTitle")}</h2>
       <p>{t("modui.queue.intro")}</p>
