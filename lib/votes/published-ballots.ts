@@ -32,7 +32,7 @@ export function digestOf(ballots: readonly (readonly [string, unknown])[]): stri
  * the compact form; the key-by-key rendering stays for the others (a consent reason with spaces).
  * jsonb's output writes exactly one space after each key's colon and after each comma between
  * members or elements, and none elsewhere outside strings; its string escaping is JSON.stringify's
- * (escape_json, as to_json above relies on). So when the spaces counted in the text equal a LOWER
+ * (escape_json, as to_json relies on, tested on awkward texts). So when the spaces counted in the text equal a LOWER
  * BOUND of those structural spaces, every space is structural and none is inside a string, and
  * removing them all gives JSON.stringify's text. The lower bounds, per shape:
  *   {"choice": …}                       1 (one colon), 3 with "reason" (two colons, one comma);
@@ -42,47 +42,51 @@ export function digestOf(ballots: readonly (readonly [string, unknown])[]): stri
  * Any other key, member or nesting only adds structural spaces, so the count is then larger and the
  * ballot takes the key-by-key rendering: a space inside a string can never be removed.
  *
- * The sort (100 000 rows of ~150 bytes) runs in memory: work_mem is raised for this statement only
- * (set_config local to the transaction, put back after).
+ * The sort by receipt (100 000 rows) runs in memory: work_mem is raised for this statement only
+ * (set_config local to the transaction, put back after). tests/integration/close-tally.test.ts
+ * checks the digest against digestOf on random choices full of spaces, quotes, backslashes and
+ * separators; where the transaction time of a close goes is printed by bench/close-profile.ts.
  */
 export async function digestOfBallots(db: DbTx, proposalId: string): Promise<string> {
   const [memory] = await db.$queryRaw<{ previous: string }[]>`
     SELECT current_setting('work_mem') AS "previous", set_config('work_mem', '64MB', true) AS "set"`;
   const [row] = await db.$queryRaw<{ digest: string }[]>`
     SELECT encode(sha256(convert_to('[' || coalesce(string_agg(
-      '[' || to_json(t."receipt")::text || ',' || (
-        CASE
-          WHEN t."choice" ? 'choice' THEN
-            CASE WHEN t."spaces" = (CASE WHEN t."choice" ? 'reason' THEN 3 ELSE 1 END) THEN t."compact" ELSE
-              '{"choice":' || to_json(t."choice"->>'choice')::text
-                || CASE WHEN t."choice" ? 'reason' THEN ',"reason":' || to_json(t."choice"->>'reason')::text ELSE '' END || '}'
-            END
-          WHEN t."choice" ? 'approve' THEN
-            CASE WHEN jsonb_typeof(t."choice"->'approve') = 'array'
-              AND t."spaces" = 1 + greatest(jsonb_array_length(t."choice"->'approve') - 1, 0) THEN t."compact" ELSE
-              '{"approve":[' || coalesce((SELECT string_agg(to_json(a.v)::text, ',' ORDER BY a.i)
-                FROM jsonb_array_elements_text(t."choice"->'approve') WITH ORDINALITY AS a(v, i)), '') || ']}'
-            END
-          WHEN t."choice" ? 'grades' THEN
-            CASE WHEN jsonb_typeof(t."choice"->'grades') = 'object' AND (t."choice"->'grades') ?& o."ids"
-              AND t."spaces" = (CASE WHEN o."k" = 0 THEN 1 ELSE 2 * o."k" END) THEN t."compact" ELSE
-              '{"grades":{' || coalesce((SELECT string_agg(to_json(g.k)::text || ':' || to_json(g.v)::text, ',' ORDER BY g.i)
-                FROM jsonb_each_text(t."choice"->'grades') WITH ORDINALITY AS g(k, v, i)), '') || '}}'
-            END
-        END) || ']',
-      ',' ORDER BY t."receipt" COLLATE "C"), '') || ']', 'UTF8')), 'hex') AS "digest"
+      '[' || to_json(b."receipt")::text || ',' || c."published" || ']', ',' ORDER BY b."receipt" COLLATE "C"
+    ), '') || ']', 'UTF8')), 'hex') AS "digest"
     FROM (
       SELECT coalesce(array_agg("id"), '{}') AS "ids", count(*)::int AS "k" FROM "ProposalOption" WHERE "proposalId" = ${proposalId}
-    ) o, (
-      -- jsonb's text and its compact form, once per ballot (the nested OFFSET 0 keep them from being
-      -- recomputed where they are used; PostgreSQL memoizes them for identical choices).
-      SELECT b."receipt", b."choice", c."compact", c."spaces"
-      FROM "Ballot" b CROSS JOIN LATERAL (
+    ) o
+    CROSS JOIN "Ballot" b
+    -- The choice's published text depends on the choice alone: computed once per ballot (PostgreSQL
+    -- memoizes it across identical choices), jsonb's text and its compact form once each (OFFSET 0).
+    CROSS JOIN LATERAL (
+      SELECT CASE
+          WHEN b."choice" ? 'choice' THEN
+            CASE WHEN s."spaces" = (CASE WHEN b."choice" ? 'reason' THEN 3 ELSE 1 END) THEN s."compact" ELSE
+              '{"choice":' || to_json(b."choice"->>'choice')::text
+                || CASE WHEN b."choice" ? 'reason' THEN ',"reason":' || to_json(b."choice"->>'reason')::text ELSE '' END || '}'
+            END
+          WHEN b."choice" ? 'approve' THEN
+            CASE WHEN jsonb_typeof(b."choice"->'approve') = 'array'
+              AND s."spaces" = 1 + greatest(jsonb_array_length(b."choice"->'approve') - 1, 0) THEN s."compact" ELSE
+              '{"approve":[' || coalesce((SELECT string_agg(to_json(a.v)::text, ',' ORDER BY a.i)
+                FROM jsonb_array_elements_text(b."choice"->'approve') WITH ORDINALITY AS a(v, i)), '') || ']}'
+            END
+          WHEN b."choice" ? 'grades' THEN
+            CASE WHEN jsonb_typeof(b."choice"->'grades') = 'object' AND (b."choice"->'grades') ?& o."ids"
+              AND s."spaces" = (CASE WHEN o."k" = 0 THEN 1 ELSE 2 * o."k" END) THEN s."compact" ELSE
+              '{"grades":{' || coalesce((SELECT string_agg(to_json(g.k)::text || ':' || to_json(g.v)::text, ',' ORDER BY g.i)
+                FROM jsonb_each_text(b."choice"->'grades') WITH ORDINALITY AS g(k, v, i)), '') || '}}'
+            END
+        END AS "published"
+      FROM (
         SELECT x."compact", octet_length(x."text") - octet_length(x."compact") AS "spaces"
         FROM (SELECT y."text", replace(y."text", ' ', '') AS "compact" FROM (SELECT b."choice"::text AS "text" OFFSET 0) y OFFSET 0) x
-      ) c
-      WHERE b."proposalId" = ${proposalId} AND b."withdrawnAt" IS NULL
-    ) t`;
+      ) s
+      OFFSET 0
+    ) c
+    WHERE b."proposalId" = ${proposalId} AND b."withdrawnAt" IS NULL`;
   await db.$queryRaw`SELECT set_config('work_mem', ${memory!.previous}, true) AS "reset"`;
   return row!.digest;
 }
