@@ -25,7 +25,7 @@ import { closeProposal, closeProposalIn } from "@/lib/proposals/close-proposal";
 import { httpLoad, pgLoad, type LoadResult } from "./lib/load";
 import { measureLive, type LiveResult } from "./lib/live";
 import { describeLoad, fmt, printTable, type Row } from "./lib/report";
-import { ensureBuild, residentMemory, startServer, type AppServer } from "./lib/server";
+import { benchServerMemoryEnv, ensureBuild, residentMemory, startServer, type AppServer } from "./lib/server";
 import { startStatementCounter } from "./lib/statement-counter";
 import { seedBulk, seedCloseFixture, seedSmall, CLOSE_VOTERS, FULL_MEMBERS, type Fixture } from "./lib/seed";
 import { logRows, measureLog } from "./lib/translog";
@@ -72,7 +72,8 @@ type PhaseResult = {
   ballots: BallotRun[];
   pages: PageRun[];
   queries: Record<string, { median: number; data: number; runs: number[]; statements: string[] } | null>;
-  memory: { processMiB: number; treeMiB: number };
+  /** Resident memory of the server after the ballot and page loads, and its peak during them. */
+  memory: { processMiB: number; treeMiB: number; peakMiB: number };
   live?: LiveResult;
 };
 
@@ -146,6 +147,11 @@ async function phase(
   const collegeOf = new Map(colleges.map((row) => [row.userId, row.college]));
   const voters = fixture.voterIds.map((id, i) => ({ id, token: fixture.tokens[i]!, college: collegeOf.get(id)! }));
   if (voters.some((v) => !v.college)) throw new Error("a token holder is not an elector of the live proposal");
+
+  // The server's resident memory is sampled through the ballot and page loads: its peak is reported
+  // beside the figure after them (a single sample may fall just after or before a collection).
+  let peakMiB = 0;
+  const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, residentMemory(server.pid).processMiB)), 250);
 
   // 1. Ballots: framework floor, the real endpoint, database floor, at each concurrency.
   const ballotUrl = `${server.url}/api/v1/proposals/${ids.live}/ballot`;
@@ -237,7 +243,8 @@ async function phase(
     log(`${target.label}: ${describeLoad(result, ["p95"])} (floor ${describeLoad(floorResult, ["p95"])})`);
     pages.push({ ...target, result, floorResult, items });
   }
-  const memory = residentMemory(server.pid);
+  clearInterval(sampler);
+  const memory = { ...residentMemory(server.pid), peakMiB };
 
   // 4. Live updates: LIVE_CLIENTS streams on the live proposal, a ballot, the time to reach them all.
   let live: LiveResult | undefined;
@@ -391,6 +398,12 @@ async function measureClose(db: Db, databaseUrl: string, ownerId: string): Promi
   return runs;
 }
 
+/** The server's memory settings, printed with the figures (its RSS depends on them). */
+function describeMemoryEnv(): string {
+  const { NODE_OPTIONS, MALLOC_ARENA_MAX } = benchServerMemoryEnv();
+  return `NODE_OPTIONS "${NODE_OPTIONS}", MALLOC_ARENA_MAX ${MALLOC_ARENA_MAX ?? "unset"}`;
+}
+
 /** The issue's targets (issue 15), in one place. */
 const TARGET = {
   ballotRatio: 0.6,
@@ -522,8 +535,14 @@ function buildRows(
   const memory = Math.max(small.memory.processMiB, full?.memory.processMiB ?? 0);
   rows.push({
     section: "6 memory",
-    what: "server RSS after the loads",
-    measured: `small ${small.memory.processMiB.toFixed(0)} MiB${full ? `, full ${full.memory.processMiB.toFixed(0)} MiB (process tree ${full.memory.treeMiB.toFixed(0)} MiB)` : ` (process tree ${small.memory.treeMiB.toFixed(0)} MiB)`}`,
+    what: "server RSS after ballots and pages",
+    measured: [small, full]
+      .filter((p): p is PhaseResult => p !== null)
+      .map(
+        (p) =>
+          `${p.scale} ${p.memory.processMiB.toFixed(0)} MiB (peak during the loads ${p.memory.peakMiB.toFixed(0)}, process tree ${p.memory.treeMiB.toFixed(0)})`,
+      )
+      .join(", "),
     ratio: "–",
     target: `≤ ${TARGET.memoryMiB} MiB`,
     met: memory <= TARGET.memoryMiB,
@@ -721,7 +740,7 @@ async function main() {
     if (national && nationalSeed) rowsOut.splice(rowsOut.length - 1, 0, ...nationalRows(small, national, nationalSeed));
     console.log("");
     console.log(
-      `Géocommuns benchmark — ${new Date().toISOString()} — ${os.cpus().length} CPUs, ${SECONDS} s per measurement, pages at ${PAGE_CONNECTIONS} connections each paired with its floor measured just before, server DB_POOL_MAX default (10), SQL_POOL_MAX default (6)`,
+      `Géocommuns benchmark — ${new Date().toISOString()} — ${os.cpus().length} CPUs, ${SECONDS} s per measurement, pages at ${PAGE_CONNECTIONS} connections each paired with its floor measured just before, server DB_POOL_MAX default (10), SQL_POOL_MAX default (6), ${describeMemoryEnv()}`,
     );
     printTable(rowsOut, (line) => console.log(line));
     const file = path.join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
@@ -731,7 +750,13 @@ async function main() {
         {
           at: new Date().toISOString(),
           machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version },
-          settings: { seconds: SECONDS, concurrency: CONCURRENCY, pageConnections: PAGE_CONNECTIONS, build },
+          settings: {
+            seconds: SECONDS,
+            concurrency: CONCURRENCY,
+            pageConnections: PAGE_CONNECTIONS,
+            build,
+            serverMemory: benchServerMemoryEnv(),
+          },
           table: rowsOut,
           small,
           full,

@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { serverMemoryEnv } from "./server-env";
 
 const root = process.cwd();
 const dataDir = path.join(root, ".data");
@@ -96,7 +97,8 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
 
 const port = env.PORT ?? "3000";
 const children = [
-  run(process.execPath, [nextBin, "start", "-p", port], { ...env, GEOCOMMUNS_PROCESS: "web" }),
+  // The web server's heap limit and malloc arenas (scripts/server-env.ts; README "Configuration").
+  run(process.execPath, [nextBin, "start", "-p", port], { ...env, ...serverMemoryEnv(env), GEOCOMMUNS_PROCESS: "web" }),
   run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/worker.ts"], {
     ...env,
     GEOCOMMUNS_PROCESS: "worker",
