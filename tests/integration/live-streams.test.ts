@@ -30,6 +30,7 @@ import { HEARTBEAT_MS } from "@/lib/live/sse";
 import { proposalLive, type ProposalLive } from "@/lib/live/proposal-live";
 import { GET as meRoute } from "@/app/api/live/me/route";
 import { GET as queueRoute } from "@/app/api/live/communities/[slug]/moderation/route";
+import { GET as proposalRoute } from "@/app/api/live/proposals/[id]/route";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
 
@@ -57,7 +58,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-async function community(roles: MemberRole[]) {
+async function community(roles: MemberRole[], visibility: "PUBLIC" | "MEMBERS" = "PUBLIC") {
   const owner = await createPerson(t.db);
   const slug = unique("direct").toLowerCase();
   const { id } = await createCommunity(t.db, {
@@ -67,7 +68,7 @@ async function community(roles: MemberRole[]) {
       slug,
       summary: "Modérée en direct.",
       description: "",
-      visibility: "PUBLIC",
+      visibility,
       joinPolicy: "OPEN",
     },
   });
@@ -89,6 +90,8 @@ const request = (path: string, cookie?: string) =>
   new Request(`http://localhost:3000${path}`, { headers: cookie ? { cookie, accept: "text/event-stream" } : {} });
 
 const openMe = (cookie?: string) => meRoute(request("/api/live/me", cookie));
+const openProposal = (id: string, cookie?: string) =>
+  proposalRoute(request(`/api/live/proposals/${id}`, cookie), { params: Promise.resolve({ id }) });
 const openQueue = (slug: string, cookie?: string) =>
   queueRoute(request(`/api/live/communities/${slug}/moderation`, cookie), { params: Promise.resolve({ slug }) });
 
@@ -299,6 +302,24 @@ describe("the moderation queue, live", () => {
       });
     await sleep(500);
     expect(payloads).toEqual([]);
+  });
+});
+
+describe("a proposal's live stream", () => {
+  it("is authorized like its page: a members-only community's proposal is unknown (404) to outsiders", async () => {
+    const c = await community(["MEMBER"], "MEMBERS");
+    const other = await community(["MODERATOR"]);
+    const { id: proposalId } = await createProposal(t.db, {
+      actor: c.owner,
+      slug: c.slug,
+      input: { kind: "GENERAL", title: "Entre membres", body: "Texte.", method: "THRESHOLD" },
+    });
+    await t.db.proposal.update({ where: { id: proposalId }, data: { status: "DISCUSSION" } });
+    await expectProblem(await openProposal(proposalId), 404);
+    await expectProblem(await openProposal(proposalId, (await cookieOf(other.people[0]!)).cookie), 404);
+    const member = await openProposal(proposalId, (await cookieOf(c.people[0]!)).cookie);
+    expect(member.status).toBe(200);
+    await member.body!.cancel();
   });
 });
 
