@@ -238,14 +238,14 @@ export async function closeProposalIn(
   tx: DbTx,
   { proposalId, now = new Date(), record }: { proposalId: string; now?: Date; record?: Record<string, Prisma.InputJsonValue> },
 ): Promise<{ closed: boolean; outcome?: ProposalOutcome }> {
-  const [proposal] = await tx.$queryRaw<LockedProposal[]>`
-    SELECT "id", "communityId", "kind", "amendment", "commonsId", "status", "method", "threshold", "quorumPercent", "collegeQuorumPercent", "weighted", "collegeWeights", "secret"
-    FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
+  // The row locked, with its options in their order (one round trip: a close under load waits on each).
+  const [proposal] = await tx.$queryRaw<(LockedProposal & { optionIds: string[] })[]>`
+    SELECT p."id", p."communityId", p."kind", p."amendment", p."commonsId", p."status", p."method", p."threshold", p."quorumPercent",
+      p."collegeQuorumPercent", p."weighted", p."collegeWeights", p."secret",
+      (SELECT coalesce(array_agg(o."id" ORDER BY o."position"), '{}') FROM "ProposalOption" o WHERE o."proposalId" = p."id") AS "optionIds"
+    FROM "Proposal" p WHERE p."id" = ${proposalId} FOR UPDATE OF p`;
   if (!proposal || proposal.status !== "VOTING") return { closed: false };
-
-  const optionIds = (
-    await tx.proposalOption.findMany({ where: { proposalId }, orderBy: { position: "asc" }, select: { id: true } })
-  ).map((o) => o.id);
+  const optionIds = proposal.optionIds;
   // An index-only scan of (proposalId, college), grouped by the enum (text only on the few rows out).
   const electors = await tx.$queryRaw<{ college: string; n: number }[]>`
     SELECT "college"::text AS "college", count(*)::int AS "n" FROM "ElectorMember" WHERE "proposalId" = ${proposalId} GROUP BY "college"`;
@@ -323,9 +323,13 @@ export async function closeProposalIn(
     INSERT INTO "Decision" ("id", "proposalId", "method", "electorateSize", "turnout", "outcome", "result", "digest")
     VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${proposal.method}::"VotingMethod", ${electorateSize}, ${turnout},
       ${outcome}::"ProposalOutcome", ${JSON.stringify(decisionResult)}::jsonb, ${digest})`;
-  await tx.proposal.update({ where: { id: proposalId }, data: { status: "CLOSED", closedAt: now, outcome } });
-  // Pages following the vote live learn it closed (lib/live), on commit.
-  await tx.$queryRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${liveTopic(proposalId)})::text AS "sent"`;
+  // Closed, and pages following the vote live learn it (lib/live) on commit: one statement.
+  await tx.$queryRaw`
+    UPDATE "Proposal" SET "status" = 'CLOSED', "outcome" = ${outcome}::"ProposalOutcome",
+      "closedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
+      "updatedAt" = (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    WHERE "id" = ${proposalId}
+    RETURNING pg_notify(${LIVE_CHANNEL}, ${liveTopic(proposalId)})::text AS "sent"`;
   await emitEvent(tx, {
     type: "proposal.closed",
     communityId: proposal.communityId,

@@ -175,7 +175,17 @@ describe("closing counts in PostgreSQL give the rule's result on the ballots", (
               rule,
             );
 
-          await closeProposal(t.db, { proposalId: p.id });
+          const now = new Date(Date.UTC(2026, 11, 3, 23, 59, 58, 123));
+          const before = Date.now();
+          await closeProposal(t.db, { proposalId: p.id, now });
+          // Closed at the given instant (to the millisecond, whatever the session's time zone), touched now.
+          const closed = await t.db.proposal.findUniqueOrThrow({
+            where: { id: p.id },
+            select: { status: true, closedAt: true, updatedAt: true },
+          });
+          expect(closed.status).toBe("CLOSED");
+          expect(closed.closedAt?.getTime()).toBe(now.getTime());
+          expect(closed.updatedAt.getTime()).toBeGreaterThanOrEqual(before - 1);
           const decision = await t.db.decision.findUniqueOrThrow({ where: { proposalId: p.id } });
           expect(decision.turnout).toBe(p.ballots.length);
           expect(decision.result).toMatchObject(asStored(expected));
