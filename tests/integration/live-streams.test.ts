@@ -23,6 +23,7 @@ import { notifyQueueChanged } from "@/lib/moderation/live";
 import { notify } from "@/lib/notifications/notify";
 import { markRead } from "@/lib/notifications/inbox";
 import { createSession, deleteSession } from "@/lib/auth/sessions";
+import { createApiToken } from "@/lib/tokens/create-token";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { resetConfigCache } from "@/lib/core/config";
 import { liveHub } from "@/lib/live/hub";
@@ -154,6 +155,19 @@ describe("the header's unread count, live", () => {
     await expectProblem(await openMe(), 401);
     await expectProblem(await openMe(`${sessionCookie().name}=not-a-session`), 401);
     const person = await createPerson(t.db);
+    // A personal access token: with the read scope it follows the count, without it it is refused.
+    const bearer = async (scopes: ("read" | "write")[]) =>
+      meRoute(
+        new Request("http://localhost:3000/api/live/me", {
+          headers: {
+            authorization: `Bearer ${(await createApiToken(t.db, { userId: person.id, input: { name: "direct", scopes } })).secret}`,
+          },
+        }),
+      );
+    await expectProblem(await bearer(["write"]), 403);
+    const reading = await bearer(["read"]);
+    expect(reading.status).toBe(200);
+    await reading.body!.cancel();
     const response = await openMe((await cookieOf(person)).cookie);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");

@@ -3,12 +3,13 @@
  * belongs to (session cookie or bearer token), authorize it, read the current snapshot, then serve
  * Server-Sent Events (lib/live/sse.ts) from this instance's hub (lib/live/hub.ts). At each heartbeat
  * the same authentication and authorization run again: another person, no session any more, or
- * access lost ends the stream. Refusals are problem+json (401 anonymous, 403, 404).
+ * access lost ends the stream. Refusals are problem+json (401 anonymous or a bad token, 403 — also for
+ * a token without the `read` scope —, 404).
  */
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { sessionCookie } from "@/lib/auth/session-cookie";
-import { authenticate, type Principal } from "@/lib/api/authenticate";
+import { authenticate, requireScope, type Principal } from "@/lib/api/authenticate";
 import { negotiateLocale } from "@/lib/api/locale";
 import { problemResponse, toProblem } from "@/lib/api/problem";
 import { liveHub, type LiveEvents, type LiveKind } from "@/lib/live/hub";
@@ -37,6 +38,8 @@ export async function openLive<K extends LiveKind>(
   let initial: LiveEvents[K] | null;
   try {
     principal = await authenticate(database, request, { sessionCookieName });
+    // A personal access token follows a stream only with the scope that reads (as the API asks).
+    requireScope(principal, "read");
     topic = await authorize(principal);
     initial = await snapshot(topic);
   } catch (error) {
