@@ -4,18 +4,22 @@
  * is steadier than throughput. Requests are sent one at a time.
  *
  *   NEXT_DIST_DIR=.next-x BENCH_PORT=4830 npx tsx bench/page-cost.ts [requests per page, default 200]
- *   PAGE_COST_PROFILE=dir  also writes a V8 CPU profile of the server (node --cpu-prof) into dir
+ *   PAGE_COST_PROFILE=dir  runs the server with NODE_OPTIONS from PAGE_COST_NODE_OPTIONS (e.g. a --require'd
+ *                          inspector profiler writing into dir)
+ *   PAGE_COST_PAGES=live   only these pages (floor, live, results; comma-separated)
+ *   PAGE_COST_DUMP=dir     writes each page's HTML there (<name>.html)
  *
  * Uses the build as it is (run `npm run bench` or `next build` first).
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { httpLoad } from "./lib/load";
 import { seedSmall } from "./lib/seed";
 import { startServer } from "./lib/server";
 
@@ -49,13 +53,18 @@ function databaseCpuMs(dataDir: string): number {
 
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "gc-page-cost-"));
-  const database = await startEmbeddedDatabase({ dataDir: path.join(dir, "data"), port: PORT + 9, database: "bench", persistent: false });
+  const database = await startEmbeddedDatabase({
+    dataDir: path.join(dir, "data"),
+    port: PORT + 9,
+    database: "bench",
+    persistent: false,
+  });
   const authSecret = randomBytes(32).toString("base64url");
   Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: authSecret, LOG_LEVEL: "warn" });
   const db = createDb(database.url, 4);
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   const profileDir = process.env.PAGE_COST_PROFILE;
-  if (profileDir) process.env.BENCH_SERVER_NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}`;
+  if (profileDir) process.env.BENCH_SERVER_NODE_OPTIONS = process.env.PAGE_COST_NODE_OPTIONS ?? "";
   try {
     await applyMigrations({
       connectionString: database.url,
@@ -63,9 +72,15 @@ async function main() {
       schemaPath: path.join(root, "prisma/schema.prisma"),
     });
     const fixture = await seedSmall(db, pool);
-    const server = await startServer({ port: PORT, databaseUrl: database.url, authSecret, logFile: path.join(dir, "server.log") });
+    const server = await startServer({
+      port: PORT,
+      databaseUrl: database.url,
+      authSecret,
+      logFile: path.join(dir, "server.log"),
+    });
     try {
-      const headers = { cookie: fixture.cookie };
+      // As the benchmark's load (autocannon): no compression.
+      const headers = { cookie: fixture.cookie, "accept-encoding": "identity" };
       const pages = {
         floor: "/bench/floor",
         live: `/proposals/${fixture.liveProposalId}`,
@@ -77,7 +92,13 @@ async function main() {
         if (response.status !== 200) throw new Error(`${p} answered ${response.status}`);
         return body.byteLength;
       };
+      const only = process.env.PAGE_COST_PAGES?.split(",");
+      for (const name of Object.keys(pages)) if (only && !only.includes(name)) delete pages[name as keyof typeof pages];
       for (const p of Object.values(pages)) for (let i = 0; i < 30; i++) await get(p);
+      const dump = process.env.PAGE_COST_DUMP;
+      if (dump)
+        for (const [name, p] of Object.entries(pages))
+          writeFileSync(path.join(dump, `${name}.html`), await (await fetch(server.url + p, { headers })).text());
       const rows: string[] = [];
       for (const [name, p] of Object.entries(pages)) {
         const before = cpuMs(server.pid);
@@ -88,10 +109,21 @@ async function main() {
         const wall = (performance.now() - started) / REQUESTS;
         const cpu = (cpuMs(server.pid) - before) / REQUESTS;
         const dbCpu = (databaseCpuMs(path.join(dir, "data")) - dbBefore) / REQUESTS;
-        rows.push(`${name.padEnd(8)} server cpu ${cpu.toFixed(1)} ms/request, database cpu ${dbCpu.toFixed(1)} ms, wall ${wall.toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KiB`);
+        // Then as the benchmark loads it: 8 connections for 5 s.
+        const loadBefore = cpuMs(server.pid);
+        const load = await httpLoad({ url: server.url + p, connections: 8, seconds: 5, headers });
+        const loadCpu = (cpuMs(server.pid) - loadBefore) / load.requests;
+        rows.push(
+          `${name.padEnd(8)} ${load.rps.toFixed(1)}/s at 8 connections (server cpu ${loadCpu.toFixed(1)} ms/request); one at a time: server cpu ${cpu.toFixed(1)} ms/request, database cpu ${dbCpu.toFixed(1)} ms, wall ${wall.toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KiB`,
+        );
       }
       console.log(rows.join("\n"));
-      console.log(`load average: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+      console.log(
+        `load average: ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(" ")}`,
+      );
     } finally {
       await server.stop();
     }

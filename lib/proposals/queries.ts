@@ -25,6 +25,7 @@ import {
   type ProposalAccessRow,
 } from "./access";
 import { commentRowsSql, commentViewsOf, type CommentRow } from "./comments";
+import { finalityOf, finalitySql, type FinalityRow } from "@/lib/translog/queries";
 import {
   countChoices,
   explainResult,
@@ -216,6 +217,7 @@ type ViewRow = ProposalAccessRow & {
   reasons: ConsentReason[] | null;
   voters: { name: string; college: string; choice: unknown }[] | null;
   comments: CommentRow[] | null;
+  finality: FinalityRow | null;
 };
 
 /**
@@ -307,7 +309,9 @@ export async function getProposalView(
           FROM "Ballot" b LEFT JOIN "User" u ON u."id" = b."userId"
           WHERE b."proposalId" = p."id" AND b."withdrawnAt" IS NULL
           ORDER BY b."castAt", b."id" ${window}) w) END AS "voters",
-      ${comments ? commentRowsSql(Prisma.sql`p."id"`) : Prisma.sql`NULL::json`} AS "comments"
+      ${comments ? commentRowsSql(Prisma.sql`p."id"`) : Prisma.sql`NULL::json`} AS "comments",
+      -- Decided: whether the close is final in the public log (co-signed by enough witnesses).
+      CASE WHEN d."id" IS NOT NULL THEN ${finalitySql(Prisma.sql`p."id"`)} END AS "finality"
     FROM "Proposal" p
     ${proposalAccessJoins(actor)}
     JOIN "User" au ON au."id" = p."authorId"
@@ -472,6 +476,8 @@ export async function getProposalView(
     tieRule,
     /** Whether the signed-in person follows this proposal (null: anonymous). */
     following: actor ? row.following : null,
+    /** Decided: whether the decision is final in the public log (lib/translog), null before the close or outside the log. */
+    finality: proposal.decision ? finalityOf(row.finality) : null,
     /** With `comments`: the thread as this viewer may read it (null otherwise). */
     comments: comments ? commentViewsOf(row.comments ?? [], access, actor) : null,
     permissions: {

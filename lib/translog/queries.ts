@@ -7,6 +7,7 @@
 import { AppError } from "@/lib/core/errors";
 import { invalidField } from "@/lib/core/validation";
 import type { DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { ballotBoxOf, ballotCommitment, ballotInBox } from "./ballots";
 import { checkpointCovering, currentCheckpoint } from "./checkpoint";
 import { publishedBallotsOf } from "./events";
@@ -138,11 +139,26 @@ export async function receiptProof(db: DbTx, { proposalId, receipt }: { proposal
  */
 export async function decisionFinality(db: DbTx, proposalId: string) {
   // One statement: the proposal page shows it.
-  const [row] = await db.$queryRaw<Array<{ index: bigint; payload: string; cosignedBy: string[] }>>`
-    SELECT e."index", e."payload",
-      ARRAY(SELECT DISTINCT c."witness" FROM "LogCosignature" c WHERE c."checkpointSize" > e."index" ORDER BY 1) AS "cosignedBy"
+  const [row] = await db.$queryRaw<Array<{ finality: FinalityRow | null }>>`
+    SELECT ${finalitySql(Prisma.sql`${proposalId}`)} AS "finality"`;
+  return finalityOf(row?.finality ?? null);
+}
+
+/** The close's log entry as {@link finalitySql} gives it. */
+export type FinalityRow = { index: number; payload: string; cosignedBy: string[] };
+
+/**
+ * A scalar subquery (JSON, null when the close is not in the log) for the proposal whose id
+ * `proposalId` gives: the proposal page reads it within its own statement, then {@link finalityOf}.
+ */
+export function finalitySql(proposalId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT json_build_object('index', e."index", 'payload', e."payload",
+      'cosignedBy', ARRAY(SELECT DISTINCT c."witness" FROM "LogCosignature" c WHERE c."checkpointSize" > e."index" ORDER BY 1))
     FROM "LogEntry" e WHERE e."proposalId" = ${proposalId} AND e."kind" = 'proposal.closed'
-    ORDER BY e."index" LIMIT 1`;
+    ORDER BY e."index" LIMIT 1)`;
+}
+
+export function finalityOf(row: FinalityRow | null) {
   if (!row) return null;
   const required = Number(
     (JSON.parse(row.payload) as { payload: { witnessesRequired?: unknown } }).payload.witnessesRequired ?? 0,
@@ -154,6 +170,8 @@ export async function decisionFinality(db: DbTx, proposalId: string) {
     final: row.cosignedBy.length >= required,
   };
 }
+
+export type DecisionFinality = ReturnType<typeof finalityOf>;
 
 /** The decision's log entry (its close) with the checkpoint that includes it, and its finality. */
 export async function decisionInLog(db: DbTx, proposalId: string) {

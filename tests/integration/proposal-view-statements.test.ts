@@ -14,6 +14,7 @@ import { closeProposal } from "@/lib/proposals/close-proposal";
 import { getProposalView } from "@/lib/proposals/queries";
 import { requireProposalAccess } from "@/lib/proposals/access";
 import { listComments } from "@/lib/proposals/comments";
+import { decisionFinality } from "@/lib/translog/queries";
 import { startStatementCounter, type StatementCounter } from "@/bench/lib/statement-counter";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
@@ -153,6 +154,9 @@ describe("the proposal page's statements", () => {
     expect(view.voters).toHaveLength(60);
     expect(view.decidedCounts).toEqual({ agree: 58, object: 2 });
     expect(view.comments).toBeNull();
+    // Whether the decision is final in the public log, read in the same statement as translog's own reader gives it.
+    expect(view.finality).not.toBeNull();
+    expect(view.finality).toEqual(await decisionFinality(t.db, proposalId));
   });
 
   it("reads the same through Prisma inside a transaction as on the prepared-statement pool, once closed", sameThroughPrisma);

@@ -1,14 +1,12 @@
 import type { Translate } from "@/lib/i18n/core";
-import { db } from "@/lib/db/client";
-import { decisionFinality } from "@/lib/translog/queries";
+import type { DecisionFinality as Finality } from "@/lib/translog/queries";
 
 /**
  * Beside a decision: final once its close is in the public log and as many witnesses as the charter
  * required (witnessesRequired, when it closed) co-signed a checkpoint including it (issue 17). The
- * page calls it only after authorizing the proposal.
+ * page reads it with the proposal (getProposalView), after authorizing it.
  */
-export async function DecisionFinality({ t, proposalId }: { t: Translate; proposalId: string }) {
-  const finality = await decisionFinality(db(), proposalId);
+export function DecisionFinality({ t, finality }: { t: Translate; finality: Finality }) {
   if (!finality) return null;
   const cosigned = finality.cosignedBy.length;
   return (

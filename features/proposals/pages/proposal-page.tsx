@@ -242,7 +242,7 @@ export async function ProposalPage({ params, searchParams }: Props) {
         otherwise={<p>{t("votes.ballot.notElector")}</p>}
       />
       <ProposalResults t={t} locale={locale} proposal={proposal} appUrl={config().APP_URL} />
-      {proposal.decision && <DecisionFinality t={t} proposalId={proposal.id} />}
+      {proposal.decision && <DecisionFinality t={t} finality={proposal.finality} />}
       {proposal.decision && proposal.myBallot && (
         <p data-testid="my-receipt">{t("votes.ballot.receipt", { receipt: proposal.myBallot.receipt })}</p>
       )}
