@@ -400,8 +400,8 @@ async function measureClose(db: Db, databaseUrl: string, ownerId: string): Promi
 
 /** The server's memory settings, printed with the figures (its RSS depends on them). */
 function describeMemoryEnv(): string {
-  const { NODE_OPTIONS, MALLOC_ARENA_MAX } = benchServerMemoryEnv();
-  return `NODE_OPTIONS "${NODE_OPTIONS}", MALLOC_ARENA_MAX ${MALLOC_ARENA_MAX ?? "unset"}`;
+  const { NODE_OPTIONS, MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ } = benchServerMemoryEnv();
+  return `NODE_OPTIONS "${NODE_OPTIONS}", MALLOC_ARENA_MAX ${MALLOC_ARENA_MAX ?? "unset"}, MALLOC_MMAP_THRESHOLD_ ${MALLOC_MMAP_THRESHOLD_ ?? "unset"}`;
 }
 
 /** The issue's targets (issue 15), in one place. */

@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { serverMemoryEnv } from "../../scripts/server-env";
+import { serverMemoryEnv, type ServerMemoryEnv } from "../../scripts/server-env";
 
 const root = process.cwd();
 const SOURCE_DIRS = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.js"];
@@ -49,10 +49,15 @@ export function ensureBuild(log: (line: string) => void): { built: boolean; seco
  * The server's memory settings: what npm start and the Docker image give it (scripts/server-env.ts),
  * unless BENCH_SERVER_NODE_OPTIONS says exactly what to run with (e.g. "" for V8's defaults).
  */
-export function benchServerMemoryEnv(): { NODE_OPTIONS: string; MALLOC_ARENA_MAX?: string } {
+export function benchServerMemoryEnv(): Partial<ServerMemoryEnv> & { NODE_OPTIONS: string } {
   const given = process.env.BENCH_SERVER_NODE_OPTIONS;
   if (given === undefined) return serverMemoryEnv(process.env);
-  return { NODE_OPTIONS: given, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX };
+  const { MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ } = process.env;
+  return {
+    NODE_OPTIONS: given,
+    ...(MALLOC_ARENA_MAX === undefined ? {} : { MALLOC_ARENA_MAX }),
+    ...(MALLOC_MMAP_THRESHOLD_ === undefined ? {} : { MALLOC_MMAP_THRESHOLD_ }),
+  };
 }
 
 export type AppServer = { url: string; pid: number; child: ChildProcess; stop: () => Promise<void> };

@@ -6,13 +6,14 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SERVER_HEAP_MIB, SERVER_MALLOC_ARENA_MAX, serverMemoryEnv } from "@/scripts/server-env";
+import { SERVER_HEAP_MIB, SERVER_MALLOC_ARENA_MAX, SERVER_MALLOC_MMAP_THRESHOLD, serverMemoryEnv } from "@/scripts/server-env";
 
 describe("serverMemoryEnv", () => {
-  it("adds the heap limit and two malloc arenas by default", () => {
+  it("adds the heap limit, two malloc arenas and a fixed mmap threshold by default", () => {
     expect(serverMemoryEnv({})).toEqual({
       NODE_OPTIONS: `--max-old-space-size=${SERVER_HEAP_MIB}`,
       MALLOC_ARENA_MAX: SERVER_MALLOC_ARENA_MAX,
+      MALLOC_MMAP_THRESHOLD_: SERVER_MALLOC_MMAP_THRESHOLD,
     });
   });
 
@@ -22,11 +23,12 @@ describe("serverMemoryEnv", () => {
     );
   });
 
-  it("keeps the operator's own heap limit and arenas", () => {
+  it("keeps the operator's own heap limit and malloc settings", () => {
     for (const given of ["--max-old-space-size=2048", "--max_old_space_size=2048"]) {
-      expect(serverMemoryEnv({ NODE_OPTIONS: given, MALLOC_ARENA_MAX: "4" })).toEqual({
+      expect(serverMemoryEnv({ NODE_OPTIONS: given, MALLOC_ARENA_MAX: "4", MALLOC_MMAP_THRESHOLD_: "65536" })).toEqual({
         NODE_OPTIONS: given,
         MALLOC_ARENA_MAX: "4",
+        MALLOC_MMAP_THRESHOLD_: "65536",
       });
     }
   });
@@ -52,10 +54,11 @@ describe("serverMemoryEnv", () => {
 });
 
 describe("the Docker image's app stage", () => {
-  it("sets the same heap limit and arenas as npm start", () => {
+  it("sets the same heap limit and malloc settings as npm start", () => {
     const dockerfile = readFileSync("Dockerfile", "utf8");
     const app = dockerfile.slice(dockerfile.search(/^FROM\s+\S+\s+AS\s+app\b/m));
     expect(app).toMatch(new RegExp(`^ENV .*NODE_OPTIONS=--max-old-space-size=${SERVER_HEAP_MIB}\\b`, "m"));
     expect(app).toMatch(new RegExp(`^ENV .*MALLOC_ARENA_MAX=${SERVER_MALLOC_ARENA_MAX}\\b`, "m"));
+    expect(app).toMatch(new RegExp(`^ENV .*MALLOC_MMAP_THRESHOLD_=${SERVER_MALLOC_MMAP_THRESHOLD}\\b`, "m"));
   });
 });
