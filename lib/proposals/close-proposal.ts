@@ -21,7 +21,7 @@ import type { ApprovalCounts } from "@/lib/votes/tally/approval";
 import { gradeIndex, grades, type Grade, type MajorityJudgmentCounts } from "@/lib/votes/tally/majority-judgment";
 import { ALL_COLLEGE, tallyVote, type CountsByCollege } from "@/lib/votes/tally";
 import { emitEvent } from "@/lib/events/emit";
-import { getCharterParameters, type CharterParameters } from "@/lib/charter/parameters";
+import { charterParametersSchema, defaultCharterParameters, type CharterParameters } from "@/lib/charter/parameters";
 import { recordAudit } from "@/lib/audit/record";
 import { mergeForTally } from "@/lib/votes/secret-ballot";
 import { proposalKind } from "@/lib/proposals/kinds/registry";
@@ -238,18 +238,28 @@ export async function closeProposalIn(
   tx: DbTx,
   { proposalId, now = new Date(), record }: { proposalId: string; now?: Date; record?: Record<string, Prisma.InputJsonValue> },
 ): Promise<{ closed: boolean; outcome?: ProposalOutcome }> {
-  // The row locked, with its options in their order (one round trip: a close under load waits on each).
-  const [proposal] = await tx.$queryRaw<(LockedProposal & { optionIds: string[] })[]>`
+  // The row locked, with what the close needs besides the ballots, in one round trip (a close under
+  // load waits on each): the options in their order, the frozen electorate per college (an
+  // index-only scan of (proposalId, college), grouped by the enum) and the charter's parameters
+  // (its current version's, read as getCharterParameters reads them).
+  const [proposal] = await tx.$queryRaw<
+    (LockedProposal & { optionIds: string[]; electors: Record<string, number> | null; charterParameters: unknown })[]
+  >`
     SELECT p."id", p."communityId", p."kind", p."amendment", p."commonsId", p."status", p."method", p."threshold", p."quorumPercent",
       p."collegeQuorumPercent", p."weighted", p."collegeWeights", p."secret",
-      (SELECT coalesce(array_agg(o."id" ORDER BY o."position"), '{}') FROM "ProposalOption" o WHERE o."proposalId" = p."id") AS "optionIds"
+      (SELECT coalesce(array_agg(o."id" ORDER BY o."position"), '{}') FROM "ProposalOption" o WHERE o."proposalId" = p."id") AS "optionIds",
+      (SELECT json_object_agg(e."college"::text, e."n") FROM (
+        SELECT m."college", count(*)::int AS "n" FROM "ElectorMember" m WHERE m."proposalId" = p."id" GROUP BY m."college"
+      ) e) AS "electors",
+      (SELECT v."parameters" FROM "Charter" c JOIN "CharterVersion" v ON v."charterId" = c."id" AND v."number" = c."currentVersion"
+        WHERE c."communityId" = p."communityId" AND c."currentVersion" <> 0) AS "charterParameters"
     FROM "Proposal" p WHERE p."id" = ${proposalId} FOR UPDATE OF p`;
   if (!proposal || proposal.status !== "VOTING") return { closed: false };
   const optionIds = proposal.optionIds;
-  // An index-only scan of (proposalId, college), grouped by the enum (text only on the few rows out).
-  const electors = await tx.$queryRaw<{ college: string; n: number }[]>`
-    SELECT "college"::text AS "college", count(*)::int AS "n" FROM "ElectorMember" WHERE "proposalId" = ${proposalId} GROUP BY "college"`;
+  const electors = Object.entries(proposal.electors ?? {}).map(([college, n]) => ({ college, n }));
   const electorateSize = electors.reduce((sum, row) => sum + row.n, 0);
+  const parsedCharter = charterParametersSchema.safeParse(proposal.charterParameters);
+  const charter: CharterParameters = parsedCharter.success ? parsedCharter.data : defaultCharterParameters;
   const counted = await countsByCollege(tx, proposal, optionIds);
   const turnout = Object.values(counted.votersByCollege).reduce((a, b) => a + b, 0);
   const weights = proposal.weighted ? proposal.collegeWeights : { [ALL]: 100 };
@@ -266,7 +276,6 @@ export async function closeProposalIn(
   // A secret weighted vote: colleges with fewer ballots than the charter's minimum are merged into
   // one group, for the tally and what is published, so every published figure is recomputable and
   // none isolates a small college's choices (lib/votes/secret-ballot.ts).
-  const charter = await getCharterParameters(tx, proposal.communityId);
   const secret =
     proposal.secret && proposal.weighted
       ? mergeForTally(counted.counted, proposal.collegeWeights, counted.votersByCollege, charter.secretBallotMinCollegeSize)
@@ -319,16 +328,19 @@ export async function closeProposalIn(
     ...(applied ?? {}),
     ...(record ?? {}),
   };
-  await tx.$executeRaw`
-    INSERT INTO "Decision" ("id", "proposalId", "method", "electorateSize", "turnout", "outcome", "result", "digest")
-    VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${proposal.method}::"VotingMethod", ${electorateSize}, ${turnout},
-      ${outcome}::"ProposalOutcome", ${JSON.stringify(decisionResult)}::jsonb, ${digest})`;
-  // Closed, and pages following the vote live learn it (lib/live) on commit: one statement.
+  // The decision, the proposal closed, and pages following the vote live told (lib/live, on
+  // commit): one statement. The UPDATE joins the inserted row, so it runs only with the decision.
   await tx.$queryRaw`
-    UPDATE "Proposal" SET "status" = 'CLOSED', "outcome" = ${outcome}::"ProposalOutcome",
+    WITH "decision" AS (
+      INSERT INTO "Decision" ("id", "proposalId", "method", "electorateSize", "turnout", "outcome", "result", "digest")
+      VALUES (${randomBytes(12).toString("hex")}, ${proposalId}, ${proposal.method}::"VotingMethod", ${electorateSize}, ${turnout},
+        ${outcome}::"ProposalOutcome", ${JSON.stringify(decisionResult)}::jsonb, ${digest})
+      RETURNING "proposalId"
+    )
+    UPDATE "Proposal" p SET "status" = 'CLOSED', "outcome" = ${outcome}::"ProposalOutcome",
       "closedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
       "updatedAt" = (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC')
-    WHERE "id" = ${proposalId}
+    FROM "decision" d WHERE p."id" = d."proposalId"
     RETURNING pg_notify(${LIVE_CHANNEL}, ${liveTopic(proposalId)})::text AS "sent"`;
   await emitEvent(tx, {
     type: "proposal.closed",
