@@ -117,6 +117,24 @@ async function main() {
           `${name.padEnd(8)} ${load.rps.toFixed(1)}/s at 8 connections (server cpu ${loadCpu.toFixed(1)} ms/request); one at a time: server cpu ${cpu.toFixed(1)} ms/request, database cpu ${dbCpu.toFixed(1)} ms, wall ${wall.toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KiB`,
         );
       }
+      // Interleaved: one request of each page in turn, the CPU of each summed per page (the clock ticks of
+      // /proc are 10 ms, so only many requests average out), so the machine's load drifts alike for all.
+      const cpu: Record<string, number> = {};
+      for (let i = 0; i < REQUESTS; i++)
+        for (const [name, p] of Object.entries(pages)) {
+          const before = cpuMs(server.pid);
+          await get(p);
+          cpu[name] = (cpu[name] ?? 0) + cpuMs(server.pid) - before;
+        }
+      const floorCpu = (cpu.floor ?? 0) / REQUESTS;
+      rows.push(
+        `interleaved: ${Object.entries(cpu)
+          .map(
+            ([name, ms]) =>
+              `${name} ${(ms / REQUESTS).toFixed(1)} ms${name === "floor" || !floorCpu ? "" : ` (bare/page ${(floorCpu / (ms / REQUESTS)).toFixed(2)})`}`,
+          )
+          .join(", ")}`,
+      );
       console.log(rows.join("\n"));
       console.log(
         `load average: ${os
