@@ -276,7 +276,10 @@ export async function getProposalView(
       d."id" AS "d_id", d."method"::text AS "d_method", d."electorateSize" AS "d_electorateSize", d."turnout" AS "d_turnout",
       d."outcome"::text AS "d_outcome", d."result" AS "d_result", d."digest" AS "d_digest",
       ${publishedList ? Prisma.sql`d."ballots"` : Prisma.sql`NULL::jsonb`} AS "d_ballots", ${epochMs(Prisma.raw('d."createdAt"'))} AS "d_createdAt",
-      CASE WHEN ${counted} THEN (SELECT count(*)::int FROM "ElectorMember" e WHERE e."proposalId" = p."id") END AS "electorateSize",
+      -- The electorate is frozen when voting opens: once decided, the decision's count of it (closing sums the
+      -- same rows by college) instead of counting 50 000 electors again on every view.
+      CASE WHEN d."id" IS NOT NULL THEN d."electorateSize"
+        WHEN ${votingSql} THEN (SELECT count(*)::int FROM "ElectorMember" e WHERE e."proposalId" = p."id") END AS "electorateSize",
       CASE WHEN ${counted} THEN (SELECT count(*)::int FROM "Ballot" b WHERE b."proposalId" = p."id" AND b."withdrawnAt" IS NULL) END AS "turnout",
       mb."receipt" AS "myReceipt", mb."choice" AS "myChoice", ${epochMs(Prisma.raw('mb."withdrawnAt"'))} AS "myWithdrawnAt",
       ${epochMs(Prisma.raw('mb."updatedAt"'))} AS "myUpdatedAt",

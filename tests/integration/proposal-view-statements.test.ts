@@ -152,6 +152,8 @@ describe("the proposal page's statements", () => {
     const view = await getProposalView(counted, { actor: null, proposalId, votersPage: 1 });
     expect(view.decision).not.toBeNull();
     expect(view.voters).toHaveLength(60);
+    // The frozen electorate as the decision counted it, the turnout from the ballots.
+    expect(view).toMatchObject({ electorateSize: 401, turnout: 60, decision: { electorateSize: 401, turnout: 60 } });
     expect(view.decidedCounts).toEqual({ agree: 58, object: 2 });
     expect(view.comments).toBeNull();
     // Whether the decision is final in the public log, read in the same statement as translog's own reader gives it.
