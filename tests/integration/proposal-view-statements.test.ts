@@ -15,6 +15,7 @@ import { getProposalView } from "@/lib/proposals/queries";
 import { requireProposalAccess } from "@/lib/proposals/access";
 import { listComments } from "@/lib/proposals/comments";
 import { decisionFinality } from "@/lib/translog/queries";
+import { createSession, findSessionUser } from "@/lib/auth/sessions";
 import { startStatementCounter, type StatementCounter } from "@/bench/lib/statement-counter";
 import { createTestDatabase, unique, type TestDatabase } from "../support/db";
 import { createPerson, type TestPerson } from "../support/factories";
@@ -162,6 +163,22 @@ describe("the proposal page's statements", () => {
   });
 
   it("reads the same through Prisma inside a transaction as on the prepared-statement pool, once closed", sameThroughPrisma);
+
+  it("finds the signed-in person of a session in one statement, never through an expired session or an erased account", async () => {
+    const { sessionToken } = await createSession(t.db, member.id);
+    expect(await statementsOf(() => findSessionUser(counted, sessionToken))).toBe(1);
+    expect(await findSessionUser(counted, sessionToken)).toMatchObject({
+      id: member.id,
+      displayName: "Votant 1",
+      onboarded: true,
+    });
+    await t.db.session.update({ where: { sessionToken }, data: { expires: new Date(Date.now() - 1000) } });
+    expect(await findSessionUser(counted, sessionToken)).toBeNull();
+    const other = await createSession(t.db, "sv400");
+    await t.db.user.update({ where: { id: "sv400" }, data: { erasedAt: new Date() } });
+    expect(await findSessionUser(counted, other.sessionToken)).toBeNull();
+    expect(await findSessionUser(counted, "no-such-token")).toBeNull();
+  });
 
   it("checks access to a proposal in one statement", async () => {
     expect(
