@@ -162,11 +162,13 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY ${order}
       LIMIT ${size}`;
-    // On the postgres.js pool that goes with the client when there is one (a prepared statement, without
-    // the ORM's per-query overhead: this is the map API's one query, issue 15), else through Prisma.
+    // On the postgres.js pool that goes with the client when there is one (without the ORM's per-query
+    // overhead: this is the map API's one query, issue 15), else through Prisma. Unnamed, planned for its
+    // values each time: a named prepared statement switches to a generic plan after five runs, which does
+    // not know the box covers everything and sorts all 5 010 commons of the national bench (11 ms, not 0.05).
     const sql = maybeSqlOf(db);
     return sql
-      ? (sql.unsafe(statement.text, statement.values as never[], { prepare: true }) as unknown as Promise<Row[]>)
+      ? (sql.unsafe(statement.text, statement.values as never[], { prepare: false }) as unknown as Promise<Row[]>)
       : db.$queryRaw<Row[]>(statement);
   };
 
