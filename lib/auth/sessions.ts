@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/core/errors";
+import { maybeSqlOf, utc } from "@/lib/db/sql";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
@@ -45,10 +46,40 @@ export type SessionUser = {
   suspendedUntil: Date | null;
 };
 
-export async function findSessionUser(db: DbTx, sessionToken: string): Promise<SessionUser | null> {
-  // One statement (every page runs it): the person through a live session of theirs. An erased
-  // account has no session (erasing deletes them); one written since by any path counts for nothing.
-  const user = await db.user.findFirst({
+type SessionUserRow = {
+  id: string;
+  email: string | null;
+  displayName: string | null;
+  name: string | null;
+  locale: "fr" | "en";
+  onboardedAt: Date | null;
+  isPlatformAdmin: boolean;
+  isDemo: boolean;
+  platformSuspendedUntil: Date | null;
+};
+
+async function findSessionUserRow(db: DbTx, sessionToken: string): Promise<SessionUserRow | null> {
+  const sql = maybeSqlOf(db);
+  if (sql) {
+    // Every page and API call runs this: on the postgres.js pool (a prepared statement, lib/db/sql.ts) when
+    // the client has one, where Prisma's own work per query cost more than the query (issue 15). Instants as
+    // epoch milliseconds: the columns hold UTC without a zone.
+    const [row] = await sql<
+      (Omit<SessionUserRow, "onboardedAt" | "platformSuspendedUntil"> & {
+        onboardedAt: number | null;
+        platformSuspendedUntil: number | null;
+      })[]
+    >`
+      SELECT u."id", u."email", u."displayName", u."name", u."locale"::text AS "locale",
+        (extract(epoch FROM u."onboardedAt") * 1000)::float8 AS "onboardedAt", u."isPlatformAdmin", u."isDemo",
+        (extract(epoch FROM u."platformSuspendedUntil") * 1000)::float8 AS "platformSuspendedUntil"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."sessionToken" = ${sessionToken} AND s."expires" > ${utc(sql, new Date())} AND u."erasedAt" IS NULL`;
+    if (!row) return null;
+    const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
+    return { ...row, onboardedAt: instant(row.onboardedAt), platformSuspendedUntil: instant(row.platformSuspendedUntil) };
+  }
+  return db.user.findFirst({
     where: { erasedAt: null, sessions: { some: { sessionToken, expires: { gt: new Date() } } } },
     select: {
       id: true,
@@ -62,6 +93,12 @@ export async function findSessionUser(db: DbTx, sessionToken: string): Promise<S
       platformSuspendedUntil: true,
     },
   });
+}
+
+export async function findSessionUser(db: DbTx, sessionToken: string): Promise<SessionUser | null> {
+  // One statement (every page runs it): the person through a live session of theirs. An erased
+  // account has no session (erasing deletes them); one written since by any path counts for nothing.
+  const user = await findSessionUserRow(db, sessionToken);
   if (!user) return null;
   return {
     id: user.id,
