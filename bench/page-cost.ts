@@ -6,7 +6,7 @@
  *   NEXT_DIST_DIR=.next-x BENCH_PORT=4830 npx tsx bench/page-cost.ts [requests per page, default 200]
  *   PAGE_COST_PROFILE=dir  runs the server with NODE_OPTIONS from PAGE_COST_NODE_OPTIONS (e.g. a --require'd
  *                          inspector profiler writing into dir)
- *   PAGE_COST_PAGES=live   only these pages (floor, live, results; comma-separated)
+ *   PAGE_COST_PAGES=live   only these pages (floor, live, results, route, map; comma-separated)
  *   PAGE_COST_DUMP=dir     writes each page's HTML there (<name>.html)
  *
  * Uses the build as it is (run `npm run bench` or `next build` first).
@@ -85,6 +85,9 @@ async function main() {
         floor: "/bench/floor",
         live: `/proposals/${fixture.liveProposalId}`,
         results: `/proposals/${fixture.closedProposalId}`,
+        // The map data API against the bare route, as the bench compares them.
+        route: "/api/bench/floor",
+        map: "/api/v1/commons?bbox=-5.5,41,10,51.5&limit=10",
       };
       const get = async (p: string) => {
         const response = await fetch(server.url + p, { headers });
