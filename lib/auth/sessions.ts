@@ -6,7 +6,8 @@
 import { randomBytes } from "node:crypto";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/core/errors";
-import { maybeSqlOf, utc } from "@/lib/db/sql";
+import { dateOf, epochMs, readRows } from "@/lib/db/read";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
@@ -52,62 +53,34 @@ type SessionUserRow = {
   displayName: string | null;
   name: string | null;
   locale: "fr" | "en";
-  onboardedAt: Date | null;
+  onboarded: boolean;
   isPlatformAdmin: boolean;
   isDemo: boolean;
-  platformSuspendedUntil: Date | null;
+  platformSuspendedUntil: number | null;
 };
-
-async function findSessionUserRow(db: DbTx, sessionToken: string): Promise<SessionUserRow | null> {
-  const sql = maybeSqlOf(db);
-  if (sql) {
-    // Every page and API call runs this: on the postgres.js pool (a prepared statement, lib/db/sql.ts) when
-    // the client has one, where Prisma's own work per query cost more than the query (issue 15). Instants as
-    // epoch milliseconds: the columns hold UTC without a zone.
-    const [row] = await sql<
-      (Omit<SessionUserRow, "onboardedAt" | "platformSuspendedUntil"> & {
-        onboardedAt: number | null;
-        platformSuspendedUntil: number | null;
-      })[]
-    >`
-      SELECT u."id", u."email", u."displayName", u."name", u."locale"::text AS "locale",
-        (extract(epoch FROM u."onboardedAt") * 1000)::float8 AS "onboardedAt", u."isPlatformAdmin", u."isDemo",
-        (extract(epoch FROM u."platformSuspendedUntil") * 1000)::float8 AS "platformSuspendedUntil"
-      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-      WHERE s."sessionToken" = ${sessionToken} AND s."expires" > ${utc(sql, new Date())} AND u."erasedAt" IS NULL`;
-    if (!row) return null;
-    const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
-    return { ...row, onboardedAt: instant(row.onboardedAt), platformSuspendedUntil: instant(row.platformSuspendedUntil) };
-  }
-  return db.user.findFirst({
-    where: { erasedAt: null, sessions: { some: { sessionToken, expires: { gt: new Date() } } } },
-    select: {
-      id: true,
-      email: true,
-      displayName: true,
-      name: true,
-      locale: true,
-      onboardedAt: true,
-      isPlatformAdmin: true,
-      isDemo: true,
-      platformSuspendedUntil: true,
-    },
-  });
-}
 
 export async function findSessionUser(db: DbTx, sessionToken: string): Promise<SessionUser | null> {
   // One statement (every page runs it): the person through a live session of theirs. An erased
   // account has no session (erasing deletes them); one written since by any path counts for nothing.
-  const user = await findSessionUserRow(db, sessionToken);
+  // On the postgres.js pool when the client has one (lib/db/read.ts): every page and API call runs this,
+  // and Prisma's own work per query cost more than this one-row join (issue 15).
+  const [user] = await readRows<SessionUserRow>(
+    db,
+    Prisma.sql`SELECT u."id", u."email", u."displayName", u."name", u."locale"::text AS "locale",
+        u."onboardedAt" IS NOT NULL AS "onboarded", u."isPlatformAdmin", u."isDemo",
+        ${epochMs(Prisma.raw('u."platformSuspendedUntil"'))} AS "platformSuspendedUntil"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."sessionToken" = ${sessionToken} AND s."expires" > (now() AT TIME ZONE 'UTC') AND u."erasedAt" IS NULL`,
+  );
   if (!user) return null;
   return {
     id: user.id,
     email: user.email,
     displayName: user.displayName ?? user.name,
     locale: user.locale,
-    onboarded: user.onboardedAt !== null,
+    onboarded: user.onboarded,
     isPlatformAdmin: user.isPlatformAdmin,
     isDemo: user.isDemo,
-    suspendedUntil: user.platformSuspendedUntil,
+    suspendedUntil: dateOf(user.platformSuspendedUntil),
   };
 }

@@ -74,9 +74,10 @@ export function utc(sql: Sql, at: Date): SqlFragment {
 }
 
 /**
- * The LISTEN/NOTIFY channel of live updates (lib/live): payloads are `{"proposal": id}` and name
- * what changed, never who changed it. Sent with pg_notify inside the writing transaction, so it is
- * delivered on commit, to every app instance, and never for a change rolled back.
+ * The LISTEN/NOTIFY channel of live updates (lib/live): payloads name what changed by opaque id
+ * (`{"proposal": id}`, `{"users": [id, …]}`, `{"queue": communityId}`), never who changed it or any
+ * content, since every listener sees them. Sent with pg_notify inside the writing transaction, so they
+ * are delivered on commit, to every app instance, and never for a change rolled back.
  */
 export const LIVE_CHANNEL = "gc_live";
 
@@ -84,10 +85,15 @@ export function liveTopic(proposalId: string): string {
   return JSON.stringify({ proposal: proposalId });
 }
 
+type Raw = { $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T> };
+
+/** Sends these payloads on the live channel from inside the caller's transaction (delivered on commit). */
+export async function notifyLivePayloads(db: Raw, payloads: string[]): Promise<void> {
+  if (payloads.length === 0) return;
+  await db.$queryRaw`SELECT pg_notify(${LIVE_CHANNEL}, p)::text AS "sent" FROM unnest(${payloads}::text[]) AS p`;
+}
+
 /** NOTIFY the proposal's followers from inside the caller's transaction (delivered on commit). */
-export async function notifyLive(
-  db: { $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T> },
-  proposalId: string,
-): Promise<void> {
-  await db.$queryRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${liveTopic(proposalId)})::text AS "sent"`;
+export async function notifyLive(db: Raw, proposalId: string): Promise<void> {
+  await notifyLivePayloads(db, [liveTopic(proposalId)]);
 }

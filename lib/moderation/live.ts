@@ -5,8 +5,8 @@
  * the community's id only. PostgreSQL folds identical notifications of one transaction into one.
  */
 import type { DbTx } from "@/lib/db/client";
-import { LIVE_CHANNEL } from "@/lib/db/sql";
+import { notifyLivePayloads } from "@/lib/db/sql";
 
 export async function notifyQueueChanged(tx: DbTx, communityId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ queue: communityId })})::text AS "sent"`;
+  await notifyLivePayloads(tx, [JSON.stringify({ queue: communityId })]);
 }

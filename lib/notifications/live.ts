@@ -6,14 +6,13 @@
  * ids only (every listener sees it), in chunks well under PostgreSQL's 8000-byte payload limit.
  */
 import type { DbTx } from "@/lib/db/client";
-import { LIVE_CHANNEL } from "@/lib/db/sql";
+import { notifyLivePayloads } from "@/lib/db/sql";
 
 const PER_PAYLOAD = 200;
 
 export async function notifyUnreadChanged(tx: DbTx, userIds: string[]): Promise<void> {
   const ids = [...new Set(userIds)];
-  if (ids.length === 0) return;
   const payloads: string[] = [];
   for (let i = 0; i < ids.length; i += PER_PAYLOAD) payloads.push(JSON.stringify({ users: ids.slice(i, i + PER_PAYLOAD) }));
-  await tx.$queryRaw`SELECT pg_notify(${LIVE_CHANNEL}, p)::text AS "sent" FROM unnest(${payloads}::text[]) AS p`;
+  await notifyLivePayloads(tx, payloads);
 }

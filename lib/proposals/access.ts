@@ -7,7 +7,7 @@
  * proposal builds the policy's subject from the same row, the same way.
  */
 import type { DbTx } from "@/lib/db/client";
-import { maybeSqlOf } from "@/lib/db/sql";
+import { dateOf, epochMs, readRows } from "@/lib/db/read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {
   ActorKind,
@@ -20,32 +20,6 @@ import type {
 import type { Subject } from "@/lib/policy/roles";
 import { assertCan, can, NotFoundError, UnauthenticatedError, type Action } from "@/lib/policy/can";
 import type { Actor } from "@/lib/communities/access";
-
-/**
- * A timestamp column as epoch milliseconds: the schema's `timestamp(3)` columns hold UTC, and a number
- * reads the same through Prisma and postgres.js (which would take a bare timestamp as local time).
- */
-export function epochMs(column: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(extract(epoch FROM ${column}) * 1000)::float8`;
-}
-
-/** Epoch milliseconds back to a Date (null stays null). */
-export function dateOf(ms: number | null): Date | null {
-  return ms === null ? null : new Date(ms);
-}
-
-/**
- * Runs a read as a prepared statement on the postgres.js pool that goes with the client (lib/db/sql.ts:
- * planned once per connection, without the ORM's per-query work), or through Prisma inside a
- * transaction. The statement must give the same values through both: numbers for timestamps
- * ({@link epochMs}), `::text` for enums, `::int` for counts.
- */
-export async function readRows<T>(db: DbTx, statement: Prisma.Sql): Promise<T[]> {
-  const sql = maybeSqlOf(db);
-  return sql
-    ? (sql.unsafe(statement.text, statement.values as never[], { prepare: true }) as unknown as Promise<T[]>)
-    : db.$queryRaw<T[]>(statement);
-}
 
 /** The row of the access read: proposal `p`, community `c`, the person's membership `m`. */
 export type ProposalAccessRow = {

@@ -13,11 +13,9 @@ import { toPage, type Page } from "@/lib/core/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalSort } from "./list-filters";
 import { publishedBallots } from "@/lib/votes/published-ballots";
+import { dateOf, epochMs, readRows } from "@/lib/db/read";
 import {
   assertProposalAccess,
-  dateOf,
-  epochMs,
-  readRows,
   canManage,
   proposalAccessColumns,
   proposalAccessJoins,

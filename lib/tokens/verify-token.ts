@@ -3,7 +3,8 @@
  * once a minute per token, so a busy script does not turn every read into a write.
  */
 import type { DbTx } from "@/lib/db/client";
-import { maybeSqlOf } from "@/lib/db/sql";
+import { dateOf, epochMs, readRows } from "@/lib/db/read";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isTokenScope, type TokenScope } from "./schemas";
 import { hashTokenSecret, looksLikeTokenSecret } from "./secret";
 
@@ -30,42 +31,34 @@ type TokenRow = {
   platformSuspendedUntil: Date | null;
 };
 
-const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
+type TokenRowMs = Omit<TokenRow, "revokedAt" | "lastUsedAt" | "onboardedAt" | "platformSuspendedUntil"> & {
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+  onboardedAt: number | null;
+  platformSuspendedUntil: number | null;
+};
 
 async function findToken(db: DbTx, tokenHash: string): Promise<TokenRow | undefined> {
-  const sql = maybeSqlOf(db);
-  if (sql) {
-    // Instants as epoch milliseconds: the columns hold UTC without a zone (see lib/db/sql.ts).
-    const [row] = await sql<
-      (Omit<TokenRow, "revokedAt" | "lastUsedAt" | "onboardedAt" | "platformSuspendedUntil"> & {
-        revokedAt: number | null;
-        lastUsedAt: number | null;
-        onboardedAt: number | null;
-        platformSuspendedUntil: number | null;
-      })[]
-    >`
-      SELECT t."id", t."scopes", (extract(epoch FROM t."revokedAt") * 1000)::float8 AS "revokedAt",
-        (extract(epoch FROM t."lastUsedAt") * 1000)::float8 AS "lastUsedAt", u."id" AS "userId",
-        (extract(epoch FROM u."onboardedAt") * 1000)::float8 AS "onboardedAt", u."isPlatformAdmin",
-        u."locale"::text AS "locale", (extract(epoch FROM u."platformSuspendedUntil") * 1000)::float8 AS "platformSuspendedUntil"
+  // Runs on every API call: on the postgres.js pool when the client has one (lib/db/read.ts).
+  const [row] = await readRows<TokenRowMs>(
+    db,
+    Prisma.sql`
+      SELECT t."id", t."scopes", ${epochMs(Prisma.raw('t."revokedAt"'))} AS "revokedAt",
+        ${epochMs(Prisma.raw('t."lastUsedAt"'))} AS "lastUsedAt", u."id" AS "userId",
+        ${epochMs(Prisma.raw('u."onboardedAt"'))} AS "onboardedAt", u."isPlatformAdmin", u."locale"::text AS "locale",
+        ${epochMs(Prisma.raw('u."platformSuspendedUntil"'))} AS "platformSuspendedUntil"
       FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
-      WHERE t."tokenHash" = ${tokenHash}`;
-    return row
-      ? {
-          ...row,
-          revokedAt: instant(row.revokedAt),
-          lastUsedAt: instant(row.lastUsedAt),
-          onboardedAt: instant(row.onboardedAt),
-          platformSuspendedUntil: instant(row.platformSuspendedUntil),
-        }
-      : undefined;
-  }
-  const [row] = await db.$queryRaw<TokenRow[]>`
-    SELECT t."id", t."scopes", t."revokedAt", t."lastUsedAt", u."id" AS "userId", u."onboardedAt", u."isPlatformAdmin",
-      u."locale"::text AS "locale", u."platformSuspendedUntil"
-    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
-    WHERE t."tokenHash" = ${tokenHash}`;
-  return row;
+      WHERE t."tokenHash" = ${tokenHash}`,
+  );
+  return row
+    ? {
+        ...row,
+        revokedAt: dateOf(row.revokedAt),
+        lastUsedAt: dateOf(row.lastUsedAt),
+        onboardedAt: dateOf(row.onboardedAt),
+        platformSuspendedUntil: dateOf(row.platformSuspendedUntil),
+      }
+    : undefined;
 }
 
 export async function verifyApiToken(db: DbTx, secret: string, now = new Date()): Promise<VerifiedToken | null> {
