@@ -12,7 +12,7 @@
  * to its title or to its rank for the words (which would leak hidden and members-only text).
  */
 import type { Db } from "@/lib/db/client";
-import { maybeSqlOf } from "@/lib/db/sql";
+import { epochMs, readRows } from "@/lib/db/read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, CommonsKind, CommonsStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/communities/access";
@@ -155,21 +155,18 @@ export async function searchCommons(db: Db, search: CommonsSearch): Promise<{ da
 
     const statement = Prisma.sql`
       SELECT c."id", c."slug", c."title", c."summary", c."kind"::text AS "kind", c."licence", c."status"::text AS "status",
-             c."minLon", c."minLat", c."maxLon", c."maxLat", (extract(epoch FROM c."createdAt") * 1000)::float8 AS "createdAtMs",
+             c."minLon", c."minLat", c."maxLon", c."maxLat", ${epochMs(Prisma.raw('c."createdAt"'))} AS "createdAtMs",
              m."id" AS "communityId", m."slug" AS "communitySlug", m."name" AS "communityName"
              ${coverageColumns(withCoverage)}
       FROM "Commons" c JOIN "Community" m ON m."id" = c."communityId"
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY ${order}
       LIMIT ${size}`;
-    // On the postgres.js pool that goes with the client when there is one (without the ORM's per-query
-    // overhead: this is the map API's one query, issue 15), else through Prisma. Unnamed, planned for its
-    // values each time: a named prepared statement switches to a generic plan after five runs, which does
-    // not know the box covers everything and sorts all 5 010 commons of the national bench (11 ms, not 0.05).
-    const sql = maybeSqlOf(db);
-    return sql
-      ? (sql.unsafe(statement.text, statement.values as never[], { prepare: false }) as unknown as Promise<Row[]>)
-      : db.$queryRaw<Row[]>(statement);
+    // On the postgres.js pool when the client has one (lib/db/read.ts; this is the map API's one query, issue 15).
+    // Unnamed, planned for its values each time: a named prepared statement switches to a generic plan after
+    // five runs, which does not know the box covers everything and sorts all 5 010 commons of the national
+    // bench (11 ms, not 0.05).
+    return readRows<Row>(db, statement, { prepare: false });
   };
 
   let rows: Row[];

@@ -22,9 +22,14 @@ export function dateOf(ms: number | null): Date | null {
   return ms === null ? null : new Date(ms);
 }
 
-export async function readRows<T>(db: DbTx, statement: Prisma.Sql): Promise<T[]> {
+/**
+ * `prepare: false` for a statement whose best plan depends on its values: PostgreSQL moves a named
+ * prepared statement to a generic plan after five runs (lib/commons/search.ts: a bounding box that
+ * covers everything must not sort every row).
+ */
+export async function readRows<T>(db: DbTx, statement: Prisma.Sql, { prepare = true }: { prepare?: boolean } = {}): Promise<T[]> {
   const sql = maybeSqlOf(db);
   return sql
-    ? (sql.unsafe(statement.text, statement.values as never[], { prepare: true }) as unknown as Promise<T[]>)
+    ? (sql.unsafe(statement.text, statement.values as never[], { prepare }) as unknown as Promise<T[]>)
     : db.$queryRaw<T[]>(statement);
 }
